@@ -1,0 +1,180 @@
+// Benchmark harness (`npm run bench`): runs the registered suites, prints their tables and
+// rewrites each suite's own section of bench/RESULTS.md. Plain Node ESM, no dependencies.
+// Speed is always a ratio against a baseline measured in the same run; it never reuses old figures.
+import { access, constants, mkdir } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { requireGnuTime } from "./lib/measure.mjs";
+import { describeMachine } from "./lib/machine.mjs";
+import { writeSuiteSection } from "./lib/results-file.mjs";
+import show from "./suites/show.mjs";
+
+// The registry. A suite is { name, describe, run(ctx) → { text, markdown, warnings, failed } };
+// add build, staging, cache, ... here.
+const SUITES = [show];
+
+const HELP = `Usage: node bench/run.mjs [options]
+
+Options:
+  --suite NAMES        comma-separated suites to run (default: all): ${SUITES.map((s) => s.name).join(", ")}
+  --sizes N,N,...      element counts (show default: 1000,10000,50000)
+  --peer-sizes N,...   sizes at which bst runs too (default: 1000,10000)
+  --runs K             measured Cairn runs per size (default 5)
+  --warmup K           unmeasured Cairn warm-up runs per size (default 1)
+  --peer-runs K        measured bst runs per size (default 3 at N <= 1000, 1 above)
+  --peer-warmup K      unmeasured bst warm-up runs per size (default 0)
+  --no-peer            do not run bst (no ratios)
+  --no-cairn           do not run Cairn (peer figures only)
+  --cairn-bin PATH     Cairn CLI entry run with node (default dist/cli/index.js)
+  --peer-bin PATH      bst executable (default /usr/bin/bst, else bst on PATH)
+  --regenerate         regenerate the projects in bench/out even if up to date
+  --no-write           print only; leave bench/RESULTS.md alone
+  -h, --help           this text
+
+Suites:
+${SUITES.map((s) => `  ${s.name.padEnd(10)} ${s.describe}`).join("\n")}
+`;
+
+function usage(message) {
+  process.stderr.write(`bench: ${message}\n\n${HELP}`);
+  process.exit(2);
+}
+
+function count(name, text) {
+  if (text === undefined) return undefined;
+  const k = Number(text);
+  if (!Number.isInteger(k) || k < 0) usage(`--${name} wants a whole number, got ${JSON.stringify(text)}`);
+  return k;
+}
+
+function sizeList(name, text) {
+  if (text === undefined) return undefined;
+  const list = text.split(",").map((s) => Number(s.trim().replace(/_/g, "")));
+  if (list.some((k) => !Number.isInteger(k) || k < 1)) usage(`--${name} wants a comma-separated list of positive numbers, got ${JSON.stringify(text)}`);
+  return list;
+}
+
+async function findExecutable(candidates) {
+  for (const c of candidates) {
+    if (c.includes("/")) {
+      if (await access(c, constants.X_OK).then(() => true, () => false)) return c;
+      continue;
+    }
+    for (const dir of (process.env.PATH ?? "").split(":").filter(Boolean)) {
+      const p = join(dir, c);
+      if (await access(p, constants.X_OK).then(() => true, () => false)) return p;
+    }
+  }
+  return undefined;
+}
+
+async function main() {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        suite: { type: "string" },
+        sizes: { type: "string" },
+        "peer-sizes": { type: "string" },
+        runs: { type: "string" },
+        warmup: { type: "string" },
+        "peer-runs": { type: "string" },
+        "peer-warmup": { type: "string" },
+        "no-peer": { type: "boolean" },
+        "no-cairn": { type: "boolean" },
+        "cairn-bin": { type: "string" },
+        "peer-bin": { type: "string" },
+        regenerate: { type: "boolean" },
+        "no-write": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (e) {
+    usage(e.message);
+  }
+  const v = parsed.values;
+  if (v.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+
+  const names = v.suite ? v.suite.split(",").map((s) => s.trim()) : SUITES.map((s) => s.name);
+  const suites = names.map((name) => SUITES.find((s) => s.name === name) ?? usage(`unknown suite ${JSON.stringify(name)}`));
+
+  const runs = count("runs", v.runs);
+  if (runs === 0) usage("--runs must be at least 1");
+  const peerRuns = count("peer-runs", v["peer-runs"]);
+  if (peerRuns === 0) usage("--peer-runs must be at least 1");
+  const options = {
+    sizes: sizeList("sizes", v.sizes),
+    peerSizes: sizeList("peer-sizes", v["peer-sizes"]),
+    runs,
+    warmup: count("warmup", v.warmup),
+    peerRuns,
+    peerWarmup: count("peer-warmup", v["peer-warmup"]),
+    cairn: !v["no-cairn"],
+    peer: !v["no-peer"],
+    cairnBin: v["cairn-bin"] && resolve(v["cairn-bin"]),
+    peerBin: undefined,
+    regenerate: Boolean(v.regenerate),
+  };
+  if (!options.cairn && !options.peer) usage("--no-cairn and --no-peer together leave nothing to measure");
+
+  const log = (m) => process.stderr.write(`  ${m}\n`);
+  const warn = (m) => process.stderr.write(`bench: warning: ${m}\n`);
+
+  try {
+    await requireGnuTime();
+  } catch (e) {
+    process.stderr.write(`bench: ${e.message}\n`);
+    return 1;
+  }
+  if (options.peer) {
+    options.peerBin = await findExecutable(v["peer-bin"] ? [v["peer-bin"]] : ["/usr/bin/bst", "bst"]);
+    if (!options.peerBin) {
+      process.stderr.write(
+        `bench: bst (BuildStream 1.6.8, the baseline) not found: install Debian's \`buildstream\` package, pass --peer-bin, or run with --no-peer\n`,
+      );
+      return 1;
+    }
+  }
+
+  const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+  const sharedDir = resolve(repoRoot, "..", "shared");
+  const outDir = join(repoRoot, "bench", "out");
+  const resultsPath = join(repoRoot, "bench", "RESULTS.md");
+  await mkdir(outDir, { recursive: true });
+  const machine = await describeMachine({ repoRoot, peerBin: options.peerBin });
+
+  let failed = false;
+  for (const suite of suites) {
+    process.stderr.write(`bench: suite ${suite.name}\n`);
+    let result;
+    try {
+      result = await suite.run({ options, repoRoot, sharedDir, outDir, machine, log, warn });
+    } catch (e) {
+      process.stderr.write(`bench: suite ${suite.name} failed: ${e.message}\n`);
+      failed = true;
+      continue;
+    }
+    process.stdout.write(`\n== ${suite.name} ==\n${result.text}\n\n`);
+    if (result.warnings.length) process.stdout.write(`${result.warnings.length} warning(s), see above\n`);
+    if (result.failed) failed = true;
+    if (!v["no-write"]) {
+      await writeSuiteSection(resultsPath, suite.name, result.markdown);
+      process.stdout.write(`(section "${suite.name}" of ${resultsPath} updated)\n`);
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    process.stderr.write(`bench: ${e.stack ?? e}\n`);
+    process.exit(1);
+  },
+);

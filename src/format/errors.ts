@@ -1,0 +1,60 @@
+// User errors as values: every error a user can cause carries where it came from, a one-line
+// message and, when there is one, a hint. Front ends decide how to print them.
+
+/** A position in a file: line and column are 1-based, as editors and CI annotations count. */
+export interface Provenance {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export function formatProvenance(p: Provenance): string {
+  return `${p.file}:${p.line}:${p.column}`;
+}
+
+/** What kind of mistake it is, so tests and callers can tell errors apart without parsing text. */
+export type ErrorReason =
+  | 'missing-file'
+  | 'invalid-yaml'
+  | 'invalid-data'
+  | 'illegal-composite'
+  | 'circular-dependency'
+  | 'unresolved-variable'
+  | 'circular-variable'
+  | 'protected-variable'
+  | 'unsupported-project'
+  | 'unsupported-plugin'
+  | 'expression-failed'
+  | 'user-assertion'
+  | 'trailing-list-directive'
+  | 'invalid-junction'
+  | 'invalid-symbol-name'
+  | 'missing-project-conf'
+  | 'loading-directory'
+  | 'invalid-path'
+  | 'recursive-include'
+  | 'invalid-dependency-config'
+  | 'bad-element-suffix'
+  | 'bad-characters-in-name'
+  | 'invalid-option'
+  | 'invalid-argument';
+
+/** An error the user can fix by editing a file or a command line. */
+export class CairnError extends Error {
+  constructor(
+    readonly reason: ErrorReason,
+    message: string,
+    readonly provenance?: Provenance,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = 'CairnError';
+  }
+
+  /** One line: `file:line:column: message (hint)`. */
+  describe(): string {
+    const where = this.provenance ? `${formatProvenance(this.provenance)}: ` : '';
+    const hint = this.hint ? ` (${this.hint})` : '';
+    return `${where}${this.message}${hint}`;
+  }
+}
