@@ -32,7 +32,6 @@ function sample(set, notIn, k = 3) {
 }
 
 async function measureTool({ tool, label, cmd, args, runs, warmup, n, log, warn }) {
-  let names;
   let firstOutput;
   try {
     const t = await timeCommand({
@@ -49,7 +48,7 @@ async function measureTool({ tool, label, cmd, args, runs, warmup, n, log, warn 
         else if (r.stdout !== firstOutput) warn(`${label}: output differs between runs`);
       },
     });
-    names = new Set(elementNames(t.last.stdout));
+    const names = new Set(elementNames(t.last.stdout));
     // The generator writes n elements plus target.bst.
     if (names.size !== n + 1) warn(`${label}: listed ${names.size} elements, expected ${n + 1}`);
     return { tool, ...t, names };

@@ -24,8 +24,10 @@ const SHORT_ESCAPES: { readonly [unit: number]: string } = {
   0x5c: '\\\\',
 };
 
-// Matches any UTF-16 unit that must be escaped: quote, backslash, controls, DEL and all non-ASCII.
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\u007f-\uffff]/;
+// Matches any UTF-16 unit that must be escaped: quote, backslash, controls and all non-ASCII.
+// DEL (0x7f) is written as it is: BuildStream hashes with ujson, which does not escape it
+// (Python's json module would).
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\u0080-\uffff]/;
 
 function hex4(unit: number): string {
   return (
@@ -47,7 +49,7 @@ function quote(s: string): string {
   let start = 0;
   for (let i = 0; i < s.length; i++) {
     const unit = s.charCodeAt(i);
-    if (unit >= 0x20 && unit <= 0x7e && unit !== 0x22 && unit !== 0x5c) continue;
+    if (unit >= 0x20 && unit <= 0x7f && unit !== 0x22 && unit !== 0x5c) continue;
     if (i > start) out += s.slice(start, i);
     out += SHORT_ESCAPES[unit] ?? '\\u' + hex4(unit);
     start = i + 1;

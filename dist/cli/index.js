@@ -1,0 +1,14785 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 486:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1708);
+/* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2174);
+// The `cairn` executable: one line that runs the command line and exits with its status.
+
+
+(node_process__WEBPACK_IMPORTED_MODULE_0___default().exitCode) = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(node_process__WEBPACK_IMPORTED_MODULE_0___default().argv.slice(2));
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 2174:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ main)
+});
+
+// EXTERNAL MODULE: external "node:process"
+var external_node_process_ = __nccwpck_require__(1708);
+var external_node_process_default = /*#__PURE__*/__nccwpck_require__.n(external_node_process_);
+;// CONCATENATED MODULE: ./src/format/errors.ts
+// User errors as values: every error a user can cause carries where it came from, a one-line
+// message and, when there is one, a hint. Front ends decide how to print them.
+function formatProvenance(p) {
+    return `${p.file}:${p.line}:${p.column}`;
+}
+/** An error the user can fix by editing a file or a command line. */
+class CairnError extends Error {
+    reason;
+    provenance;
+    hint;
+    constructor(reason, message, provenance, hint) {
+        super(message);
+        this.reason = reason;
+        this.provenance = provenance;
+        this.hint = hint;
+        this.name = 'CairnError';
+    }
+    /** One line: `file:line:column: message (hint)`. */
+    describe() {
+        const where = this.provenance ? `${formatProvenance(this.provenance)}: ` : '';
+        const hint = this.hint ? ` (${this.hint})` : '';
+        return `${where}${this.message}${hint}`;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/format/expression.ts
+// The option expression language of `(?)` conditionals. BuildStream hands each expression to
+// Jinja2 as `{% if EXPR %}` with strict undefined names; this is the part of that language
+// projects use, with Python's truthiness and equality. It never looks anything up but the
+// option values it is given.
+
+/** What is wrong with an expression, before it is given a position and the expression's text. */
+class Problem extends Error {
+    hint;
+    constructor(message, hint) {
+        super(message);
+        this.hint = hint;
+    }
+}
+const PUNCTUATION = ['==', '!=', '(', ')', '[', ']', ','];
+/** Jinja2 operators Cairn does not evaluate: named, so the error says what was not understood. */
+const UNSUPPORTED = ['<=', '>=', '//', '**', '<', '>', '+', '-', '*', '/', '%', '~', '|', '.', '{', '}', ':', '='];
+const ESCAPES = { n: '\n', t: '\t', r: '\r', '0': '\0', '\\': '\\', "'": "'", '"': '"' };
+function tokenize(text) {
+    const tokens = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (/\s/.test(c)) {
+            i++;
+            continue;
+        }
+        const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i));
+        if (name) {
+            tokens.push({ kind: 'name', text: name[0] });
+            i += name[0].length;
+            continue;
+        }
+        if (c === '"' || c === "'") {
+            let value = '';
+            let j = i + 1;
+            for (;;) {
+                if (j >= text.length)
+                    throw new Problem(`the string ${text.slice(i)} is not closed`);
+                const d = text[j];
+                if (d === c)
+                    break;
+                if (d === '\\' && j + 1 < text.length) {
+                    const e = text[j + 1];
+                    // Like Python, an unknown escape keeps its backslash.
+                    value += ESCAPES[e] ?? `\\${e}`;
+                    j += 2;
+                    continue;
+                }
+                value += d;
+                j++;
+            }
+            tokens.push({ kind: 'string', text: text.slice(i, j + 1), value });
+            i = j + 1;
+            continue;
+        }
+        const punct = PUNCTUATION.find((p) => text.startsWith(p, i));
+        if (punct) {
+            tokens.push({ kind: 'punct', text: punct });
+            i += punct.length;
+            continue;
+        }
+        const unsupported = UNSUPPORTED.find((p) => text.startsWith(p, i));
+        if (unsupported)
+            throw new Problem(`the operator '${unsupported}' is not supported`, 'use ==, !=, in, not in, not, and, or');
+        throw new Problem(`unexpected character '${c}'`);
+    }
+    tokens.push({ kind: 'end', text: '' });
+    return tokens;
+}
+// ---------------------------------------------------------------------------------------------
+// Parser: Jinja2's precedence, loosest first: or, and, not, comparisons, `is` tests, atoms.
+const CONSTANTS = new Map([
+    ['True', true],
+    ['true', true],
+    ['False', false],
+    ['false', false],
+    ['None', null],
+    ['none', null],
+]);
+const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'is', 'if', 'else']);
+class Parser {
+    tokens;
+    pos = 0;
+    constructor(tokens) {
+        this.tokens = tokens;
+    }
+    parse() {
+        if (this.peek().kind === 'end')
+            throw new Problem('there is no expression');
+        const expr = this.or();
+        if (this.peek().kind !== 'end')
+            throw this.unexpected();
+        return expr;
+    }
+    peek(offset = 0) {
+        return this.tokens[Math.min(this.pos + offset, this.tokens.length - 1)];
+    }
+    next() {
+        const token = this.peek();
+        this.pos++;
+        return token;
+    }
+    isWord(word, offset = 0) {
+        const token = this.peek(offset);
+        return token.kind === 'name' && token.text === word;
+    }
+    isPunct(punct) {
+        const token = this.peek();
+        return token.kind === 'punct' && token.text === punct;
+    }
+    unexpected() {
+        const token = this.peek();
+        return new Problem(token.kind === 'end' ? 'the expression ends too early' : `unexpected '${token.text}'`);
+    }
+    or() {
+        let left = this.and();
+        while (this.isWord('or')) {
+            this.next();
+            left = { op: 'or', left, right: this.and() };
+        }
+        return left;
+    }
+    and() {
+        let left = this.not();
+        while (this.isWord('and')) {
+            this.next();
+            left = { op: 'and', left, right: this.not() };
+        }
+        return left;
+    }
+    not() {
+        if (this.isWord('not')) {
+            this.next();
+            return { op: 'not', operand: this.not() };
+        }
+        return this.compare();
+    }
+    compare() {
+        const first = this.tested();
+        const rest = [];
+        for (;;) {
+            let how;
+            if (this.isPunct('==') || this.isPunct('!='))
+                how = this.next().text;
+            else if (this.isWord('in')) {
+                this.next();
+                how = 'in';
+            }
+            else if (this.isWord('not') && this.isWord('in', 1)) {
+                this.pos += 2;
+                how = 'not in';
+            }
+            else
+                break;
+            rest.push({ how, right: this.tested() });
+        }
+        return rest.length === 0 ? first : { op: 'compare', first, rest };
+    }
+    tested() {
+        let subject = this.atom();
+        while (this.isWord('is')) {
+            this.next();
+            let negated = false;
+            if (this.isWord('not')) {
+                this.next();
+                negated = true;
+            }
+            const test = this.next();
+            if (test.kind !== 'name')
+                throw new Problem(test.kind === 'end' ? "'is' needs a test name" : `unexpected '${test.text}'`);
+            if (test.text !== 'defined' && test.text !== 'undefined') {
+                throw new Problem(`the test 'is ${test.text}' is not supported`, "only 'is defined' and 'is undefined' are");
+            }
+            subject = { op: 'test', subject, test: test.text, negated };
+        }
+        return subject;
+    }
+    atom() {
+        const token = this.peek();
+        if (token.kind === 'string') {
+            this.next();
+            return { op: 'constant', value: token.value };
+        }
+        if (token.kind === 'name') {
+            if (KEYWORDS.has(token.text))
+                throw this.unexpected();
+            this.next();
+            const constant = CONSTANTS.get(token.text);
+            if (constant !== undefined)
+                return { op: 'constant', value: constant };
+            if (this.isPunct('('))
+                throw new Problem(`calling '${token.text}' is not supported`);
+            return { op: 'name', name: token.text };
+        }
+        if (this.isPunct('[')) {
+            this.next();
+            const { items } = this.items(']');
+            return { op: 'sequence', sequence: 'list', items };
+        }
+        if (this.isPunct('(')) {
+            this.next();
+            const { items, trailingComma } = this.items(')');
+            // `(x)` groups; `()`, `(x,)` and `(x, y)` are tuples, as in Python.
+            if (items.length === 1 && !trailingComma)
+                return items[0];
+            return { op: 'sequence', sequence: 'tuple', items };
+        }
+        throw this.unexpected();
+    }
+    /** Comma-separated expressions up to `close`, which is consumed. */
+    items(close) {
+        const items = [];
+        let trailingComma = false;
+        while (!this.isPunct(close)) {
+            items.push(this.or());
+            trailingComma = false;
+            if (this.isPunct(',')) {
+                this.next();
+                trailingComma = true;
+            }
+            else if (!this.isPunct(close)) {
+                throw this.unexpected();
+            }
+        }
+        this.next();
+        return { items, trailingComma };
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Evaluation with Python semantics.
+function truthy(value) {
+    if (value === null)
+        return false;
+    if (typeof value === 'boolean')
+        return value;
+    if (typeof value === 'string')
+        return value.length > 0;
+    return value.items.length > 0;
+}
+function equal(a, b) {
+    if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object')
+        return a === b;
+    return a.sequence === b.sequence && a.items.length === b.items.length && a.items.every((item, i) => equal(item, b.items[i]));
+}
+function typeName(value) {
+    if (value === null)
+        return 'None';
+    if (typeof value === 'boolean')
+        return 'bool';
+    if (typeof value === 'string')
+        return 'str';
+    return value.sequence;
+}
+function contains(container, item) {
+    if (typeof container === 'string') {
+        if (typeof item !== 'string')
+            throw new Problem(`'in <string>' needs a string on its left, not ${typeName(item)}`);
+        return container.includes(item);
+    }
+    if (container !== null && typeof container === 'object')
+        return container.items.some((member) => equal(member, item));
+    throw new Problem(`'in' needs a list or a string on its right, not ${typeName(container)}`);
+}
+function toValue(value) {
+    if (typeof value === 'boolean' || typeof value === 'string')
+        return value;
+    return { sequence: 'list', items: value };
+}
+function evaluate(expr, context) {
+    switch (expr.op) {
+        case 'constant':
+            return expr.value;
+        case 'name': {
+            const value = context.get(expr.name);
+            if (value === undefined) {
+                const declared = [...context.keys()];
+                throw new Problem(`undefined option '${expr.name}'`, declared.length > 0 ? `declared options: ${declared.join(', ')}` : 'the project declares no options');
+            }
+            return toValue(value);
+        }
+        case 'sequence':
+            return { sequence: expr.sequence, items: expr.items.map((item) => evaluate(item, context)) };
+        case 'not':
+            return !truthy(evaluate(expr.operand, context));
+        case 'and': {
+            const left = evaluate(expr.left, context);
+            return truthy(left) ? evaluate(expr.right, context) : left;
+        }
+        case 'or': {
+            const left = evaluate(expr.left, context);
+            return truthy(left) ? left : evaluate(expr.right, context);
+        }
+        case 'compare': {
+            // Chained like Python: `a == b == c` is `a == b and b == c`.
+            let left = evaluate(expr.first, context);
+            for (const { how, right: rightExpr } of expr.rest) {
+                const right = evaluate(rightExpr, context);
+                let holds;
+                if (how === '==')
+                    holds = equal(left, right);
+                else if (how === '!=')
+                    holds = !equal(left, right);
+                else if (how === 'in')
+                    holds = contains(right, left);
+                else
+                    holds = !contains(right, left);
+                if (!holds)
+                    return false;
+                left = right;
+            }
+            return true;
+        }
+        case 'test': {
+            // Only a bare name can be undefined; anything else is defined once it evaluates.
+            const defined = expr.subject.op === 'name' ? context.has(expr.subject.name) : (evaluate(expr.subject, context), true);
+            const result = expr.test === 'defined' ? defined : !defined;
+            return expr.negated ? !result : result;
+        }
+    }
+}
+/**
+ * Evaluates conditional expressions, parsing each distinct text once. One evaluator belongs to
+ * one owner (a project's option pool), so the cache lives and dies with it.
+ */
+class ExpressionEvaluator {
+    parsed = new Map();
+    /** Is `text` true for these option values? Errors point at `at`, where the expression is written. */
+    evaluate(text, context, at) {
+        const parsed = this.parse(text);
+        try {
+            if (!parsed.ok)
+                throw parsed.problem;
+            return truthy(evaluate(parsed.expr, context));
+        }
+        catch (error) {
+            if (error instanceof Problem) {
+                throw new CairnError('expression-failed', `cannot evaluate '${text}': ${error.message}`, at, error.hint);
+            }
+            throw error;
+        }
+    }
+    parse(text) {
+        let parsed = this.parsed.get(text);
+        if (parsed === undefined) {
+            try {
+                parsed = { ok: true, expr: new Parser(tokenize(text)).parse() };
+            }
+            catch (error) {
+                if (!(error instanceof Problem))
+                    throw error;
+                parsed = { ok: false, problem: error };
+            }
+            this.parsed.set(text, parsed);
+        }
+        return parsed;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/format/options.ts
+// A project's options: their declarations in project.conf, validated as BuildStream validates
+// them, the values set over the defaults (junction config, user config, command line; later
+// wins), and the two things the rest of the loader needs from them: a context for `(?)`
+// expressions and the variables they export. It reads nothing but the nodes it is given, and
+// the element directory when an element-mask value has to be checked.
+
+
+
+
+
+const OPTION_TYPES = ['bool', 'enum', 'flags', 'element-mask', 'arch', 'os'];
+/** This machine as `uname` names it: `{ arch: 'x86_64', os: 'Linux' }`. */
+function hostPlatform() {
+    const machine = external_node_os_default().machine();
+    const system = external_node_os_default().type();
+    return {
+        // macOS and Windows say arm64 where Linux says aarch64; BuildStream only knows the latter.
+        arch: machine === 'arm64' ? 'aarch64' : machine,
+        os: system === 'Windows_NT' ? 'Windows' : system,
+    };
+}
+const ARCH_ALIASES = new Map([
+    ['aarch32', 'aarch32'],
+    ['aarch64', 'aarch64'],
+    ['aarch64-be', 'aarch64-be'],
+    ['amd64', 'x86-64'],
+    ['arm', 'aarch32'],
+    ['armv8l', 'aarch64'],
+    ['armv8b', 'aarch64-be'],
+    ['i386', 'x86-32'],
+    ['i486', 'x86-32'],
+    ['i586', 'x86-32'],
+    ['i686', 'x86-32'],
+    ['la64v100', 'la64v100'],
+    ['loong64', 'la64v100'],
+    ['loongarch64', 'la64v100'],
+    ['power-isa-be', 'power-isa-be'],
+    ['power-isa-le', 'power-isa-le'],
+    ['powerpc', 'power-isa-be'],
+    ['powerpc64', 'power-isa-be'],
+    ['powerpc64le', 'power-isa-le'],
+    ['ppc64', 'power-isa-be'],
+    ['ppc64le', 'power-isa-le'],
+    ['riscv32', 'rv32g'],
+    ['riscv64', 'rv64g'],
+    ['rv32g', 'rv32g'],
+    ['rv64g', 'rv64g'],
+    ['sparc', 'sparc-v9'],
+    ['sparc64', 'sparc-v9'],
+    ['sparc-v9', 'sparc-v9'],
+    ['sun4v', 'sparc-v9'],
+    ['x86-32', 'x86-32'],
+    ['x86-64', 'x86-64'],
+]);
+/** BuildStream's OS-independent name for an architecture (`amd64` → `x86-64`), if it knows it. */
+function canonicalArch(name) {
+    return ARCH_ALIASES.get(name.replaceAll('_', '-').toLowerCase());
+}
+const COMMON_KEYS = ['type', 'description', 'variable'];
+const KEYS = {
+    bool: [...COMMON_KEYS, 'default'],
+    enum: [...COMMON_KEYS, 'values', 'default'],
+    flags: [...COMMON_KEYS, 'values', 'default'],
+    'element-mask': [...COMMON_KEYS, 'default'],
+    arch: [...COMMON_KEYS, 'values'],
+    os: [...COMMON_KEYS, 'values'],
+};
+const OPTION_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const VARIABLE_NAME = /^[A-Za-z_-][A-Za-z0-9_-]*$/;
+const YAML_BOOLS = new Map([
+    ['True', true],
+    ['true', true],
+    ['1', true],
+    ['False', false],
+    ['false', false],
+    ['0', false],
+]);
+const CLI_BOOLS = new Map([
+    ['True', true],
+    ['true', true],
+    ['False', false],
+    ['false', false],
+]);
+const kindName = (node) => (node.kind === 'scalar' ? 'a string' : node.kind === 'sequence' ? 'a list' : 'a mapping');
+function invalidValue(option, value, at, allowed, hint) {
+    const choose = option.type === 'flags' ? 'choose any of' : 'choose one of';
+    return new CairnError('invalid-option', `option '${option.name}' has no value '${value}': ${choose} ${allowed.join(', ')}`, at, hint);
+}
+class OptionPool {
+    settings;
+    options = new Map();
+    expressions = new ExpressionEvaluator();
+    resolved;
+    elementNames;
+    constructor(settings) {
+        this.settings = settings;
+    }
+    /** Declares the options of a project.conf `options:` mapping, each at its default. */
+    static declare(options, settings = {}) {
+        const pool = new OptionPool(settings);
+        for (const [name, definition] of options.entries) {
+            pool.options.set(name, pool.declareOne(name, options.whereIs(name), definition));
+        }
+        return pool;
+    }
+    /** The declared option names, in declaration order. */
+    names() {
+        return [...this.options.keys()];
+    }
+    has(name) {
+        return this.options.has(name);
+    }
+    /**
+     * Sets an option's value. A string is a command-line value (`-o NAME VALUE`: flags are
+     * comma-separated, booleans only True/true/False/false); a node is a value from YAML
+     * (junction or user configuration: flags are lists, booleans also 1/0). `at` is where the
+     * option's name was written, for an unknown name.
+     */
+    set(name, value, at, how) {
+        const option = this.options.get(name);
+        if (option === undefined) {
+            if (how.ignoreUnknown)
+                return;
+            const declared = this.options.size > 0 ? `this project declares ${this.names().join(', ')}` : 'this project declares no options';
+            const where = how.source === 'command-line' ? ' on the command line' : '';
+            throw new CairnError('invalid-option', `unknown option '${name}'${where}: ${declared}`, at);
+        }
+        option.value = typeof value === 'string' ? this.parseCommandLine(option, value) : this.parseYaml(option, value);
+        option.fromHost = false;
+        this.resolved = undefined;
+    }
+    /** Every `NAME: VALUE` of a junction's `config: options:` or a user configuration's `options:`. */
+    setFromYaml(values, source = 'user-config') {
+        for (const [name, value] of values.entries)
+            this.set(name, value, values.whereIs(name), { source });
+    }
+    /** One `-o NAME VALUE`; unknown names can be ignored while loading the junctions' own options. */
+    setFromCommandLine(name, value, settings = {}) {
+        this.set(name, value, undefined, { source: 'command-line', ignoreUnknown: settings.ignoreUnknown ?? false });
+    }
+    /**
+     * Checks what could not be checked while setting: an arch or os option left at the host's
+     * value must list that value. The context and exported variables resolve first by themselves.
+     */
+    resolve() {
+        if (this.resolved)
+            return;
+        const context = new Map();
+        for (const option of this.options.values()) {
+            if (option.fromHost && !option.values.includes(option.value)) {
+                const what = option.type === 'arch' ? 'architecture' : 'operating system';
+                throw new CairnError('invalid-option', `option '${option.name}' has no value '${String(option.value)}' (this host's ${what}): choose one of ${option.values.join(', ')}`, option.at, `pick one with -o ${option.name} VALUE`);
+            }
+            context.set(option.name, option.value);
+        }
+        this.resolved = context;
+    }
+    /** Option name → value for expressions: bool → boolean, flags and element-mask → list, others → string. */
+    context() {
+        this.resolve();
+        return this.resolved;
+    }
+    /** `[variable, value, where the variable is declared]` for each option with `variable:`. */
+    exportVariables() {
+        this.resolve();
+        const exported = [];
+        for (const option of this.options.values()) {
+            if (option.variable)
+                exported.push([option.variable.name, exportedValue(option.value), option.variable.at]);
+        }
+        return exported;
+    }
+    /** Evaluates a `(?)` expression over the current values; errors point at `at`. */
+    evaluate(expression, at) {
+        return this.expressions.evaluate(expression, this.context(), at);
+    }
+    // -------------------------------------------------------------------------------------------
+    // Declarations
+    declareOne(name, at, definition) {
+        if (!OPTION_NAME.test(name)) {
+            throw new CairnError('invalid-symbol-name', `invalid option name '${name}'`, at, 'option names hold only letters, digits and underscores, and do not start with a digit');
+        }
+        if (definition.kind !== 'mapping') {
+            throw new CairnError('invalid-data', `option '${name}' must be a mapping, not ${kindName(definition)}`, definition.at);
+        }
+        const typeNode = requireScalar(definition, 'type', `option '${name}'`, at, `choose one of ${OPTION_TYPES.join(', ')}`);
+        const type = OPTION_TYPES.find((t) => t === typeNode.value);
+        if (type === undefined) {
+            throw new CairnError('invalid-data', `option '${name}' has unknown type '${typeNode.value}'`, typeNode.at, `choose one of ${OPTION_TYPES.join(', ')}`);
+        }
+        const what = `${type} option '${name}'`;
+        // BuildStream does not use the description, but it requires one.
+        requireScalar(definition, 'description', what, at);
+        const variableNode = optionalScalar(definition, 'variable');
+        if (variableNode && !VARIABLE_NAME.test(variableNode.value)) {
+            throw new CairnError('invalid-symbol-name', `invalid variable name '${variableNode.value}' for ${what}`, variableNode.at, 'variable names hold only letters, digits, underscores and dashes, and do not start with a digit');
+        }
+        for (const key of definition.entries.keys()) {
+            if (KEYS[type].includes(key))
+                continue;
+            let hint = `valid keys: ${KEYS[type].join(', ')}`;
+            if (key === 'default' && (type === 'arch' || type === 'os'))
+                hint = `${type === 'arch' ? 'an arch' : 'an os'} option defaults to the host's; set it with -o ${name} VALUE`;
+            if (key === 'values' && type === 'element-mask')
+                hint = "an element-mask option's values are the project's elements";
+            throw new CairnError('invalid-data', `unexpected key '${key}' in ${what}`, definition.whereIs(key), hint);
+        }
+        const values = type === 'bool' || type === 'element-mask' ? [] : requireValues(definition, what, at);
+        const option = {
+            name,
+            type,
+            at,
+            variable: variableNode ? { name: variableNode.value, at: variableNode.at } : undefined,
+            values,
+            value: false,
+            fromHost: false,
+        };
+        switch (type) {
+            case 'bool': {
+                const node = requireScalar(definition, 'default', what, at, 'True or False');
+                option.value = this.parseYaml(option, node);
+                break;
+            }
+            case 'enum': {
+                const node = requireScalar(definition, 'default', what, at, `one of ${values.join(', ')}`);
+                option.value = this.parseYaml(option, node);
+                break;
+            }
+            case 'flags':
+            case 'element-mask': {
+                const node = definition.get('default');
+                // The default keeps its written order; BuildStream sorts only values set over it.
+                option.value = node === undefined ? [] : this.parseFlags(option, node, false);
+                break;
+            }
+            case 'arch':
+                option.value = this.hostArchDefault(option, definition);
+                option.fromHost = true;
+                break;
+            case 'os':
+                option.value = this.settings.hostOs ?? hostPlatform().os;
+                option.fromHost = true;
+                break;
+        }
+        return option;
+    }
+    /** The first listed value naming the host's architecture, else the host's canonical name. */
+    hostArchDefault(option, definition) {
+        const host = this.settings.hostArch ?? hostPlatform().arch;
+        const canonicalHost = canonicalArch(host);
+        if (canonicalHost === undefined) {
+            throw new CairnError('invalid-option', `option '${option.name}' cannot default to the host's architecture '${host}', which BuildStream does not know`, option.at);
+        }
+        const listed = definition.get('values');
+        const items = listed?.kind === 'sequence' ? listed.items : [];
+        let chosen;
+        // Every value is checked, not only those before the match.
+        for (const item of items) {
+            if (item.kind !== 'scalar')
+                continue; // already refused by requireValues
+            const value = item.value;
+            const canonical = canonicalArch(value);
+            if (canonical === undefined) {
+                throw new CairnError('invalid-option', `option '${option.name}' lists '${value}', which is not an architecture BuildStream knows`, item.at);
+            }
+            if (chosen === undefined && canonical === canonicalHost)
+                chosen = value;
+        }
+        return chosen ?? canonicalHost;
+    }
+    // -------------------------------------------------------------------------------------------
+    // Values
+    parseCommandLine(option, text) {
+        switch (option.type) {
+            case 'bool': {
+                const value = CLI_BOOLS.get(text);
+                if (value === undefined)
+                    throw invalidValue(option, text, undefined, [...CLI_BOOLS.keys()]);
+                return value;
+            }
+            case 'enum':
+            case 'arch':
+            case 'os':
+                if (!option.values.includes(text))
+                    throw invalidValue(option, text, undefined, option.values);
+                return text;
+            case 'flags':
+            case 'element-mask': {
+                // All whitespace goes, so "pony, horsy" and "pony,horsy" are the same.
+                const flags = text.replace(/\s+/g, '').split(',');
+                for (const flag of flags)
+                    this.checkFlag(option, flag, undefined);
+                return flags.sort();
+            }
+        }
+    }
+    parseYaml(option, node) {
+        switch (option.type) {
+            case 'bool': {
+                const scalar = expectScalar(option, node);
+                const value = YAML_BOOLS.get(scalar.value);
+                if (value === undefined)
+                    throw invalidValue(option, scalar.value, scalar.at, [...YAML_BOOLS.keys()]);
+                return value;
+            }
+            case 'enum':
+            case 'arch':
+            case 'os': {
+                const scalar = expectScalar(option, node);
+                if (!option.values.includes(scalar.value))
+                    throw invalidValue(option, scalar.value, scalar.at, option.values);
+                return scalar.value;
+            }
+            case 'flags':
+            case 'element-mask':
+                return this.parseFlags(option, node, true);
+        }
+    }
+    parseFlags(option, node, sort) {
+        if (node.kind !== 'sequence') {
+            throw new CairnError('invalid-option', `option '${option.name}' takes a list of values, not ${kindName(node)}`, node.at);
+        }
+        const flags = node.items.map((item) => {
+            if (item.kind !== 'scalar')
+                throw new CairnError('invalid-option', `option '${option.name}' takes a list of strings, not a list holding ${kindName(item)}`, item.at);
+            this.checkFlag(option, item.value, item.at);
+            return item.value;
+        });
+        return sort ? flags.sort() : flags;
+    }
+    checkFlag(option, flag, at) {
+        if (option.type === 'flags') {
+            if (!option.values.includes(flag))
+                throw invalidValue(option, flag, at, option.values);
+            return;
+        }
+        const elements = this.listElements();
+        if (elements ? !elements.has(flag) : !flag.endsWith('.bst')) {
+            throw new CairnError('invalid-option', `option '${option.name}' has no value '${flag}': ${elements ? 'it is not an element of this project' : 'element names end in .bst'}`, at, 'element-mask values are element file names relative to the element path');
+        }
+    }
+    /** The `.bst` files under the element path, as BuildStream lists them; read once. */
+    listElements() {
+        const root = this.settings.elementPath;
+        if (root === undefined)
+            return undefined;
+        if (this.elementNames === undefined) {
+            const names = new Set();
+            const walk = (dir, prefix) => {
+                for (const entry of external_node_fs_default().readdirSync(dir, { withFileTypes: true })) {
+                    const relative = prefix + entry.name;
+                    if (entry.isDirectory())
+                        walk(external_node_path_default().join(dir, entry.name), `${relative}/`);
+                    else if (relative.endsWith('.bst'))
+                        names.add(relative);
+                }
+            };
+            walk(root, '');
+            this.elementNames = names;
+        }
+        return this.elementNames;
+    }
+}
+function exportedValue(value) {
+    if (typeof value === 'boolean')
+        return value ? '1' : '0';
+    if (typeof value === 'string')
+        return value;
+    return value.join(',');
+}
+function expectScalar(option, node) {
+    if (node.kind !== 'scalar')
+        throw new CairnError('invalid-option', `option '${option.name}' takes a single value, not ${kindName(node)}`, node.at);
+    return node;
+}
+function optionalScalar(node, key) {
+    const value = node.get(key);
+    if (value === undefined)
+        return undefined;
+    if (value.kind !== 'scalar')
+        throw new CairnError('invalid-data', `'${key}' must be a string, not ${kindName(value)}`, value.at);
+    return value;
+}
+function requireScalar(node, key, what, at, hint) {
+    const value = optionalScalar(node, key);
+    if (value === undefined)
+        throw new CairnError('invalid-data', `${what} has no '${key}'`, at, hint);
+    return value;
+}
+function requireValues(node, what, at) {
+    const values = node.get('values');
+    if (values === undefined)
+        throw new CairnError('invalid-data', `${what} has no 'values'`, at, 'list the values it may take');
+    if (values.kind !== 'sequence')
+        throw new CairnError('invalid-data', `'values' must be a list, not ${kindName(values)}`, values.at);
+    if (values.items.length === 0)
+        throw new CairnError('invalid-data', `${what} has no 'values'`, values.at, 'list the values it may take');
+    return values.items.map((item) => {
+        if (item.kind !== 'scalar')
+            throw new CairnError('invalid-data', `'values' must be a list of strings, not of ${item.kind === 'sequence' ? 'lists' : 'mappings'}`, item.at);
+        return item.value;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/format/accessors.ts
+// Typed reads from a mapping: each returns the value as the type asked for, or throws a
+// CairnError pointing at the exact value (or the mapping, when the key is missing).
+
+const accessors_kindName = (node) => (node.kind === 'scalar' ? 'a string' : node.kind === 'sequence' ? 'a list' : 'a mapping');
+/** Unknown keys are errors, as BuildStream validates them; `(@)`, `(?)`, `(!)` are always allowed. */
+function validateKeys(node, allowed, what) {
+    for (const key of node.entries.keys()) {
+        if (allowed.includes(key) || key === '(@)' || key === '(?)' || key === '(!)')
+            continue;
+        throw new CairnError('invalid-data', `unexpected key '${key}' in ${what}`, node.whereIs(key), `valid keys: ${allowed.join(', ')}`);
+    }
+}
+function scalarOf(node, key) {
+    const value = node.get(key);
+    if (value === undefined)
+        return undefined;
+    if (value.kind !== 'scalar')
+        throw new CairnError('invalid-data', `'${key}' must be a string, not ${accessors_kindName(value)}`, value.at);
+    return value;
+}
+function getString(node, key) {
+    return scalarOf(node, key)?.value;
+}
+function requireString(node, key, what) {
+    const value = scalarOf(node, key);
+    if (value === undefined)
+        throw new CairnError('invalid-data', `${what} has no '${key}'`, node.at, `add '${key}:'`);
+    return value;
+}
+/** BuildStream's booleans: only True/true/1 and False/false/0. */
+function parseBool(scalar, key) {
+    switch (scalar.value) {
+        case 'True':
+        case 'true':
+        case '1':
+            return true;
+        case 'False':
+        case 'false':
+        case '0':
+            return false;
+    }
+    throw new CairnError('invalid-data', `'${key}' must be a boolean, not '${scalar.value}'`, scalar.at, 'use true or false');
+}
+function getBool(node, key, fallback) {
+    const scalar = scalarOf(node, key);
+    return scalar === undefined ? fallback : parseBool(scalar, key);
+}
+function getMapping(node, key) {
+    const value = node.get(key);
+    if (value === undefined)
+        return undefined;
+    if (value.kind !== 'mapping')
+        throw new CairnError('invalid-data', `'${key}' must be a mapping, not ${accessors_kindName(value)}`, value.at);
+    return value;
+}
+function getSequence(node, key) {
+    const value = node.get(key);
+    if (value === undefined)
+        return undefined;
+    if (value.kind !== 'sequence')
+        throw new CairnError('invalid-data', `'${key}' must be a list, not ${accessors_kindName(value)}`, value.at);
+    return value;
+}
+function getStringList(node, key) {
+    const list = getSequence(node, key);
+    if (!list)
+        return [];
+    return list.items.map((item) => {
+        if (item.kind !== 'scalar')
+            throw new CairnError('invalid-data', `'${key}' must be a list of strings`, item.at);
+        return item;
+    });
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_namespaceObject);
+;// CONCATENATED MODULE: ./src/cache/canonical-json.ts
+// Canonical JSON for cache keys: byte-for-byte what Python's
+// json.dumps(v, sort_keys=True, separators=(",", ":"), ensure_ascii=True) emits, plus SHA-256 helpers.
+
+const HEX = '0123456789abcdef';
+/** Short escapes Python's json module uses; every other char outside 0x20..0x7e becomes \uXXXX. */
+const SHORT_ESCAPES = {
+    0x08: '\\b',
+    0x09: '\\t',
+    0x0a: '\\n',
+    0x0c: '\\f',
+    0x0d: '\\r',
+    0x22: '\\"',
+    0x5c: '\\\\',
+};
+// Matches any UTF-16 unit that must be escaped: quote, backslash, controls and all non-ASCII.
+// DEL (0x7f) is written as it is: BuildStream hashes with ujson, which does not escape it
+// (Python's json module would).
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\u0080-\uffff]/;
+function hex4(unit) {
+    return (HEX.charAt((unit >> 12) & 0xf) +
+        HEX.charAt((unit >> 8) & 0xf) +
+        HEX.charAt((unit >> 4) & 0xf) +
+        HEX.charAt(unit & 0xf));
+}
+/**
+ * Quote a string the way Python's `encode_basestring_ascii` does. Escaping each UTF-16 unit on its
+ * own yields exactly Python's surrogate pairs for astral characters (and passes lone surrogates
+ * through as \udXXX, as Python does for such code points).
+ */
+function quote(s) {
+    if (!NEEDS_ESCAPE.test(s))
+        return '"' + s + '"';
+    let out = '"';
+    let start = 0;
+    for (let i = 0; i < s.length; i++) {
+        const unit = s.charCodeAt(i);
+        if (unit >= 0x20 && unit <= 0x7f && unit !== 0x22 && unit !== 0x5c)
+            continue;
+        if (i > start)
+            out += s.slice(start, i);
+        out += SHORT_ESCAPES[unit] ?? '\\u' + hex4(unit);
+        start = i + 1;
+    }
+    if (start < s.length)
+        out += s.slice(start);
+    return out + '"';
+}
+function isHighSurrogate(unit) {
+    return unit >= 0xd800 && unit <= 0xdbff;
+}
+/**
+ * Compare two strings by Unicode code point, as Python orders `str` (plain `<` on JS strings
+ * compares UTF-16 units, which puts astral characters before U+E000..U+FFFF).
+ */
+function compareCodePoints(a, b) {
+    if (a === b)
+        return 0;
+    const n = Math.min(a.length, b.length);
+    let i = 0;
+    while (i < n && a.charCodeAt(i) === b.charCodeAt(i))
+        i++;
+    if (i === n)
+        return a.length - b.length;
+    // The prefix is shared; step back onto the start of the code point containing unit i.
+    if (i > 0 && isHighSurrogate(a.charCodeAt(i - 1)))
+        i--;
+    return (a.codePointAt(i) ?? 0) - (b.codePointAt(i) ?? 0);
+}
+function formatNumber(v) {
+    if (!Number.isInteger(v)) {
+        // BuildStream never hashes floats, and ujson and Python's json disagree on how to print them,
+        // so refuse rather than guess.
+        throw new TypeError(`canonicalJson: only integers are supported, got ${String(v)}`);
+    }
+    // Python prints ints in full decimal (never exponent form); -0 is the int 0.
+    return Number.isSafeInteger(v) ? String(v === 0 ? 0 : v) : BigInt(v).toString();
+}
+function write(v, parts) {
+    if (v === null) {
+        parts.push('null');
+    }
+    else if (typeof v === 'string') {
+        parts.push(quote(v));
+    }
+    else if (typeof v === 'number') {
+        parts.push(formatNumber(v));
+    }
+    else if (typeof v === 'boolean') {
+        parts.push(v ? 'true' : 'false');
+    }
+    else if (Array.isArray(v)) {
+        parts.push('[');
+        for (let i = 0; i < v.length; i++) {
+            if (i > 0)
+                parts.push(',');
+            write(v[i], parts);
+        }
+        parts.push(']');
+    }
+    else {
+        const obj = v;
+        const keys = Object.keys(obj).sort(compareCodePoints);
+        parts.push('{');
+        for (let i = 0; i < keys.length; i++) {
+            const key = keys[i];
+            if (i > 0)
+                parts.push(',');
+            parts.push(quote(key), ':');
+            write(obj[key], parts);
+        }
+        parts.push('}');
+    }
+}
+/** Serialize `v` compactly with sorted keys and ASCII-only output (see the header comment). */
+function canonicalJson(v) {
+    const parts = [];
+    write(v, parts);
+    return parts.join('');
+}
+/** Lowercase hex SHA-256 of the UTF-8 encoding of `text`. */
+function sha256Hex(text) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text, 'utf8').digest('hex');
+}
+/** BuildStream's `generate_key`: SHA-256 of the canonical JSON. */
+function hashKey(v) {
+    return sha256Hex(canonicalJson(v));
+}
+
+;// CONCATENATED MODULE: ./src/cache/cache-key.ts
+// Cache keys, bit for bit as BuildStream 2 computes them: sha256 of canonical JSON of the
+// element's own ingredients plus its build-scope dependencies in staging order. Pure functions:
+// no clock, no host paths, nothing from the environment but the build OS and architecture.
+
+/** BuildStream's BST_CORE_ARTIFACT_VERSION: the artifact format the keys describe. */
+const CORE_ARTIFACT_VERSION = 11;
+/** The ingredients as a dictionary, ready for dependencies and the weak key to be added. */
+function keyBase(ingredients) {
+    const base = {
+        'core-artifact-version': CORE_ARTIFACT_VERSION,
+        'element-base-key': { 'build-root': ingredients.buildRoot },
+        'element-plugin-key': ingredients.pluginKey,
+        'element-plugin-name': ingredients.kind,
+        'element-plugin-version': ingredients.pluginVersion,
+        public: ingredients.public,
+        sources: ingredients.sources,
+        'fatal-warnings': [...ingredients.fatalWarnings].sort(),
+    };
+    if (ingredients.sandbox !== undefined)
+        base['sandbox'] = ingredients.sandbox;
+    if (ingredients.environment !== undefined)
+        base['environment'] = ingredients.environment;
+    return base;
+}
+function computeKey(base, dependencies, weakKey) {
+    const dictionary = { ...base, dependencies: dependencies };
+    if (weakKey !== undefined)
+        dictionary['weak-cache-key'] = weakKey;
+    return sha256Hex(canonicalJson(dictionary));
+}
+
+;// CONCATENATED MODULE: ./src/format/node.ts
+// The YAML data model: every value is a string, a list or a mapping, and every one of them
+// remembers the file, line and column it came from. Nothing here reads files or knows BuildStream
+// keys; it only holds data and composes one tree onto another.
+
+/** Where a node made up by Cairn itself (not read from a file) claims to come from. */
+const SYNTHETIC = Object.freeze({ file: '[synthetic]', line: 0, column: 0 });
+/** A scalar; BuildStream keeps every scalar as its (stripped) text and types it on demand. */
+class ScalarNode {
+    value;
+    at;
+    kind = 'scalar';
+    constructor(value, at) {
+        this.value = value;
+        this.at = at;
+    }
+    clone() {
+        return new ScalarNode(this.value, this.at);
+    }
+}
+class SequenceNode {
+    items;
+    at;
+    kind = 'sequence';
+    constructor(items, at) {
+        this.items = items;
+        this.at = at;
+    }
+    clone() {
+        return new SequenceNode(this.items.map((item) => item.clone()), this.at);
+    }
+}
+class MappingNode {
+    entries;
+    at;
+    keyAt;
+    kind = 'mapping';
+    constructor(entries, at, 
+    /** Where each key was written, for "unknown key" errors; absent for keys Cairn added. */
+    keyAt = new Map()) {
+        this.entries = entries;
+        this.at = at;
+        this.keyAt = keyAt;
+    }
+    static empty(at = SYNTHETIC) {
+        return new MappingNode(new Map(), at);
+    }
+    clone() {
+        const entries = new Map();
+        for (const [key, value] of this.entries)
+            entries.set(key, value.clone());
+        return new MappingNode(entries, this.at, new Map(this.keyAt));
+    }
+    get(key) {
+        return this.entries.get(key);
+    }
+    has(key) {
+        return this.entries.has(key);
+    }
+    set(key, value, keyAt) {
+        this.entries.set(key, value);
+        if (keyAt)
+            this.keyAt.set(key, keyAt);
+    }
+    delete(key) {
+        this.entries.delete(key);
+        this.keyAt.delete(key);
+    }
+    keys() {
+        return this.entries.keys();
+    }
+    /** Where the key was written, falling back to the mapping itself. */
+    whereIs(key) {
+        return this.keyAt.get(key) ?? this.entries.get(key)?.at ?? this.at;
+    }
+}
+/** List composition directives: prepend, append, overwrite. */
+const PREPEND = '(<)';
+const APPEND = '(>)';
+const OVERWRITE = '(=)';
+const LIST_DIRECTIVES = new Set([PREPEND, APPEND, OVERWRITE]);
+/** Is this a mapping of list directives only (a "composite list")? Mixing them with keys is an error. */
+function isCompositeList(node) {
+    if (node.kind !== 'mapping')
+        return false;
+    let directives = false;
+    let others = false;
+    for (const key of node.entries.keys()) {
+        if (LIST_DIRECTIVES.has(key))
+            directives = true;
+        else
+            others = true;
+    }
+    if (directives && others) {
+        throw new CairnError('invalid-data', 'a mapping mixes list directives ((<), (>), (=)) with ordinary keys', node.at, 'put the directives in a mapping of their own under the list key');
+    }
+    return directives;
+}
+function describeKind(node) {
+    if (node.kind === 'scalar')
+        return 'a string';
+    if (node.kind === 'sequence')
+        return 'a list';
+    return isCompositeList(node) ? 'a list directive' : 'a mapping';
+}
+function illegal(source, path, target) {
+    return new CairnError('illegal-composite', `cannot compose ${describeKind(source)} onto ${describeKind(target)} at '${path.join('.')}' (declared at ${target.at.file}:${target.at.line}:${target.at.column})`, source.at);
+}
+/**
+ * Compose `source` onto `target` in place: the source wins key by key, mappings merge
+ * recursively, plain lists replace, list directives edit the list beneath them, and `(?)`
+ * lists accumulate so that every layer's conditionals are evaluated later.
+ * `source` is not modified; what is taken from it is cloned.
+ */
+function compositeInto(target, source, path = []) {
+    for (const [key, value] of source.entries) {
+        path.push(key);
+        composeValue(key, value, target, path);
+        const keyAt = source.keyAt.get(key);
+        if (keyAt)
+            target.keyAt.set(key, keyAt);
+        path.pop();
+    }
+    if (source.at !== SYNTHETIC)
+        target.at = source.at;
+}
+function composeValue(key, value, target, path) {
+    const existing = target.entries.get(key);
+    switch (value.kind) {
+        case 'scalar':
+            if (existing && existing.kind !== 'scalar')
+                throw illegal(value, path, existing);
+            target.entries.set(key, value.clone());
+            return;
+        case 'sequence':
+            if (existing && existing.kind !== 'sequence' && !isCompositeList(existing)) {
+                throw illegal(value, path, existing);
+            }
+            if (existing?.kind === 'sequence' && key === '(?)') {
+                for (const item of value.items)
+                    existing.items.push(item.clone());
+            }
+            else {
+                target.entries.set(key, value.clone());
+            }
+            return;
+        case 'mapping':
+            if (isCompositeList(value)) {
+                if (!existing)
+                    target.entries.set(key, value.clone());
+                else if (existing.kind === 'sequence')
+                    applyListDirectives(value, existing);
+                else if (existing.kind === 'mapping' && isCompositeList(existing))
+                    mergeListDirectives(value, existing);
+                else
+                    throw illegal(value, path, existing);
+                return;
+            }
+            if (!existing) {
+                const fresh = new MappingNode(new Map(), value.at);
+                target.entries.set(key, fresh);
+                compositeInto(fresh, value, path);
+            }
+            else if (existing.kind === 'mapping') {
+                compositeInto(existing, value, path);
+            }
+            else {
+                throw illegal(value, path, existing);
+            }
+            return;
+    }
+}
+function directiveList(node, directive) {
+    const list = node.entries.get(directive);
+    if (list === undefined)
+        return undefined;
+    if (list.kind !== 'sequence') {
+        throw new CairnError('invalid-data', `the value of ${directive} must be a list`, list.at);
+    }
+    return list;
+}
+function applyListDirectives(directives, list) {
+    const overwrite = directiveList(directives, OVERWRITE);
+    const prepend = directiveList(directives, PREPEND);
+    const append = directiveList(directives, APPEND);
+    if (overwrite)
+        list.items = overwrite.items.map((item) => item.clone());
+    if (prepend)
+        list.items = [...prepend.items.map((item) => item.clone()), ...list.items];
+    if (append)
+        list.items.push(...append.items.map((item) => item.clone()));
+}
+/** Two layers of directives before the list exists: the upper one's prefix goes first, its suffix last. */
+function mergeListDirectives(upper, lower) {
+    const overwrite = directiveList(upper, OVERWRITE);
+    const prepend = directiveList(upper, PREPEND);
+    const append = directiveList(upper, APPEND);
+    if (overwrite) {
+        lower.entries.set(OVERWRITE, overwrite.clone());
+        lower.entries.set(PREPEND, prepend ? prepend.clone() : new SequenceNode([], upper.at));
+        lower.entries.set(APPEND, append ? append.clone() : new SequenceNode([], upper.at));
+        return;
+    }
+    if (prepend) {
+        const existing = directiveList(lower, PREPEND);
+        if (existing)
+            existing.items = [...prepend.items.map((item) => item.clone()), ...existing.items];
+        else
+            lower.entries.set(PREPEND, prepend.clone());
+    }
+    if (append) {
+        const existing = directiveList(lower, APPEND);
+        if (existing)
+            existing.items.push(...append.items.map((item) => item.clone()));
+        else
+            lower.entries.set(APPEND, append.clone());
+    }
+}
+/**
+ * After all layers are composed no list directive may remain: one left over means a layer
+ * tried to extend a list that no lower layer declared.
+ */
+function assertFullyComposited(node) {
+    if (node.kind === 'sequence') {
+        for (const item of node.items)
+            assertFullyComposited(item);
+    }
+    else if (node.kind === 'mapping') {
+        for (const [key, value] of node.entries) {
+            if (LIST_DIRECTIVES.has(key)) {
+                throw new CairnError('trailing-list-directive', `${key} extends a list that does not exist beneath it`, node.whereIs(key), 'declare the list in a lower layer, or write it as a plain list');
+            }
+            assertFullyComposited(value);
+        }
+    }
+}
+function toPlain(node) {
+    switch (node.kind) {
+        case 'scalar':
+            return node.value;
+        case 'sequence':
+            return node.items.map(toPlain);
+        case 'mapping': {
+            const out = {};
+            for (const [key, value] of node.entries)
+                out[key] = toPlain(value);
+            return out;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/format/variables.ts
+// Resolves `%{name}` references in variable values and expands them in strings and node trees,
+// as BuildStream 2 does. It never reads files or decides which layers exist: the loader hands it
+// composed `variables:` mappings and the automatic values, and gets strings or errors back.
+
+
+/** BuildStream 2's builtin variables, exactly as its projectconfig.yaml declares them. */
+const BUILTIN_VARIABLES_YAML = `variables:
+  # Path configuration, to be used in build instructions.
+  prefix: "/usr"
+  exec_prefix: "%{prefix}"
+  bindir: "%{exec_prefix}/bin"
+  sbindir: "%{exec_prefix}/sbin"
+  libexecdir: "%{exec_prefix}/libexec"
+  datadir: "%{prefix}/share"
+  sysconfdir: "/etc"
+  sharedstatedir: "%{prefix}/com"
+  localstatedir: "/var"
+  lib: "lib"
+  libdir: "%{prefix}/%{lib}"
+  debugdir: "%{libdir}/debug"
+  includedir: "%{prefix}/include"
+  docdir: "%{datadir}/doc"
+  infodir: "%{datadir}/info"
+  mandir: "%{datadir}/man"
+
+  # Indicates the default build directory where input is
+  # normally staged
+  build-root: /buildstream/%{project-name}/%{element-name}
+
+  # Indicates where the build system should look for configuration files
+  conf-root: .
+
+  # Indicates the build installation directory in the sandbox
+  install-root: /buildstream-install
+
+  # You need to override this with the commands specific for your system
+  strip-binaries: ""
+`;
+/** Variables Cairn sets itself; no project.conf, `elements:` override or element may set them. */
+const PROTECTED_VARIABLES = ['project-name', 'element-name', 'max-jobs'];
+/** Throw at the first protected variable this mapping tries to set. */
+function assertNotProtected(variablesNode) {
+    for (const name of PROTECTED_VARIABLES) {
+        if (!variablesNode.has(name))
+            continue;
+        throw new CairnError('protected-variable', `invalid redefinition of protected variable '${name}'`, variablesNode.whereIs(name), `'project-name', 'element-name' and 'max-jobs' are set by Cairn; remove '${name}' from this variables: section`);
+    }
+}
+/**
+ * Whether a composed `notparallel` value asks for a serial build. Like BuildStream, the value is
+ * read as written (before expansion) and must be one of True, true, 1, False, false or 0.
+ */
+function isNotParallel(value) {
+    if (value === undefined)
+        return false;
+    switch (value.value) {
+        case 'True':
+        case 'true':
+        case '1':
+            return true;
+        case 'False':
+        case 'false':
+        case '0':
+            return false;
+        default:
+            throw new CairnError('invalid-data', `value of 'notparallel' is not of the expected type 'boolean': '${value.value}'`, value.at, 'write True, true, 1, False, false or 0');
+    }
+}
+const REFERENCE = /%\{([a-zA-Z][a-zA-Z0-9_-]*)\}/g;
+const NO_REFS = Object.freeze([]);
+const LITERAL_ONLY = Object.freeze({ lits: Object.freeze(['']), refs: NO_REFS });
+// Element files repeat the same strings (plugin defaults, shared commands) thousands of times,
+// so parsing is cached across instances; the cap only bounds memory on pathological inputs.
+const PARSE_CACHE = new Map();
+const PARSE_CACHE_LIMIT = 100_000;
+function parse(text) {
+    if (!text.includes('%{'))
+        return text === '' ? LITERAL_ONLY : { lits: [text], refs: NO_REFS };
+    const cached = PARSE_CACHE.get(text);
+    if (cached !== undefined)
+        return cached;
+    const lits = [];
+    const refs = [];
+    let last = 0;
+    REFERENCE.lastIndex = 0;
+    for (let match = REFERENCE.exec(text); match !== null; match = REFERENCE.exec(text)) {
+        lits.push(text.slice(last, match.index));
+        refs.push(match[1]);
+        last = REFERENCE.lastIndex;
+    }
+    lits.push(text.slice(last));
+    const parsed = { lits, refs };
+    if (PARSE_CACHE.size >= PARSE_CACHE_LIMIT)
+        PARSE_CACHE.clear();
+    PARSE_CACHE.set(text, parsed);
+    return parsed;
+}
+function variables_define(name, value, at) {
+    return { name, value, at, parsed: parse(value) };
+}
+/** What `notparallel` puts in place of `max-jobs`; shared so that layers can see it is unchanged. */
+const SERIAL_MAX_JOBS = variables_define('max-jobs', '1', SYNTHETIC);
+function declarationsOf(node, automatics) {
+    const declared = new Map();
+    if (node !== undefined) {
+        for (const [name, value] of node.entries) {
+            if (value.kind !== 'scalar') {
+                throw new CairnError('invalid-data', `variable '${name}' must be a string, not ${value.kind === 'sequence' ? 'a list' : 'a mapping'}`, value.at);
+            }
+            declared.set(name, variables_define(name, value.value, value.at));
+        }
+    }
+    for (const name of Object.keys(automatics))
+        declared.set(name, variables_define(name, automatics[name], SYNTHETIC));
+    return declared;
+}
+function unresolved(name, at, referrer) {
+    const where = referrer === undefined ? '' : ` in variable '${referrer}'`;
+    return new CairnError('unresolved-variable', `reference to undefined variable '${name}'${where}`, at, `declare '${name}' in a variables: section, or correct the name`);
+}
+function circular(chain) {
+    const names = chain.map((def) => def.name);
+    const hops = chain.map((def, i) => `'${def.name}' at ${formatProvenance(def.at)} refers to '${names[(i + 1) % names.length]}'`);
+    return new CairnError('circular-variable', `variables form a cycle: ${[...names, names[0]].join(' -> ')}`, chain[0].at, hops.join('; '));
+}
+const NOTHING = new Set();
+/** What one scope shares with every scope derived from it: who depends on what. */
+class DependencyIndex {
+    /** For each name, the variables that refer to it directly. */
+    referrers = new Map();
+    dependents = new Map();
+    unions = new Map();
+    constructor(definitions) {
+        for (const { name, parsed } of definitions) {
+            for (const ref of parsed.refs) {
+                const list = this.referrers.get(ref);
+                if (list === undefined)
+                    this.referrers.set(ref, [name]);
+                else
+                    list.push(name);
+            }
+        }
+    }
+    /** The variables whose value depends, directly or not, on any of `changed`. */
+    dependentsOfAll(changed) {
+        let first;
+        let names;
+        for (const name of changed) {
+            if (this.dependentsOf(name).size === 0)
+                continue;
+            if (first === undefined)
+                first = name;
+            else
+                (names ??= [first]).push(name);
+        }
+        if (first === undefined)
+            return NOTHING;
+        if (names === undefined)
+            return this.dependentsOf(first);
+        // Elements mostly change the same few variables, so unions are worth keeping.
+        const key = names.sort().join('\0');
+        let union = this.unions.get(key);
+        if (union === undefined) {
+            const set = new Set();
+            for (const name of names)
+                for (const dependent of this.dependentsOf(name))
+                    set.add(dependent);
+            union = set;
+            this.unions.set(key, union);
+        }
+        return union;
+    }
+    dependentsOf(name) {
+        let found = this.dependents.get(name);
+        if (found !== undefined)
+            return found;
+        if (!this.referrers.has(name))
+            return NOTHING;
+        const set = new Set();
+        const queue = [name];
+        while (queue.length > 0) {
+            for (const referrer of this.referrers.get(queue.pop()) ?? []) {
+                if (!set.has(referrer)) {
+                    set.add(referrer);
+                    queue.push(referrer);
+                }
+            }
+        }
+        found = set;
+        this.dependents.set(name, found);
+        return found;
+    }
+}
+/**
+ * The variables of one scope (a project, a plugin kind, an element). A scope derived from another
+ * shares its parsed values and, for every variable that does not depend on anything the scope
+ * changes, its resolved values too, so 10,000 elements cost little more than their own variables.
+ */
+class Variables {
+    /** What this layer declares (node, then automatics); inherited by derived layers. */
+    declared;
+    /** The scope this one is layered on; set only by `derive`. */
+    parent;
+    /**
+     * `max-jobs` as notparallel makes it in this scope, when that differs from what is declared
+     * or inherited (null: not defined here); undefined when nothing is overridden.
+     */
+    maxJobs;
+    memo = new Map();
+    /** Inherited variables whose value may differ here because they depend on what this layer changes. */
+    tainted;
+    checked = false;
+    /** Variables that cannot be resolved in this scope (a derived scope may supply what they lack). */
+    unresolvable;
+    order;
+    index;
+    /** Variables from a composed `variables:` mapping plus automatic values such as `project-name`. */
+    constructor(node, automatics = {}) {
+        this.declared = declarationsOf(node, automatics);
+        if (isNotParallel(this.declared.get('notparallel')))
+            this.maxJobs = SERIAL_MAX_JOBS;
+    }
+    /**
+     * A scope layered on `parent`: `node` (e.g. plugin defaults composed with an element's own
+     * variables) and `automatics` (e.g. `element-name`) override the parent's variables.
+     */
+    static derive(parent, node, automatics = {}) {
+        const child = new Variables(node, automatics);
+        child.parent = parent;
+        // notparallel is judged on the composed value, so max-jobs is worked out again in each layer.
+        const serial = isNotParallel(child.declared.get('notparallel') ?? parent.lookup('notparallel'));
+        const wanted = serial ? SERIAL_MAX_JOBS : (child.declared.get('max-jobs') ?? parent.lookupDeclared('max-jobs'));
+        child.maxJobs = wanted === parent.lookup('max-jobs') ? undefined : (wanted ?? null);
+        return child;
+    }
+    /** Expand every `%{name}` in `text`; `at` is where the text was written, for errors. */
+    expand(text, at) {
+        if (!text.includes('%{'))
+            return text;
+        const { lits, refs } = parse(text);
+        let out = lits[0];
+        for (let i = 0; i < refs.length; i++) {
+            const value = this.valueOf(refs[i]);
+            if (value === undefined)
+                throw unresolved(refs[i], at);
+            out += value + lits[i + 1];
+        }
+        return out;
+    }
+    expandNode(node) {
+        switch (node.kind) {
+            case 'scalar':
+                return new ScalarNode(this.expand(node.value, node.at), node.at);
+            case 'sequence':
+                return new SequenceNode(node.items.map((item) => this.expandNode(item)), node.at);
+            case 'mapping': {
+                const entries = new Map();
+                for (const [key, value] of node.entries)
+                    entries.set(key, this.expandNode(value));
+                return new MappingNode(entries, node.at, new Map(node.keyAt));
+            }
+        }
+    }
+    /** Resolve every variable, so that undefined references and cycles are reported even if unused. */
+    check() {
+        if (this.checked)
+            return;
+        const parent = this.parent;
+        if (parent === undefined) {
+            for (const name of this.names())
+                this.valueOf(name);
+        }
+        else {
+            // Whatever this layer does not change resolves exactly as in the parent, so of those only
+            // the ones that fail there need a look (to report them).
+            for (const name of parent.failing())
+                if (!this.isLocal(name))
+                    parent.valueOf(name);
+            for (const name of this.declared.keys())
+                this.valueOf(name);
+            for (const name of this.taintedSet())
+                this.valueOf(name);
+            this.valueOf('max-jobs');
+        }
+        this.checked = true;
+    }
+    /** Every variable, resolved, in declaration order. */
+    resolved() {
+        const out = new Map();
+        for (const name of this.names())
+            out.set(name, this.valueOf(name));
+        return out;
+    }
+    has(name) {
+        return this.lookup(name) !== undefined;
+    }
+    /** The resolved value of `name`, or undefined if no layer declares it. */
+    get(name) {
+        return this.valueOf(name);
+    }
+    // -------------------------------------------------------------------------------------------
+    /** The definition in effect in this scope. */
+    lookup(name) {
+        if (this.maxJobs !== undefined && name === 'max-jobs')
+            return this.maxJobs ?? undefined;
+        return this.declared.get(name) ?? this.parent?.lookup(name);
+    }
+    /** The declared definition, ignoring what notparallel did to `max-jobs`. */
+    lookupDeclared(name) {
+        return this.declared.get(name) ?? this.parent?.lookupDeclared(name);
+    }
+    names() {
+        if (this.order !== undefined)
+            return this.order;
+        const names = this.parent === undefined ? [] : [...this.parent.names()];
+        const known = new Set(names);
+        for (const name of this.declared.keys())
+            if (!known.has(name))
+                names.push(name);
+        if (this.maxJobs === null && known.has('max-jobs'))
+            names.splice(names.indexOf('max-jobs'), 1);
+        else if (this.maxJobs && !known.has('max-jobs') && !this.declared.has('max-jobs'))
+            names.push('max-jobs');
+        this.order = names;
+        return names;
+    }
+    failing() {
+        if (this.unresolvable === undefined) {
+            const failing = [];
+            for (const name of this.names()) {
+                try {
+                    this.valueOf(name);
+                }
+                catch (error) {
+                    if (!(error instanceof CairnError))
+                        throw error;
+                    failing.push(name);
+                }
+            }
+            this.unresolvable = failing;
+        }
+        return this.unresolvable;
+    }
+    /** Must `name` be resolved in this scope rather than taken from the parent? */
+    isLocal(name) {
+        return (this.parent === undefined ||
+            this.declared.has(name) ||
+            (this.maxJobs !== undefined && name === 'max-jobs') ||
+            this.taintedSet().has(name));
+    }
+    taintedSet() {
+        if (this.tainted === undefined) {
+            if (this.parent === undefined) {
+                this.tainted = NOTHING;
+            }
+            else {
+                const parent = this.parent;
+                parent.index ??= new DependencyIndex(parent.names().map((name) => parent.lookup(name)));
+                const changed = this.maxJobs === undefined ? this.declared.keys() : [...this.declared.keys(), 'max-jobs'];
+                this.tainted = parent.index.dependentsOfAll(changed);
+            }
+        }
+        return this.tainted;
+    }
+    /** The resolved value of `name`, or undefined if it is not declared. */
+    valueOf(name) {
+        const memo = this.memo.get(name);
+        if (memo !== undefined)
+            return memo;
+        if (!this.isLocal(name))
+            return this.parent.valueOf(name);
+        const def = this.lookup(name);
+        if (def === undefined)
+            return undefined;
+        if (def.parsed.refs.length === 0)
+            return def.parsed.lits[0];
+        return this.resolve(def);
+    }
+    /** Resolve a definition of this scope iteratively, so chains of any length work. */
+    resolve(start) {
+        const stack = [{ def: start, index: 0, out: start.parsed.lits[0] }];
+        // Most values refer only to resolved or literal variables; the cycle map is made on the first descent.
+        let onStack;
+        for (;;) {
+            const frame = stack[stack.length - 1];
+            const { lits, refs } = frame.def.parsed;
+            let descended = false;
+            while (frame.index < refs.length) {
+                const ref = refs[frame.index];
+                let value = this.memo.get(ref);
+                if (value === undefined) {
+                    if (!this.isLocal(ref)) {
+                        value = this.parent.valueOf(ref);
+                        if (value === undefined)
+                            throw unresolved(ref, frame.def.at, frame.def.name);
+                    }
+                    else {
+                        const def = this.lookup(ref);
+                        if (def === undefined)
+                            throw unresolved(ref, frame.def.at, frame.def.name);
+                        if (def.parsed.refs.length === 0) {
+                            value = def.parsed.lits[0];
+                        }
+                        else {
+                            onStack ??= new Map([[start.name, 0]]);
+                            const depth = onStack.get(ref);
+                            if (depth !== undefined)
+                                throw circular(stack.slice(depth).map((f) => f.def));
+                            onStack.set(ref, stack.length);
+                            stack.push({ def, index: 0, out: def.parsed.lits[0] });
+                            descended = true;
+                            break;
+                        }
+                    }
+                }
+                frame.out += value + lits[frame.index + 1];
+                frame.index++;
+            }
+            if (descended)
+                continue;
+            stack.pop();
+            onStack?.delete(frame.def.name);
+            this.memo.set(frame.def.name, frame.out);
+            if (stack.length === 0)
+                return frame.out;
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/format/yaml-reader.ts
+// Reads one YAML file into nodes with provenance, as BuildStream reads it: one document whose
+// root is a mapping, every scalar kept as stripped text, no anchors, aliases, tags or duplicate
+// keys. Two readers give the same tree: a fast one for the block-style YAML that element files
+// are written in, and the `yaml` library for everything else and for every syntax error.
+
+
+
+/** Parse `text` (read from the file shown to users as `file`) into a mapping. */
+function readYaml(text, file) {
+    return readYamlFast(text, file) ?? readYamlWithLibrary(text, file);
+}
+// ---------------------------------------------------------------------------------------------
+// The library reader: complete YAML 1.2, failsafe schema so nothing is typed.
+function readYamlWithLibrary(text, file) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { schema: 'failsafe', lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    const at = (offset) => {
+        const pos = lines.linePos(offset);
+        return { file, line: pos.line, column: pos.col };
+    };
+    const problem = doc.errors[0] ?? doc.warnings[0];
+    if (problem) {
+        const message = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        throw new CairnError('invalid-yaml', `invalid YAML: ${message}`, at(problem.pos[0]));
+    }
+    const root = doc.contents;
+    if (root === null || ((0,dist/* isScalar */.jn)(root) && root.value === '' && root.source === '')) {
+        return new MappingNode(new Map(), { file, line: 1, column: 1 });
+    }
+    const converted = convert(root, at, file);
+    if (converted.kind !== 'mapping') {
+        throw new CairnError('invalid-yaml', 'the top level of the file must be a mapping of keys to values', converted.at);
+    }
+    return converted;
+}
+function convert(node, at, file) {
+    const start = at(node.range?.[0] ?? 0);
+    if ((0,dist/* isAlias */.Vj)(node) || ('anchor' in node && node.anchor)) {
+        throw new CairnError('invalid-yaml', 'YAML anchors and aliases are not supported', start, 'write the value out in full');
+    }
+    if (node.tag && !(0,dist/* isScalar */.jn)(node)) {
+        throw new CairnError('invalid-yaml', `YAML tags are not supported (${node.tag})`, start);
+    }
+    if ((0,dist/* isScalar */.jn)(node)) {
+        if (node.tag && node.tag !== 'tag:yaml.org,2002:str') {
+            throw new CairnError('invalid-yaml', `YAML tags are not supported (${node.tag})`, start);
+        }
+        return new ScalarNode(String(node.value).trim(), start);
+    }
+    if ((0,dist/* isSeq */.oP)(node)) {
+        return new SequenceNode(node.items.map((item) => (item === null ? new ScalarNode('', start) : convert(item, at, file))), start);
+    }
+    if ((0,dist/* isMap */.jh)(node)) {
+        const mapping = new MappingNode(new Map(), start);
+        for (const pair of node.items) {
+            const key = pair.key;
+            if (!key || !(0,dist/* isScalar */.jn)(key)) {
+                const where = key?.range ? at(key.range[0]) : start;
+                throw new CairnError('invalid-yaml', 'mapping keys must be plain strings', where);
+            }
+            const keyAt = at(key.range?.[0] ?? 0);
+            const value = pair.value;
+            const keyText = String(key.value);
+            const valueNode = value === null || ((0,dist/* isScalar */.jn)(value) && value.type === 'PLAIN' && value.source === '')
+                ? new ScalarNode('', keyAt) /* an empty value points at its key, in both readers */
+                : convert(value, at, file);
+            mapping.set(keyText, valueNode, keyAt);
+        }
+        return mapping;
+    }
+    throw new CairnError('invalid-yaml', 'unsupported YAML construct', start);
+}
+// ---------------------------------------------------------------------------------------------
+// The fast reader. It returns undefined for anything outside the subset it knows exactly, and
+// the library reader then takes the whole file, so both always agree on what a file means.
+class Unsupported extends Error {
+}
+const bail = () => {
+    throw new Unsupported();
+};
+function readYamlFast(text, file) {
+    try {
+        return new FastReader(text, file).document();
+    }
+    catch (error) {
+        if (error instanceof Unsupported)
+            return undefined;
+        throw error;
+    }
+}
+class FastReader {
+    file;
+    lines = [];
+    pos = 0;
+    constructor(text, file) {
+        this.file = file;
+        if (text.charCodeAt(0) === 0xfeff)
+            bail();
+        const raw = text.split('\n');
+        for (let number = 0; number < raw.length; number++) {
+            let line = raw[number];
+            if (line.endsWith('\r'))
+                line = line.slice(0, -1);
+            let indent = 0;
+            while (line.charCodeAt(indent) === 32)
+                indent++;
+            if (indent === line.length)
+                continue; // blank
+            const first = line.charCodeAt(indent);
+            if (first === 9)
+                bail(); // tabs in indentation
+            if (first === 35)
+                continue; // comment-only line
+            if (indent === 0 && (line.startsWith('---') || line.startsWith('...') || first === 37))
+                bail();
+            this.lines.push({ number, text: line, indent });
+        }
+        this.raw = raw;
+    }
+    raw;
+    at(line, column) {
+        return { file: this.file, line: line + 1, column: column + 1 };
+    }
+    document() {
+        if (this.lines.length === 0)
+            return new MappingNode(new Map(), this.at(0, 0));
+        const first = this.lines[0];
+        if (first.indent !== 0)
+            bail();
+        const root = this.block(first, 0);
+        if (this.pos !== this.lines.length || root.kind !== 'mapping')
+            bail();
+        return root;
+    }
+    /** A block node whose first content starts at `column` of `line` (which may be mid-line after "- "). */
+    block(line, column) {
+        const rest = line.text.slice(column);
+        if (rest === '-' || rest.startsWith('- '))
+            return this.sequence(line, column);
+        return this.mapping(line, column);
+    }
+    sequence(firstLine, column) {
+        const items = [];
+        const node = new SequenceNode(items, this.at(firstLine.number, column));
+        let line = firstLine;
+        let col = column;
+        while (line) {
+            const text = line.text;
+            // A list written at its key's indentation ends at the next key.
+            if (text.charCodeAt(col) !== 45 /* - */) {
+                if (items.length > 0)
+                    break;
+                bail();
+            }
+            const after = col + 1;
+            if (after < text.length && text.charCodeAt(after) !== 32)
+                bail();
+            let contentCol = after;
+            while (text.charCodeAt(contentCol) === 32)
+                contentCol++;
+            this.pos++;
+            if (contentCol >= text.length || text.charCodeAt(contentCol) === 35 /* # */) {
+                // The item's value is on the following, more indented lines (or it is empty).
+                const next = this.lines[this.pos];
+                if (next && next.indent > col)
+                    items.push(this.block(next, next.indent));
+                else
+                    items.push(new ScalarNode('', this.at(line.number, col)));
+            }
+            else {
+                items.push(this.inlineItem(line, contentCol, col));
+            }
+            const next = this.lines[this.pos];
+            if (!next || next.indent < column)
+                break;
+            if (next.indent > column)
+                bail();
+            line = next;
+            col = column;
+        }
+        return node;
+    }
+    /** The content after "- ": a nested mapping or sequence starting on this line, or a scalar. */
+    inlineItem(line, contentCol, dashCol) {
+        const rest = line.text.slice(contentCol);
+        if (rest === '-' || rest.startsWith('- ')) {
+            this.pos--;
+            return this.sequence(line, contentCol);
+        }
+        if (this.keyEnd(line.text, contentCol) >= 0) {
+            this.pos--;
+            return this.mapping(line, contentCol);
+        }
+        return this.scalarValue(line, contentCol, dashCol);
+    }
+    /** Index of the ':' that ends a plain key starting at `col`, or -1 if this is not a key line. */
+    keyEnd(text, col) {
+        const first = text.charCodeAt(col);
+        // Keys that start with an indicator ("quoted", [flow], &anchor, ? complex ...) take the slow path.
+        if ('"\'[]{}&*!|>%@`?#,'.includes(text[col])) {
+            if (first === 34 || first === 39 || first === 63 || first === 123 || first === 91) {
+                // Might be a key; do not guess.
+                if (/^.*:(\s|$)/.test(text.slice(col)))
+                    bail();
+            }
+            return -1;
+        }
+        for (let i = col; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c === 58 /* : */) {
+                const next = text.charCodeAt(i + 1);
+                if (i + 1 === text.length || next === 32)
+                    return i;
+            }
+            else if (c === 35 /* # */ && text.charCodeAt(i - 1) === 32) {
+                return -1;
+            }
+            else if (c === 9) {
+                bail();
+            }
+        }
+        return -1;
+    }
+    mapping(firstLine, column) {
+        const node = new MappingNode(new Map(), this.at(firstLine.number, column));
+        let line = firstLine;
+        let col = column;
+        while (line) {
+            const text = line.text;
+            const end = this.keyEnd(text, col);
+            if (end < 0)
+                bail();
+            const key = text.slice(col, end);
+            if (key.length === 0 || key.endsWith(' ') || node.entries.has(key))
+                bail();
+            const keyAt = this.at(line.number, col);
+            let valueCol = end + 1;
+            while (text.charCodeAt(valueCol) === 32)
+                valueCol++;
+            this.pos++;
+            let value;
+            if (valueCol >= text.length || text.charCodeAt(valueCol) === 35) {
+                const next = this.lines[this.pos];
+                if (next && next.indent > col) {
+                    value = this.block(next, next.indent);
+                }
+                else if (next && next.indent === col && (next.text.startsWith('- ', col) || next.text.length === col + 1 && next.text[col] === '-')) {
+                    value = this.sequence(next, col);
+                }
+                else {
+                    value = new ScalarNode('', keyAt);
+                }
+            }
+            else {
+                value = this.scalarValue(line, valueCol, col);
+            }
+            node.set(key, value, keyAt);
+            const next = this.lines[this.pos];
+            if (!next || next.indent < column)
+                break;
+            if (next.indent > column)
+                bail();
+            line = next;
+            col = column;
+        }
+        return node;
+    }
+    /** A value that starts at `col` of `line`; `parentIndent` is the column of its key or dash. */
+    scalarValue(line, col, parentIndent) {
+        const first = line.text[col];
+        const value = this.sameLineValue(line, col, parentIndent);
+        // A more indented line after a one-line value would continue it (or be an error): leave
+        // both to the library.
+        const next = this.lines[this.pos];
+        if (first !== '|' && first !== '>' && next && next.indent > parentIndent)
+            bail();
+        return value;
+    }
+    sameLineValue(line, col, parentIndent) {
+        const text = line.text;
+        const first = text[col];
+        const at = this.at(line.number, col);
+        switch (first) {
+            case '"':
+                return new ScalarNode(this.doubleQuoted(text, col), at);
+            case "'":
+                return new ScalarNode(this.singleQuoted(text, col), at);
+            case '|':
+            case '>':
+                return new ScalarNode(this.blockScalar(line, col, parentIndent).trim(), at);
+            case '[':
+            case '{':
+                return this.flow(text, col, at);
+            case '&':
+            case '*':
+            case '!':
+            case '%':
+            case '@':
+            case '`':
+            case '?':
+            case ',':
+            case ']':
+            case '}':
+                return bail();
+            case '-':
+                if (text.charCodeAt(col + 1) === 32 || col + 1 === text.length)
+                    bail();
+        }
+        // A plain scalar: up to a comment, on this line only.
+        let end = text.length;
+        for (let i = col; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c === 35 && text.charCodeAt(i - 1) === 32) {
+                end = i;
+                break;
+            }
+            if (c === 58 && (i + 1 === text.length || text.charCodeAt(i + 1) === 32))
+                bail();
+            if (c === 9)
+                bail();
+        }
+        return new ScalarNode(text.slice(col, end).trim(), at);
+    }
+    /** The rest of the line after a closing quote may hold only spaces and a comment. */
+    expectLineEnd(text, from) {
+        let i = from;
+        while (text.charCodeAt(i) === 32)
+            i++;
+        if (i < text.length && !(text.charCodeAt(i) === 35 && i > from))
+            bail();
+    }
+    doubleQuoted(text, col) {
+        const close = text.indexOf('"', col + 1);
+        if (close > 0 && text.lastIndexOf('\\', close) <= col) {
+            // No escapes: the common case is one slice.
+            this.expectLineEnd(text, close + 1);
+            return text.slice(col + 1, close).trim();
+        }
+        let out = '';
+        let i = col + 1;
+        for (;;) {
+            if (i >= text.length)
+                bail(); // multi-line quoted scalars take the slow path
+            const c = text[i];
+            if (c === '"')
+                break;
+            if (c === '\\') {
+                const e = text[i + 1];
+                const simple = { n: '\n', t: '\t', '"': '"', '\\': '\\', '/': '/', r: '\r', '0': '\0', ' ': ' ', b: '\b', f: '\f', e: '\x1b', a: '\x07', v: '\v' };
+                if (e !== undefined && e in simple) {
+                    out += simple[e];
+                    i += 2;
+                    continue;
+                }
+                return bail();
+            }
+            out += c;
+            i++;
+        }
+        this.expectLineEnd(text, i + 1);
+        return out.trim();
+    }
+    singleQuoted(text, col) {
+        let out = '';
+        let i = col + 1;
+        for (;;) {
+            if (i >= text.length)
+                bail();
+            const c = text[i];
+            if (c === "'") {
+                if (text[i + 1] === "'") {
+                    out += "'";
+                    i += 2;
+                    continue;
+                }
+                break;
+            }
+            out += c;
+            i++;
+        }
+        this.expectLineEnd(text, i + 1);
+        return out.trim();
+    }
+    /** `|` and `>` with optional chomping; explicit indentation indicators take the slow path. */
+    blockScalar(line, col, parentIndent) {
+        const header = line.text.slice(col);
+        const match = /^([|>])([+-]?)\s*(#.*)?$/.exec(header);
+        if (!match)
+            return bail();
+        const folded = match[1] === '>';
+        // Block scalar content is taken from the raw lines, blank and comment-looking lines included.
+        const startRaw = line.number + 1;
+        let contentIndent = -1;
+        let lastRaw = line.number;
+        const body = [];
+        for (let n = startRaw; n < this.raw.length; n++) {
+            let t = this.raw[n];
+            if (t.endsWith('\r'))
+                t = t.slice(0, -1);
+            let ind = 0;
+            while (t.charCodeAt(ind) === 32)
+                ind++;
+            if (ind === t.length) {
+                body.push('');
+                continue;
+            }
+            if (t.charCodeAt(ind) === 9 && ind <= parentIndent)
+                bail();
+            if (contentIndent < 0) {
+                if (ind <= parentIndent)
+                    break;
+                contentIndent = ind;
+            }
+            if (ind < contentIndent)
+                break;
+            if (folded && ind > contentIndent)
+                bail();
+            body.push(t.slice(contentIndent));
+            lastRaw = n;
+        }
+        // Trailing blank lines belong to the scalar only through chomping; drop them here.
+        while (body.length > 0 && body[body.length - 1] === '')
+            body.pop();
+        // Skip the structural lines that were consumed as content.
+        while (this.pos < this.lines.length && this.lines[this.pos].number <= lastRaw)
+            this.pos++;
+        // The value is stripped by the caller, so chomping does not change the result.
+        if (!folded)
+            return body.join('\n');
+        let out = '';
+        for (let i = 0; i < body.length; i++) {
+            const piece = body[i];
+            if (i === 0)
+                out = piece;
+            else if (piece === '')
+                out += '\n';
+            else
+                out += out.endsWith('\n') || out === '' ? piece : ` ${piece}`;
+        }
+        return out;
+    }
+    /** Single-line flow collections of plain or quoted scalars: `[a, b]`, `[]`, `{}`. */
+    flow(text, col, at) {
+        const open = text[col];
+        const close = open === '[' ? ']' : '}';
+        let end = -1;
+        for (let i = col + 1; i < text.length; i++) {
+            const c = text[i];
+            if (c === '[' || c === '{' || c === '"' || c === "'" || c === '#' || c === '&' || c === '*' || c === '!' || c === '?' || c === ':')
+                bail();
+            if (c === close) {
+                end = i;
+                break;
+            }
+        }
+        if (end < 0)
+            bail();
+        this.expectLineEnd(text, end + 1);
+        const inner = text.slice(col + 1, end);
+        if (open === '{') {
+            if (inner.trim() !== '')
+                bail();
+            return new MappingNode(new Map(), at);
+        }
+        if (inner.trim() === '')
+            return new SequenceNode([], at);
+        const items = [];
+        let start = col + 1;
+        for (const part of inner.split(',')) {
+            const lead = part.length - part.trimStart().length;
+            const value = part.trim();
+            if (value === '' || value.startsWith('-') || value.startsWith('%') || value.startsWith('@') || value.startsWith('`') || value.startsWith('|') || value.startsWith('>'))
+                bail();
+            items.push(new ScalarNode(value, this.at(at.line - 1, start + lead)));
+            start += part.length + 1;
+        }
+        return new SequenceNode(items, at);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/project/element.ts
+// Composes each loaded element as BuildStream does (the kind's defaults with project.conf's
+// `elements:` override, then the element file, over the project's variables, environment,
+// sandbox and split rules), expands its variables, and lets its kind and its sources'
+// kinds validate and describe themselves. Pure: data in, data out.
+
+
+
+
+
+const DEFAULTS_KEYS = ['variables', 'environment', 'environment-nocache', 'config', 'public', 'sandbox'];
+/** Holds what is shared between elements of one load (per-project, per-kind defaults). */
+class ElementComposer {
+    kindDefaults = new Map();
+    projectVariables = new Map();
+    compose(loaded, dependencies) {
+        const project = loaded.project;
+        const plugin = project.plugins.element(loaded.kind, loaded.kindAt);
+        const defaults = this.defaultsFor(project, loaded.kind, plugin);
+        const node = loaded.node;
+        const ownVariables = getMapping(node, 'variables');
+        if (ownVariables)
+            assertNotProtected(ownVariables);
+        const composedVariables = defaults.node.get('variables');
+        const notParallel = notParallelOf(ownVariables, composedVariables, project.variables);
+        const automatics = { 'element-name': loaded.name };
+        if (notParallel)
+            automatics['max-jobs'] = '1';
+        const variables = Variables.derive(defaults.variables, ownVariables, automatics);
+        variables.check();
+        const environment = layered(project.environment, defaults.node, node, 'environment');
+        const environmentNocache = [...new Set([...project.environmentNocache, ...strings(defaults.node, 'environment-nocache'), ...strings(node, 'environment-nocache')])];
+        const config = layeredConfig(defaults.node, node);
+        const sandbox = layered(project.sandbox, defaults.node, node, 'sandbox');
+        validateKeys(sandbox, ['build-uid', 'build-gid', 'build-os', 'build-arch', 'remote-apis-socket'], "'sandbox'");
+        const publicData = composePublic(defaults.node, node);
+        const expandedConfig = variables.expandNode(config);
+        const sources = this.composeSources(loaded, variables);
+        const view = {
+            name: loaded.name,
+            kind: loaded.kind,
+            config: expandedConfig,
+            variables: variables.resolved(),
+            dependencies,
+            sourceCount: sources.length,
+            at: loaded.kindAt,
+        };
+        validateKeys(expandedConfig, plugin.configKeys, `the config of a ${loaded.kind} element`);
+        plugin.validate(view);
+        for (const source of sources)
+            source.plugin.validate(source.view);
+        return {
+            loaded,
+            plugin,
+            variables,
+            environment: variables.expandNode(environment),
+            environmentNocache,
+            config: expandedConfig,
+            sandbox: variables.expandNode(sandbox),
+            public: variables.expandNode(publicData),
+            sources,
+            view,
+        };
+    }
+    defaultsFor(project, kind, plugin) {
+        let perProject = this.kindDefaults.get(project);
+        if (!perProject) {
+            perProject = new Map();
+            this.kindDefaults.set(project, perProject);
+        }
+        const known = perProject.get(kind);
+        if (known)
+            return known;
+        const node = readYaml(plugin.defaults, plugin.defaultsFile);
+        validateKeys(node, DEFAULTS_KEYS, `the defaults of kind '${kind}'`);
+        // The project's split rules, extended by the kind's own.
+        const publicNode = getMapping(node, 'public') ?? new MappingNode(new Map(), SYNTHETIC);
+        const bst = getMapping(publicNode, 'bst') ?? new MappingNode(new Map(), SYNTHETIC);
+        const splits = project.splitRules.clone();
+        const kindSplits = getMapping(bst, 'split-rules');
+        if (kindSplits)
+            compositeInto(splits, kindSplits);
+        bst.set('split-rules', splits);
+        publicNode.set('bst', bst);
+        node.set('public', publicNode);
+        const override = getMapping(project.elementOverrides, kind);
+        if (override) {
+            validateKeys(override, DEFAULTS_KEYS, `elements: ${kind}`);
+            compositeInto(node, override);
+        }
+        const defaultVariables = getMapping(node, 'variables');
+        const variables = Variables.derive(this.variablesOf(project), defaultVariables, {});
+        const defaults = { node, variables };
+        perProject.set(kind, defaults);
+        return defaults;
+    }
+    variablesOf(project) {
+        let variables = this.projectVariables.get(project);
+        if (!variables) {
+            variables = new Variables(project.variables);
+            this.projectVariables.set(project, variables);
+        }
+        return variables;
+    }
+    composeSources(loaded, variables) {
+        const list = getSequence(loaded.node, 'sources');
+        if (!list)
+            return [];
+        const project = loaded.project;
+        return list.items.map((item) => {
+            if (item.kind !== 'mapping')
+                throw new CairnError('invalid-data', 'each source must be a mapping with a kind', item.at);
+            const kindScalar = item.get('kind');
+            if (!kindScalar || kindScalar.kind !== 'scalar')
+                throw new CairnError('invalid-data', "a source needs 'kind'", item.at);
+            const plugin = project.plugins.source(kindScalar.value, kindScalar.at);
+            validateKeys(item, ['kind', 'directory', 'provenance', ...plugin.configKeys], `a ${kindScalar.value} source`);
+            const config = new MappingNode(new Map(), item.at);
+            const override = getMapping(project.sourceOverrides, kindScalar.value);
+            const overrideConfig = override ? getMapping(override, 'config') : undefined;
+            if (overrideConfig)
+                compositeInto(config, overrideConfig);
+            const own = item.clone();
+            for (const key of ['kind', 'directory', 'provenance'])
+                own.delete(key);
+            compositeInto(config, own);
+            assertFullyComposited(config);
+            const expanded = variables.expandNode(config);
+            const directory = getString(item, 'directory');
+            const view = {
+                kind: kindScalar.value,
+                config: expanded,
+                directory: directory === undefined ? undefined : variables.expand(directory, item.get('directory').at),
+                projectDirectory: project.directory,
+                at: kindScalar.at,
+            };
+            return { kind: kindScalar.value, plugin, view };
+        });
+    }
+}
+/** project value ← kind defaults ← element, for environment and sandbox. */
+function layered(projectNode, defaults, element, key) {
+    const result = projectNode.clone();
+    const fromDefaults = getMapping(defaults, key);
+    if (fromDefaults)
+        compositeInto(result, fromDefaults);
+    const own = getMapping(element, key);
+    if (own)
+        compositeInto(result, own);
+    assertFullyComposited(result);
+    return result;
+}
+function layeredConfig(defaults, element) {
+    const config = (getMapping(defaults, 'config') ?? new MappingNode(new Map(), SYNTHETIC)).clone();
+    const own = getMapping(element, 'config');
+    if (own)
+        compositeInto(config, own);
+    assertFullyComposited(config);
+    return config;
+}
+/**
+ * Public data is the element's own, with split rules that extend the project's and the kind's
+ * (as BuildStream does: the kind's other public keys do not carry over).
+ */
+function composePublic(defaults, element) {
+    const base = getMapping(defaults, 'public');
+    const baseBst = base ? getMapping(base, 'bst') : undefined;
+    const splits = (baseBst ? getMapping(baseBst, 'split-rules') : undefined)?.clone() ?? new MappingNode(new Map(), SYNTHETIC);
+    const own = (getMapping(element, 'public') ?? new MappingNode(new Map(), SYNTHETIC)).clone();
+    const ownBst = getMapping(own, 'bst') ?? new MappingNode(new Map(), SYNTHETIC);
+    const ownSplits = getMapping(ownBst, 'split-rules');
+    if (ownSplits)
+        compositeInto(splits, ownSplits);
+    ownBst.set('split-rules', splits);
+    own.set('bst', ownBst);
+    assertFullyComposited(own);
+    return own;
+}
+function strings(node, key) {
+    return getStringList(node, key).map((s) => s.value);
+}
+function notParallelOf(...layers) {
+    for (const layer of layers) {
+        const value = layer?.get('notparallel');
+        if (value && value.kind === 'scalar')
+            return isNotParallel(value);
+    }
+    return false;
+}
+function plainOf(node) {
+    if (node.kind === 'scalar')
+        return node.value;
+    if (node.kind === 'sequence')
+        return node.items.map(plainOf);
+    const out = {};
+    for (const [key, value] of node.entries)
+        out[key] = plainOf(value);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/project/listsort.ts
+/**
+ * A faithful TypeScript port of CPython 3.12's `list.sort` (timsort with the
+ * powersort merge policy), as used by BuildStream through
+ * `functools.cmp_to_key` in its vendored `_loader/listsort.c`.
+ *
+ * Why not `Array.prototype.sort`: BuildStream orders each element's
+ * dependencies with a comparator that is not a total order, and those orders
+ * feed cache keys. With such a comparator the result depends on exactly which
+ * comparisons the algorithm makes and in what order, so we must reproduce
+ * CPython's algorithm step for step: the same comparisons, with the same
+ * operand order, and the same data movement. The only question ever asked of
+ * the comparator is "is a < b?".
+ *
+ * See CPython's Objects/listsort.txt for the design. Comments here say why a
+ * step is the way it is, where that matters for fidelity.
+ */
+/** Galloping is entered once a run wins this many times in a row (initially). */
+const MIN_GALLOP = 7;
+/**
+ * Sorts `items` in place exactly as CPython 3.12's `list.sort` would, given
+ * that `lessThan(a, b)` answers Python's `a < b`. The result is identical to
+ * CPython's for any `lessThan`, including inconsistent or non-transitive
+ * ones. If `lessThan` throws, the exception propagates and `items` is left as
+ * some permutation of its original contents (as CPython guarantees).
+ */
+function pythonListSort(items, lessThan) {
+    if (items.length < 2)
+        return;
+    new MergeState(items, lessThan).sort();
+}
+/**
+ * Sorts `items` in place the way Python's
+ * `list.sort(key=functools.cmp_to_key(cmp))` does: `cmp_to_key` turns
+ * `a < b` into `cmp(a, b) < 0`, and that is the only test list.sort uses.
+ */
+function sortWithCmp(items, cmp) {
+    pythonListSort(items, (a, b) => cmp(a, b) < 0);
+}
+/**
+ * CPython's `merge_compute_minrun`: n itself below 64; otherwise a value in
+ * 32..64 such that n / minrun is just below a power of two, which keeps the
+ * final merges balanced.
+ */
+function computeMinRun(n) {
+    let r = 0; // becomes 1 if any 1 bits are shifted off
+    while (n >= 64) {
+        r |= n & 1;
+        n = Math.floor(n / 2);
+    }
+    return n + r;
+}
+/**
+ * CPython's `powerloop`: the depth, in a conceptual balanced merge tree over
+ * [0, n), of the boundary between the run [s1, s1+n1) and the run of length
+ * n2 that follows it. It compares the binary expansions of the two runs'
+ * midpoints (doubled, to stay in integers) divided by n, bit by bit.
+ */
+function powerOf(s1, n1, n2, n) {
+    let result = 0;
+    let a = 2 * s1 + n1; // 2 * midpoint of the first run
+    let b = a + n1 + n2; // 2 * midpoint of the second run
+    for (;;) {
+        ++result;
+        if (a >= n) {
+            // both quotient bits are 1
+            a -= n;
+            b -= n;
+        }
+        else if (b >= n) {
+            // bits differ: this is the depth
+            break;
+        }
+        a *= 2;
+        b *= 2;
+    }
+    return result;
+}
+/**
+ * Where `key` belongs in the sorted slice a[base, base+n): the k in 0..n with
+ * a[base+k-1] < key <= a[base+k], i.e. to the left of any equal elements.
+ * The search starts at offset `hint` and gallops outward (1, 3, 7, ...) before
+ * a binary search, so it is cheap when the hint is close. Mirrors CPython's
+ * `gallop_left`, including which side of `<` the key is on at each step.
+ */
+function gallopLeft(lt, key, a, base, n, hint) {
+    const at = base + hint;
+    let lastOfs = 0;
+    let ofs = 1;
+    if (lt(a[at], key)) {
+        // a[hint] < key: gallop right until a[hint+lastOfs] < key <= a[hint+ofs]
+        const maxOfs = n - hint;
+        while (ofs < maxOfs && lt(a[at + ofs], key)) {
+            lastOfs = ofs;
+            ofs = ofs * 2 + 1;
+        }
+        if (ofs > maxOfs)
+            ofs = maxOfs;
+        lastOfs += hint;
+        ofs += hint;
+    }
+    else {
+        // key <= a[hint]: gallop left until a[hint-ofs] < key <= a[hint-lastOfs]
+        const maxOfs = hint + 1;
+        while (ofs < maxOfs && !lt(a[at - ofs], key)) {
+            lastOfs = ofs;
+            ofs = ofs * 2 + 1;
+        }
+        if (ofs > maxOfs)
+            ofs = maxOfs;
+        const k = lastOfs;
+        lastOfs = hint - ofs;
+        ofs = hint - k;
+    }
+    // Now a[lastOfs] < key <= a[ofs]; binary search in between.
+    ++lastOfs;
+    while (lastOfs < ofs) {
+        const m = lastOfs + ((ofs - lastOfs) >> 1);
+        if (lt(a[base + m], key))
+            lastOfs = m + 1;
+        else
+            ofs = m;
+    }
+    return ofs;
+}
+/**
+ * Like gallopLeft, but lands to the right of any elements equal to `key`:
+ * the k in 0..n with a[base+k-1] <= key < a[base+k]. Only `key < x` is ever
+ * asked here (CPython's `gallop_right`), which matters for odd comparators.
+ */
+function gallopRight(lt, key, a, base, n, hint) {
+    const at = base + hint;
+    let lastOfs = 0;
+    let ofs = 1;
+    if (lt(key, a[at])) {
+        // key < a[hint]: gallop left until a[hint-ofs] <= key < a[hint-lastOfs]
+        const maxOfs = hint + 1;
+        while (ofs < maxOfs && lt(key, a[at - ofs])) {
+            lastOfs = ofs;
+            ofs = ofs * 2 + 1;
+        }
+        if (ofs > maxOfs)
+            ofs = maxOfs;
+        const k = lastOfs;
+        lastOfs = hint - ofs;
+        ofs = hint - k;
+    }
+    else {
+        // a[hint] <= key: gallop right until a[hint+lastOfs] <= key < a[hint+ofs]
+        const maxOfs = n - hint;
+        while (ofs < maxOfs && !lt(key, a[at + ofs])) {
+            lastOfs = ofs;
+            ofs = ofs * 2 + 1;
+        }
+        if (ofs > maxOfs)
+            ofs = maxOfs;
+        lastOfs += hint;
+        ofs += hint;
+    }
+    // Now a[lastOfs] <= key < a[ofs]; binary search in between.
+    ++lastOfs;
+    while (lastOfs < ofs) {
+        const m = lastOfs + ((ofs - lastOfs) >> 1);
+        if (lt(key, a[base + m]))
+            ofs = m;
+        else
+            lastOfs = m + 1;
+    }
+    return ofs;
+}
+/** State of one sort: the list, the pending-run stack and merge scratch space. */
+class MergeState {
+    a;
+    lt;
+    /** Scratch copy of the smaller run during a merge; reused across merges. */
+    tmp = [];
+    /** Adaptive threshold for entering galloping mode (persists across merges). */
+    minGallop = MIN_GALLOP;
+    /** Pending runs, bottom to top: start index, length and powersort power. */
+    runBase = [];
+    runLen = [];
+    runPower = [];
+    runCount = 0;
+    /** Set by countRun: whether the run found was strictly descending. */
+    descending = false;
+    constructor(items, lessThan) {
+        this.a = items;
+        this.lt = lessThan;
+    }
+    sort() {
+        const a = this.a;
+        const n = a.length;
+        const minRun = computeMinRun(n);
+        let lo = 0;
+        let remaining = n;
+        // One pass left to right: find natural runs, extend short ones to minRun
+        // with binary insertion, and merge according to the powersort policy.
+        do {
+            let runLen = this.countRun(lo, lo + remaining);
+            if (this.descending)
+                reverse(a, lo, lo + runLen);
+            if (runLen < minRun) {
+                const force = remaining <= minRun ? remaining : minRun;
+                this.binarySort(lo, lo + force, lo + runLen);
+                runLen = force;
+            }
+            this.foundNewRun(runLen);
+            const top = this.runCount++;
+            this.runBase[top] = lo;
+            this.runLen[top] = runLen;
+            this.runPower[top] = 0;
+            lo += runLen;
+            remaining -= runLen;
+        } while (remaining > 0);
+        this.mergeForceCollapse();
+    }
+    /**
+     * Length of the run starting at lo (lo < hi): the longest prefix that is
+     * either non-descending (no a[i] < a[i-1]) or strictly descending (every
+     * a[i] < a[i-1]). Strictness is what makes reversing it stable.
+     */
+    countRun(lo, hi) {
+        const a = this.a;
+        const lt = this.lt;
+        this.descending = false;
+        let i = lo + 1;
+        if (i === hi)
+            return 1;
+        if (lt(a[i], a[i - 1])) {
+            this.descending = true;
+            for (++i; i < hi; ++i) {
+                if (!lt(a[i], a[i - 1]))
+                    break;
+            }
+        }
+        else {
+            for (++i; i < hi; ++i) {
+                if (lt(a[i], a[i - 1]))
+                    break;
+            }
+        }
+        return i - lo;
+    }
+    /**
+     * Stable binary insertion sort of a[lo, hi), given a[lo, start) is sorted.
+     * Each pivot goes after any elements it is not less than.
+     */
+    binarySort(lo, hi, start) {
+        const a = this.a;
+        const lt = this.lt;
+        if (start === lo)
+            ++start;
+        for (; start < hi; ++start) {
+            const pivot = a[start];
+            let l = lo;
+            let r = start;
+            // Invariants: pivot >= all in [lo, l), pivot < all in [r, start).
+            do {
+                const p = l + ((r - l) >> 1);
+                if (lt(pivot, a[p]))
+                    r = p;
+                else
+                    l = p + 1;
+            } while (l < r);
+            for (let p = start; p > l; --p)
+                a[p] = a[p - 1];
+            a[l] = pivot;
+        }
+    }
+    /**
+     * A run of length n2 is about to be pushed: merge away every pending run
+     * (below the top one) whose power exceeds that of the boundary between the
+     * top run and the new one, then record that power on the top run.
+     */
+    foundNewRun(n2) {
+        if (this.runCount === 0)
+            return;
+        const top = this.runCount - 1;
+        const power = powerOf(this.runBase[top], this.runLen[top], n2, this.a.length);
+        while (this.runCount > 1 && this.runPower[this.runCount - 2] > power) {
+            this.mergeAt(this.runCount - 2);
+        }
+        this.runPower[this.runCount - 1] = power;
+    }
+    /** At the end, merge everything, preferring the smaller neighbour of the top three. */
+    mergeForceCollapse() {
+        const len = this.runLen;
+        while (this.runCount > 1) {
+            let i = this.runCount - 2;
+            if (i > 0 && len[i - 1] < len[i + 1])
+                --i;
+            this.mergeAt(i);
+        }
+    }
+    /** Merges pending runs i and i+1 (i is the 2nd- or 3rd-from-top run). */
+    mergeAt(i) {
+        const a = this.a;
+        const lt = this.lt;
+        let baseA = this.runBase[i];
+        let na = this.runLen[i];
+        const baseB = this.runBase[i + 1];
+        let nb = this.runLen[i + 1];
+        // Record the combined run; if merging the 3rd-from-top pair, slide the
+        // top run down into the freed slot.
+        this.runLen[i] = na + nb;
+        if (i === this.runCount - 3) {
+            this.runBase[i + 1] = this.runBase[i + 2];
+            this.runLen[i + 1] = this.runLen[i + 2];
+            this.runPower[i + 1] = this.runPower[i + 2];
+        }
+        --this.runCount;
+        // Elements of A not greater than B's first are already in place.
+        const k = gallopRight(lt, a[baseB], a, baseA, na, 0);
+        baseA += k;
+        na -= k;
+        if (na === 0)
+            return;
+        // Elements of B not less than A's last are already in place.
+        nb = gallopLeft(lt, a[baseA + na - 1], a, baseB, nb, nb - 1);
+        if (nb <= 0)
+            return;
+        // Merge the rest, buffering the shorter side.
+        if (na <= nb)
+            this.mergeLo(baseA, na, baseB, nb);
+        else
+            this.mergeHi(baseA, na, baseB, nb);
+    }
+    /**
+     * Merges a[pa, pa+na) with the adjacent a[pb, pb+nb) left to right, with A
+     * copied to scratch. Requires na <= nb (roughly), that A's last element
+     * belongs at the very end, and B's first at the very front.
+     */
+    mergeLo(pa, na, pb, nb) {
+        const a = this.a;
+        const lt = this.lt;
+        const tmp = this.tmp;
+        for (let i = 0; i < na; ++i)
+            tmp[i] = a[pa + i];
+        let dest = pa;
+        let ia = 0; // next A element, in tmp
+        let ib = pb; // next B element, in a
+        // Set when exactly one A element is left: it goes after the rest of B.
+        let finishWithB = false;
+        try {
+            merge: {
+                a[dest++] = a[ib++];
+                --nb;
+                if (nb === 0)
+                    break merge;
+                if (na === 1) {
+                    finishWithB = true;
+                    break merge;
+                }
+                let minGallop = this.minGallop;
+                for (;;) {
+                    let aCount = 0; // times A won in a row
+                    let bCount = 0; // times B won in a row
+                    // One element at a time, until one run wins minGallop times in a row.
+                    for (;;) {
+                        if (lt(a[ib], tmp[ia])) {
+                            a[dest++] = a[ib++];
+                            ++bCount;
+                            aCount = 0;
+                            --nb;
+                            if (nb === 0)
+                                break merge;
+                            if (bCount >= minGallop)
+                                break;
+                        }
+                        else {
+                            a[dest++] = tmp[ia++];
+                            ++aCount;
+                            bCount = 0;
+                            --na;
+                            if (na === 1) {
+                                finishWithB = true;
+                                break merge;
+                            }
+                            if (aCount >= minGallop)
+                                break;
+                        }
+                    }
+                    // Galloping: move whole blocks while either side keeps winning by
+                    // at least MIN_GALLOP; lowering minGallop rewards staying here.
+                    ++minGallop;
+                    do {
+                        if (minGallop > 1)
+                            --minGallop;
+                        this.minGallop = minGallop;
+                        let k = gallopRight(lt, a[ib], tmp, ia, na, 0);
+                        aCount = k;
+                        if (k > 0) {
+                            for (let i = 0; i < k; ++i)
+                                a[dest + i] = tmp[ia + i];
+                            dest += k;
+                            ia += k;
+                            na -= k;
+                            if (na === 1) {
+                                finishWithB = true;
+                                break merge;
+                            }
+                            // Impossible for a consistent comparator, but not in general.
+                            if (na === 0)
+                                break merge;
+                        }
+                        a[dest++] = a[ib++];
+                        --nb;
+                        if (nb === 0)
+                            break merge;
+                        k = gallopLeft(lt, tmp[ia], a, ib, nb, 0);
+                        bCount = k;
+                        if (k > 0) {
+                            // dest < ib, so a forward copy is a safe memmove.
+                            for (let i = 0; i < k; ++i)
+                                a[dest + i] = a[ib + i];
+                            dest += k;
+                            ib += k;
+                            nb -= k;
+                            if (nb === 0)
+                                break merge;
+                        }
+                        a[dest++] = tmp[ia++];
+                        --na;
+                        if (na === 1) {
+                            finishWithB = true;
+                            break merge;
+                        }
+                    } while (aCount >= MIN_GALLOP || bCount >= MIN_GALLOP);
+                    ++minGallop; // penalise leaving galloping mode
+                    this.minGallop = minGallop;
+                }
+            }
+        }
+        finally {
+            // Also runs if lessThan throws, so the list stays a permutation.
+            if (finishWithB) {
+                for (let i = 0; i < nb; ++i)
+                    a[dest + i] = a[ib + i];
+                a[dest + nb] = tmp[ia];
+            }
+            else {
+                for (let i = 0; i < na; ++i)
+                    a[dest + i] = tmp[ia + i];
+            }
+        }
+    }
+    /**
+     * Mirror image of mergeLo: merges right to left with B copied to scratch.
+     * Requires na >= nb (roughly), and the same end conditions as mergeLo.
+     */
+    mergeHi(pa, na, pb, nb) {
+        const a = this.a;
+        const lt = this.lt;
+        const tmp = this.tmp;
+        for (let i = 0; i < nb; ++i)
+            tmp[i] = a[pb + i];
+        const baseA = pa;
+        let dest = pb + nb - 1; // next slot to fill, moving left
+        let ia = pa + na - 1; // last remaining A element, in a
+        let ib = nb - 1; // last remaining B element, in tmp (B remains at tmp[0, nb))
+        // Set when exactly one B element is left: it goes before the rest of A.
+        let finishWithA = false;
+        try {
+            merge: {
+                a[dest--] = a[ia--];
+                --na;
+                if (na === 0)
+                    break merge;
+                if (nb === 1) {
+                    finishWithA = true;
+                    break merge;
+                }
+                let minGallop = this.minGallop;
+                for (;;) {
+                    let aCount = 0; // times A won in a row
+                    let bCount = 0; // times B won in a row
+                    // Note the same operand order as mergeLo: "is B's element < A's?".
+                    for (;;) {
+                        if (lt(tmp[ib], a[ia])) {
+                            a[dest--] = a[ia--];
+                            ++aCount;
+                            bCount = 0;
+                            --na;
+                            if (na === 0)
+                                break merge;
+                            if (aCount >= minGallop)
+                                break;
+                        }
+                        else {
+                            a[dest--] = tmp[ib--];
+                            ++bCount;
+                            aCount = 0;
+                            --nb;
+                            if (nb === 1) {
+                                finishWithA = true;
+                                break merge;
+                            }
+                            if (bCount >= minGallop)
+                                break;
+                        }
+                    }
+                    ++minGallop;
+                    do {
+                        if (minGallop > 1)
+                            --minGallop;
+                        this.minGallop = minGallop;
+                        let k = na - gallopRight(lt, tmp[ib], a, baseA, na, na - 1);
+                        aCount = k;
+                        if (k > 0) {
+                            dest -= k;
+                            ia -= k;
+                            // dest > ia, so copy from the top down (a safe memmove).
+                            for (let i = k; i >= 1; --i)
+                                a[dest + i] = a[ia + i];
+                            na -= k;
+                            if (na === 0)
+                                break merge;
+                        }
+                        a[dest--] = tmp[ib--];
+                        --nb;
+                        if (nb === 1) {
+                            finishWithA = true;
+                            break merge;
+                        }
+                        k = nb - gallopLeft(lt, a[ia], tmp, 0, nb, nb - 1);
+                        bCount = k;
+                        if (k > 0) {
+                            dest -= k;
+                            ib -= k;
+                            for (let i = 1; i <= k; ++i)
+                                a[dest + i] = tmp[ib + i];
+                            nb -= k;
+                            if (nb === 1) {
+                                finishWithA = true;
+                                break merge;
+                            }
+                            // Impossible for a consistent comparator, but not in general.
+                            if (nb === 0)
+                                break merge;
+                        }
+                        a[dest--] = a[ia--];
+                        --na;
+                        if (na === 0)
+                            break merge;
+                    } while (aCount >= MIN_GALLOP || bCount >= MIN_GALLOP);
+                    ++minGallop; // penalise leaving galloping mode
+                    this.minGallop = minGallop;
+                }
+            }
+        }
+        finally {
+            // Also runs if lessThan throws, so the list stays a permutation.
+            if (finishWithA) {
+                // Shift the remaining A up by one (top down), then put B's last first.
+                for (let i = 0; i < na; ++i)
+                    a[dest - i] = a[ia - i];
+                a[dest - na] = tmp[ib];
+            }
+            else {
+                for (let i = 0; i < nb; ++i)
+                    a[dest - nb + 1 + i] = tmp[i];
+            }
+        }
+    }
+}
+/** Reverses a[lo, hi) in place. */
+function reverse(a, lo, hi) {
+    for (--hi; lo < hi; ++lo, --hi) {
+        const t = a[lo];
+        a[lo] = a[hi];
+        a[hi] = t;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/project/graph.ts
+// The element graph's orders: each element's direct dependencies sorted for staging exactly as
+// BuildStream sorts them (the order feeds cache keys), and the build, run and all scopes walked
+// in BuildStream's order.
+
+/**
+ * Sorts every element's dependencies: a dependency that (transitively) depends on a sibling
+ * goes after it; otherwise runtime-only ones last; otherwise by name, then by junction.
+ * The comparator is not a total order, so the algorithm must be CPython's list.sort.
+ */
+function sortDependencies(elements) {
+    const reaches = transitiveDependencies(elements);
+    const depends = (a, b) => {
+        const bits = reaches[a.index];
+        return (bits[b.index >>> 5] & (1 << (b.index & 31))) !== 0;
+    };
+    const compare = (a, b) => {
+        const ea = a.element;
+        const eb = b.element;
+        if (depends(ea, eb))
+            return 1;
+        if (depends(eb, ea))
+            return -1;
+        if (a.type !== b.type) {
+            if (a.type === 'runtime')
+                return 1;
+            if (b.type === 'runtime')
+                return -1;
+        }
+        if (ea.name !== eb.name)
+            return ea.name > eb.name ? 1 : -1;
+        if (ea.junction && eb.junction)
+            return ea.junction === eb.junction ? 0 : ea.junction > eb.junction ? 1 : -1;
+        if (ea.junction)
+            return -1;
+        if (eb.junction)
+            return 1;
+        return 0;
+    };
+    for (const element of elements) {
+        if (element.dependencies.length > 1)
+            pythonListSort(element.dependencies, (a, b) => compare(a, b) < 0);
+    }
+}
+/** For each element, a bitset of every element it depends on through any chain of dependencies. */
+function transitiveDependencies(elements) {
+    const words = (elements.length + 31) >>> 5;
+    const sets = new Array(elements.length);
+    // Post-order without recursion, so dependencies are complete before their dependents.
+    for (const root of elements) {
+        if (sets[root.index])
+            continue;
+        const stack = [[root, 0]];
+        while (stack.length > 0) {
+            const frame = stack[stack.length - 1];
+            const [element, i] = frame;
+            if (i < element.dependencies.length) {
+                frame[1] = i + 1;
+                const child = element.dependencies[i].element;
+                if (!sets[child.index])
+                    stack.push([child, 0]);
+                continue;
+            }
+            stack.pop();
+            if (sets[element.index])
+                continue;
+            const bits = new Uint32Array(words);
+            for (const dependency of element.dependencies) {
+                const child = dependency.element;
+                bits[child.index >>> 5] |= 1 << (child.index & 31);
+                const childBits = sets[child.index];
+                for (let w = 0; w < words; w++)
+                    bits[w] |= childBits[w];
+            }
+            sets[element.index] = bits;
+        }
+    }
+    return sets;
+}
+const isBuild = (d) => d.type !== 'runtime';
+const isRun = (d) => d.type !== 'build';
+/** Visited sets shared across several targets, as BuildStream shares them. */
+class ScopeWalker {
+    visitedBuild = new Set();
+    visitedRun = new Set();
+    /**
+     * The elements in `scope` of `target`, in BuildStream's order: build = build dependencies with
+     * their runtime closure (not the target); run = the runtime closure then the target;
+     * all = everything beneath, build list before runtime list, then the target.
+     */
+    walk(target, scope, out = []) {
+        if ((scope === 'build' || scope === 'all') && this.visitedBuild.has(target))
+            return out;
+        if ((scope === 'run' || scope === 'all') && this.visitedRun.has(target))
+            return out;
+        const frame = (element, frameScope) => {
+            if (frameScope === 'all') {
+                this.visitedBuild.add(element);
+                this.visitedRun.add(element);
+                const build = element.dependencies.filter(isBuild);
+                const run = element.dependencies.filter(isRun);
+                return { element, scope: frameScope, deps: [...build, ...run], i: 0, emit: true };
+            }
+            if (frameScope === 'build') {
+                this.visitedBuild.add(element);
+                return { element, scope: frameScope, deps: element.dependencies.filter(isBuild), i: 0, emit: false };
+            }
+            this.visitedRun.add(element);
+            return { element, scope: frameScope, deps: element.dependencies.filter(isRun), i: 0, emit: true };
+        };
+        const stack = [frame(target, scope)];
+        while (stack.length > 0) {
+            const top = stack[stack.length - 1];
+            if (top.i < top.deps.length) {
+                const child = top.deps[top.i++].element;
+                if (top.scope === 'all') {
+                    if (!this.visitedBuild.has(child) && !this.visitedRun.has(child))
+                        stack.push(frame(child, 'all'));
+                }
+                else if (!this.visitedRun.has(child)) {
+                    stack.push(frame(child, 'run'));
+                }
+                continue;
+            }
+            stack.pop();
+            if (top.emit)
+                out.push(top.element);
+        }
+        return out;
+    }
+}
+/** The elements of `scope` for several targets with one shared visited set. */
+function dependenciesOf(targets, scope) {
+    const walker = new ScopeWalker();
+    const out = [];
+    for (const target of targets)
+        walker.walk(target, scope, out);
+    return out;
+}
+/** The direct dependencies, build ones first (BuildStream's non-recursive listing). */
+function directDependencies(element, scope) {
+    const out = new Set();
+    if (scope !== 'run')
+        for (const d of element.dependencies)
+            if (isBuild(d))
+                out.add(d.element);
+    if (scope !== 'build')
+        for (const d of element.dependencies)
+            if (isRun(d))
+                out.add(d.element);
+    return [...out];
+}
+/**
+ * Removes the excepted elements and whatever is reachable only through them: elements still
+ * reachable from a target by another path stay.
+ */
+function exceptElements(targets, elements, excepted) {
+    if (excepted.length === 0)
+        return [...elements];
+    const targeted = new Set(dependenciesOf(targets, 'all'));
+    const seen = new Set();
+    const border = new Set();
+    const queue = [...excepted].reverse();
+    // The border: the nearest elements, going down from each excepted one, that the targets need.
+    while (queue.length > 0) {
+        const element = queue.pop();
+        if (seen.has(element))
+            continue;
+        seen.add(element);
+        if (targeted.has(element))
+            border.add(element);
+        else
+            queue.push(...directDependencies(element, 'all').reverse());
+    }
+    const kept = new Set();
+    const work = [...targets];
+    while (work.length > 0) {
+        const element = work.pop();
+        if (kept.has(element) || border.has(element))
+            continue;
+        kept.add(element);
+        work.push(...directDependencies(element, 'all'));
+    }
+    return elements.filter((element) => kept.has(element));
+}
+
+;// CONCATENATED MODULE: ./src/format/includes.ts
+// `(@)` includes: the included files' content goes under the including mapping (the includer
+// wins), later files win over earlier ones, includes nest, and a file that includes itself,
+// directly or not, is an error. Finding and reading the files is the caller's job.
+
+
+/** Expands every `(@)` in `node` and below it, in place. */
+function processIncludes(node, context, stack = new Set()) {
+    const includesNode = node.get('(@)');
+    if (includesNode !== undefined) {
+        const includes = includeList(includesNode);
+        node.delete('(@)');
+        // Walk backwards so that each earlier file goes under the later ones: later files win.
+        for (let i = includes.length - 1; i >= 0; i--) {
+            const include = includes[i];
+            if (context.onlyLocal && include.value.includes(':'))
+                continue;
+            const file = context.resolve(include);
+            if (stack.has(file.identity)) {
+                throw new CairnError('recursive-include', `'${include.value}' includes itself (through ${[...stack].map((s) => `'${s}'`).join(' -> ')})`, include.at);
+            }
+            stack.add(file.identity);
+            try {
+                file.context.conditionals?.(file.node);
+                processIncludes(file.node, file.context, stack);
+            }
+            finally {
+                stack.delete(file.identity);
+            }
+            compositeUnder(file.node, node);
+        }
+    }
+    for (const value of node.entries.values())
+        processValue(value, context, stack);
+}
+function processValue(value, context, stack) {
+    if (value.kind === 'mapping')
+        processIncludes(value, context, stack);
+    else if (value.kind === 'sequence')
+        for (const item of value.items)
+            processValue(item, context, stack);
+}
+function includeList(node) {
+    if (node.kind === 'scalar')
+        return [node];
+    if (node.kind === 'sequence' && node.items.every((item) => item.kind === 'scalar'))
+        return node.items;
+    throw new CairnError('invalid-data', '(@) takes a file name or a list of file names', node.at);
+}
+/** Put `lower` beneath `upper` in place: `upper` keeps its own values and gains the rest. */
+function compositeUnder(lower, upper) {
+    const merged = lower;
+    compositeInto(merged, upper);
+    upper.entries = merged.entries;
+    upper.keyAt = merged.keyAt;
+}
+
+;// CONCATENATED MODULE: ./src/project/dependencies.ts
+// Reads an element's dependency declarations (`build-depends`, `runtime-depends`, `depends`:
+// strings, mappings, filename lists) into one list, merging repeated declarations of the same
+// element the way BuildStream does: types and strictness are OR-ed, configs accumulate.
+
+
+const TYPED_KEYS = ['filename', 'junction', 'strict', 'config'];
+const UNTYPED_KEYS = ['filename', 'type', 'junction', 'strict', 'config'];
+function union(a, b) {
+    return a === b ? a : 'all';
+}
+/** BuildStream reads build-depends, then runtime-depends, then depends; the order matters for sorting. */
+function readDependencies(element) {
+    const byPath = new Map();
+    readGroup(element, 'build-depends', 'build', byPath);
+    readGroup(element, 'runtime-depends', 'runtime', byPath);
+    readGroup(element, 'depends', undefined, byPath);
+    return [...byPath.values()];
+}
+function readGroup(element, key, groupType, byPath) {
+    const list = getSequence(element, key);
+    if (!list)
+        return;
+    for (const item of list.items) {
+        for (const dependency of readOne(item, groupType)) {
+            const path = `${dependency.junction ?? ''}\u0000${dependency.name}`;
+            const existing = byPath.get(path);
+            if (!existing) {
+                byPath.set(path, dependency);
+                continue;
+            }
+            existing.type = union(existing.type, dependency.type);
+            existing.strict ||= dependency.strict;
+            existing.configs = [...existing.configs, ...dependency.configs];
+        }
+    }
+}
+function splitName(scalar, junction) {
+    const name = scalar.value;
+    if (junction !== undefined) {
+        if (name.includes(':')) {
+            throw new CairnError('invalid-data', `dependency '${name}' contains ':' although 'junction' is given`, scalar.at, "drop the junction prefix from 'filename', or drop 'junction'");
+        }
+        return { junction, name };
+    }
+    const cut = name.lastIndexOf(':');
+    return cut < 0 ? { junction: undefined, name } : { junction: name.slice(0, cut), name: name.slice(cut + 1) };
+}
+function readOne(item, groupType) {
+    if (item.kind === 'scalar') {
+        return [{ ...splitName(item, undefined), type: groupType ?? 'all', strict: false, configs: [], at: item.at }];
+    }
+    if (item.kind !== 'mapping') {
+        throw new CairnError('invalid-data', 'a dependency must be an element name or a mapping with a filename', item.at);
+    }
+    validateKeys(item, groupType ? TYPED_KEYS : UNTYPED_KEYS, 'a dependency');
+    let type = groupType ?? 'all';
+    const typeScalar = item.get('type');
+    if (!groupType && typeScalar) {
+        if (typeScalar.kind !== 'scalar' || !['build', 'runtime', 'all'].includes(typeScalar.value)) {
+            throw new CairnError('invalid-data', `dependency type '${typeScalar.kind === 'scalar' ? typeScalar.value : '?'}' is not 'build', 'runtime' or 'all'`, typeScalar.at);
+        }
+        type = typeScalar.value;
+    }
+    const strict = getBool(item, 'strict', false);
+    const strictNode = item.get('strict');
+    if (!strict && strictNode) {
+        throw new CairnError('invalid-data', "setting 'strict' to false is not supported", strictNode.at, "remove 'strict', or set it to true");
+    }
+    if (strict && type === 'runtime') {
+        throw new CairnError('invalid-data', 'a runtime dependency cannot be strict', item.at, 'only dependencies needed at build time may be strict');
+    }
+    const config = getMapping(item, 'config');
+    if (config && type === 'runtime') {
+        throw new CairnError('invalid-data', "a runtime dependency cannot have 'config'", config.at);
+    }
+    const junction = getString(item, 'junction');
+    const filename = item.get('filename');
+    if (!filename)
+        throw new CairnError('invalid-data', "a dependency mapping needs 'filename'", item.at);
+    const names = [];
+    if (filename.kind === 'scalar')
+        names.push(filename);
+    else if (filename.kind === 'sequence') {
+        for (const entry of filename.items) {
+            if (entry.kind !== 'scalar')
+                throw new CairnError('invalid-data', "'filename' lists must hold element names", entry.at);
+            names.push(entry);
+        }
+    }
+    else {
+        throw new CairnError('invalid-data', "'filename' must be an element name or a list of them", filename.at);
+    }
+    return names.map((scalar) => ({
+        ...splitName(scalar, junction),
+        type,
+        strict,
+        configs: config ? [config] : [],
+        at: scalar.at,
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/project/element-name.ts
+// Element names: a path relative to the element path, ending in `.bst`, with no control or
+// reserved characters; `junction.bst:element.bst` crosses into a subproject.
+
+
+const FORBIDDEN = /[\u0000-\u001f\u007f-\uffff<>"|?*]/u;
+/** Normalises `./a/./b.bst` to `a/b.bst` and checks the suffix and characters. */
+function checkElementName(name, at) {
+    if (!name.endsWith('.bst')) {
+        throw new CairnError('bad-element-suffix', `element '${name}' does not end in '.bst'`, at, 'element files are named NAME.bst');
+    }
+    // Code points from 127 up are refused too, as BuildStream refuses them.
+    for (const char of name) {
+        if (FORBIDDEN.test(char) || char.codePointAt(0) > 0xffff) {
+            throw new CairnError('bad-characters-in-name', `element '${name}' has an invalid character ${JSON.stringify(char)}`, at);
+        }
+    }
+    const normal = external_node_path_default().posix.normalize(name);
+    if (normal.startsWith('../') || external_node_path_default().posix.isAbsolute(normal)) {
+        throw new CairnError('invalid-path', `element '${name}' is outside the element path`, at);
+    }
+    return normal;
+}
+/** Splits `a.bst:b.bst:c.bst` into the junction path and the element within the last project. */
+function splitJunctionPath(name) {
+    const parts = name.split(':');
+    const element = parts.pop();
+    return { junctions: parts, element };
+}
+
+;// CONCATENATED MODULE: ./src/format/conditionals.ts
+// Resolves `(?)` conditionals and `(!)` assertions in a loaded tree, in place, as BuildStream's
+// option pool does: each true branch is composed onto the mapping that holds the conditional,
+// in order. It never reads files and never looks at what the keys mean, except for the keys a
+// caller forbids inside conditionals.
+
+
+const CONDITIONAL = '(?)';
+const ASSERTION = '(!)';
+const conditionals_kindName = (node) => (node.kind === 'scalar' ? 'a string' : node.kind === 'sequence' ? 'a list' : 'a mapping');
+/**
+ * Resolves every `(?)` and `(!)` in `node`, at any depth. `forbiddenKeys` are keys no
+ * conditional at the top of `node` may set (project.conf's `name`, `options`, ...); as in
+ * BuildStream they are refused even in a branch whose condition is false.
+ */
+function resolveConditionals(node, pool, forbiddenKeys = []) {
+    // A true branch can bring in more conditionals: keep going until none is left at this level.
+    while (resolveOneLevel(node, pool, forbiddenKeys))
+        ;
+    for (const value of node.entries.values()) {
+        if (value.kind === 'mapping')
+            resolveConditionals(value, pool);
+        else if (value.kind === 'sequence')
+            resolveInList(value, pool);
+    }
+}
+function resolveInList(list, pool) {
+    for (const item of list.items) {
+        if (item.kind === 'mapping')
+            resolveConditionals(item, pool);
+        else if (item.kind === 'sequence')
+            resolveInList(item, pool);
+    }
+}
+/** Applies the `(?)` list of `node`, if any; says whether there was one. */
+function resolveOneLevel(node, pool, forbiddenKeys) {
+    // The assertion is checked first, so that one already composed is not lost to a later branch.
+    const assertion = node.get(ASSERTION);
+    if (assertion !== undefined) {
+        if (assertion.kind !== 'scalar') {
+            throw new CairnError('invalid-data', `${ASSERTION} must be a message, not ${conditionals_kindName(assertion)}`, assertion.at);
+        }
+        throw new CairnError('user-assertion', assertion.value.trim(), assertion.at);
+    }
+    const conditions = node.get(CONDITIONAL);
+    if (conditions === undefined)
+        return false;
+    if (conditions.kind !== 'sequence') {
+        throw new CairnError('invalid-data', `${CONDITIONAL} must be a list of conditions, not ${conditionals_kindName(conditions)}`, conditions.at, 'write each condition as a list item EXPRESSION: MAPPING');
+    }
+    node.delete(CONDITIONAL);
+    for (const condition of conditions.items) {
+        if (condition.kind !== 'mapping') {
+            throw new CairnError('invalid-data', `a condition must be a mapping of an expression to what it applies, not ${conditionals_kindName(condition)}`, condition.at);
+        }
+        const keys = [...condition.entries.keys()];
+        if (keys.length === 0)
+            throw new CairnError('invalid-data', 'a condition has no expression', condition.at);
+        if (keys.length > 1) {
+            throw new CairnError('invalid-data', `a condition has more than one key: '${keys[1]}' follows '${keys[0]}'`, condition.whereIs(keys[1]), 'give each condition its own list item');
+        }
+        const expression = keys[0];
+        const branch = condition.get(expression);
+        const applies = pool.evaluate(expression, condition.whereIs(expression));
+        if (branch.kind !== 'mapping') {
+            throw new CairnError('illegal-composite', `only mappings can be applied by a conditional, not ${conditionals_kindName(branch)}`, branch.at);
+        }
+        for (const key of forbiddenKeys) {
+            if (branch.has(key)) {
+                throw new CairnError('illegal-composite', `'${key}' cannot be set by a conditional`, branch.whereIs(key), 'set it unconditionally');
+            }
+        }
+        if (applies)
+            compositeInto(node, branch);
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/project/project-defaults.ts
+// BuildStream 2's built-in project configuration: the layer every project.conf is composed
+// onto. The values enter cache keys (environment, split rules), so they are BuildStream's own;
+// the builtin variables live with the variable resolver.
+const PROJECT_DEFAULTS_FILE = '[builtin project defaults]';
+const PROJECT_DEFAULTS_YAML = `
+element-path: .
+ref-storage: inline
+environment:
+  PATH: /usr/bin:/bin:/usr/sbin:/sbin
+  SHELL: /bin/sh
+  TERM: dumb
+  USER: tomjon
+  USERNAME: tomjon
+  LOGNAME: tomjon
+  LC_ALL: C
+  HOME: /tmp
+  TZ: UTC
+  SOURCE_DATE_EPOCH: 1321009871
+environment-nocache: []
+sandbox: {}
+split-rules:
+  runtime:
+  - "%{bindir}"
+  - "%{bindir}/*"
+  - "%{sbindir}"
+  - "%{sbindir}/*"
+  - "%{libexecdir}"
+  - "%{libexecdir}/*"
+  - "%{libdir}/lib*.so*"
+  devel:
+  - "%{includedir}"
+  - "%{includedir}/**"
+  - "%{libdir}/lib*.a"
+  - "%{libdir}/lib*.la"
+  - "%{libdir}/pkgconfig/*.pc"
+  - "%{datadir}/pkgconfig/*.pc"
+  - "%{datadir}/aclocal/*.m4"
+  debug:
+  - "%{debugdir}"
+  - "%{debugdir}/**"
+  doc:
+  - "%{docdir}"
+  - "%{docdir}/**"
+  - "%{infodir}"
+  - "%{infodir}/**"
+  - "%{mandir}"
+  - "%{mandir}/**"
+  locale:
+  - "%{datadir}/locale"
+  - "%{datadir}/locale/**"
+  - "%{datadir}/i18n"
+  - "%{datadir}/i18n/**"
+  - "%{datadir}/zoneinfo"
+  - "%{datadir}/zoneinfo/**"
+shell:
+  command: [sh, -i]
+source-provenance-attributes:
+  homepage: The project homepage URL
+  issue-tracker: The project's issue tracking URL
+defaults:
+  targets: []
+`;
+/** Every key project.conf may hold. */
+const PROJECT_KEYS = [
+    'min-version', 'element-path', 'variables', 'environment', 'environment-nocache', 'split-rules',
+    'elements', 'plugins', 'aliases', 'name', 'defaults', 'artifacts', 'options', 'fail-on-overlap',
+    'shell', 'fatal-warnings', 'ref-storage', 'sandbox', 'mirrors', 'sources', 'source-caches',
+    'junctions', 'source-provenance-attributes',
+];
+/** Keys a project.conf conditional may not set: they decide how the project itself loads. */
+const KEYS_NOT_CONDITIONAL = [
+    'min-version', 'name', 'element-path', 'junctions', 'defaults', 'fatal-warnings', 'ref-storage', 'options', 'plugins',
+];
+/** The BuildStream format version Cairn implements (2.x projects, up to this minor). */
+const FORMAT_MAJOR = 2;
+const FORMAT_MINOR = 8;
+
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./plugins/elements/config-values.ts
+// Typed reads from an element's `config:` (or a dependency's `config:`) with BuildStream's rules:
+// booleans are only True/true/1 and False/false/0, lists hold only strings, unknown keys are
+// errors. Every error names the key and points at the offending value. Nothing here knows a kind.
+
+function describe(node) {
+    if (node.kind === 'scalar')
+        return `'${node.value}'`;
+    return node.kind === 'sequence' ? 'a list' : 'a mapping';
+}
+/** Any key outside `allowed` is an error pointing at that key; `what` says whose keys these are. */
+function checkKeys(mapping, allowed, what) {
+    for (const key of mapping.keys()) {
+        if (allowed.includes(key))
+            continue;
+        const hint = allowed.length === 0 ? `${what} takes no keys` : `${what} accepts: ${allowed.join(', ')}`;
+        throw new CairnError('invalid-data', `unexpected key '${key}' in ${what}`, mapping.whereIs(key), hint);
+    }
+}
+function missing(mapping, key, what) {
+    return new CairnError('invalid-data', `${what} has no '${key}'`, mapping.at, `add '${key}:' to ${what}`);
+}
+function scalar(mapping, key) {
+    const value = mapping.get(key);
+    if (value === undefined)
+        return undefined;
+    if (value.kind !== 'scalar') {
+        throw new CairnError('invalid-data', `'${key}' must be a single value, not ${describe(value)}`, value.at);
+    }
+    return value;
+}
+/** A string value; without a fallback the key is required. */
+function readString(mapping, key, what, fallback) {
+    const value = scalar(mapping, key);
+    if (value !== undefined)
+        return value.value;
+    if (fallback === undefined)
+        throw missing(mapping, key, what);
+    return fallback;
+}
+/** A string value, or undefined when the key is absent. */
+function readOptionalString(mapping, key) {
+    return scalar(mapping, key)?.value;
+}
+/** A boolean as BuildStream's ScalarNode.as_bool reads it; without a fallback the key is required. */
+function readBool(mapping, key, what, fallback) {
+    const value = mapping.get(key);
+    if (value === undefined) {
+        if (fallback === undefined)
+            throw missing(mapping, key, what);
+        return fallback;
+    }
+    if (value.kind === 'scalar') {
+        switch (value.value) {
+            case 'True':
+            case 'true':
+            case '1':
+                return true;
+            case 'False':
+            case 'false':
+            case '0':
+                return false;
+        }
+    }
+    throw new CairnError('invalid-data', `'${key}' must be a boolean, not ${describe(value)}`, value.at, 'write True, true or 1, or False, false or 0');
+}
+function sequence(mapping, key) {
+    const value = mapping.get(key);
+    if (value === undefined)
+        return undefined;
+    if (value.kind !== 'sequence') {
+        throw new CairnError('invalid-data', `'${key}' must be a list, not ${describe(value)}`, value.at);
+    }
+    return value;
+}
+/** A list of strings; without a fallback the key is required. */
+function readStringList(mapping, key, what, fallback) {
+    const list = sequence(mapping, key);
+    if (list === undefined) {
+        if (fallback === undefined)
+            throw missing(mapping, key, what);
+        return [...fallback];
+    }
+    return list.items.map((item) => {
+        if (item.kind !== 'scalar') {
+            throw new CairnError('invalid-data', `'${key}' must be a list of strings, but an item is ${describe(item)}`, item.at);
+        }
+        return item.value;
+    });
+}
+/** A mapping, or undefined when the key is absent. */
+function readOptionalMapping(mapping, key) {
+    const value = mapping.get(key);
+    if (value === undefined)
+        return undefined;
+    if (value.kind !== 'mapping') {
+        throw new CairnError('invalid-data', `'${key}' must be a mapping, not ${describe(value)}`, value.at);
+    }
+    return value;
+}
+/** One of a fixed set of words; absent means `fallback`. */
+function readChoice(mapping, key, choices, fallback) {
+    const value = scalar(mapping, key);
+    if (value === undefined)
+        return fallback;
+    const found = choices.find((choice) => choice === value.value);
+    if (found === undefined) {
+        throw new CairnError('invalid-data', `'${key}' must be one of ${choices.join(', ')}, not '${value.value}'`, value.at);
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./plugins/elements/dependency-rules.ts
+// The dependency and source shape rules element kinds declare (BuildStream's BST_FORBID_RDEPENDS,
+// BST_FORBID_BDEPENDS, BST_FORBID_SOURCES), checked in BuildStream's order. Each rule throws a
+// CairnError at the first offending dependency, or at the element when sources are at fault.
+
+const dependency_rules_isBuild = (dep) => dep.type !== 'runtime';
+const isRuntime = (dep) => dep.type !== 'build';
+function checkShape(element, rules) {
+    const { kind } = element;
+    if (rules.forbidRuntimeDependencies && rules.forbidBuildDependencies) {
+        const first = element.dependencies[0];
+        if (first !== undefined) {
+            throw new CairnError('invalid-data', `${kind} element '${element.name}' may not have dependencies, but depends on '${first.name}'`, first.at, `remove the dependency; ${kind} elements take none`);
+        }
+    }
+    if (rules.forbidRuntimeDependencies) {
+        const runtime = element.dependencies.find(isRuntime);
+        if (runtime !== undefined) {
+            throw new CairnError('invalid-data', `${kind} element '${element.name}' may not have runtime dependencies, but '${runtime.name}' is one`, runtime.at, 'list it under build-depends (a plain depends entry is both build and runtime)');
+        }
+    }
+    if (rules.forbidBuildDependencies) {
+        const build = element.dependencies.find(dependency_rules_isBuild);
+        if (build !== undefined) {
+            throw new CairnError('invalid-data', `${kind} element '${element.name}' may not have build dependencies, but '${build.name}' is one`, build.at);
+        }
+    }
+    if (rules.forbidSources && element.sourceCount > 0) {
+        throw new CairnError('invalid-data', `${kind} element '${element.name}' may not have sources`, element.at, `remove its sources: list; ${kind} elements ignore sources`);
+    }
+}
+
+;// CONCATENATED MODULE: ./plugins/elements/python-order.ts
+// Python's ordering of strings, for the parts of unique keys BuildStream builds with sorted():
+// by code point, which differs from JavaScript's UTF-16 order for characters above U+FFFF.
+function python_order_compareCodePoints(a, b) {
+    const left = a[Symbol.iterator]();
+    const right = b[Symbol.iterator]();
+    for (;;) {
+        const x = left.next();
+        const y = right.next();
+        if (x.done)
+            return y.done ? 0 : -1;
+        if (y.done)
+            return 1;
+        const cx = x.value.codePointAt(0);
+        const cy = y.value.codePointAt(0);
+        if (cx !== cy)
+            return cx < cy ? -1 : 1;
+    }
+}
+function sortedLikePython(values) {
+    return [...values].sort(python_order_compareCodePoints);
+}
+
+;// CONCATENATED MODULE: ./plugins/elements/staging-layout.ts
+// Where each build dependency is staged, read from the dependencies' `config:` the way
+// BuildStream's BuildElement and ScriptElement do in configure_dependencies(), and the layout
+// entries those kinds put in their unique keys. It never decides whether the entries appear.
+
+
+
+/**
+ * The name BuildStream records for a dependency in these keys (Dependency.path: the junction
+ * path and name as declared). DependencyView has no such field, so the full name stands in: it
+ * is the same for every dependency declared in the top-level project without going through a link.
+ */
+function declaredPath(dep) {
+    return dep.fullName;
+}
+function append(map, key, value) {
+    const list = map.get(key);
+    if (list)
+        list.push(value);
+    else
+        map.set(key, [value]);
+}
+/**
+ * Every build dependency is staged at `/` unless a `config:` says `location:`; a dependency
+ * declared with several configs is added once per config, as BuildStream does.
+ */
+function readStagingPlan(element, allowedKeys) {
+    const layout = new Map();
+    const digestEnvironment = new Map();
+    for (const dep of element.dependencies) {
+        if (!dependency_rules_isBuild(dep))
+            continue;
+        const path = declaredPath(dep);
+        // BuildStream drops an empty `config:` when it reads the declaration.
+        const configs = dep.configs.filter((config) => config.entries.size > 0);
+        if (configs.length === 0) {
+            append(layout, '/', path);
+            continue;
+        }
+        for (const config of configs) {
+            const what = `the config of dependency '${dep.name}'`;
+            checkKeys(config, allowedKeys, what);
+            append(layout, readString(config, 'location', what, '/'), path);
+            if (allowedKeys.includes('digest-environment')) {
+                const variable = readOptionalString(config, 'digest-environment');
+                if (variable !== undefined)
+                    append(digestEnvironment, variable, path);
+            }
+        }
+    }
+    return { layout, digestEnvironment };
+}
+/** `{location: [paths]}` with locations in Python's sorted order. */
+function sortedGroups(groups) {
+    return Object.fromEntries(sortedLikePython([...groups.keys()]).map((key) => [key, [...groups.get(key)]]));
+}
+
+;// CONCATENATED MODULE: ./plugins/elements/build-element.ts
+// What every build element kind shares (BuildStream's BuildElement): four command lists run in
+// order, dependencies staged by `location`, and one unique key shape. Kinds differ only in their
+// defaults YAML, so a kind module is one call to buildElementPlugin().
+
+
+const COMMAND_STEPS = ['configure-commands', 'build-commands', 'install-commands', 'strip-commands'];
+const DEPENDENCY_CONFIG_KEYS = ['digest-environment', 'location'];
+/** The commands of each step, already variable-expanded; a step the config omits has none. */
+function readCommands(element) {
+    const what = `${element.kind} config`;
+    checkKeys(element.config, COMMAND_STEPS, what);
+    const commands = {};
+    for (const step of COMMAND_STEPS)
+        commands[step] = readStringList(element.config, step, what, []);
+    return commands;
+}
+function uniqueKey(element) {
+    const key = { ...readCommands(element) };
+    // Both variables count when non-empty, whatever they say: even `notparallel: false` sets the flag.
+    const commandSubdir = element.variables.get('command-subdir');
+    if (commandSubdir)
+        key['command-subdir'] = commandSubdir;
+    if (element.variables.get('notparallel'))
+        key['notparallel'] = true;
+    const plan = readStagingPlan(element, DEPENDENCY_CONFIG_KEYS);
+    // An empty location is falsy in BuildStream's test, so like `/` it adds no layout entry.
+    if ([...plan.layout.keys()].some((location) => location !== '' && location !== '/')) {
+        key['layout'] = sortedGroups(plan.layout);
+    }
+    if (plan.digestEnvironment.size > 0) {
+        // BuildStream spells this key so; it is part of every such cache key and must stay as it is.
+        key['digest-enviornment'] = sortedGroups(plan.digestEnvironment);
+    }
+    return key;
+}
+function buildElementPlugin(kind, defaults) {
+    return {
+        kind,
+        defaults,
+        defaultsFile: `plugins/elements/${kind}.yaml`,
+        configKeys: COMMAND_STEPS,
+        artifactVersion: 0,
+        strictRebuild: false,
+        runsCommands: () => true,
+        acceptsDependencyConfig: true,
+        validate(element) {
+            readCommands(element);
+            readStagingPlan(element, DEPENDENCY_CONFIG_KEYS);
+        },
+        uniqueKey,
+    };
+}
+
+;// CONCATENATED MODULE: ./plugins/elements/autotools.ts
+// The autotools element: a build element for configure scripts, generating them when missing.
+
+// Values as buildstream-plugins 2.x autotools.yaml: they enter cache keys. \${file} is left for
+// the shell, and the backslashes are line continuations inside conf-args.
+const AUTOTOOLS_DEFAULTS = `# autotools: autogen if needed, configure, make, make install.
+variables:
+
+  # Generate configure unless conf-cmd is already executable.
+  autogen: |
+    export NOCONFIGURE=1;
+
+    if [ -x %{conf-cmd} ]; then true;
+    elif [ -x %{conf-root}/autogen ]; then %{conf-root}/autogen;
+    elif [ -x %{conf-root}/autogen.sh ]; then %{conf-root}/autogen.sh;
+    elif [ -x %{conf-root}/bootstrap ]; then %{conf-root}/bootstrap;
+    elif [ -x %{conf-root}/bootstrap.sh ]; then %{conf-root}/bootstrap.sh;
+    else autoreconf -ivf %{conf-root};
+    fi
+
+  # Extra arguments to configure for the whole project, and for one element.
+  conf-global: ''
+  conf-local: ''
+
+  conf-cmd: "%{conf-root}/configure"
+
+  conf-args: |
+
+    --prefix=%{prefix} \\
+    --exec-prefix=%{exec_prefix} \\
+    --bindir=%{bindir} \\
+    --sbindir=%{sbindir} \\
+    --sysconfdir=%{sysconfdir} \\
+    --datadir=%{datadir} \\
+    --includedir=%{includedir} \\
+    --libdir=%{libdir} \\
+    --libexecdir=%{libexecdir} \\
+    --localstatedir=%{localstatedir} \\
+    --sharedstatedir=%{sharedstatedir} \\
+    --mandir=%{mandir} \\
+    --infodir=%{infodir} %{conf-global} %{conf-local}
+
+  configure: |
+
+    %{conf-cmd} %{conf-args}
+
+  make-args: ""
+  make-install-args: >-
+    %{make-args}
+    DESTDIR="%{install-root}"
+    install
+  make: make %{make-args}
+  make-install: make -j1 %{make-install-args}
+
+  # Define notparallel (any non-empty value) when the sources cannot build in parallel.
+
+  # "true" removes installed libtool archives (.la) of modules loaded with lt_dlopen(),
+  # or of libraries; each must be "true" or "false".
+  remove-libtool-modules: "false"
+  remove-libtool-libraries: "false"
+
+  delete-libtool-archives: |
+    if %{remove-libtool-modules} || %{remove-libtool-libraries}; then
+      find "%{install-root}" -name "*.la" -print0 | while read -d '' -r file; do
+        if grep '^shouldnotlink=yes$' "\${file}" &>/dev/null; then
+          if %{remove-libtool-modules}; then
+            echo "Removing \${file}."
+            rm "\${file}"
+          else
+            echo "Not removing \${file}."
+          fi
+        else
+          if %{remove-libtool-libraries}; then
+            echo "Removing \${file}."
+            rm "\${file}"
+          else
+            echo "Not removing \${file}."
+          fi
+        fi
+      done
+    fi
+
+config:
+  configure-commands:
+  - |
+    %{autogen}
+  - |
+    %{configure}
+
+  build-commands:
+  - |
+    %{make}
+
+  install-commands:
+  - |
+    %{make-install}
+  - |
+    %{delete-libtool-archives}
+
+  strip-commands:
+  - |
+    %{strip-binaries}
+
+# Parallel, verbose builds; neither setting changes what is built, so neither enters the key.
+environment:
+  MAKEFLAGS: -j%{max-jobs}
+  V: 1
+
+environment-nocache:
+- MAKEFLAGS
+- V
+`;
+const autotoolsPlugin = buildElementPlugin('autotools', AUTOTOOLS_DEFAULTS);
+
+;// CONCATENATED MODULE: ./plugins/elements/cmake.ts
+// The cmake element: a build element that configures with CMake (Ninja by default) out of tree.
+
+// Values as buildstream-plugins 2.x cmake.yaml: they enter cache keys. \${JOBS} is left for the
+// shell, and the backslashes are line continuations inside cmake-args.
+const CMAKE_DEFAULTS = `# cmake: configure into build-dir, then build and install with cmake --build.
+variables:
+  build-dir: _builddir
+
+  # Extra arguments to cmake for the whole project, and for one element.
+  cmake-global: ''
+  cmake-local: ''
+
+  generator: Ninja
+
+  cmake-args: |
+
+    -DCMAKE_VERBOSE_MAKEFILE=ON \\
+    -DCMAKE_INSTALL_PREFIX:PATH="%{prefix}" \\
+    -DCMAKE_INSTALL_LIBDIR:PATH="%{lib}" %{cmake-global} %{cmake-local}
+
+  cmake: |
+
+    cmake -B%{build-dir} -H"%{conf-root}" -G"%{generator}" %{cmake-args}
+
+  make: cmake --build %{build-dir} -- \${JOBS}
+  make-install: env DESTDIR="%{install-root}" cmake --build %{build-dir} --target install
+
+  # Define notparallel (any non-empty value) when the sources cannot build in parallel.
+
+config:
+  configure-commands:
+  - |
+    %{cmake}
+
+  build-commands:
+  - |
+    %{make}
+
+  install-commands:
+  - |
+    %{make-install}
+
+  strip-commands:
+  - |
+    %{strip-binaries}
+
+# Parallel builds; the job count does not change what is built, so it does not enter the key.
+environment:
+  JOBS: -j%{max-jobs}
+
+environment-nocache:
+- JOBS
+`;
+const cmakePlugin = buildElementPlugin('cmake', CMAKE_DEFAULTS);
+
+;// CONCATENATED MODULE: ./plugins/elements/compose.ts
+// The compose element: its artifact is its build dependencies staged together, optionally
+// integrated, then filtered by split domains. It may not have runtime dependencies or sources.
+
+
+
+// Values as BuildStream 2's compose.yaml: they enter cache keys.
+const COMPOSE_DEFAULTS = `# compose: run the dependencies' integration commands, and keep every domain and the orphans.
+config:
+  # Run the integration commands of the staged dependencies.
+  integrate: True
+
+  # Split domains to keep; empty keeps them all. Domains an artifact lacks are ignored.
+  include: []
+
+  # Split domains to drop; a file in both an included and an excluded domain is dropped.
+  exclude: []
+
+  # Keep files that no split rule claims.
+  include-orphans: True
+`;
+const CONFIG_KEYS = ['integrate', 'include', 'exclude', 'include-orphans'];
+function readConfig(element) {
+    const { config } = element;
+    checkKeys(config, CONFIG_KEYS, 'compose config');
+    return {
+        integrate: readBool(config, 'integrate', 'compose config'),
+        include: readStringList(config, 'include', 'compose config'),
+        exclude: readStringList(config, 'exclude', 'compose config'),
+        includeOrphans: readBool(config, 'include-orphans', 'compose config'),
+    };
+}
+const composePlugin = {
+    kind: 'compose',
+    defaults: COMPOSE_DEFAULTS,
+    defaultsFile: 'plugins/elements/compose.yaml',
+    configKeys: CONFIG_KEYS,
+    artifactVersion: 0,
+    strictRebuild: true,
+    // Integration commands run in the sandbox; without them compose runs nothing.
+    runsCommands: (element) => readConfig(element).integrate,
+    acceptsDependencyConfig: false,
+    validate(element) {
+        readConfig(element);
+        checkShape(element, { forbidRuntimeDependencies: true, forbidSources: true });
+    },
+    uniqueKey(element) {
+        const config = readConfig(element);
+        const key = {
+            integrate: config.integrate,
+            include: sortedLikePython(config.include),
+            orphans: config.includeOrphans,
+        };
+        if (config.exclude.length > 0)
+            key['exclude'] = sortedLikePython(config.exclude);
+        return key;
+    },
+};
+
+;// CONCATENATED MODULE: ./plugins/elements/filter.ts
+// The filter element: its artifact is part of its one build dependency's artifact, chosen by
+// split domains. It runs nothing and has no sources; its key follows its parent's (strict rebuild).
+
+
+
+
+// Values as BuildStream 2's filter.yaml: they enter cache keys.
+const FILTER_DEFAULTS = `# filter: keep every domain of the parent's artifact, but not its orphans.
+config:
+  # Split domains of the parent to keep; empty keeps them all. Unknown domains fail the build.
+  include: []
+
+  # Split domains of the parent to drop; a file in both an included and an excluded domain is dropped.
+  exclude: []
+
+  # Keep files that no split rule of the parent claims.
+  include-orphans: False
+
+  # Pass the parent's integration-commands on, before the filter's own.
+  pass-integration: False
+`;
+const filter_CONFIG_KEYS = ['include', 'exclude', 'include-orphans', 'pass-integration'];
+function filter_readConfig(element) {
+    const { config } = element;
+    checkKeys(config, filter_CONFIG_KEYS, 'filter config');
+    const include = readStringList(config, 'include', 'filter config');
+    const exclude = readStringList(config, 'exclude', 'filter config');
+    const includeOrphans = readBool(config, 'include-orphans', 'filter config');
+    readBool(config, 'pass-integration', 'filter config', false);
+    return { include, exclude, includeOrphans };
+}
+const filterPlugin = {
+    kind: 'filter',
+    defaults: FILTER_DEFAULTS,
+    defaultsFile: 'plugins/elements/filter.yaml',
+    configKeys: filter_CONFIG_KEYS,
+    artifactVersion: 1,
+    strictRebuild: true,
+    runsCommands: () => false,
+    acceptsDependencyConfig: false,
+    validate(element) {
+        filter_readConfig(element);
+        checkShape(element, { forbidSources: true });
+        const builds = element.dependencies.filter(dependency_rules_isBuild);
+        const [parent] = builds;
+        if (parent === undefined || builds.length > 1) {
+            throw new CairnError('invalid-data', `filter element '${element.name}' must have exactly one build dependency, but has ${builds.length}` +
+                (builds.length > 1 ? ` (${builds.map((dep) => `'${dep.name}'`).join(', ')})` : ''), element.at, 'list the element to filter, and only it, under build-depends');
+        }
+        if (isRuntime(parent)) {
+            throw new CairnError('invalid-data', `the build dependency of filter element '${element.name}', '${parent.name}', must not also be a runtime dependency`, parent.at, 'list it under build-depends rather than depends');
+        }
+    },
+    uniqueKey(element) {
+        const config = filter_readConfig(element);
+        return {
+            include: sortedLikePython(config.include),
+            exclude: sortedLikePython(config.exclude),
+            orphans: config.includeOrphans,
+        };
+    },
+};
+
+;// CONCATENATED MODULE: ./plugins/elements/import.ts
+// The import element: its artifact is its sources, optionally a subdirectory of them placed
+// under a target directory. It runs no commands and must have a source.
+
+
+// Values as BuildStream 2's import.yaml: they enter cache keys.
+const IMPORT_DEFAULTS = `# import: take everything the sources stage (source) and put it at the artifact's root (target).
+config:
+  source: /
+  target: /
+`;
+const import_CONFIG_KEYS = ['source', 'target'];
+function import_readConfig(element) {
+    checkKeys(element.config, import_CONFIG_KEYS, 'import config');
+    return {
+        source: readString(element.config, 'source', 'import config'),
+        target: readString(element.config, 'target', 'import config'),
+    };
+}
+const importPlugin = {
+    kind: 'import',
+    defaults: IMPORT_DEFAULTS,
+    defaultsFile: 'plugins/elements/import.yaml',
+    configKeys: import_CONFIG_KEYS,
+    artifactVersion: 0,
+    strictRebuild: false,
+    runsCommands: () => false,
+    acceptsDependencyConfig: false,
+    validate(element) {
+        import_readConfig(element);
+        if (element.sourceCount === 0) {
+            throw new CairnError('invalid-data', `import element '${element.name}' has no sources`, element.at, 'an import element imports its sources; add a sources: list');
+        }
+    },
+    uniqueKey(element) {
+        const { source, target } = import_readConfig(element);
+        return { source, target };
+    },
+};
+
+;// CONCATENATED MODULE: ./plugins/elements/junction.ts
+// The junction element: a subproject, staged from its sources. Cairn's loader reads the
+// configuration to open the subproject; this module only checks it. Junctions are never built.
+
+
+
+// BuildStream ships no junction.yaml: every key is optional.
+const JUNCTION_DEFAULTS = `# junction: path, options, overrides, aliases and map-aliases are all optional.
+`;
+const junction_CONFIG_KEYS = ['path', 'options', 'overrides', 'aliases', 'map-aliases'];
+const MAP_ALIASES = ['none', 'identity'];
+const junctionPlugin = {
+    kind: 'junction',
+    defaults: JUNCTION_DEFAULTS,
+    defaultsFile: 'plugins/elements/junction.yaml',
+    configKeys: junction_CONFIG_KEYS,
+    artifactVersion: 0,
+    strictRebuild: false,
+    runsCommands: () => false,
+    acceptsDependencyConfig: false,
+    validate(element) {
+        const { config } = element;
+        checkKeys(config, junction_CONFIG_KEYS, 'junction config');
+        readString(config, 'path', 'junction config', '');
+        readOptionalMapping(config, 'options');
+        const overrides = readOptionalMapping(config, 'overrides');
+        for (const [key, value] of overrides?.entries ?? []) {
+            if (value.kind !== 'scalar') {
+                throw new CairnError('invalid-data', `the override of '${key}' must be a junction name`, value.at);
+            }
+            if (value.value === element.name) {
+                throw new CairnError('invalid-data', `junction '${element.name}' cannot override its subproject's junction '${key}' with itself`, value.at, 'name a different junction, declared in this project');
+            }
+        }
+        readOptionalMapping(config, 'aliases');
+        readChoice(config, 'map-aliases', MAP_ALIASES, 'none');
+        checkShape(element, { forbidRuntimeDependencies: true, forbidBuildDependencies: true });
+    },
+    // Junctions produce no artifact; BuildStream keeps a constant key for fetching their sources.
+    uniqueKey: () => 1,
+};
+
+;// CONCATENATED MODULE: ./plugins/elements/link.ts
+// The link element: another name for an element or junction, resolved away while loading. It
+// has a target and nothing else: no dependencies, no sources.
+
+
+
+
+// BuildStream ships no link.yaml: the target has no default.
+const LINK_DEFAULTS = `# link: config.target names the element or junction linked to; it has no default.
+`;
+const link_CONFIG_KEYS = ['target'];
+const linkPlugin = {
+    kind: 'link',
+    defaults: LINK_DEFAULTS,
+    defaultsFile: 'plugins/elements/link.yaml',
+    configKeys: link_CONFIG_KEYS,
+    artifactVersion: 0,
+    strictRebuild: false,
+    runsCommands: () => false,
+    acceptsDependencyConfig: false,
+    validate(element) {
+        const { config } = element;
+        checkKeys(config, link_CONFIG_KEYS, 'link config');
+        if (!config.has('target')) {
+            // With no config: at all there is no mapping in the file to point at, only the element.
+            throw new CairnError('invalid-data', `link element '${element.name}' has no target`, config.at.file === SYNTHETIC.file ? element.at : config.at, 'add config: {target: <element or junction>}');
+        }
+        readString(config, 'target', 'link config');
+        checkShape(element, { forbidRuntimeDependencies: true, forbidBuildDependencies: true, forbidSources: true });
+    },
+    // BuildStream discards links while loading; the key is a constant it never uses.
+    uniqueKey: () => 1,
+};
+
+;// CONCATENATED MODULE: ./plugins/elements/make.ts
+// The make element: a build element for projects with a plain Makefile and no configure step.
+
+// Values as buildstream-plugins 2.x make.yaml: they enter cache keys.
+const MAKE_DEFAULTS = `# make: build and install with make; the Makefile's PREFIX is the project prefix.
+variables:
+  make-args: >-
+    PREFIX="%{prefix}"
+  make-install-args: >-
+    %{make-args}
+    DESTDIR="%{install-root}"
+    install
+  make: make %{make-args}
+  make-install: make -j1 %{make-install-args}
+
+  # Define notparallel (any non-empty value) when the sources cannot build in parallel.
+
+config:
+  build-commands:
+  - |
+    %{make}
+
+  install-commands:
+  - |
+    %{make-install}
+
+  strip-commands:
+  - |
+    %{strip-binaries}
+
+# Parallel, verbose builds; neither setting changes what is built, so neither enters the key.
+environment:
+  MAKEFLAGS: -j%{max-jobs}
+  V: 1
+
+environment-nocache:
+- MAKEFLAGS
+- V
+`;
+const makePlugin = buildElementPlugin('make', MAKE_DEFAULTS);
+
+;// CONCATENATED MODULE: ./plugins/elements/manual.ts
+// The manual element: a build element whose commands the element itself supplies.
+
+// Values as BuildStream 2's manual.yaml: they enter cache keys.
+const MANUAL_DEFAULTS = `# manual: no commands of its own, except stripping with the project's strip-binaries.
+config:
+  configure-commands: []
+  build-commands: []
+  install-commands: []
+  strip-commands:
+  - |
+    %{strip-binaries}
+`;
+const manualPlugin = buildElementPlugin('manual', MANUAL_DEFAULTS);
+
+;// CONCATENATED MODULE: ./plugins/elements/meson.ts
+// The meson element: a build element that sets up a Meson build directory and builds with ninja.
+
+// Values as buildstream-plugins 2.x meson.yaml: they enter cache keys. \${JOBS} is left for the
+// shell, and the backslashes are line continuations inside meson-args.
+const MESON_DEFAULTS = `# meson: meson setup into build-dir, ninja to build, meson install to install.
+variables:
+  build-dir: _builddir
+
+  # Extra arguments to meson for the whole project, and for one element.
+  meson-global: ''
+  meson-local: ''
+
+  meson-args: |
+
+    --prefix=%{prefix} \\
+    --bindir=%{bindir} \\
+    --sbindir=%{sbindir} \\
+    --sysconfdir=%{sysconfdir} \\
+    --datadir=%{datadir} \\
+    --includedir=%{includedir} \\
+    --libdir=%{libdir} \\
+    --libexecdir=%{libexecdir} \\
+    --localstatedir=%{localstatedir} \\
+    --sharedstatedir=%{sharedstatedir} \\
+    --mandir=%{mandir} \\
+    --infodir=%{infodir} %{meson-global} %{meson-local}
+
+  meson: meson setup %{conf-root} %{build-dir} %{meson-args}
+
+  meson-build: |
+    ninja -v -j \${JOBS} -C %{build-dir}
+
+  meson-install: |
+    env DESTDIR="%{install-root}" meson install -C %{build-dir} --no-rebuild
+
+  # Define notparallel (any non-empty value) when the sources cannot build in parallel.
+
+config:
+  configure-commands:
+  - |
+    %{meson}
+
+  build-commands:
+  - |
+    %{meson-build}
+
+  install-commands:
+  - |
+    %{meson-install}
+
+  strip-commands:
+  - |
+    %{strip-binaries}
+
+# Parallel builds; the job count does not change what is built, so it does not enter the key.
+environment:
+  JOBS: |
+    %{max-jobs}
+
+environment-nocache:
+- JOBS
+`;
+const mesonPlugin = buildElementPlugin('meson', MESON_DEFAULTS);
+
+;// CONCATENATED MODULE: ./plugins/elements/script.ts
+// The script element: stages its build dependencies (each at its `location`), runs commands and
+// collects %{install-root}. It may not have runtime dependencies or sources.
+
+
+
+// Values as BuildStream 2's script.yaml: they enter cache keys. A dependency's
+// config: {location: ...} stages it elsewhere than /.
+const SCRIPT_DEFAULTS = `# script: run commands from cwd with a writable root, staging dependencies at /.
+variables:
+  # Where the commands run.
+  cwd: /
+
+config:
+  # Mount / read-only while the commands run (recommended where the commands allow it).
+  root-read-only: False
+
+  # The commands to run, each with sh -c -e.
+  commands: []
+`;
+const script_CONFIG_KEYS = ['commands', 'root-read-only'];
+const script_DEPENDENCY_CONFIG_KEYS = ['location'];
+function script_readConfig(element) {
+    const { config } = element;
+    checkKeys(config, script_CONFIG_KEYS, 'script config');
+    return {
+        commands: readStringList(config, 'commands', 'script config'),
+        rootReadOnly: readBool(config, 'root-read-only', 'script config', false),
+    };
+}
+const scriptPlugin = {
+    kind: 'script',
+    defaults: SCRIPT_DEFAULTS,
+    defaultsFile: 'plugins/elements/script.yaml',
+    configKeys: script_CONFIG_KEYS,
+    artifactVersion: 0,
+    strictRebuild: true,
+    runsCommands: () => true,
+    acceptsDependencyConfig: true,
+    validate(element) {
+        script_readConfig(element);
+        readStagingPlan(element, script_DEPENDENCY_CONFIG_KEYS);
+        checkShape(element, { forbidRuntimeDependencies: true, forbidSources: true });
+    },
+    uniqueKey(element) {
+        const config = script_readConfig(element);
+        const plan = readStagingPlan(element, script_DEPENDENCY_CONFIG_KEYS);
+        return {
+            // One command group, named as BuildStream's script element names it.
+            commands: { commands: config.commands },
+            // Empty or undefined variables fall back to /, as in BuildStream.
+            cwd: element.variables.get('cwd') || '/',
+            'install-root': element.variables.get('install-root') || '/',
+            // Unlike build elements, script always records its layout, even when everything is at /.
+            layout: sortedGroups(plan.layout),
+            'root-read-only': config.rootReadOnly,
+        };
+    },
+};
+
+;// CONCATENATED MODULE: ./plugins/elements/stack.ts
+// The stack element: a named group of dependencies. Its artifact is empty, it runs nothing, and
+// every dependency must be both build and runtime so that its key stands for the whole group.
+
+
+// BuildStream ships no stack.yaml; a stack has no configuration.
+const STACK_DEFAULTS = `# stack: no configuration.
+`;
+const stackPlugin = {
+    kind: 'stack',
+    defaults: STACK_DEFAULTS,
+    defaultsFile: 'plugins/elements/stack.yaml',
+    // BuildStream's stack reads nothing from config: and never checks its keys.
+    configKeys: [],
+    artifactVersion: 0,
+    strictRebuild: false,
+    runsCommands: () => false,
+    acceptsDependencyConfig: false,
+    validate(element) {
+        checkShape(element, { forbidSources: true });
+        const partial = element.dependencies.find((dep) => dep.type !== 'all');
+        if (partial !== undefined) {
+            throw new CairnError('invalid-data', `every dependency of stack element '${element.name}' must be both a build and a runtime dependency, but '${partial.name}' is only a ${partial.type} dependency`, partial.at, 'list it under depends, without a type');
+        }
+    },
+    uniqueKey: () => 1,
+};
+
+;// CONCATENATED MODULE: ./plugins/elements/index.ts
+// The element kinds Cairn knows without any project plugin: BuildStream 2's core kinds and the
+// build element kinds of buildstream-plugins. Nothing else is registered here.
+
+
+
+
+
+
+
+
+
+
+
+
+const plugins = [
+    importPlugin,
+    stackPlugin,
+    composePlugin,
+    scriptPlugin,
+    filterPlugin,
+    linkPlugin,
+    junctionPlugin,
+    manualPlugin,
+    autotoolsPlugin,
+    cmakePlugin,
+    makePlugin,
+    mesonPlugin,
+];
+const builtinElementPlugins = new Map(plugins.map((plugin) => [plugin.kind, plugin]));
+
+;// CONCATENATED MODULE: ./plugins/sources/common.ts
+// What several source kinds share: reading their typed configuration with provenance errors.
+
+
+function requireKey(source, key) {
+    const value = getString(source.config, key);
+    if (value === undefined) {
+        throw new CairnError('invalid-data', `a ${source.kind} source needs '${key}'`, source.at);
+    }
+    return value;
+}
+/** BuildStream's downloadable files: url and ref, plus version or version-guess-pattern in the key. */
+function downloadKey(source) {
+    const key = [requireKey(source, 'url'), getString(source.config, 'ref') ?? null];
+    const version = getString(source.config, 'version');
+    const pattern = getString(source.config, 'version-guess-pattern');
+    if (version !== undefined)
+        key.push(version);
+    else if (pattern !== undefined)
+        key.push(pattern);
+    return key;
+}
+const DOWNLOAD_KEYS = ['url', 'ref', 'version', 'version-guess-pattern'];
+
+;// CONCATENATED MODULE: ./plugins/sources/git.ts
+// `git` (buildstream-plugins): a repository pinned by commit, or by a `tag-N-gSHA` describe ref.
+
+
+
+/** The commit of a ref written as `git describe` output (`v1.0-3-gdeadbee`), or the ref itself. */
+function commitOf(ref) {
+    const cut = ref.lastIndexOf('-g');
+    return cut >= 0 ? ref.slice(cut + 2) : ref;
+}
+const git = {
+    kind: 'git',
+    configKeys: ['url', 'track', 'ref', 'ref-format', 'checkout-submodules', 'submodules', 'track-tags', 'tags', 'version', 'version-guess-pattern'],
+    validate(source) {
+        requireKey(source, 'url');
+        if (getString(source.config, 'ref') === undefined && getString(source.config, 'track') === undefined) {
+            throw new CairnError('invalid-data', "a git source needs 'ref', 'track' or both", source.at);
+        }
+        getBool(source.config, 'checkout-submodules', true);
+        getBool(source.config, 'track-tags', false);
+        const format = getString(source.config, 'ref-format');
+        if (format !== undefined && format !== 'sha1' && format !== 'git-describe') {
+            throw new CairnError('invalid-data', `ref-format '${format}' is not 'sha1' or 'git-describe'`, source.config.get('ref-format').at);
+        }
+    },
+    isResolved: (source) => getString(source.config, 'ref') !== undefined,
+    uniqueKey(source) {
+        const key = [requireKey(source, 'url'), commitOf(getString(source.config, 'ref') ?? '')];
+        const tags = getSequence(source.config, 'tags');
+        if (tags && tags.items.length > 0) {
+            const table = {};
+            for (const item of tags.items) {
+                if (item.kind !== 'mapping')
+                    continue;
+                table[getString(item, 'tag') ?? ''] = [getString(item, 'commit') ?? '', getBool(item, 'annotated', false)];
+            }
+            key.push({ tags: table });
+        }
+        if (!getBool(source.config, 'checkout-submodules', true))
+            key.push({ checkout_submodules: false });
+        const submodules = getMapping(source.config, 'submodules');
+        if (submodules && submodules.entries.size > 0) {
+            const urls = {};
+            const checkouts = {};
+            for (const [path, node] of submodules.entries) {
+                if (node.kind !== 'mapping')
+                    continue;
+                const url = getString(node, 'url');
+                if (url !== undefined)
+                    urls[path] = url;
+                if (node.has('checkout'))
+                    checkouts[path] = getBool(node, 'checkout', true);
+            }
+            if (Object.keys(urls).length > 0)
+                key.push(urls);
+            if (Object.keys(checkouts).length > 0)
+                key.push({ submodule_checkout_overrides: checkouts });
+        }
+        const version = getString(source.config, 'version') ?? getString(source.config, 'version-guess-pattern');
+        if (version !== undefined)
+            key.push(version);
+        return key;
+    },
+};
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/cache/directory-digest.ts
+// REAPI `Directory` digests of file trees, encoded the way BuildStream 2 / buildbox-casd store them,
+// which is what a `local` source contributes to cache keys (hand-written protobuf, no dependency).
+
+
+
+
+// ---------------------------------------------------------------------------------------------
+// Minimal protobuf writer (only what REAPI Directory needs: varints and length-delimited fields).
+const WIRE_VARINT = 0;
+const WIRE_LEN = 2;
+class ProtoWriter {
+    buf = Buffer.allocUnsafe(256);
+    pos = 0;
+    ensure(extra) {
+        if (this.pos + extra <= this.buf.length)
+            return;
+        let size = this.buf.length * 2;
+        while (size < this.pos + extra)
+            size *= 2;
+        const next = Buffer.allocUnsafe(size);
+        this.buf.copy(next, 0, 0, this.pos);
+        this.buf = next;
+    }
+    /** Unsigned varint; exact for any non-negative safe integer (no 32-bit bitwise truncation). */
+    varint(value) {
+        if (!Number.isSafeInteger(value) || value < 0) {
+            throw new RangeError(`protobuf varint out of range: ${value}`);
+        }
+        this.ensure(10);
+        let n = value;
+        while (n >= 0x80) {
+            this.buf[this.pos++] = (n % 0x80) | 0x80;
+            n = Math.floor(n / 0x80);
+        }
+        this.buf[this.pos++] = n;
+    }
+    tag(field, wireType) {
+        this.varint(field * 8 + wireType);
+    }
+    /** Length-delimited field (bytes, string or an embedded message), always written. */
+    bytes(field, data) {
+        this.tag(field, WIRE_LEN);
+        this.varint(data.length);
+        this.ensure(data.length);
+        this.buf.set(data, this.pos);
+        this.pos += data.length;
+    }
+    /** proto3 string: omitted when empty. */
+    string(field, value) {
+        const data = typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
+        if (data.length > 0)
+            this.bytes(field, data);
+    }
+    /** proto3 int64/uint64: omitted when zero. */
+    uint(field, value) {
+        if (value === 0)
+            return;
+        this.tag(field, WIRE_VARINT);
+        this.varint(value);
+    }
+    /** proto3 bool: omitted when false. */
+    bool(field, value) {
+        if (!value)
+            return;
+        this.tag(field, WIRE_VARINT);
+        this.varint(1);
+    }
+    finish() {
+        return this.buf.subarray(0, this.pos);
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Directory message encoding.
+/** Digest of a blob: lowercase hex SHA-256 and its length. */
+function blobDigest(data) {
+    return { hash: (0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex'), sizeBytes: data.length };
+}
+function encodeDigest(digest) {
+    const w = new ProtoWriter();
+    w.string(1, digest.hash);
+    w.uint(2, digest.sizeBytes);
+    return w.finish();
+}
+/**
+ * Serialize a REAPI `Directory` message: files (field 1), then directories (2), then symlinks
+ * (3), each group sorted by name bytes (the same order as Python's sort of `str` names). No
+ * node_properties are written. Duplicate names are rejected.
+ */
+function encodeDirectory(children) {
+    const named = children.map((child) => ({ nameBytes: Buffer.from(child.name, 'utf8'), child }));
+    named.sort((a, b) => Buffer.compare(a.nameBytes, b.nameBytes));
+    for (let i = 1; i < named.length; i++) {
+        const prev = named[i - 1];
+        const cur = named[i];
+        if (prev.nameBytes.equals(cur.nameBytes)) {
+            throw new Error(`duplicate directory entry name: ${JSON.stringify(cur.child.name)}`);
+        }
+    }
+    const w = new ProtoWriter();
+    for (const { nameBytes, child } of named) {
+        if (child.kind !== 'file')
+            continue;
+        const node = new ProtoWriter();
+        node.string(1, nameBytes);
+        node.bytes(2, encodeDigest(child.digest));
+        node.bool(4, child.isExecutable);
+        w.bytes(1, node.finish());
+    }
+    for (const { nameBytes, child } of named) {
+        if (child.kind !== 'directory')
+            continue;
+        const node = new ProtoWriter();
+        node.string(1, nameBytes);
+        node.bytes(2, encodeDigest(child.digest));
+        w.bytes(2, node.finish());
+    }
+    for (const { nameBytes, child } of named) {
+        if (child.kind !== 'symlink')
+            continue;
+        const node = new ProtoWriter();
+        node.string(1, nameBytes);
+        node.string(2, child.target);
+        w.bytes(3, node.finish());
+    }
+    return w.finish();
+}
+/** Digest of the serialized `Directory` message for these children. */
+function directoryMessageDigest(children) {
+    return blobDigest(encodeDirectory(children));
+}
+/** Digest of an in-memory tree (the root is the directory holding `tree`'s entries). */
+function treeDigest(tree) {
+    const children = [];
+    for (const [name, entry] of Object.entries(tree)) {
+        switch (entry.kind) {
+            case 'file': {
+                const data = typeof entry.contents === 'string' ? Buffer.from(entry.contents, 'utf8') : entry.contents;
+                children.push({ kind: 'file', name, digest: blobDigest(data), isExecutable: entry.executable === true });
+                break;
+            }
+            case 'symlink':
+                children.push({ kind: 'symlink', name, target: entry.target });
+                break;
+            case 'directory':
+                children.push({ kind: 'directory', name, digest: treeDigest(entry.entries) });
+                break;
+        }
+    }
+    return directoryMessageDigest(children);
+}
+// ---------------------------------------------------------------------------------------------
+// Directory trees on disk.
+//
+// Mirrors BuildStream's LocalSource: a directory (not a symlink to one) is captured recursively;
+// anything else is imported as a one-entry root directory named by its basename. Inside the
+// tree, symlinks are recorded (target text, never followed), a regular file is executable iff
+// its owner-execute bit is set, mtimes and other metadata are ignored, and special files
+// (sockets, FIFOs, devices) are skipped. For the single-file case BuildStream itself decides
+// executability with os.access(path, X_OK), so that is what is used there.
+const CHUNK_SIZE = 1 << 20;
+const S_IXUSR = 0o100;
+let sharedChunk;
+function hashFileSync(path) {
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+    try {
+        const st = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+        const chunk = (sharedChunk ??= Buffer.allocUnsafe(CHUNK_SIZE));
+        let total = 0;
+        for (;;) {
+            // Stop at the size fstat reported so that tiny files need a single read() call.
+            const want = st.size > total ? Math.min(CHUNK_SIZE, st.size - total) : CHUNK_SIZE;
+            const n = (0,external_node_fs_namespaceObject.readSync)(fd, chunk, 0, want, null);
+            if (n === 0)
+                break;
+            hash.update(chunk.subarray(0, n));
+            total += n;
+            if (total === st.size)
+                break;
+        }
+        return { digest: { hash: hash.digest('hex'), sizeBytes: total }, mode: st.mode };
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+function childSync(dirPath, entry) {
+    const path = (0,external_node_path_namespaceObject.join)(dirPath, entry.name);
+    if (entry.isDirectory()) {
+        return { kind: 'directory', name: entry.name, digest: dirDigestSync(path) };
+    }
+    if (entry.isSymbolicLink()) {
+        return { kind: 'symlink', name: entry.name, target: (0,external_node_fs_namespaceObject.readlinkSync)(path, 'utf8') };
+    }
+    if (entry.isFile()) {
+        const { digest, mode } = hashFileSync(path);
+        return { kind: 'file', name: entry.name, digest, isExecutable: (mode & S_IXUSR) !== 0 };
+    }
+    return undefined;
+}
+function dirDigestSync(dirPath) {
+    const children = [];
+    for (const entry of (0,external_node_fs_namespaceObject.readdirSync)(dirPath, { withFileTypes: true })) {
+        const child = childSync(dirPath, entry);
+        if (child)
+            children.push(child);
+    }
+    return directoryMessageDigest(children);
+}
+function isAccessibleSync(path, mode) {
+    try {
+        (0,external_node_fs_namespaceObject.accessSync)(path, mode);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function singleFileError(path) {
+    return new Error(`cannot import ${path}: not a directory or regular file`);
+}
+/** Synchronous `directoryDigest` (see there). */
+function directoryDigestSync(path) {
+    if ((0,external_node_fs_namespaceObject.lstatSync)(path).isDirectory())
+        return dirDigestSync(path);
+    if (!(0,external_node_fs_namespaceObject.statSync)(path).isFile())
+        throw singleFileError(path);
+    const { digest } = hashFileSync(path);
+    const isExecutable = isAccessibleSync(path, external_node_fs_namespaceObject.constants.X_OK);
+    return directoryMessageDigest([{ kind: 'file', name: (0,external_node_path_namespaceObject.basename)(path), digest, isExecutable }]);
+}
+// Async variant. File reads go through a small concurrency limit so that wide trees cannot
+// exhaust file descriptors.
+const MAX_OPEN_FILES = 64;
+let openFiles = 0;
+const waiters = (/* unused pure expression or super */ null && ([]));
+async function withFileSlot(fn) {
+    if (openFiles >= MAX_OPEN_FILES) {
+        await new Promise((resolve) => waiters.push(resolve));
+    }
+    else {
+        openFiles++;
+    }
+    try {
+        return await fn();
+    }
+    finally {
+        const next = waiters.shift();
+        if (next)
+            next();
+        else
+            openFiles--;
+    }
+}
+async function hashFile(path) {
+    return withFileSlot(async () => {
+        const handle = await open(path, 'r');
+        try {
+            const st = await handle.stat();
+            const hash = createHash('sha256');
+            const chunk = Buffer.allocUnsafe(Math.min(CHUNK_SIZE, Math.max(st.size, 1)));
+            let total = 0;
+            for (;;) {
+                const want = st.size > total ? Math.min(chunk.length, st.size - total) : chunk.length;
+                const { bytesRead } = await handle.read(chunk, 0, want, null);
+                if (bytesRead === 0)
+                    break;
+                hash.update(chunk.subarray(0, bytesRead));
+                total += bytesRead;
+                if (total === st.size)
+                    break;
+            }
+            return { digest: { hash: hash.digest('hex'), sizeBytes: total }, mode: st.mode };
+        }
+        finally {
+            await handle.close();
+        }
+    });
+}
+async function childAsync(dirPath, entry) {
+    const path = join(dirPath, entry.name);
+    if (entry.isDirectory()) {
+        return { kind: 'directory', name: entry.name, digest: await dirDigestAsync(path) };
+    }
+    if (entry.isSymbolicLink()) {
+        return { kind: 'symlink', name: entry.name, target: await readlink(path, 'utf8') };
+    }
+    if (entry.isFile()) {
+        const { digest, mode } = await hashFile(path);
+        return { kind: 'file', name: entry.name, digest, isExecutable: (mode & S_IXUSR) !== 0 };
+    }
+    return undefined;
+}
+async function dirDigestAsync(dirPath) {
+    const entries = await readdir(dirPath, { withFileTypes: true });
+    const children = await Promise.all(entries.map((entry) => childAsync(dirPath, entry)));
+    return directoryMessageDigest(children.filter((c) => c !== undefined));
+}
+/**
+ * Digest of the REAPI `Directory` BuildStream 2 builds when importing `path` (a `local` source's
+ * unique key is its `hash`). A path that is not a directory is imported as a directory holding
+ * just that file, under its basename.
+ */
+async function directoryDigest(path) {
+    if ((await lstat(path)).isDirectory())
+        return dirDigestAsync(path);
+    if (!(await stat(path)).isFile())
+        throw singleFileError(path);
+    const { digest } = await hashFile(path);
+    let isExecutable = true;
+    try {
+        await access(path, fsConstants.X_OK);
+    }
+    catch {
+        isExecutable = false;
+    }
+    return directoryMessageDigest([{ kind: 'file', name: basename(path), digest, isExecutable }]);
+}
+
+;// CONCATENATED MODULE: ./plugins/sources/local.ts
+// `local`: files from the project itself; always resolved, keyed by the content's REAPI digest.
+
+
+
+
+
+function localPath(source) {
+    const scalar = scalarOf(source.config, 'path');
+    if (!scalar)
+        throw new CairnError('invalid-data', "a local source needs 'path'", source.at);
+    return projectPath(source.projectDirectory, scalar, 'local source path', undefined);
+}
+const local = {
+    kind: 'local',
+    configKeys: ['path'],
+    validate(source) {
+        const full = localPath(source);
+        const scalar = scalarOf(source.config, 'path');
+        try {
+            directoryDigestSync(full);
+        }
+        catch {
+            throw new CairnError('missing-file', `local source path '${external_node_path_default().relative(source.projectDirectory, full) || '.'}' does not exist`, scalar.at);
+        }
+    },
+    isResolved: () => true,
+    uniqueKey: (source) => directoryDigestSync(localPath(source)).hash,
+};
+
+;// CONCATENATED MODULE: ./plugins/sources/ostree.ts
+// `ostree`: a commit of an OSTree repository, tracked from a branch.
+
+
+const ostree = {
+    kind: 'ostree',
+    configKeys: ['url', 'ref', 'track', 'gpg-key'],
+    validate: (source) => void requireKey(source, 'url'),
+    isResolved: (source) => getString(source.config, 'ref') !== undefined,
+    uniqueKey: (source) => [requireKey(source, 'url'), getString(source.config, 'ref') ?? ''],
+};
+
+;// CONCATENATED MODULE: ./plugins/sources/patch.ts
+// `patch` (buildstream-plugins): a project file applied to what earlier sources staged.
+
+
+
+
+
+
+function patchFile(source) {
+    const scalar = scalarOf(source.config, 'path');
+    if (!scalar)
+        throw new CairnError('invalid-data', "a patch source needs 'path'", source.at);
+    const full = projectPath(source.projectDirectory, scalar, 'patch', 'file');
+    return { full, relative: external_node_path_default().relative(source.projectDirectory, full) };
+}
+function stripLevel(source) {
+    const text = getString(source.config, 'strip-level') ?? '1';
+    if (!/^\d+$/.test(text))
+        throw new CairnError('invalid-data', `strip-level '${text}' is not a whole number`, source.config.get('strip-level').at);
+    return Number(text);
+}
+const patch = {
+    kind: 'patch',
+    configKeys: ['path', 'strip-level'],
+    validate(source) {
+        patchFile(source);
+        stripLevel(source);
+    },
+    isResolved: () => true,
+    uniqueKey(source) {
+        const { full, relative } = patchFile(source);
+        const digest = external_node_crypto_default().createHash('sha256').update(external_node_fs_default().readFileSync(full)).digest('hex');
+        return [relative, digest, stripLevel(source)];
+    },
+};
+
+;// CONCATENATED MODULE: ./plugins/sources/remote.ts
+// `remote`: one downloaded file, pinned by its sha256.
+
+
+
+const remote = {
+    kind: 'remote',
+    configKeys: [...DOWNLOAD_KEYS, 'filename', 'executable'],
+    validate(source) {
+        const url = requireKey(source, 'url');
+        const filename = getString(source.config, 'filename') ?? url.slice(url.lastIndexOf('/') + 1);
+        if (filename.includes('/')) {
+            throw new CairnError('invalid-data', `remote source filename '${filename}' may not contain '/'`, source.config.get('filename')?.at ?? source.at);
+        }
+        getBool(source.config, 'executable', false);
+    },
+    isResolved: (source) => getString(source.config, 'ref') !== undefined,
+    uniqueKey(source) {
+        const url = requireKey(source, 'url');
+        const filename = getString(source.config, 'filename') ?? url.slice(url.lastIndexOf('/') + 1);
+        return [...downloadKey(source), filename, getBool(source.config, 'executable', false)];
+    },
+};
+
+;// CONCATENATED MODULE: ./plugins/sources/tar.ts
+// `tar` (and `zip`, which is keyed the same way): an archive pinned by sha256, staged from base-dir.
+
+
+function archive(kind) {
+    return {
+        kind,
+        configKeys: [...DOWNLOAD_KEYS, 'base-dir'],
+        validate: (source) => void requireKey(source, 'url'),
+        isResolved: (source) => getString(source.config, 'ref') !== undefined,
+        uniqueKey: (source) => [...downloadKey(source), getString(source.config, 'base-dir') ?? '*'],
+    };
+}
+const tar = archive('tar');
+const zip = archive('zip');
+
+;// CONCATENATED MODULE: ./plugins/sources/index.ts
+// The source kinds Cairn builds in, by kind name.
+
+
+
+
+
+
+const builtinSourcePlugins = new Map([local, remote, tar, zip, git, patch, ostree].map((plugin) => [plugin.kind, plugin]));
+
+;// CONCATENATED MODULE: ./src/project/plugins.ts
+// Which implementation serves each element and source kind a project uses. Built-in kinds are
+// always there; project.conf `plugins:` may add kinds from a local directory (JavaScript
+// modules written against Cairn's plugin API), a pip package or a junction. BuildStream's own
+// plugin packages (buildstream-plugins and friends) are recognised by the kinds they name:
+// every kind Cairn builds in resolves to its built-in, so such projects load without Python.
+
+
+
+
+
+
+
+/** Reads `plugins:`; nothing outside the project is touched until loadLocal(). */
+function resolvePlugins(plugins, projectDirectory, _overrides) {
+    const local = new Map();
+    const loadedElements = new Map();
+    const loadedSources = new Map();
+    const declaredElsewhere = new Map();
+    for (const entry of plugins?.items ?? []) {
+        if (entry.kind !== 'mapping')
+            throw new CairnError('invalid-data', 'each plugins: entry must be a mapping with an origin', entry.at);
+        const origin = getString(entry, 'origin');
+        const kinds = (key) => getStringList(entry, key).map((item) => item) ?? [];
+        switch (origin) {
+            case 'local': {
+                validateKeys(entry, ['origin', 'path', 'elements', 'sources', 'source-mirrors', 'allow-deprecated'], 'a local plugin origin');
+                const pathScalar = entry.get('path');
+                if (!pathScalar || pathScalar.kind !== 'scalar')
+                    throw new CairnError('invalid-data', "a local plugin origin needs 'path'", entry.at);
+                const directory = external_node_path_default().resolve(projectDirectory, pathScalar.value);
+                for (const key of ['elements', 'sources']) {
+                    for (const name of kindNames(entry, key))
+                        local.set(`${key}:${name.value}`, { origin: { directory, at: pathScalar.at }, kind: key, name });
+                }
+                break;
+            }
+            case 'pip':
+            case 'junction': {
+                const keys = origin === 'pip' ? ['origin', 'package-name', 'elements', 'sources', 'source-mirrors', 'allow-deprecated'] : ['origin', 'junction', 'elements', 'sources', 'source-mirrors', 'allow-deprecated'];
+                validateKeys(entry, keys, `a ${origin} plugin origin`);
+                const from = origin === 'pip' ? `pip package '${getString(entry, 'package-name') ?? '?'}'` : `junction '${getString(entry, 'junction') ?? '?'}'`;
+                for (const key of ['elements', 'sources']) {
+                    const builtins = key === 'elements' ? builtinElementPlugins : builtinSourcePlugins;
+                    for (const name of kindNames(entry, key)) {
+                        if (!builtins.has(name.value)) {
+                            throw new CairnError('unsupported-plugin', `${key === 'elements' ? 'element' : 'source'} kind '${name.value}' from ${from} is not implemented by Cairn`, name.at, `Cairn builds in: ${[...builtins.keys()].sort().join(', ')}`);
+                        }
+                        declaredElsewhere.set(`${key}:${name.value}`, { what: from, at: name.at });
+                    }
+                }
+                break;
+            }
+            default:
+                throw new CairnError('invalid-data', `unknown plugin origin '${origin ?? ''}'`, entry.at, "use 'local', 'pip' or 'junction'");
+        }
+        void kinds;
+    }
+    const missing = (what, kind, at, known) => new CairnError('unsupported-plugin', `no ${what} kind '${kind}'`, at, `known kinds: ${[...known].sort().join(', ')}`);
+    return {
+        element(kind, at) {
+            const found = loadedElements.get(kind) ?? builtinElementPlugins.get(kind);
+            if (found)
+                return found;
+            throw missing('element', kind, at, [...builtinElementPlugins.keys(), ...loadedElements.keys()]);
+        },
+        source(kind, at) {
+            const found = loadedSources.get(kind) ?? builtinSourcePlugins.get(kind);
+            if (found)
+                return found;
+            throw missing('source', kind, at, [...builtinSourcePlugins.keys(), ...loadedSources.keys()]);
+        },
+        async loadLocal() {
+            for (const { origin, kind, name } of local.values()) {
+                const module = findModule(origin.directory, name);
+                // The module path is only known at run time, so the bundler must leave this import alone.
+                const loaded = (await import(/* webpackIgnore: true */ (0,external_node_url_namespaceObject.pathToFileURL)(module).href));
+                const plugin = (loaded.default ?? loaded.plugin);
+                if (!plugin || typeof plugin !== 'object' || plugin.kind !== name.value) {
+                    throw new CairnError('unsupported-plugin', `${module} does not export a plugin of kind '${name.value}'`, name.at, 'export default an object with kind, defaults and the plugin functions');
+                }
+                if (kind === 'elements')
+                    loadedElements.set(name.value, plugin);
+                else
+                    loadedSources.set(name.value, plugin);
+            }
+        },
+    };
+}
+function kindNames(entry, key) {
+    const list = entry.get(key);
+    if (!list)
+        return [];
+    if (list.kind !== 'sequence')
+        throw new CairnError('invalid-data', `'${key}' must be a list of kinds`, list.at);
+    return list.items.map((item) => {
+        if (item.kind === 'scalar')
+            return item;
+        if (item.kind === 'mapping') {
+            const kind = item.get('kind');
+            if (kind?.kind === 'scalar')
+                return kind;
+        }
+        throw new CairnError('invalid-data', `each entry of '${key}' must be a kind name`, item.at);
+    });
+}
+function findModule(directory, name) {
+    for (const extension of ['.js', '.mjs']) {
+        const candidate = external_node_path_default().join(directory, name.value + extension);
+        if (external_node_fs_default().existsSync(candidate))
+            return candidate;
+    }
+    const python = external_node_fs_default().existsSync(external_node_path_default().join(directory, `${name.value}.py`));
+    throw new CairnError('unsupported-plugin', python ? `plugin '${name.value}' is a Python (BuildStream) plugin; Cairn needs ${name.value}.js` : `no plugin module ${name.value}.js in ${directory}`, name.at, python ? 'port the plugin to Cairn\'s JavaScript plugin API (docs/plugins.md)' : undefined);
+}
+
+;// CONCATENATED MODULE: ./src/project/project.ts
+// Loads a project: project.conf composed onto BuildStream's built-in defaults, its includes,
+// options and conditionals resolved, and everything elements need from it set out as plain
+// data. It reads files and nothing else.
+
+
+
+
+
+
+
+
+
+
+
+
+/** Finds the directory holding project.conf, from `start` upwards. */
+function findProjectDirectory(start) {
+    let dir = external_node_path_default().resolve(start);
+    for (;;) {
+        if (external_node_fs_default().existsSync(external_node_path_default().join(dir, 'project.conf')))
+            return dir;
+        const parent = external_node_path_default().dirname(dir);
+        if (parent === dir) {
+            throw new CairnError('missing-project-conf', `no project.conf in ${external_node_path_default().resolve(start)} or any directory above it`, undefined, 'run cairn in a project, or give -C DIR');
+        }
+        dir = parent;
+    }
+}
+function readProjectFile(file, shownAs) {
+    let text;
+    try {
+        text = external_node_fs_default().readFileSync(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'EISDIR')
+            throw new CairnError('loading-directory', `${shownAs} is a directory, not a file`);
+        throw new CairnError('missing-file', `cannot read ${shownAs}: ${code === 'ENOENT' ? 'no such file' : String(code)}`);
+    }
+    return readYaml(text, shownAs);
+}
+/** A project-relative path that must stay inside the project. */
+function projectPath(directory, scalar, what, kind) {
+    const relative = scalar.value;
+    if (external_node_path_default().isAbsolute(relative))
+        throw new CairnError('invalid-path', `${what} '${relative}' must be relative to the project`, scalar.at);
+    const full = external_node_path_default().resolve(directory, relative);
+    if (full !== directory && !full.startsWith(directory + (external_node_path_default()).sep)) {
+        throw new CairnError('invalid-path', `${what} '${relative}' points outside the project`, scalar.at);
+    }
+    if (kind) {
+        let stat;
+        try {
+            stat = external_node_fs_default().statSync(full);
+        }
+        catch {
+            throw new CairnError('missing-file', `${what} '${relative}' does not exist`, scalar.at);
+        }
+        if (kind === 'directory' && !stat.isDirectory())
+            throw new CairnError('invalid-path', `${what} '${relative}' is not a directory`, scalar.at);
+        if (kind === 'file' && !stat.isFile())
+            throw new CairnError('invalid-path', `${what} '${relative}' is not a regular file`, scalar.at);
+    }
+    return full;
+}
+function checkMinVersion(conf) {
+    const scalar = scalarOf(conf, 'min-version');
+    if (!scalar) {
+        const hint = conf.has('format-version') ? 'this looks like a BuildStream 1 project: Cairn reads the BuildStream 2 format' : "add 'min-version: 2.0'";
+        throw new CairnError('invalid-data', "project.conf has no 'min-version'", conf.at, hint);
+    }
+    const match = /^(\d+)\.(\d+)$/.exec(scalar.value);
+    if (!match)
+        throw new CairnError('invalid-data', `min-version '${scalar.value}' is not MAJOR.MINOR`, scalar.at, 'for example 2.0');
+    const [major, minor] = [Number(match[1]), Number(match[2])];
+    if (major !== FORMAT_MAJOR) {
+        throw new CairnError('unsupported-project', `project needs BuildStream ${major}; Cairn reads the BuildStream ${FORMAT_MAJOR} format`, scalar.at);
+    }
+    if (minor > FORMAT_MINOR) {
+        throw new CairnError('unsupported-project', `project needs format ${scalar.value}; Cairn supports up to ${FORMAT_MAJOR}.${FORMAT_MINOR}`, scalar.at);
+    }
+}
+const SYMBOL = /^[A-Za-z_-][A-Za-z0-9_-]*$/;
+function loadProject(directoryIn, settings = {}) {
+    const directory = external_node_path_default().resolve(directoryIn);
+    const prefix = settings.displayPrefix ?? '';
+    const confFile = external_node_path_default().join(directory, 'project.conf');
+    if (!external_node_fs_default().existsSync(confFile)) {
+        throw new CairnError('missing-project-conf', `no project.conf in ${directory}`);
+    }
+    const conf = readProjectFile(confFile, `${prefix}project.conf`);
+    // Keys that decide how the project loads are read from project.conf itself, before includes.
+    validateKeys(conf, PROJECT_KEYS, 'project.conf');
+    checkMinVersion(conf);
+    const nameScalar = requireString(conf, 'name', 'project.conf');
+    if (!SYMBOL.test(nameScalar.value) || /^[0-9]/.test(nameScalar.value)) {
+        throw new CairnError('invalid-symbol-name', `project name '${nameScalar.value}' may hold only letters, digits, '_' and '-', and may not start with a digit`, nameScalar.at);
+    }
+    const name = nameScalar.value;
+    const elementPathScalar = scalarOf(conf, 'element-path') ?? new ScalarNode('.', SYNTHETIC);
+    const elementPath = projectPath(directory, elementPathScalar, 'element-path', 'directory');
+    const options = OptionPool.declare(getMapping(conf, 'options') ?? MappingNode.empty(), { elementPath });
+    if (settings.junctionOptions)
+        options.setFromYaml(settings.junctionOptions, 'junction');
+    for (const [option, value] of settings.cliOptions ?? [])
+        options.setFromCommandLine(option, value);
+    options.resolve();
+    const conditionals = (node) => resolveConditionals(node, options);
+    const includeCache = new Map();
+    const includes = {
+        resolve(include) {
+            if (include.value.includes(':')) {
+                if (!settings.crossProjectIncludes) {
+                    throw new CairnError('invalid-data', `cannot include '${include.value}' from a junction here`, include.at);
+                }
+                return settings.crossProjectIncludes(include);
+            }
+            const file = projectPath(directory, include, 'include');
+            let parsed = includeCache.get(file);
+            if (!parsed) {
+                try {
+                    parsed = readProjectFile(file, `${prefix}${external_node_path_default().relative(directory, file)}`);
+                }
+                catch (error) {
+                    if (error instanceof CairnError && !error.provenance)
+                        throw new CairnError(error.reason, error.message, include.at, error.hint);
+                    throw error;
+                }
+                includeCache.set(file, parsed);
+            }
+            return { node: parsed.clone(), identity: file, context: includes };
+        },
+    };
+    // Includes first, then the built-in defaults beneath, then conditionals over the whole.
+    const composed = conf.clone();
+    processIncludes(composed, includes);
+    const config = readYaml(PROJECT_DEFAULTS_YAML, PROJECT_DEFAULTS_FILE);
+    config.set('variables', readYaml(BUILTIN_VARIABLES_YAML, PROJECT_DEFAULTS_FILE).get('variables'));
+    compositeInto(config, composed);
+    resolveConditionals(config, options, KEYS_NOT_CONDITIONAL);
+    validateKeys(config, PROJECT_KEYS, 'project.conf');
+    const elementOverrides = getMapping(config, 'elements') ?? MappingNode.empty();
+    const sourceOverrides = getMapping(config, 'sources') ?? MappingNode.empty();
+    config.delete('elements');
+    config.delete('sources');
+    assertFullyComposited(config);
+    const variables = getMapping(config, 'variables') ?? MappingNode.empty();
+    assertNotProtected(variables);
+    for (const override of elementOverrides.entries.values()) {
+        if (override.kind === 'mapping') {
+            const overrideVariables = getMapping(override, 'variables');
+            if (overrideVariables)
+                assertNotProtected(overrideVariables);
+        }
+    }
+    const maxJobs = settings.maxJobs ?? defaultMaxJobs();
+    variables.set('project-name', new ScalarNode(name, SYNTHETIC));
+    variables.set('max-jobs', new ScalarNode(String(maxJobs), SYNTHETIC));
+    for (const [variable, value, at] of options.exportVariables())
+        variables.set(variable, new ScalarNode(value, at));
+    const aliases = readAliases(config, variables, directory);
+    const refStorageScalar = scalarOf(config, 'ref-storage');
+    if (refStorageScalar.value !== 'inline' && refStorageScalar.value !== 'project.refs') {
+        throw new CairnError('invalid-data', `ref-storage '${refStorageScalar.value}' is not 'inline' or 'project.refs'`, refStorageScalar.at);
+    }
+    const defaults = getMapping(config, 'defaults') ?? MappingNode.empty();
+    validateKeys(defaults, ['targets'], "'defaults'");
+    const fatalWarnings = getStringList(config, 'fatal-warnings').map((s) => s.value);
+    if (getBool(config, 'fail-on-overlap', false) && !fatalWarnings.includes('overlaps'))
+        fatalWarnings.push('overlaps');
+    const junctions = getMapping(config, 'junctions');
+    if (junctions)
+        validateKeys(junctions, ['duplicates', 'internal', 'disallow-subproject-uris'], "'junctions'");
+    const sandbox = getMapping(config, 'sandbox') ?? MappingNode.empty();
+    validateKeys(sandbox, ['build-uid', 'build-gid', 'build-os', 'build-arch', 'remote-apis-socket'], "'sandbox'");
+    return {
+        name,
+        directory,
+        elementPath,
+        displayPrefix: prefix,
+        options,
+        variables,
+        environment: getMapping(config, 'environment') ?? MappingNode.empty(),
+        environmentNocache: getStringList(config, 'environment-nocache').map((s) => s.value),
+        sandbox,
+        splitRules: getMapping(config, 'split-rules') ?? MappingNode.empty(),
+        elementOverrides,
+        sourceOverrides,
+        aliases,
+        fatalWarnings,
+        refStorage: refStorageScalar.value,
+        defaultTargets: getStringList(defaults, 'targets').map((s) => s.value),
+        plugins: resolvePlugins(getSequence(conf, 'plugins'), directory, elementOverrides),
+        conditionals,
+        includes,
+        maxJobs,
+    };
+}
+/** BuildStream's automatic max-jobs: the usable processors, at most 8. */
+function defaultMaxJobs() {
+    const cpus = typeof globalThis.navigator?.hardwareConcurrency === 'number'
+        ? globalThis.navigator.hardwareConcurrency
+        : 1;
+    return Math.max(1, Math.min(cpus, 8));
+}
+/** Aliases may use the project variables plus project-root and toplevel-root (and their URIs). */
+function readAliases(config, variables, directory) {
+    const aliasesNode = getMapping(config, 'aliases');
+    const aliases = new Map();
+    if (!aliasesNode)
+        return aliases;
+    const scope = variables.clone();
+    const uri = `file://${encodeURI(directory)}`;
+    for (const [key, value] of [['project-root', directory], ['toplevel-root', directory], ['project-root-uri', uri], ['toplevel-root-uri', uri]]) {
+        scope.set(key, new ScalarNode(value, SYNTHETIC));
+    }
+    const resolver = new Variables(scope);
+    for (const [alias, value] of aliasesNode.entries) {
+        if (value.kind !== 'scalar')
+            throw new CairnError('invalid-data', `alias '${alias}' must be a URL prefix`, value.at);
+        aliases.set(alias, resolver.expand(value.value, value.at));
+    }
+    return aliases;
+}
+
+;// CONCATENATED MODULE: ./src/project/loader.ts
+// Loads element files from the targets outwards: each file is read once, its conditionals and
+// includes resolved, its dependency declarations turned into edges to other loaded elements
+// (following links, and junctions into their subprojects). The result is the raw element graph;
+// composing configuration and computing keys come after.
+
+
+
+
+
+
+
+
+
+const ELEMENT_KEYS = [
+    'kind', 'description', 'depends', 'build-depends', 'runtime-depends', 'sources', 'variables',
+    'environment', 'environment-nocache', 'config', 'public', 'sandbox',
+];
+/** One project's share of the loading: its elements by name, and its subprojects by junction. */
+class ProjectLoader {
+    project;
+    junctionPath;
+    shared;
+    overrides;
+    elements = new Map();
+    subprojects = new Map();
+    constructor(project, junctionPath, shared, 
+    /** Overrides from the junction that loaded this project: sub-element → element in the parent. */
+    overrides = new Map()) {
+        this.project = project;
+        this.junctionPath = junctionPath;
+        this.shared = shared;
+        this.overrides = overrides;
+    }
+    /** The element `name` (which may cross junctions), reading its file on first use. */
+    element(name, at) {
+        const cut = name.indexOf(':');
+        if (cut >= 0) {
+            const junction = checkElementName(name.slice(0, cut), at);
+            return this.subproject(junction, at).element(name.slice(cut + 1), at);
+        }
+        const normal = checkElementName(name, at);
+        const override = this.overrides.get(normal);
+        if (override)
+            return override.loader.element(override.name, override.at);
+        return this.elements.get(normal) ?? this.read(normal, at);
+    }
+    read(name, at) {
+        const file = external_node_path_default().join(this.project.elementPath, name);
+        const shownAs = this.project.displayPrefix + external_node_path_default().relative(this.project.directory, file);
+        let text;
+        try {
+            text = external_node_fs_default().readFileSync(file, 'utf8');
+        }
+        catch (error) {
+            const code = error.code;
+            const problem = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(code);
+            throw new CairnError(code === 'EISDIR' ? 'loading-directory' : 'missing-file', `cannot load element '${name}' from ${shownAs}: ${problem}`, at);
+        }
+        const node = readYaml(text, shownAs);
+        this.project.conditionals(node);
+        processIncludes(node, this.includeContext());
+        validateKeys(node, ELEMENT_KEYS, `element '${name}'`);
+        const kindScalar = node.get('kind');
+        if (!kindScalar || kindScalar.kind !== 'scalar' || kindScalar.value === '') {
+            throw new CairnError('invalid-data', `element '${name}' has no 'kind'`, kindScalar?.at ?? node.at, 'add for example kind: manual');
+        }
+        const element = {
+            index: this.shared.all.length,
+            name,
+            fullName: this.junctionPath ? `${this.junctionPath}:${name}` : name,
+            junction: this.junctionPath,
+            project: this.project,
+            node,
+            kind: kindScalar.value,
+            kindAt: kindScalar.at,
+            dependencies: [],
+        };
+        this.elements.set(name, element);
+        this.shared.all.push(element);
+        this.shared.pending.push({ element, loader: this });
+        return element;
+    }
+    includeContext() {
+        const base = this.project.includes;
+        return {
+            resolve: (include) => {
+                const cut = include.value.lastIndexOf(':');
+                if (cut < 0)
+                    return base.resolve(include);
+                const sub = this.subproject(include.value.slice(0, cut), include.at);
+                const file = sub.project.includes.resolve({ ...include, value: include.value.slice(cut + 1) });
+                return file;
+            },
+            conditionals: this.project.conditionals,
+        };
+    }
+    /** Turns the element's declarations into edges, loading what they name. */
+    resolveDependencies(element) {
+        const declared = readDependencies(element.node);
+        for (const key of ['depends', 'build-depends', 'runtime-depends'])
+            element.node.delete(key);
+        if (declared.length > 0 && (element.kind === 'junction' || element.kind === 'link')) {
+            throw new CairnError('invalid-data', `a ${element.kind} element cannot have dependencies`, declared[0].at);
+        }
+        for (const dependency of declared) {
+            const name = dependency.junction ? `${dependency.junction}:${dependency.name}` : dependency.name;
+            const target = this.followLinks(this.element(name, dependency.at), dependency.at);
+            if (target.kind === 'junction') {
+                throw new CairnError('invalid-data', `'${name}' is a junction: depend on an element inside it, as '${name}:element.bst'`, dependency.at);
+            }
+            element.dependencies.push({ element: target, type: dependency.type, strict: dependency.strict, configs: dependency.configs, at: dependency.at });
+        }
+    }
+    /** A link stands for its target, which may be another link, or be across a junction. */
+    followLinks(element, at) {
+        const seen = new Set();
+        let current = element;
+        while (current.kind === 'link') {
+            if (seen.has(current)) {
+                throw new CairnError('circular-dependency', `links form a loop: ${[...seen, current].map((e) => e.fullName).join(' -> ')}`, at);
+            }
+            seen.add(current);
+            const config = getMapping(current.node, 'config');
+            if (config)
+                validateKeys(config, ['target'], `link '${current.name}'`);
+            const targetScalar = config?.get('target');
+            if (!config || !targetScalar || targetScalar.kind !== 'scalar') {
+                throw new CairnError('invalid-data', `link '${current.name}' needs 'config: target:'`, current.kindAt);
+            }
+            if (current.node.has('sources'))
+                throw new CairnError('invalid-data', `a link element cannot have sources`, current.node.whereIs('sources'));
+            const owner = this.shared.loaderOf(current);
+            current = owner.element(targetScalar.value, targetScalar.at);
+        }
+        return current;
+    }
+    /** The subproject behind the junction element `name` of this project. */
+    subproject(name, at) {
+        const known = this.subprojects.get(name);
+        if (known)
+            return known;
+        const junction = this.followLinks(this.element(name, at), at ?? this.project.includes);
+        if (junction.kind !== 'junction') {
+            throw new CairnError('invalid-junction', `'${name}' is not a junction (its kind is '${junction.kind}')`, at);
+        }
+        const owner = this.shared.loaderOf(junction);
+        const directory = owner.junctionDirectory(junction);
+        const config = getMapping(junction.node, 'config');
+        if (config)
+            validateKeys(config, ['path', 'options', 'overrides', 'aliases', 'map-aliases'], `junction '${junction.name}'`);
+        const options = config ? getMapping(config, 'options') : undefined;
+        const fullPath = junction.fullName;
+        const settings = {
+            displayPrefix: `${fullPath}:`,
+            maxJobs: this.project.maxJobs,
+            ...(options ? { junctionOptions: options } : {}),
+        };
+        let project;
+        try {
+            project = loadProject(directory, settings);
+        }
+        catch (error) {
+            if (error instanceof CairnError && error.reason === 'missing-project-conf') {
+                throw new CairnError('invalid-junction', `junction '${junction.name}' has no project.conf at ${external_node_path_default().relative(this.project.directory, directory) || '.'}`, junction.kindAt, "set the junction's config: path: to the directory holding project.conf");
+            }
+            throw error;
+        }
+        const overrides = new Map();
+        const overridesNode = config ? getMapping(config, 'overrides') : undefined;
+        for (const [subName, value] of overridesNode?.entries ?? []) {
+            if (value.kind !== 'scalar')
+                throw new CairnError('invalid-data', `the override of '${subName}' must be an element name`, value.at);
+            if (subName === value.value)
+                throw new CairnError('invalid-data', `'${subName}' cannot override itself`, value.at);
+            overrides.set(checkElementName(subName, value.at), { loader: owner, name: value.value, at: value.at });
+        }
+        const loader = new ProjectLoader(project, fullPath, this.shared, overrides);
+        this.subprojects.set(name, loader);
+        this.shared.loaders.push(loader);
+        return loader;
+    }
+    /** Where a junction's subproject lives: its one local source, then `config: path:`. */
+    junctionDirectory(junction) {
+        const sources = junction.node.get('sources');
+        const list = sources?.kind === 'sequence' ? sources.items : [];
+        const first = list[0];
+        if (list.length !== 1 || first?.kind !== 'mapping' || getString(first, 'kind') !== 'local') {
+            throw new CairnError('invalid-junction', `junction '${junction.name}' must be fetched before its subproject can load`, junction.kindAt, 'Cairn loads junctions whose one source is `kind: local`; fetched junctions (git, tar) come with `cairn fetch`');
+        }
+        const sourcePath = getString(first, 'path') ?? '.';
+        const config = getMapping(junction.node, 'config');
+        const subdir = config ? getString(config, 'path') ?? '' : '';
+        const directory = external_node_path_default().resolve(this.project.directory, sourcePath, subdir);
+        if (!directory.startsWith(this.project.directory)) {
+            throw new CairnError('invalid-path', `junction '${junction.name}' points outside the project`, junction.kindAt);
+        }
+        return directory;
+    }
+}
+/** Loads the targets and everything they depend on. */
+function loadElements(project, targetNames) {
+    const loaders = [];
+    const owners = new Map();
+    const state = {
+        all: [],
+        pending: [],
+        loaders,
+        loaderOf(element) {
+            let loader = owners.get(element.project);
+            if (!loader) {
+                loader = loaders.find((candidate) => candidate.project === element.project);
+                owners.set(element.project, loader);
+            }
+            return loader;
+        },
+    };
+    const root = new ProjectLoader(project, '', state);
+    loaders.push(root);
+    const drain = () => {
+        // A work list, not recursion: a chain of 100,000 elements loads like a flat project.
+        while (state.pending.length > 0) {
+            const { element, loader } = state.pending.pop();
+            loader.resolveDependencies(element);
+        }
+    };
+    const targets = targetNames.map((name) => {
+        const element = root.followLinks(root.element(name, undefined), { file: '<command line>', line: 0, column: 0 });
+        drain();
+        return element;
+    });
+    drain();
+    detectCycles(state.all);
+    return {
+        project,
+        targets,
+        elements: state.all,
+        lookup(name, at) {
+            const element = root.followLinks(root.element(name, at), at ?? { file: '<command line>', line: 0, column: 0 });
+            drain();
+            detectCycles(state.all);
+            return element;
+        },
+    };
+}
+/** A dependency cycle is an error that prints every element in the loop. */
+function detectCycles(elements) {
+    const state = new Uint8Array(elements.length); // 0 new, 1 on the path, 2 done
+    for (const start of elements) {
+        if (state[start.index] !== 0)
+            continue;
+        const path = [start];
+        const next = [0];
+        state[start.index] = 1;
+        while (path.length > 0) {
+            const top = path[path.length - 1];
+            const i = next[next.length - 1];
+            if (i >= top.dependencies.length) {
+                state[top.index] = 2;
+                path.pop();
+                next.pop();
+                continue;
+            }
+            next[next.length - 1] = i + 1;
+            const dependency = top.dependencies[i];
+            const child = dependency.element;
+            if (state[child.index] === 1) {
+                const loop = path.slice(path.indexOf(child)).map((e) => e.fullName);
+                throw new CairnError('circular-dependency', `dependency cycle: ${[...loop, child.fullName].join(' -> ')}`, dependency.at);
+            }
+            if (state[child.index] === 0) {
+                state[child.index] = 1;
+                path.push(child);
+                next.push(0);
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/pipeline.ts
+// The engine's first stages as one call: load the project and the targets' graph, sort it,
+// compose every element and compute its keys. Front ends (CLI, action) call this and render
+// the result; nothing here prints, fetches or builds.
+
+
+
+
+
+
+
+
+
+async function loadPipeline(options) {
+    const directory = findProjectDirectory(options.directory);
+    const project = loadProject(directory, {
+        ...(options.cliOptions ? { cliOptions: options.cliOptions } : {}),
+        ...(options.maxJobs !== undefined ? { maxJobs: options.maxJobs } : {}),
+    });
+    await project.plugins.loadLocal();
+    const targetNames = options.targets.length > 0 ? options.targets : defaultTargets(project);
+    const graph = loadElements(project, targetNames);
+    sortDependencies(graph.elements);
+    const strict = options.strict ?? true;
+    const keyer = new Keyer(strict);
+    return {
+        project,
+        targets: graph.targets,
+        strict,
+        keyed: (element) => keyer.keyed(element),
+        scope(scope) {
+            if (scope === 'none')
+                return [...new Set(graph.targets)];
+            return dependenciesOf(graph.targets, scope);
+        },
+        lookup: (name) => graph.lookup(name),
+    };
+}
+function defaultTargets(project) {
+    if (project.defaultTargets.length > 0)
+        return [...project.defaultTargets];
+    throw new CairnError('invalid-argument', 'no targets given, and project.conf has no defaults: targets:', undefined, 'name the element(s) to show, e.g. cairn show target.bst');
+}
+/** Composes and keys elements on demand, dependencies first, each once. */
+class Keyer {
+    strict;
+    composer = new ElementComposer();
+    done = new Map();
+    platform = hostPlatform();
+    constructor(strict) {
+        this.strict = strict;
+    }
+    keyed(target) {
+        const known = this.done.get(target);
+        if (known)
+            return known;
+        // Key the build scope first, deepest first, without recursion.
+        const order = new ScopeWalker().walk(target, 'all');
+        for (const element of order)
+            if (!this.done.has(element))
+                this.done.set(element, this.key(element));
+        return this.done.get(target);
+    }
+    key(element) {
+        const dependencies = element.dependencies.map((d) => ({
+            name: d.element.name,
+            fullName: d.element.fullName,
+            type: d.type,
+            configs: d.configs,
+            at: d.at,
+        }));
+        const composed = this.composer.compose(element, dependencies);
+        const resolved = composed.sources.every((source) => source.plugin.isResolved(source.view));
+        const sourcesLocal = composed.sources.every((source) => source.kind === 'local' || source.kind === 'patch');
+        if (!resolved || element.kind === 'junction')
+            return { loaded: element, composed, keys: undefined, resolved, sourcesLocal };
+        const buildScope = new ScopeWalker().walk(element, 'build');
+        const depKeys = buildScope.map((dep) => this.done.get(dep)?.keys);
+        if (depKeys.some((keys) => keys === undefined))
+            return { loaded: element, composed, keys: undefined, resolved, sourcesLocal };
+        const base = keyBase(this.ingredients(composed));
+        const strictDeps = new Set(element.dependencies.filter((d) => d.strict).map((d) => d.element));
+        const weakDeps = buildScope.map((dep, i) => composed.plugin.strictRebuild || strictDeps.has(dep) ? [dep.project.name, dep.name, depKeys[i].weak] : [dep.project.name, dep.name]);
+        const weak = computeKey(base, weakDeps);
+        const strictKey = computeKey(base, buildScope.map((dep, i) => [dep.project.name, dep.name, depKeys[i].strict]), weak);
+        return { loaded: element, composed, keys: { weak, strict: strictKey, strong: this.strict ? strictKey : undefined }, resolved, sourcesLocal };
+    }
+    ingredients(composed) {
+        const runsCommands = composed.plugin.runsCommands(composed.view);
+        const nocache = new Set(composed.environmentNocache);
+        const environment = {};
+        for (const [name, value] of composed.environment.entries)
+            if (!nocache.has(name))
+                environment[name] = plainOf(value);
+        return {
+            buildRoot: composed.variables.get('build-root') ?? '',
+            pluginKey: composed.plugin.uniqueKey(composed.view),
+            kind: composed.loaded.kind,
+            pluginVersion: composed.plugin.artifactVersion,
+            public: plainOf(composed.public),
+            sources: composed.sources.map((source) => {
+                const entry = { key: source.plugin.uniqueKey(source.view), name: source.kind };
+                if (source.view.directory)
+                    entry['directory'] = source.view.directory;
+                return entry;
+            }),
+            fatalWarnings: composed.loaded.project.fatalWarnings,
+            ...(runsCommands ? { sandbox: this.sandboxKey(composed), environment } : {}),
+        };
+    }
+    /** The sandbox part of a key: build OS and arch always, uid/gid and the REAPI socket only when set. */
+    sandboxKey(composed) {
+        const sandbox = composed.sandbox;
+        const os = getString(sandbox, 'build-os');
+        const arch = getString(sandbox, 'build-arch');
+        const canonical = arch ? canonicalArch(arch) : canonicalArch(this.platform.arch);
+        if (arch && !canonical)
+            throw new CairnError('invalid-data', `unknown build-arch '${arch}'`, sandbox.get('build-arch').at);
+        const result = { 'build-os': (os ?? this.platform.os).toLowerCase(), 'build-arch': canonical ?? this.platform.arch };
+        for (const id of ['build-uid', 'build-gid']) {
+            const text = getString(sandbox, id);
+            if (text === undefined)
+                continue;
+            if (!/^-?\d+$/.test(text))
+                throw new CairnError('invalid-data', `'${id}' must be a whole number, not '${text}'`, sandbox.get(id).at);
+            result[id] = Number(text);
+        }
+        const socket = sandbox.get('remote-apis-socket');
+        if (socket?.kind === 'mapping') {
+            const entry = { path: getString(socket, 'path') ?? '' };
+            const update = getString(socket, 'action-cache-enable-update');
+            if (update === 'True' || update === 'true' || update === '1')
+                entry['action-cache-enable-update'] = true;
+            result['remote-apis-socket'] = entry;
+        }
+        return result;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/args.ts
+// Command-line parsing for BuildStream's option shapes: global options before the verb,
+// `-o NAME VALUE` taking two values, and repeatable options. Errors are usage errors (exit 2).
+class UsageError extends Error {
+}
+/** Parses `argv` against `specs`; stops at the first positional when `stopAtPositional` (for the verb). */
+function parseArgs(argv, specs, stopAtPositional = false) {
+    const flags = new Map();
+    const positionals = [];
+    let i = 0;
+    for (; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--') {
+            positionals.push(...argv.slice(i + 1));
+            i = argv.length;
+            break;
+        }
+        if (!arg.startsWith('-') || arg === '-') {
+            if (stopAtPositional)
+                break;
+            positionals.push(arg);
+            continue;
+        }
+        let name = arg;
+        let inline;
+        const eq = arg.indexOf('=');
+        if (arg.startsWith('--') && eq > 0) {
+            name = arg.slice(0, eq);
+            inline = arg.slice(eq + 1);
+        }
+        const spec = specs.find((s) => `--${s.name}` === name || (s.short && `-${s.short}` === name));
+        if (!spec)
+            throw new UsageError(`unknown option '${name}'`);
+        const values = [];
+        if (inline !== undefined)
+            values.push(inline);
+        while (values.length < spec.values) {
+            const next = argv[++i];
+            if (next === undefined)
+                throw new UsageError(`option '${name}' needs ${spec.values} value${spec.values > 1 ? 's' : ''}`);
+            values.push(next);
+        }
+        if (spec.choices && !spec.choices.includes(values[0])) {
+            throw new UsageError(`option '${name}' takes one of ${spec.choices.join(', ')}, not '${values[0]}'`);
+        }
+        const list = flags.get(spec.name) ?? [];
+        if (!spec.repeat)
+            list.length = 0;
+        list.push(values);
+        flags.set(spec.name, list);
+    }
+    return { flags, positionals, rest: argv.slice(i) };
+}
+function one(parsed, name) {
+    return parsed.flags.get(name)?.at(-1)?.[0];
+}
+function has(parsed, name) {
+    return parsed.flags.has(name);
+}
+
+;// CONCATENATED MODULE: ./src/cli/format.ts
+// BuildStream's `--format` strings: `%{name}` placeholders, each with an optional Python-style
+// format spec (`%{state: >12}`, `%{name:^20}`): fill, alignment and width.
+const PLACEHOLDER = /%\{([a-z-]+)(?::([^}]*))?\}/g;
+/** The placeholders a format string uses, so that only the needed work is done. */
+function placeholdersOf(format) {
+    const names = new Set();
+    for (const match of format.matchAll(PLACEHOLDER))
+        names.add(match[1]);
+    return names;
+}
+/** Python's format spec for strings: [[fill]align][width]; other parts are ignored. */
+function applySpec(value, spec) {
+    if (!spec)
+        return value;
+    const match = /^(?:(.)?([<>^]))?(\d+)?/.exec(spec);
+    if (!match)
+        return value;
+    const fill = match[1] ?? ' ';
+    const align = match[2] ?? '<';
+    const width = match[3] ? Number(match[3]) : 0;
+    const pad = width - [...value].length;
+    if (pad <= 0)
+        return value;
+    if (align === '>')
+        return fill.repeat(pad) + value;
+    if (align === '^')
+        return fill.repeat(Math.floor(pad / 2)) + value + fill.repeat(Math.ceil(pad / 2));
+    return value + fill.repeat(pad);
+}
+/** Substitutes every known placeholder; unknown ones stay as written, as in BuildStream. */
+function renderFormat(format, values) {
+    return format.replace(PLACEHOLDER, (whole, name, spec) => {
+        const value = values(name);
+        return value === undefined ? whole : applySpec(value, spec);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/cli/show.ts
+// `cairn show`: the elements of a scope, one line each, in a `--format` of BuildStream's
+// placeholders. It renders what the engine computed; it decides nothing itself.
+
+
+
+
+const DEFAULT_SHOW_FORMAT = '%{state: >12} %{full-key} %{name} %{workspace-dirs}';
+const UNKNOWN_KEY = '?'.repeat(64);
+/** An element's state as BuildStream names it, before any artifact cache exists. */
+function stateOf(graph, keyed) {
+    if (!keyed.resolved)
+        return 'no reference';
+    if (keyed.loaded.kind === 'junction')
+        return 'junction';
+    if (!keyed.keys)
+        return 'waiting';
+    if (!keyed.sourcesLocal)
+        return 'fetch needed';
+    // Nothing is cached yet, so an element is buildable only when it builds on nothing.
+    const buildDeps = keyed.loaded.dependencies.some((d) => d.type !== 'runtime');
+    void graph;
+    return buildDeps ? 'waiting' : 'buildable';
+}
+function yamlOf(value) {
+    if (Array.isArray(value) && value.length === 0)
+        return '[]\n';
+    if (value && typeof value === 'object' && Object.keys(value).length === 0)
+        return '{}\n';
+    return (0,dist/* stringify */.As)(value, { lineWidth: 0 });
+}
+function selectElements(graph, deps, except) {
+    const scope = deps === 'plan' ? 'all' : deps;
+    const elements = graph.scope(scope);
+    return exceptElements(graph.targets, elements, except);
+}
+function renderShow(graph, elements, format) {
+    const wanted = placeholdersOf(format);
+    const needsKeyed = ['key', 'full-key', 'state', 'config', 'vars', 'env', 'public', 'description'].some((name) => wanted.has(name));
+    const lines = [];
+    for (const element of elements) {
+        const keyed = needsKeyed ? graph.keyed(element) : undefined;
+        const fullKey = keyed?.keys?.strong ?? UNKNOWN_KEY;
+        const values = (name) => {
+            switch (name) {
+                case 'name':
+                    return element.fullName;
+                case 'kind':
+                    return element.kind;
+                case 'key':
+                    return fullKey.slice(0, 8);
+                case 'full-key':
+                    return fullKey;
+                case 'state':
+                    return stateOf(graph, keyed);
+                case 'description': {
+                    const description = element.node.get('description');
+                    return description?.kind === 'scalar' ? description.value.split(/\r?\n/).join(' ') : '';
+                }
+                case 'config':
+                    return yamlOf(plainOf(keyed.composed.config));
+                case 'vars':
+                    return yamlOf(Object.fromEntries(keyed.composed.variables.resolved()));
+                case 'env':
+                    return yamlOf(plainOf(keyed.composed.environment));
+                case 'public':
+                    return yamlOf(plainOf(keyed.composed.public));
+                case 'deps':
+                    return yamlOf(directDependencies(element, 'all').map((e) => e.fullName)).trimEnd();
+                case 'build-deps':
+                    return yamlOf(directDependencies(element, 'build').map((e) => e.fullName)).trimEnd();
+                case 'runtime-deps':
+                    return yamlOf(directDependencies(element, 'run').map((e) => e.fullName)).trimEnd();
+                case 'workspaced':
+                case 'workspace-dirs':
+                    return '';
+                default:
+                    return undefined;
+            }
+        };
+        lines.push(renderFormat(format, values));
+    }
+    return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+// The `cairn` command line: parses arguments, calls the engine, prints results. A user error
+// is one line with its file, line and column, and exit status 255 (as BuildStream); a usage
+// error exits 2. `--debug` adds the stack trace.
+
+
+
+
+
+const VERSION = '0.1.0';
+const GLOBAL_OPTIONS = [
+    { name: 'directory', short: 'C', values: 1 },
+    { name: 'option', short: 'o', values: 2, repeat: true },
+    { name: 'strict', values: 0 },
+    { name: 'no-strict', values: 0 },
+    { name: 'max-jobs', values: 1 },
+    { name: 'debug', values: 0 },
+    { name: 'version', values: 0 },
+    { name: 'help', short: 'h', values: 0 },
+];
+const SHOW_OPTIONS = [
+    ...GLOBAL_OPTIONS,
+    { name: 'deps', short: 'd', values: 1, choices: ['none', 'run', 'build', 'all', 'plan'] },
+    { name: 'except', values: 1, repeat: true },
+    { name: 'format', short: 'f', values: 1 },
+    { name: 'order', values: 1, choices: ['stage', 'alpha'] },
+];
+const USAGE = `usage: cairn [-C DIR] [-o NAME VALUE]... [--no-strict] COMMAND [ARGS]
+
+Commands:
+  show [--deps none|run|build|all|plan] [--except ELEMENT]... [--format FORMAT] [--order stage|alpha] TARGET...
+      List elements with their cache keys and states. Placeholders: %{name} %{kind} %{key}
+      %{full-key} %{state} %{description} %{config} %{vars} %{env} %{public} %{deps}
+      %{build-deps} %{runtime-deps}, each with an optional format spec such as %{state: >12}.
+
+Global options (before or after the command):
+  -C, --directory DIR    the project directory (default: search upwards from here)
+  -o, --option NAME VALUE  set a project option (repeatable)
+  --no-strict            non-strict mode: weak keys; strong keys unknown until built
+  --max-jobs N           the value of %{max-jobs}
+  --debug                show stack traces of internal errors
+`;
+async function main(argv, out = (external_node_process_default()).stdout, err = (external_node_process_default()).stderr) {
+    let debug = argv.includes('--debug');
+    try {
+        const global = parseArgs(argv, GLOBAL_OPTIONS, true);
+        debug = has(global, 'debug');
+        if (has(global, 'version')) {
+            out.write(`cairn ${VERSION}\n`);
+            return 0;
+        }
+        const [command, ...rest] = global.rest;
+        if (!command || has(global, 'help')) {
+            out.write(USAGE);
+            return command || has(global, 'help') ? 0 : 2;
+        }
+        if (command !== 'show')
+            throw new UsageError(`unknown command '${command}' (this version has: show)`);
+        const parsed = parseArgs(rest, SHOW_OPTIONS);
+        if (has(parsed, 'help')) {
+            out.write(USAGE);
+            return 0;
+        }
+        const pick = (name) => one(parsed, name) ?? one(global, name);
+        const options = [...(global.flags.get('option') ?? []), ...(parsed.flags.get('option') ?? [])].map(([name, value]) => [name, value]);
+        const maxJobsText = pick('max-jobs');
+        if (maxJobsText !== undefined && !/^[1-9]\d*$/.test(maxJobsText))
+            throw new UsageError(`--max-jobs takes a positive number, not '${maxJobsText}'`);
+        const graph = await loadPipeline({
+            directory: pick('directory') ?? external_node_process_default().cwd(),
+            targets: parsed.positionals,
+            cliOptions: options,
+            strict: !(has(parsed, 'no-strict') || has(global, 'no-strict')),
+            ...(maxJobsText !== undefined ? { maxJobs: Number(maxJobsText) } : {}),
+        });
+        const except = (parsed.flags.get('except') ?? []).map(([name]) => graph.lookup(name));
+        let elements = selectElements(graph, (one(parsed, 'deps') ?? 'all'), except);
+        if (one(parsed, 'order') === 'alpha')
+            elements = [...elements].sort((a, b) => (a.fullName < b.fullName ? -1 : a.fullName > b.fullName ? 1 : 0));
+        out.write(renderShow(graph, elements, one(parsed, 'format') ?? DEFAULT_SHOW_FORMAT));
+        return 0;
+    }
+    catch (error) {
+        if (error instanceof UsageError) {
+            err.write(`cairn: ${error.message}\n${USAGE}`);
+            return 2;
+        }
+        if (error instanceof CairnError) {
+            err.write(`error: ${error.describe()}\n`);
+            if (debug)
+                err.write(`${error.stack ?? ''}\n`);
+            return 255;
+        }
+        err.write(`cairn: internal error: ${error.message}\n`);
+        if (debug)
+            err.write(`${error.stack ?? ''}\n`);
+        else
+            err.write('(run again with --debug for the stack trace, and please report it)\n');
+        return 70;
+    }
+}
+
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 7349:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveBlockMap = __nccwpck_require__(7103);
+var resolveBlockSeq = __nccwpck_require__(334);
+var resolveFlowCollection = __nccwpck_require__(3142);
+
+function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+    const coll = token.type === 'block-map'
+        ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag)
+        : token.type === 'block-seq'
+            ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag)
+            : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+    const Coll = coll.constructor;
+    // If we got a tagName matching the class, or the tag name is '!',
+    // then use the tagName from the node class used to create it.
+    if (tagName === '!' || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+    }
+    if (tagName)
+        coll.tag = tagName;
+    return coll;
+}
+function composeCollection(CN, ctx, token, props, onError) {
+    const tagToken = props.tag;
+    const tagName = !tagToken
+        ? null
+        : ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg));
+    if (token.type === 'block-seq') {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken
+            ? anchor.offset > tagToken.offset
+                ? anchor
+                : tagToken
+            : (anchor ?? tagToken);
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+            const message = 'Missing newline after block sequence props';
+            onError(lastProp, 'MISSING_CHAR', message);
+        }
+    }
+    const expType = token.type === 'block-map'
+        ? 'map'
+        : token.type === 'block-seq'
+            ? 'seq'
+            : token.start.source === '{'
+                ? 'map'
+                : 'seq';
+    // shortcut: check if it's a generic YAMLMap or YAMLSeq
+    // before jumping into the custom tag logic.
+    if (!tagToken ||
+        !tagName ||
+        tagName === '!' ||
+        (tagName === YAMLMap.YAMLMap.tagName && expType === 'map') ||
+        (tagName === YAMLSeq.YAMLSeq.tagName && expType === 'seq')) {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+    }
+    let tag = ctx.schema.tags.find(t => t.tag === tagName && t.collection === expType);
+    if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+            ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+            tag = kt;
+        }
+        else {
+            if (kt) {
+                onError(tagToken, 'BAD_COLLECTION_TYPE', `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? 'scalar'}`, true);
+            }
+            else {
+                onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, true);
+            }
+            return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+    }
+    const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+    const res = tag.resolve?.(coll, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg), ctx.options) ?? coll;
+    const node = identity.isNode(res)
+        ? res
+        : new Scalar.Scalar(res);
+    node.range = coll.range;
+    node.tag = tagName;
+    if (tag?.format)
+        node.format = tag.format;
+    return node;
+}
+
+exports.composeCollection = composeCollection;
+
+
+/***/ }),
+
+/***/ 3683:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Document = __nccwpck_require__(3021);
+var composeNode = __nccwpck_require__(5937);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
+
+function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    const opts = Object.assign({ _directives: directives }, options);
+    const doc = new Document.Document(undefined, opts);
+    const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+    };
+    const props = resolveProps.resolveProps(start, {
+        indicator: 'doc-start',
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+    });
+    if (props.found) {
+        doc.directives.docStart = true;
+        if (value &&
+            (value.type === 'block-map' || value.type === 'block-seq') &&
+            !props.hasNewline)
+            onError(props.end, 'MISSING_CHAR', 'Block collection cannot start on same line with directives-end marker');
+    }
+    // @ts-expect-error If Contents is set, let's trust the user
+    doc.contents = value
+        ? composeNode.composeNode(ctx, value, props, onError)
+        : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+    const contentEnd = doc.contents.range[2];
+    const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+    if (re.comment)
+        doc.comment = re.comment;
+    doc.range = [offset, contentEnd, re.offset];
+    return doc;
+}
+
+exports.composeDoc = composeDoc;
+
+
+/***/ }),
+
+/***/ 5937:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var composeCollection = __nccwpck_require__(7349);
+var composeScalar = __nccwpck_require__(5413);
+var resolveEnd = __nccwpck_require__(7788);
+var utilEmptyScalarPosition = __nccwpck_require__(2599);
+
+const CN = { composeNode, composeEmptyNode };
+function composeNode(ctx, token, props, onError) {
+    const atKey = ctx.atKey;
+    const { spaceBefore, comment, anchor, tag } = props;
+    let node;
+    let isSrcToken = true;
+    switch (token.type) {
+        case 'alias':
+            node = composeAlias(ctx, token, onError);
+            if (anchor || tag)
+                onError(token, 'ALIAS_PROPS', 'An alias node must not specify any properties');
+            break;
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'block-scalar':
+            node = composeScalar.composeScalar(ctx, token, tag, onError);
+            if (anchor)
+                node.anchor = anchor.source.substring(1);
+            break;
+        case 'block-map':
+        case 'block-seq':
+        case 'flow-collection':
+            try {
+                node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+                if (anchor)
+                    node.anchor = anchor.source.substring(1);
+            }
+            catch (error) {
+                // Almost certainly here due to a stack overflow
+                const message = error instanceof Error ? error.message : String(error);
+                onError(token, 'RESOURCE_EXHAUSTION', message);
+            }
+            break;
+        default: {
+            const message = token.type === 'error'
+                ? token.message
+                : `Unsupported token (type: ${token.type})`;
+            onError(token, 'UNEXPECTED_TOKEN', message);
+            isSrcToken = false;
+        }
+    }
+    node ?? (node = composeEmptyNode(ctx, token.offset, undefined, null, props, onError));
+    if (anchor && node.anchor === '')
+        onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    if (atKey &&
+        ctx.options.stringKeys &&
+        (!identity.isScalar(node) ||
+            typeof node.value !== 'string' ||
+            (node.tag && node.tag !== 'tag:yaml.org,2002:str'))) {
+        const msg = 'With stringKeys, all keys must be strings';
+        onError(tag ?? token, 'NON_STRING_KEY', msg);
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        if (token.type === 'scalar' && token.source === '')
+            node.comment = comment;
+        else
+            node.commentBefore = comment;
+    }
+    // @ts-expect-error Type checking misses meaning of isSrcToken
+    if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+    return node;
+}
+function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    const token = {
+        type: 'scalar',
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ''
+    };
+    const node = composeScalar.composeScalar(ctx, token, tag, onError);
+    if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === '')
+            onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        node.comment = comment;
+        node.range[2] = end;
+    }
+    return node;
+}
+function composeAlias({ options }, { offset, source, end }, onError) {
+    const alias = new Alias.Alias(source.substring(1));
+    if (alias.source === '')
+        onError(offset, 'BAD_ALIAS', 'Alias cannot be an empty string');
+    if (alias.source.endsWith(':'))
+        onError(offset + source.length - 1, 'BAD_ALIAS', 'Alias ending in : is ambiguous', true);
+    const valueEnd = offset + source.length;
+    const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+    alias.range = [offset, valueEnd, re.offset];
+    if (re.comment)
+        alias.comment = re.comment;
+    return alias;
+}
+
+exports.composeEmptyNode = composeEmptyNode;
+exports.composeNode = composeNode;
+
+
+/***/ }),
+
+/***/ 5413:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+
+function composeScalar(ctx, token, tagToken, onError) {
+    const { value, type, comment, range } = token.type === 'block-scalar'
+        ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError)
+        : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+    const tagName = tagToken
+        ? ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg))
+        : null;
+    let tag;
+    if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+    }
+    else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+    else if (token.type === 'scalar')
+        tag = findScalarTagByTest(ctx, value, token, onError);
+    else
+        tag = ctx.schema[identity.SCALAR];
+    let scalar;
+    try {
+        const res = tag.resolve(value, msg => onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+    }
+    catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg);
+        scalar = new Scalar.Scalar(value);
+    }
+    scalar.range = range;
+    scalar.source = value;
+    if (type)
+        scalar.type = type;
+    if (tagName)
+        scalar.tag = tagName;
+    if (tag.format)
+        scalar.format = tag.format;
+    if (comment)
+        scalar.comment = comment;
+    return scalar;
+}
+function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    if (tagName === '!')
+        return schema[identity.SCALAR]; // non-specific tag
+    const matchWithTest = [];
+    for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+            if (tag.default && tag.test)
+                matchWithTest.push(tag);
+            else
+                return tag;
+        }
+    }
+    for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+            return tag;
+    const kt = schema.knownTags[tagName];
+    if (kt && !kt.collection) {
+        // Ensure that the known tag is available for stringifying,
+        // but does not get used by default.
+        schema.tags.push(Object.assign({}, kt, { default: false, test: undefined }));
+        return kt;
+    }
+    onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, tagName !== 'tag:yaml.org,2002:str');
+    return schema[identity.SCALAR];
+}
+function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+    const tag = schema.tags.find(tag => (tag.default === true || (atKey && tag.default === 'key')) &&
+        tag.test?.test(value)) || schema[identity.SCALAR];
+    if (schema.compat) {
+        const compat = schema.compat.find(tag => tag.default && tag.test?.test(value)) ??
+            schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+            const ts = directives.tagString(tag.tag);
+            const cs = directives.tagString(compat.tag);
+            const msg = `Value may be parsed as either ${ts} or ${cs}`;
+            onError(token, 'TAG_RESOLVE_FAILED', msg, true);
+        }
+    }
+    return tag;
+}
+
+exports.composeScalar = composeScalar;
+
+
+/***/ }),
+
+/***/ 9984:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+var directives = __nccwpck_require__(1342);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var identity = __nccwpck_require__(1127);
+var composeDoc = __nccwpck_require__(3683);
+var resolveEnd = __nccwpck_require__(7788);
+
+function getErrorPos(src) {
+    if (typeof src === 'number')
+        return [src, src + 1];
+    if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+    const { offset, source } = src;
+    return [offset, offset + (typeof source === 'string' ? source.length : 1)];
+}
+function parsePrelude(prelude) {
+    let comment = '';
+    let atComment = false;
+    let afterEmptyLine = false;
+    for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+            case '#':
+                comment +=
+                    (comment === '' ? '' : afterEmptyLine ? '\n\n' : '\n') +
+                        (source.substring(1) || ' ');
+                atComment = true;
+                afterEmptyLine = false;
+                break;
+            case '%':
+                if (prelude[i + 1]?.[0] !== '#')
+                    i += 1;
+                atComment = false;
+                break;
+            default:
+                // This may be wrong after doc-end, but in that case it doesn't matter
+                if (!atComment)
+                    afterEmptyLine = true;
+                atComment = false;
+        }
+    }
+    return { comment, afterEmptyLine };
+}
+/**
+ * Compose a stream of CST nodes into a stream of YAML Documents.
+ *
+ * ```ts
+ * import { Composer, Parser } from 'yaml'
+ *
+ * const src: string = ...
+ * const tokens = new Parser().parse(src)
+ * const docs = new Composer().compose(tokens)
+ * ```
+ */
+class Composer {
+    constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning) => {
+            const pos = getErrorPos(source);
+            if (warning)
+                this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            else
+                this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        this.directives = new directives.Directives({ version: options.version || '1.2' });
+        this.options = options;
+    }
+    decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        //console.log({ dc: doc.comment, prelude, comment })
+        if (comment) {
+            const dc = doc.contents;
+            if (afterDoc) {
+                doc.comment = doc.comment ? `${doc.comment}\n${comment}` : comment;
+            }
+            else if (afterEmptyLine || doc.directives.docStart || !dc) {
+                doc.commentBefore = comment;
+            }
+            else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+                let it = dc.items[0];
+                if (identity.isPair(it))
+                    it = it.key;
+                const cb = it.commentBefore;
+                it.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+            else {
+                const cb = dc.commentBefore;
+                dc.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+        }
+        if (afterDoc) {
+            for (let i = 0; i < this.errors.length; ++i)
+                doc.errors.push(this.errors[i]);
+            for (let i = 0; i < this.warnings.length; ++i)
+                doc.warnings.push(this.warnings[i]);
+        }
+        else {
+            doc.errors = this.errors;
+            doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+    }
+    /**
+     * Current stream status information.
+     *
+     * Mostly useful at the end of input for an empty stream.
+     */
+    streamInfo() {
+        return {
+            comment: parsePrelude(this.prelude).comment,
+            directives: this.directives,
+            errors: this.errors,
+            warnings: this.warnings
+        };
+    }
+    /**
+     * Compose tokens into documents.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+            yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+    }
+    /** Advance the composer by one CST token. */
+    *next(token) {
+        if (node_process.env.LOG_STREAM)
+            console.dir(token, { depth: null });
+        switch (token.type) {
+            case 'directive':
+                this.directives.add(token.source, (offset, message, warning) => {
+                    const pos = getErrorPos(token);
+                    pos[0] += offset;
+                    this.onError(pos, 'BAD_DIRECTIVE', message, warning);
+                });
+                this.prelude.push(token.source);
+                this.atDirectives = true;
+                break;
+            case 'document': {
+                const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+                if (this.atDirectives && !doc.directives.docStart)
+                    this.onError(token, 'MISSING_CHAR', 'Missing directives-end/doc-start indicator line');
+                this.decorate(doc, false);
+                if (this.doc)
+                    yield this.doc;
+                this.doc = doc;
+                this.atDirectives = false;
+                break;
+            }
+            case 'byte-order-mark':
+            case 'space':
+                break;
+            case 'comment':
+            case 'newline':
+                this.prelude.push(token.source);
+                break;
+            case 'error': {
+                const msg = token.source
+                    ? `${token.message}: ${JSON.stringify(token.source)}`
+                    : token.message;
+                const error = new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg);
+                if (this.atDirectives || !this.doc)
+                    this.errors.push(error);
+                else
+                    this.doc.errors.push(error);
+                break;
+            }
+            case 'doc-end': {
+                if (!this.doc) {
+                    const msg = 'Unexpected doc-end without preceding document';
+                    this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg));
+                    break;
+                }
+                this.doc.directives.docEnd = true;
+                const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+                this.decorate(this.doc, true);
+                if (end.comment) {
+                    const dc = this.doc.comment;
+                    this.doc.comment = dc ? `${dc}\n${end.comment}` : end.comment;
+                }
+                this.doc.range[2] = end.offset;
+                break;
+            }
+            default:
+                this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', `Unsupported token ${token.type}`));
+        }
+    }
+    /**
+     * Call at end of input to yield any remaining document.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+            this.decorate(this.doc, true);
+            yield this.doc;
+            this.doc = null;
+        }
+        else if (forceDoc) {
+            const opts = Object.assign({ _directives: this.directives }, this.options);
+            const doc = new Document.Document(undefined, opts);
+            if (this.atDirectives)
+                this.onError(endOffset, 'MISSING_CHAR', 'Missing directives-end indicator line');
+            doc.range = [0, endOffset, endOffset];
+            this.decorate(doc, false);
+            yield doc;
+        }
+    }
+}
+
+exports.Composer = Composer;
+
+
+/***/ }),
+
+/***/ 7103:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+var utilMapIncludes = __nccwpck_require__(1187);
+
+const startColMsg = 'All mapping items must start at the same column';
+function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+    const map = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    let offset = bm.offset;
+    let commentEnd = null;
+    for (const collItem of bm.items) {
+        const { start, key, sep, value } = collItem;
+        // key properties
+        const keyProps = resolveProps.resolveProps(start, {
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+            if (key) {
+                if (key.type === 'block-seq')
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'A block sequence may not be used as an implicit map key');
+                else if ('indent' in key && key.indent !== bm.indent)
+                    onError(offset, 'BAD_INDENT', startColMsg);
+            }
+            if (!keyProps.anchor && !keyProps.tag && !sep) {
+                commentEnd = keyProps.end;
+                if (keyProps.comment) {
+                    if (map.comment)
+                        map.comment += '\n' + keyProps.comment;
+                    else
+                        map.comment = keyProps.comment;
+                }
+                continue;
+            }
+            if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+                onError(key ?? start[start.length - 1], 'MULTILINE_IMPLICIT_KEY', 'Implicit keys need to be on a single line');
+            }
+        }
+        else if (keyProps.found?.indent !== bm.indent) {
+            onError(offset, 'BAD_INDENT', startColMsg);
+        }
+        // key value
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key
+            ? composeNode(ctx, key, keyProps, onError)
+            : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+            onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+        // value properties
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
+            indicator: 'map-value-ind',
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: !key || key.type === 'block-scalar'
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+            if (implicitKey) {
+                if (value?.type === 'block-map' && !valueProps.hasNewline)
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'Nested mappings are not allowed in compact mappings');
+                if (ctx.options.strict &&
+                    keyProps.start < valueProps.found.offset - 1024)
+                    onError(keyNode.range, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit block mapping key');
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+            if (ctx.schema.compat)
+                utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+            offset = valueNode.range[2];
+            const pair = new Pair.Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+        else {
+            // key with no value
+            if (implicitKey)
+                onError(keyNode.range, 'MISSING_CHAR', 'Implicit map keys need to be followed by map values');
+            if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair.Pair(keyNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+    }
+    if (commentEnd && commentEnd < offset)
+        onError(commentEnd, 'IMPOSSIBLE', 'Map comment with trailing content');
+    map.range = [bm.offset, offset, commentEnd ?? offset];
+    return map;
+}
+
+exports.resolveBlockMap = resolveBlockMap;
+
+
+/***/ }),
+
+/***/ 8913:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+function resolveBlockScalar(ctx, scalar, onError) {
+    const start = scalar.offset;
+    const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    if (!header)
+        return { value: '', type: null, comment: '', range: [start, start, start] };
+    const type = header.mode === '>' ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+    const lines = scalar.source ? splitLines(scalar.source) : [];
+    // determine the end of content & start of chomping
+    let chompStart = lines.length;
+    for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === '' || content === '\r')
+            chompStart = i;
+        else
+            break;
+    }
+    // shortcut for empty contents
+    if (chompStart === 0) {
+        const value = header.chomp === '+' && lines.length > 0
+            ? '\n'.repeat(Math.max(1, lines.length - 1))
+            : '';
+        let end = start + header.length;
+        if (scalar.source)
+            end += scalar.source.length;
+        return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    // find the indentation level to trim from start
+    let trimIndent = scalar.indent + header.indent;
+    let offset = scalar.offset + header.length;
+    let contentStart = 0;
+    for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
+        if (content === '' || content === '\r') {
+            if (header.indent === 0 && indent.length > trimIndent)
+                trimIndent = indent.length;
+        }
+        else {
+            if (indent.length < trimIndent) {
+                const message = 'Block scalars with more-indented leading empty lines must use an explicit indentation indicator';
+                onError(offset + indent.length, 'MISSING_CHAR', message);
+            }
+            if (header.indent === 0)
+                trimIndent = indent.length;
+            contentStart = i;
+            if (trimIndent === 0 && !ctx.atRoot) {
+                const message = 'Block scalar values in collections must be indented';
+                onError(offset, 'BAD_INDENT', message);
+            }
+            break;
+        }
+        offset += indent.length + content.length + 1;
+    }
+    // include trailing more-indented empty lines in content
+    for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+            chompStart = i + 1;
+    }
+    let value = '';
+    let sep = '';
+    let prevMoreIndented = false;
+    // leading whitespace is kept intact
+    for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + '\n';
+    for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === '\r';
+        if (crlf)
+            content = content.slice(0, -1);
+        /* istanbul ignore if already caught in lexer */
+        if (content && indent.length < trimIndent) {
+            const src = header.indent
+                ? 'explicit indentation indicator'
+                : 'first line';
+            const message = `Block scalar lines must not be less indented than their ${src}`;
+            onError(offset - content.length - (crlf ? 2 : 1), 'BAD_INDENT', message);
+            indent = '';
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+        }
+        else if (indent.length > trimIndent || content[0] === '\t') {
+            // more-indented content within a folded block
+            if (sep === ' ')
+                sep = '\n';
+            else if (!prevMoreIndented && sep === '\n')
+                sep = '\n\n';
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+            prevMoreIndented = true;
+        }
+        else if (content === '') {
+            // empty line
+            if (sep === '\n')
+                value += '\n';
+            else
+                sep = '\n';
+        }
+        else {
+            value += sep + content;
+            sep = ' ';
+            prevMoreIndented = false;
+        }
+    }
+    switch (header.chomp) {
+        case '-':
+            break;
+        case '+':
+            for (let i = chompStart; i < lines.length; ++i)
+                value += '\n' + lines[i][0].slice(trimIndent);
+            if (value[value.length - 1] !== '\n')
+                value += '\n';
+            break;
+        default:
+            value += '\n';
+    }
+    const end = start + header.length + scalar.source.length;
+    return { value, type, comment: header.comment, range: [start, end, end] };
+}
+function parseBlockScalarHeader({ offset, props }, strict, onError) {
+    /* istanbul ignore if should not happen */
+    if (props[0].type !== 'block-scalar-header') {
+        onError(props[0], 'IMPOSSIBLE', 'Block scalar header not found');
+        return null;
+    }
+    const { source } = props[0];
+    const mode = source[0];
+    let indent = 0;
+    let chomp = '';
+    let error = -1;
+    for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === '-' || ch === '+'))
+            chomp = ch;
+        else {
+            const n = Number(ch);
+            if (!indent && n)
+                indent = n;
+            else if (error === -1)
+                error = offset + i;
+        }
+    }
+    if (error !== -1)
+        onError(error, 'UNEXPECTED_TOKEN', `Block scalar header includes extra characters: ${source}`);
+    let hasSpace = false;
+    let comment = '';
+    let length = source.length;
+    for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+            case 'space':
+                hasSpace = true;
+            // fallthrough
+            case 'newline':
+                length += token.source.length;
+                break;
+            case 'comment':
+                if (strict && !hasSpace) {
+                    const message = 'Comments must be separated from other tokens by white space characters';
+                    onError(token, 'MISSING_CHAR', message);
+                }
+                length += token.source.length;
+                comment = token.source.substring(1);
+                break;
+            case 'error':
+                onError(token, 'UNEXPECTED_TOKEN', token.message);
+                length += token.source.length;
+                break;
+            /* istanbul ignore next should not happen */
+            default: {
+                const message = `Unexpected token in block scalar header: ${token.type}`;
+                onError(token, 'UNEXPECTED_TOKEN', message);
+                const ts = token.source;
+                if (ts && typeof ts === 'string')
+                    length += ts.length;
+            }
+        }
+    }
+    return { mode, indent, chomp, comment, length };
+}
+/** @returns Array of lines split up as `[indent, content]` */
+function splitLines(source) {
+    const split = source.split(/\n( *)/);
+    const first = split[0];
+    const m = first.match(/^( *)/);
+    const line0 = m?.[1]
+        ? [m[1], first.slice(m[1].length)]
+        : ['', first];
+    const lines = [line0];
+    for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+    return lines;
+}
+
+exports.resolveBlockScalar = resolveBlockScalar;
+
+
+/***/ }),
+
+/***/ 334:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveProps = __nccwpck_require__(4631);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+
+function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+    const seq = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = bs.offset;
+    let commentEnd = null;
+    for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+            indicator: 'seq-item-ind',
+            next: value,
+            offset,
+            onError,
+            parentIndent: bs.indent,
+            startOnNewline: true
+        });
+        if (!props.found) {
+            if (props.anchor || props.tag || value) {
+                if (value?.type === 'block-seq')
+                    onError(props.end, 'BAD_INDENT', 'All sequence items must start at the same column');
+                else
+                    onError(offset, 'MISSING_CHAR', 'Sequence item without - indicator');
+            }
+            else {
+                commentEnd = props.end;
+                if (props.comment)
+                    seq.comment = props.comment;
+                continue;
+            }
+        }
+        const node = value
+            ? composeNode(ctx, value, props, onError)
+            : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+    }
+    seq.range = [bs.offset, offset, commentEnd ?? offset];
+    return seq;
+}
+
+exports.resolveBlockSeq = resolveBlockSeq;
+
+
+/***/ }),
+
+/***/ 7788:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function resolveEnd(end, offset, reqSpace, onError) {
+    let comment = '';
+    if (end) {
+        let hasSpace = false;
+        let sep = '';
+        for (const token of end) {
+            const { source, type } = token;
+            switch (type) {
+                case 'space':
+                    hasSpace = true;
+                    break;
+                case 'comment': {
+                    if (reqSpace && !hasSpace)
+                        onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                    const cb = source.substring(1) || ' ';
+                    if (!comment)
+                        comment = cb;
+                    else
+                        comment += sep + cb;
+                    sep = '';
+                    break;
+                }
+                case 'newline':
+                    if (comment)
+                        sep += source;
+                    hasSpace = true;
+                    break;
+                default:
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${type} at node end`);
+            }
+            offset += source.length;
+        }
+    }
+    return { comment, offset };
+}
+
+exports.resolveEnd = resolveEnd;
+
+
+/***/ }),
+
+/***/ 3142:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilMapIncludes = __nccwpck_require__(1187);
+
+const blockMsg = 'Block collections are not allowed within flow collections';
+const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
+function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+    const isMap = fc.start.source === '{';
+    const fcName = isMap ? 'flow map' : 'flow sequence';
+    const NodeClass = (tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq));
+    const coll = new NodeClass(ctx.schema);
+    coll.flow = true;
+    const atRoot = ctx.atRoot;
+    if (atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = fc.offset + fc.start.source.length;
+    for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+            flow: fcName,
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+        });
+        if (!props.found) {
+            if (!props.anchor && !props.tag && !sep && !value) {
+                if (i === 0 && props.comma)
+                    onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+                else if (i < fc.items.length - 1)
+                    onError(props.start, 'UNEXPECTED_TOKEN', `Unexpected empty item in ${fcName}`);
+                if (props.comment) {
+                    if (coll.comment)
+                        coll.comment += '\n' + props.comment;
+                    else
+                        coll.comment = props.comment;
+                }
+                offset = props.end;
+                continue;
+            }
+            if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+                onError(key, // checked by containsNewline()
+                'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+        }
+        if (i === 0) {
+            if (props.comma)
+                onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+        }
+        else {
+            if (!props.comma)
+                onError(props.start, 'MISSING_CHAR', `Missing , between ${fcName} items`);
+            if (props.comment) {
+                let prevItemComment = '';
+                loop: for (const st of start) {
+                    switch (st.type) {
+                        case 'comma':
+                        case 'space':
+                            break;
+                        case 'comment':
+                            prevItemComment = st.source.substring(1);
+                            break loop;
+                        default:
+                            break loop;
+                    }
+                }
+                if (prevItemComment) {
+                    let prev = coll.items[coll.items.length - 1];
+                    if (identity.isPair(prev))
+                        prev = prev.value ?? prev.key;
+                    if (prev.comment)
+                        prev.comment += '\n' + prevItemComment;
+                    else
+                        prev.comment = prevItemComment;
+                    props.comment = props.comment.substring(prevItemComment.length + 1);
+                }
+            }
+        }
+        if (!isMap && !sep && !props.found) {
+            // item is a value in a seq
+            // → key & sep are empty, start does not include ? or :
+            const valueNode = value
+                ? composeNode(ctx, value, props, onError)
+                : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+            coll.items.push(valueNode);
+            offset = valueNode.range[2];
+            if (isBlock(value))
+                onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+        }
+        else {
+            // item is a key+value pair
+            // key value
+            ctx.atKey = true;
+            const keyStart = props.end;
+            const keyNode = key
+                ? composeNode(ctx, key, props, onError)
+                : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+            if (isBlock(key))
+                onError(keyNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            ctx.atKey = false;
+            // value properties
+            const valueProps = resolveProps.resolveProps(sep ?? [], {
+                flow: fcName,
+                indicator: 'map-value-ind',
+                next: value,
+                offset: keyNode.range[2],
+                onError,
+                parentIndent: fc.indent,
+                startOnNewline: false
+            });
+            if (valueProps.found) {
+                if (!isMap && !props.found && ctx.options.strict) {
+                    if (sep)
+                        for (const st of sep) {
+                            if (st === valueProps.found)
+                                break;
+                            if (st.type === 'newline') {
+                                onError(st, 'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+                                break;
+                            }
+                        }
+                    if (props.start < valueProps.found.offset - 1024)
+                        onError(valueProps.found, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit flow sequence key');
+                }
+            }
+            else if (value) {
+                if ('source' in value && value.source?.[0] === ':')
+                    onError(value, 'MISSING_CHAR', `Missing space after : in ${fcName}`);
+                else
+                    onError(valueProps.start, 'MISSING_CHAR', `Missing , or : between ${fcName} items`);
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : valueProps.found
+                    ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError)
+                    : null;
+            if (valueNode) {
+                if (isBlock(value))
+                    onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            }
+            else if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair.Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            if (isMap) {
+                const map = coll;
+                if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+                    onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+                map.items.push(pair);
+            }
+            else {
+                const map = new YAMLMap.YAMLMap(ctx.schema);
+                map.flow = true;
+                map.items.push(pair);
+                const endRange = (valueNode ?? keyNode).range;
+                map.range = [keyNode.range[0], endRange[1], endRange[2]];
+                coll.items.push(map);
+            }
+            offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+    }
+    const expectedEnd = isMap ? '}' : ']';
+    const [ce, ...ee] = fc.end;
+    let cePos = offset;
+    if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+    else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot
+            ? `${name} must end with a ${expectedEnd}`
+            : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? 'MISSING_CHAR' : 'BAD_INDENT', msg);
+        if (ce && ce.source.length !== 1)
+            ee.unshift(ce);
+    }
+    if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+            if (coll.comment)
+                coll.comment += '\n' + end.comment;
+            else
+                coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+    }
+    else {
+        coll.range = [fc.offset, cePos, cePos];
+    }
+    return coll;
+}
+
+exports.resolveFlowCollection = resolveFlowCollection;
+
+
+/***/ }),
+
+/***/ 6842:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var resolveEnd = __nccwpck_require__(7788);
+
+function resolveFlowScalar(scalar, strict, onError) {
+    const { offset, type, source, end } = scalar;
+    let _type;
+    let value;
+    const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+    switch (type) {
+        case 'scalar':
+            _type = Scalar.Scalar.PLAIN;
+            value = plainValue(source, _onError);
+            break;
+        case 'single-quoted-scalar':
+            _type = Scalar.Scalar.QUOTE_SINGLE;
+            value = singleQuotedValue(source, _onError);
+            break;
+        case 'double-quoted-scalar':
+            _type = Scalar.Scalar.QUOTE_DOUBLE;
+            value = doubleQuotedValue(source, _onError);
+            break;
+        /* istanbul ignore next should not happen */
+        default:
+            onError(scalar, 'UNEXPECTED_TOKEN', `Expected a flow scalar value, but found: ${type}`);
+            return {
+                value: '',
+                type: null,
+                comment: '',
+                range: [offset, offset + source.length, offset + source.length]
+            };
+    }
+    const valueEnd = offset + source.length;
+    const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+    return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+    };
+}
+function plainValue(source, onError) {
+    let badChar = '';
+    switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case '\t':
+            badChar = 'a tab character';
+            break;
+        case ',':
+            badChar = 'flow indicator character ,';
+            break;
+        case '%':
+            badChar = 'directive indicator character %';
+            break;
+        case '|':
+        case '>': {
+            badChar = `block scalar indicator ${source[0]}`;
+            break;
+        }
+        case '@':
+        case '`': {
+            badChar = `reserved character ${source[0]}`;
+            break;
+        }
+    }
+    if (badChar)
+        onError(0, 'BAD_SCALAR_START', `Plain value cannot start with ${badChar}`);
+    return unfoldLines(source);
+}
+function singleQuotedValue(source, onError) {
+    if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', "Missing closing 'quote");
+    return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+}
+function unfoldLines(source) {
+    const line = /(.*?)\r?\n/sy;
+    let match = line.exec(source);
+    if (!match)
+        return source;
+    /**
+     * The negative lookbehinds in these RegExps are to
+     * prevent causing a polynomial search time in certain cases.
+     *
+     * The try-catch is for Safari < 16.4 and other old browsers:
+     * https://caniuse.com/js-regexp-lookbehind
+     */
+    let trimEnd, trimBoth;
+    try {
+        trimEnd = new RegExp('(?<![ \t])[ \t]+$');
+        trimBoth = new RegExp('^[ \t]+|(?<![ \t])[ \t]+$', 'g');
+    }
+    catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+    }
+    let res = match[1].replace(trimEnd, '');
+    let sep = ' ';
+    let pos = line.lastIndex;
+    while ((match = line.exec(source))) {
+        const lm = match[1].replace(trimBoth, '');
+        if (lm === '') {
+            if (sep === '\n')
+                res += sep;
+            else
+                sep = '\n';
+        }
+        else {
+            res += sep + lm;
+            sep = ' ';
+        }
+        pos = line.lastIndex;
+    }
+    const last = /[ \t]*(.*)/sy;
+    last.lastIndex = pos;
+    match = last.exec(source);
+    return res + sep + (match?.[1] ?? '');
+}
+function doubleQuotedValue(source, onError) {
+    let res = '';
+    for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === '\r' && source[i + 1] === '\n')
+            continue;
+        if (ch === '\n') {
+            const { fold, offset } = foldNewline(source, i);
+            res += fold;
+            i = offset;
+        }
+        else if (ch === '\\') {
+            let next = source[++i];
+            const cc = escapeCodes[next];
+            if (cc)
+                res += cc;
+            else if (next === '\n') {
+                // skip escaped newlines, but still trim the following line
+                next = source[i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === '\r' && source[i + 1] === '\n') {
+                // skip escaped CRLF newlines, but still trim the following line
+                next = source[++i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === 'x' || next === 'u' || next === 'U') {
+                const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;
+                res += parseCharCode(source, i + 1, length, onError);
+                i += length;
+            }
+            else {
+                const raw = source.substr(i - 1, 2);
+                onError(i - 1, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+                res += raw;
+            }
+        }
+        else if (ch === ' ' || ch === '\t') {
+            // trim trailing whitespace
+            const wsStart = i;
+            let next = source[i + 1];
+            while (next === ' ' || next === '\t')
+                next = source[++i + 1];
+            if (next !== '\n' && !(next === '\r' && source[i + 2] === '\n'))
+                res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        }
+        else {
+            res += ch;
+        }
+    }
+    if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', 'Missing closing "quote');
+    return res;
+}
+/**
+ * Fold a single newline into a space, multiple newlines to N - 1 newlines.
+ * Presumes `source[offset] === '\n'`
+ */
+function foldNewline(source, offset) {
+    let fold = '';
+    let ch = source[offset + 1];
+    while (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+        if (ch === '\r' && source[offset + 2] !== '\n')
+            break;
+        if (ch === '\n')
+            fold += '\n';
+        offset += 1;
+        ch = source[offset + 1];
+    }
+    if (!fold)
+        fold = ' ';
+    return { fold, offset };
+}
+const escapeCodes = {
+    '0': '\0', // null character
+    a: '\x07', // bell character
+    b: '\b', // backspace
+    e: '\x1b', // escape character
+    f: '\f', // form feed
+    n: '\n', // line feed
+    r: '\r', // carriage return
+    t: '\t', // horizontal tab
+    v: '\v', // vertical tab
+    N: '\u0085', // Unicode next line
+    _: '\u00a0', // Unicode non-breaking space
+    L: '\u2028', // Unicode line separator
+    P: '\u2029', // Unicode paragraph separator
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+    '\t': '\t'
+};
+function parseCharCode(source, offset, length, onError) {
+    const cc = source.substr(offset, length);
+    const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+    const code = ok ? parseInt(cc, 16) : NaN;
+    try {
+        return String.fromCodePoint(code);
+    }
+    catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+        return raw;
+    }
+}
+
+exports.resolveFlowScalar = resolveFlowScalar;
+
+
+/***/ }),
+
+/***/ 4631:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    let spaceBefore = false;
+    let atNewline = startOnNewline;
+    let hasSpace = startOnNewline;
+    let comment = '';
+    let commentSep = '';
+    let hasNewline = false;
+    let reqSpace = false;
+    let tab = null;
+    let anchor = null;
+    let tag = null;
+    let newlineAfterProp = null;
+    let comma = null;
+    let found = null;
+    let start = null;
+    for (const token of tokens) {
+        if (reqSpace) {
+            if (token.type !== 'space' &&
+                token.type !== 'newline' &&
+                token.type !== 'comma')
+                onError(token.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+            reqSpace = false;
+        }
+        if (tab) {
+            if (atNewline && token.type !== 'comment' && token.type !== 'newline') {
+                onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+            }
+            tab = null;
+        }
+        switch (token.type) {
+            case 'space':
+                // At the doc level, tabs at line start may be parsed
+                // as leading white space rather than indentation.
+                // In a flow collection, only the parser handles indent.
+                if (!flow &&
+                    (indicator !== 'doc-start' || next?.type !== 'flow-collection') &&
+                    token.source.includes('\t')) {
+                    tab = token;
+                }
+                hasSpace = true;
+                break;
+            case 'comment': {
+                if (!hasSpace)
+                    onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                const cb = token.source.substring(1) || ' ';
+                if (!comment)
+                    comment = cb;
+                else
+                    comment += commentSep + cb;
+                commentSep = '';
+                atNewline = false;
+                break;
+            }
+            case 'newline':
+                if (atNewline) {
+                    if (comment)
+                        comment += token.source;
+                    else if (!found || indicator !== 'seq-item-ind')
+                        spaceBefore = true;
+                }
+                else
+                    commentSep += token.source;
+                atNewline = true;
+                hasNewline = true;
+                if (anchor || tag)
+                    newlineAfterProp = token;
+                hasSpace = true;
+                break;
+            case 'anchor':
+                if (anchor)
+                    onError(token, 'MULTIPLE_ANCHORS', 'A node can have at most one anchor');
+                if (token.source.endsWith(':'))
+                    onError(token.offset + token.source.length - 1, 'BAD_ALIAS', 'Anchor ending in : is ambiguous', true);
+                anchor = token;
+                start ?? (start = token.offset);
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            case 'tag': {
+                if (tag)
+                    onError(token, 'MULTIPLE_TAGS', 'A node can have at most one tag');
+                tag = token;
+                start ?? (start = token.offset);
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            }
+            case indicator:
+                // Could here handle preceding comments differently
+                if (anchor || tag)
+                    onError(token, 'BAD_PROP_ORDER', `Anchors and tags must be after the ${token.source} indicator`);
+                if (found)
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.source} in ${flow ?? 'collection'}`);
+                found = token;
+                atNewline =
+                    indicator === 'seq-item-ind' || indicator === 'explicit-key-ind';
+                hasSpace = false;
+                break;
+            case 'comma':
+                if (flow) {
+                    if (comma)
+                        onError(token, 'UNEXPECTED_TOKEN', `Unexpected , in ${flow}`);
+                    comma = token;
+                    atNewline = false;
+                    hasSpace = false;
+                    break;
+                }
+            // else fallthrough
+            default:
+                onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.type} token`);
+                atNewline = false;
+                hasSpace = false;
+        }
+    }
+    const last = tokens[tokens.length - 1];
+    const end = last ? last.offset + last.source.length : offset;
+    if (reqSpace &&
+        next &&
+        next.type !== 'space' &&
+        next.type !== 'newline' &&
+        next.type !== 'comma' &&
+        (next.type !== 'scalar' || next.source !== '')) {
+        onError(next.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+    }
+    if (tab &&
+        ((atNewline && tab.indent <= parentIndent) ||
+            next?.type === 'block-map' ||
+            next?.type === 'block-seq'))
+        onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+    return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+    };
+}
+
+exports.resolveProps = resolveProps;
+
+
+/***/ }),
+
+/***/ 9499:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function containsNewline(key) {
+    if (!key)
+        return null;
+    switch (key.type) {
+        case 'alias':
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            if (key.source.includes('\n'))
+                return true;
+            if (key.end)
+                for (const st of key.end)
+                    if (st.type === 'newline')
+                        return true;
+            return false;
+        case 'flow-collection':
+            for (const it of key.items) {
+                for (const st of it.start)
+                    if (st.type === 'newline')
+                        return true;
+                if (it.sep)
+                    for (const st of it.sep)
+                        if (st.type === 'newline')
+                            return true;
+                if (containsNewline(it.key) || containsNewline(it.value))
+                    return true;
+            }
+            return false;
+        default:
+            return true;
+    }
+}
+
+exports.containsNewline = containsNewline;
+
+
+/***/ }),
+
+/***/ 2599:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function emptyScalarPosition(offset, before, pos) {
+    if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+            let st = before[i];
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                case 'newline':
+                    offset -= st.source.length;
+                    continue;
+            }
+            // Technically, an empty scalar is immediately after the last non-empty
+            // node, but it's more useful to place it after any whitespace.
+            st = before[++i];
+            while (st?.type === 'space') {
+                offset += st.source.length;
+                st = before[++i];
+            }
+            break;
+        }
+    }
+    return offset;
+}
+
+exports.emptyScalarPosition = emptyScalarPosition;
+
+
+/***/ }),
+
+/***/ 4051:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var utilContainsNewline = __nccwpck_require__(9499);
+
+function flowIndentCheck(indent, fc, onError) {
+    if (fc?.type === 'flow-collection') {
+        const end = fc.end[0];
+        if (end.indent === indent &&
+            (end.source === ']' || end.source === '}') &&
+            utilContainsNewline.containsNewline(fc)) {
+            const msg = 'Flow end indicator should be more indented than parent';
+            onError(end, 'BAD_INDENT', msg, true);
+        }
+    }
+}
+
+exports.flowIndentCheck = flowIndentCheck;
+
+
+/***/ }),
+
+/***/ 1187:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+
+function mapIncludes(ctx, items, search) {
+    const { uniqueKeys } = ctx.options;
+    if (uniqueKeys === false)
+        return false;
+    const isEqual = typeof uniqueKeys === 'function'
+        ? uniqueKeys
+        : (a, b) => a === b || (identity.isScalar(a) && identity.isScalar(b) && a.value === b.value);
+    return items.some(pair => isEqual(pair.key, search));
+}
+
+exports.mapIncludes = mapIncludes;
+
+
+/***/ }),
+
+/***/ 3021:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var toJS = __nccwpck_require__(4043);
+var Schema = __nccwpck_require__(5840);
+var stringifyDocument = __nccwpck_require__(6829);
+var anchors = __nccwpck_require__(1596);
+var applyReviver = __nccwpck_require__(3661);
+var createNode = __nccwpck_require__(2404);
+var directives = __nccwpck_require__(1342);
+
+class Document {
+    constructor(value, replacer, options) {
+        /** A comment before this Document */
+        this.commentBefore = null;
+        /** A comment immediately after this Document */
+        this.comment = null;
+        /** Errors encountered during parsing. */
+        this.errors = [];
+        /** Warnings encountered during parsing. */
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === 'function' || Array.isArray(replacer)) {
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const opt = Object.assign({
+            intAsBigInt: false,
+            keepSourceTokens: false,
+            logLevel: 'warn',
+            prettyErrors: true,
+            strict: true,
+            stringKeys: false,
+            uniqueKeys: true,
+            version: '1.2'
+        }, options);
+        this.options = opt;
+        let { version } = opt;
+        if (options?._directives) {
+            this.directives = options._directives.atDocument();
+            if (this.directives.yaml.explicit)
+                version = this.directives.yaml.version;
+        }
+        else
+            this.directives = new directives.Directives({ version });
+        this.setSchema(version, options);
+        // @ts-expect-error We can't really know that this matches Contents.
+        this.contents =
+            value === undefined ? null : this.createNode(value, _replacer, options);
+    }
+    /**
+     * Create a deep copy of this Document and its contents.
+     *
+     * Custom Node values that inherit from `Object` still refer to their original instances.
+     */
+    clone() {
+        const copy = Object.create(Document.prototype, {
+            [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+            copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        // @ts-expect-error We can't really know that this matches Contents.
+        copy.contents = identity.isNode(this.contents)
+            ? this.contents.clone(copy.schema)
+            : this.contents;
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** Adds a value to the document. */
+    add(value) {
+        if (assertCollection(this.contents))
+            this.contents.add(value);
+    }
+    /** Adds a value to the document. */
+    addIn(path, value) {
+        if (assertCollection(this.contents))
+            this.contents.addIn(path, value);
+    }
+    /**
+     * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+     *
+     * If `node` already has an anchor, `name` is ignored.
+     * Otherwise, the `node.anchor` value will be set to `name`,
+     * or if an anchor with that name is already present in the document,
+     * `name` will be used as a prefix for a new unique anchor.
+     * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+     */
+    createAlias(node, name) {
+        if (!node.anchor) {
+            const prev = anchors.anchorNames(this);
+            node.anchor =
+                // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+                !name || prev.has(name) ? anchors.findNewAnchor(name || 'a', prev) : name;
+        }
+        return new Alias.Alias(node.anchor);
+    }
+    createNode(value, replacer, options) {
+        let _replacer = undefined;
+        if (typeof replacer === 'function') {
+            value = replacer.call({ '': value }, '', value);
+            _replacer = replacer;
+        }
+        else if (Array.isArray(replacer)) {
+            const keyToStr = (v) => typeof v === 'number' || v instanceof String || v instanceof Number;
+            const asStr = replacer.filter(keyToStr).map(String);
+            if (asStr.length > 0)
+                replacer = replacer.concat(asStr);
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(this, 
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        anchorPrefix || 'a');
+        const ctx = {
+            aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+            keepUndefined: keepUndefined ?? false,
+            onAnchor,
+            onTagObj,
+            replacer: _replacer,
+            schema: this.schema,
+            sourceObjects
+        };
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node))
+            node.flow = true;
+        setAnchors();
+        return node;
+    }
+    /**
+     * Convert a key and a value into a `Pair` using the current schema,
+     * recursively wrapping all values as `Scalar` or `Collection` nodes.
+     */
+    createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        if (Collection.isEmptyPath(path)) {
+            if (this.contents == null)
+                return false;
+            // @ts-expect-error Presumed impossible if Strict extends false
+            this.contents = null;
+            return true;
+        }
+        return assertCollection(this.contents)
+            ? this.contents.deleteIn(path)
+            : false;
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    get(key, keepScalar) {
+        return identity.isCollection(this.contents)
+            ? this.contents.get(key, keepScalar)
+            : undefined;
+    }
+    /**
+     * Returns item at `path`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        if (Collection.isEmptyPath(path))
+            return !keepScalar && identity.isScalar(this.contents)
+                ? this.contents.value
+                : this.contents;
+        return identity.isCollection(this.contents)
+            ? this.contents.getIn(path, keepScalar)
+            : undefined;
+    }
+    /**
+     * Checks if the document includes a value with the key `key`.
+     */
+    has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+    }
+    /**
+     * Checks if the document includes a value at `path`.
+     */
+    hasIn(path) {
+        if (Collection.isEmptyPath(path))
+            return this.contents !== undefined;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    set(key, value) {
+        if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = Collection.collectionFromPath(this.schema, [key], value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.set(key, value);
+        }
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        if (Collection.isEmptyPath(path)) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = value;
+        }
+        else if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.setIn(path, value);
+        }
+    }
+    /**
+     * Change the YAML version and schema used by the document.
+     * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+     * It also requires the `schema` option to be given as a `Schema` instance value.
+     *
+     * Overrides all previously set schema options.
+     */
+    setSchema(version, options = {}) {
+        if (typeof version === 'number')
+            version = String(version);
+        let opt;
+        switch (version) {
+            case '1.1':
+                if (this.directives)
+                    this.directives.yaml.version = '1.1';
+                else
+                    this.directives = new directives.Directives({ version: '1.1' });
+                opt = { resolveKnownTags: false, schema: 'yaml-1.1' };
+                break;
+            case '1.2':
+            case 'next':
+                if (this.directives)
+                    this.directives.yaml.version = version;
+                else
+                    this.directives = new directives.Directives({ version });
+                opt = { resolveKnownTags: true, schema: 'core' };
+                break;
+            case null:
+                if (this.directives)
+                    delete this.directives;
+                opt = null;
+                break;
+            default: {
+                const sv = JSON.stringify(version);
+                throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+            }
+        }
+        // Not using `instanceof Schema` to allow for duck typing
+        if (options.schema instanceof Object)
+            this.schema = options.schema;
+        else if (opt)
+            this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+            throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+    }
+    // json & jsonArg are only used from toJSON()
+    toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+            anchors: new Map(),
+            doc: this,
+            keep: !json,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+    /**
+     * A JSON representation of the document `contents`.
+     *
+     * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+     *   property name.
+     */
+    toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+    }
+    /** A YAML representation of the document. */
+    toString(options = {}) {
+        if (this.errors.length > 0)
+            throw new Error('Document with errors cannot be stringified');
+        if ('indent' in options &&
+            (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+            const s = JSON.stringify(options.indent);
+            throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+    }
+}
+function assertCollection(contents) {
+    if (identity.isCollection(contents))
+        return true;
+    throw new Error('Expected a YAML collection as document contents');
+}
+
+exports.Document = Document;
+
+
+/***/ }),
+
+/***/ 1596:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
+
+/**
+ * Verify that the input string is a valid anchor.
+ *
+ * Will throw on errors.
+ */
+function anchorIsValid(anchor) {
+    if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+    }
+    return true;
+}
+function anchorNames(root) {
+    const anchors = new Set();
+    visit.visit(root, {
+        Value(_key, node) {
+            if (node.anchor)
+                anchors.add(node.anchor);
+        }
+    });
+    return anchors;
+}
+/** Find a new anchor name with the given `prefix` and a one-indexed suffix. */
+function findNewAnchor(prefix, exclude) {
+    for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+            return name;
+    }
+}
+function createNodeAnchors(doc, prefix) {
+    const aliasObjects = [];
+    const sourceObjects = new Map();
+    let prevAnchors = null;
+    return {
+        onAnchor: (source) => {
+            aliasObjects.push(source);
+            prevAnchors ?? (prevAnchors = anchorNames(doc));
+            const anchor = findNewAnchor(prefix, prevAnchors);
+            prevAnchors.add(anchor);
+            return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+            for (const source of aliasObjects) {
+                const ref = sourceObjects.get(source);
+                if (typeof ref === 'object' &&
+                    ref.anchor &&
+                    (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+                    ref.node.anchor = ref.anchor;
+                }
+                else {
+                    const error = new Error('Failed to resolve repeated object (this should not happen)');
+                    error.source = source;
+                    throw error;
+                }
+            }
+        },
+        sourceObjects
+    };
+}
+
+exports.anchorIsValid = anchorIsValid;
+exports.anchorNames = anchorNames;
+exports.createNodeAnchors = createNodeAnchors;
+exports.findNewAnchor = findNewAnchor;
+
+
+/***/ }),
+
+/***/ 3661:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Applies the JSON.parse reviver algorithm as defined in the ECMA-262 spec,
+ * in section 24.5.1.1 "Runtime Semantics: InternalizeJSONProperty" of the
+ * 2021 edition: https://tc39.es/ecma262/#sec-json.parse
+ *
+ * Includes extensions for handling Map and Set objects.
+ */
+function applyReviver(reviver, obj, key, val) {
+    if (val && typeof val === 'object') {
+        if (Array.isArray(val)) {
+            for (let i = 0, len = val.length; i < len; ++i) {
+                const v0 = val[i];
+                const v1 = applyReviver(reviver, val, String(i), v0);
+                // eslint-disable-next-line @typescript-eslint/no-array-delete
+                if (v1 === undefined)
+                    delete val[i];
+                else if (v1 !== v0)
+                    val[i] = v1;
+            }
+        }
+        else if (val instanceof Map) {
+            for (const k of Array.from(val.keys())) {
+                const v0 = val.get(k);
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    val.delete(k);
+                else if (v1 !== v0)
+                    val.set(k, v1);
+            }
+        }
+        else if (val instanceof Set) {
+            for (const v0 of Array.from(val)) {
+                const v1 = applyReviver(reviver, val, v0, v0);
+                if (v1 === undefined)
+                    val.delete(v0);
+                else if (v1 !== v0) {
+                    val.delete(v0);
+                    val.add(v1);
+                }
+            }
+        }
+        else {
+            for (const [k, v0] of Object.entries(val)) {
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    delete val[k];
+                else if (v1 !== v0)
+                    val[k] = v1;
+            }
+        }
+    }
+    return reviver.call(obj, key, val);
+}
+
+exports.applyReviver = applyReviver;
+
+
+/***/ }),
+
+/***/ 2404:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+
+const defaultTagPrefix = 'tag:yaml.org,2002:';
+function findTagObject(value, tagName, tags) {
+    if (tagName) {
+        const match = tags.filter(t => t.tag === tagName);
+        const tagObj = match.find(t => !t.format) ?? match[0];
+        if (!tagObj)
+            throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+    }
+    return tags.find(t => t.identify?.(value) && !t.format);
+}
+function createNode(value, tagName, ctx) {
+    if (identity.isDocument(value))
+        value = value.contents;
+    if (identity.isNode(value))
+        return value;
+    if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+    }
+    if (value instanceof String ||
+        value instanceof Number ||
+        value instanceof Boolean ||
+        (typeof BigInt !== 'undefined' && value instanceof BigInt) // not supported everywhere
+    ) {
+        // https://tc39.es/ecma262/#sec-serializejsonproperty
+        value = value.valueOf();
+    }
+    const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+    // Detect duplicate references to the same object & use Alias nodes for all
+    // after first. The `ref` wrapper allows for circular references to resolve.
+    let ref = undefined;
+    if (aliasDuplicateObjects && value && typeof value === 'object') {
+        ref = sourceObjects.get(value);
+        if (ref) {
+            ref.anchor ?? (ref.anchor = onAnchor(value));
+            return new Alias.Alias(ref.anchor);
+        }
+        else {
+            ref = { anchor: null, node: null };
+            sourceObjects.set(value, ref);
+        }
+    }
+    if (tagName?.startsWith('!!'))
+        tagName = defaultTagPrefix + tagName.slice(2);
+    let tagObj = findTagObject(value, tagName, schema.tags);
+    if (!tagObj) {
+        if (value && typeof value.toJSON === 'function') {
+            // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+            value = value.toJSON();
+        }
+        if (!value || typeof value !== 'object') {
+            const node = new Scalar.Scalar(value);
+            if (ref)
+                ref.node = node;
+            return node;
+        }
+        tagObj =
+            value instanceof Map
+                ? schema[identity.MAP]
+                : Symbol.iterator in Object(value)
+                    ? schema[identity.SEQ]
+                    : schema[identity.MAP];
+    }
+    if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+    }
+    const node = tagObj?.createNode
+        ? tagObj.createNode(ctx.schema, value, ctx)
+        : typeof tagObj?.nodeClass?.from === 'function'
+            ? tagObj.nodeClass.from(ctx.schema, value, ctx)
+            : new Scalar.Scalar(value);
+    if (tagName)
+        node.tag = tagName;
+    else if (!tagObj.default)
+        node.tag = tagObj.tag;
+    if (ref)
+        ref.node = node;
+    return node;
+}
+
+exports.createNode = createNode;
+
+
+/***/ }),
+
+/***/ 1342:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
+
+const escapeChars = {
+    '!': '%21',
+    ',': '%2C',
+    '[': '%5B',
+    ']': '%5D',
+    '{': '%7B',
+    '}': '%7D'
+};
+const escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, ch => escapeChars[ch]);
+class Directives {
+    constructor(yaml, tags) {
+        /**
+         * The directives-end/doc-start marker `---`. If `null`, a marker may still be
+         * included in the document's stringified representation.
+         */
+        this.docStart = null;
+        /** The doc-end marker `...`.  */
+        this.docEnd = false;
+        this.yaml = Object.assign({}, Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, Directives.defaultTags, tags);
+    }
+    clone() {
+        const copy = new Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+    }
+    /**
+     * During parsing, get a Directives instance for the current document and
+     * update the stream state according to the current version's spec.
+     */
+    atDocument() {
+        const res = new Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+            case '1.1':
+                this.atNextDocument = true;
+                break;
+            case '1.2':
+                this.atNextDocument = false;
+                this.yaml = {
+                    explicit: Directives.defaultYaml.explicit,
+                    version: '1.2'
+                };
+                this.tags = Object.assign({}, Directives.defaultTags);
+                break;
+        }
+        return res;
+    }
+    /**
+     * @param onError - May be called even if the action was successful
+     * @returns `true` on success
+     */
+    add(line, onError) {
+        if (this.atNextDocument) {
+            this.yaml = { explicit: Directives.defaultYaml.explicit, version: '1.1' };
+            this.tags = Object.assign({}, Directives.defaultTags);
+            this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+            case '%TAG': {
+                if (parts.length !== 2) {
+                    onError(0, '%TAG directive should contain exactly two parts');
+                    if (parts.length < 2)
+                        return false;
+                }
+                const [handle, prefix] = parts;
+                this.tags[handle] = prefix;
+                return true;
+            }
+            case '%YAML': {
+                this.yaml.explicit = true;
+                if (parts.length !== 1) {
+                    onError(0, '%YAML directive should contain exactly one part');
+                    return false;
+                }
+                const [version] = parts;
+                if (version === '1.1' || version === '1.2') {
+                    this.yaml.version = version;
+                    return true;
+                }
+                else {
+                    const isValid = /^\d+\.\d+$/.test(version);
+                    onError(6, `Unsupported YAML version ${version}`, isValid);
+                    return false;
+                }
+            }
+            default:
+                onError(0, `Unknown directive ${name}`, true);
+                return false;
+        }
+    }
+    /**
+     * Resolves a tag, matching handles to those defined in %TAG directives.
+     *
+     * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+     *   `'!local'` tag, or `null` if unresolvable.
+     */
+    tagName(source, onError) {
+        if (source === '!')
+            return '!'; // non-specific tag
+        if (source[0] !== '!') {
+            onError(`Not a valid tag: ${source}`);
+            return null;
+        }
+        if (source[1] === '<') {
+            const verbatim = source.slice(2, -1);
+            if (verbatim === '!' || verbatim === '!!') {
+                onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+                return null;
+            }
+            if (source[source.length - 1] !== '>')
+                onError('Verbatim tags must end with a >');
+            return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+            onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+            try {
+                return prefix + decodeURIComponent(suffix);
+            }
+            catch (error) {
+                onError(String(error));
+                return null;
+            }
+        }
+        if (handle === '!')
+            return source; // local tag
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+    }
+    /**
+     * Given a fully resolved tag, returns its printable string form,
+     * taking into account current tag prefixes and defaults.
+     */
+    tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+            if (tag.startsWith(prefix))
+                return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === '!' ? tag : `!<${tag}>`;
+    }
+    toString(doc) {
+        const lines = this.yaml.explicit
+            ? [`%YAML ${this.yaml.version || '1.2'}`]
+            : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+            const tags = {};
+            visit.visit(doc.contents, (_key, node) => {
+                if (identity.isNode(node) && node.tag)
+                    tags[node.tag] = true;
+            });
+            tagNames = Object.keys(tags);
+        }
+        else
+            tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+            if (handle === '!!' && prefix === 'tag:yaml.org,2002:')
+                continue;
+            if (!doc || tagNames.some(tn => tn.startsWith(prefix)))
+                lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join('\n');
+    }
+}
+Directives.defaultYaml = { explicit: false, version: '1.2' };
+Directives.defaultTags = { '!!': 'tag:yaml.org,2002:' };
+
+exports.Directives = Directives;
+
+
+/***/ }),
+
+/***/ 1464:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+class YAMLError extends Error {
+    constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+    }
+}
+class YAMLParseError extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLParseError', pos, code, message);
+    }
+}
+class YAMLWarning extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLWarning', pos, code, message);
+    }
+}
+const prettifyError = (src, lc) => (error) => {
+    if (error.pos[0] === -1)
+        return;
+    error.linePos = error.pos.map(pos => lc.linePos(pos));
+    const { line, col } = error.linePos[0];
+    error.message += ` at line ${line}, column ${col}`;
+    let ci = col - 1;
+    let lineStr = src
+        .substring(lc.lineStarts[line - 1], lc.lineStarts[line])
+        .replace(/[\n\r]+$/, '');
+    // Trim to max 80 chars, keeping col position near the middle
+    if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = '…' + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+    }
+    if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + '…';
+    // Include previous line in context if pointing at line start
+    if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        // Regexp won't match if start is trimmed
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+            prev = prev.substring(0, 79) + '…\n';
+        lineStr = prev + lineStr;
+    }
+    if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error.linePos[1];
+        if (end?.line === line && end.col > col) {
+            count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = ' '.repeat(ci) + '^'.repeat(count);
+        error.message += `:\n\n${lineStr}\n${pointer}\n`;
+    }
+};
+
+exports.YAMLError = YAMLError;
+exports.YAMLParseError = YAMLParseError;
+exports.YAMLWarning = YAMLWarning;
+exports.prettifyError = prettifyError;
+
+
+/***/ }),
+
+/***/ 8815:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+
+
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var Schema = __nccwpck_require__(5840);
+var errors = __nccwpck_require__(1464);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+var publicApi = __nccwpck_require__(4047);
+var visit = __nccwpck_require__(204);
+
+
+
+__webpack_unused_export__ = composer.Composer;
+__webpack_unused_export__ = Document.Document;
+__webpack_unused_export__ = Schema.Schema;
+__webpack_unused_export__ = errors.YAMLError;
+__webpack_unused_export__ = errors.YAMLParseError;
+__webpack_unused_export__ = errors.YAMLWarning;
+__webpack_unused_export__ = Alias.Alias;
+exports.Vj = identity.isAlias;
+__webpack_unused_export__ = identity.isCollection;
+__webpack_unused_export__ = identity.isDocument;
+exports.jh = identity.isMap;
+__webpack_unused_export__ = identity.isNode;
+__webpack_unused_export__ = identity.isPair;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
+__webpack_unused_export__ = Pair.Pair;
+__webpack_unused_export__ = Scalar.Scalar;
+__webpack_unused_export__ = YAMLMap.YAMLMap;
+__webpack_unused_export__ = YAMLSeq.YAMLSeq;
+__webpack_unused_export__ = cst;
+__webpack_unused_export__ = lexer.Lexer;
+exports.HN = lineCounter.LineCounter;
+__webpack_unused_export__ = parser.Parser;
+__webpack_unused_export__ = publicApi.parse;
+__webpack_unused_export__ = publicApi.parseAllDocuments;
+exports.Tp = publicApi.parseDocument;
+exports.As = publicApi.stringify;
+__webpack_unused_export__ = visit.visit;
+__webpack_unused_export__ = visit.visitAsync;
+
+
+/***/ }),
+
+/***/ 7249:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+
+function debug(logLevel, ...messages) {
+    if (logLevel === 'debug')
+        console.log(...messages);
+}
+function warn(logLevel, warning) {
+    if (logLevel === 'debug' || logLevel === 'warn') {
+        if (typeof node_process.emitWarning === 'function')
+            node_process.emitWarning(warning);
+        else
+            console.warn(warning);
+    }
+}
+
+exports.debug = debug;
+exports.warn = warn;
+
+
+/***/ }),
+
+/***/ 4065:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var anchors = __nccwpck_require__(1596);
+var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
+
+class Alias extends Node.NodeBase {
+    constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, 'tag', {
+            set() {
+                throw new Error('Alias nodes cannot have tags');
+            }
+        });
+    }
+    /**
+     * Resolve the value of this alias within `doc`, finding the last
+     * instance of the `source` anchor before this node.
+     */
+    resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+            throw new ReferenceError('Alias resolution is disabled');
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+            nodes = ctx.aliasResolveCache;
+        }
+        else {
+            nodes = [];
+            visit.visit(doc, {
+                Node: (_key, node) => {
+                    if (identity.isAlias(node) || identity.hasAnchor(node))
+                        nodes.push(node);
+                }
+            });
+            if (ctx)
+                ctx.aliasResolveCache = nodes;
+        }
+        let found = undefined;
+        for (const node of nodes) {
+            if (node === this)
+                break;
+            if (node.anchor === this.source)
+                found = node;
+        }
+        if (found && ctx) {
+            const { anchors, doc, maxAliasCount } = ctx;
+            let data = anchors.get(found);
+            if (!data) {
+                // Resolve anchors for Node.prototype.toJS()
+                toJS.toJS(found, null, ctx);
+                data = anchors.get(found);
+            }
+            /* istanbul ignore if */
+            if (data?.res === undefined) {
+                const msg = 'This should not happen: Alias anchor was not resolved?';
+                throw new ReferenceError(msg);
+            }
+            if (maxAliasCount >= 0) {
+                data.count += 1;
+                if (data.aliasCount === 0)
+                    data.aliasCount = getAliasCount(doc, found, anchors);
+                if (data.count * data.aliasCount > maxAliasCount) {
+                    const msg = 'Excessive alias count indicates a resource exhaustion attack';
+                    throw new ReferenceError(msg);
+                }
+            }
+        }
+        return found;
+    }
+    toJSON(_arg, ctx) {
+        if (!ctx)
+            return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+    }
+    toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+            anchors.anchorIsValid(this.source);
+            if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+                const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+                throw new Error(msg);
+            }
+            if (ctx.implicitKey)
+                return `${src} `;
+        }
+        return src;
+    }
+}
+function getAliasCount(doc, node, anchors) {
+    if (identity.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors && source && anchors.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+    }
+    else if (identity.isCollection(node)) {
+        let count = 0;
+        for (const item of node.items) {
+            const c = getAliasCount(doc, item, anchors);
+            if (c > count)
+                count = c;
+        }
+        return count;
+    }
+    else if (identity.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors);
+        const vc = getAliasCount(doc, node.value, anchors);
+        return Math.max(kc, vc);
+    }
+    return 1;
+}
+
+exports.Alias = Alias;
+
+
+/***/ }),
+
+/***/ 101:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(2404);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+
+function collectionFromPath(schema, path, value) {
+    let v = value;
+    for (let i = path.length - 1; i >= 0; --i) {
+        const k = path[i];
+        if (typeof k === 'number' && Number.isInteger(k) && k >= 0) {
+            const a = [];
+            a[k] = v;
+            v = a;
+        }
+        else {
+            v = new Map([[k, v]]);
+        }
+    }
+    return createNode.createNode(v, undefined, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+            throw new Error('This should not happen, please report a bug.');
+        },
+        schema,
+        sourceObjects: new Map()
+    });
+}
+// Type guard is intentionally a little wrong so as to be more useful,
+// as it does not cover untypable empty non-string iterables (e.g. []).
+const isEmptyPath = (path) => path == null ||
+    (typeof path === 'object' && !!path[Symbol.iterator]().next().done);
+class Collection extends Node.NodeBase {
+    constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, 'schema', {
+            value: schema,
+            configurable: true,
+            enumerable: false,
+            writable: true
+        });
+    }
+    /**
+     * Create a copy of this collection.
+     *
+     * @param schema - If defined, overwrites the original's schema
+     */
+    clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+            copy.schema = schema;
+        copy.items = copy.items.map(it => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /**
+     * Adds a value to the collection. For `!!map` and `!!omap` the value must
+     * be a Pair instance or a `{ key, value }` object, which may not have a key
+     * that already exists in the map.
+     */
+    addIn(path, value) {
+        if (isEmptyPath(path))
+            this.add(value);
+        else {
+            const [key, ...rest] = path;
+            const node = this.get(key, true);
+            if (identity.isCollection(node))
+                node.addIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+    /**
+     * Removes a value from the collection.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.delete(key);
+        const node = this.get(key, true);
+        if (identity.isCollection(node))
+            return node.deleteIn(rest);
+        else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        const [key, ...rest] = path;
+        const node = this.get(key, true);
+        if (rest.length === 0)
+            return !keepScalar && identity.isScalar(node) ? node.value : node;
+        else
+            return identity.isCollection(node) ? node.getIn(rest, keepScalar) : undefined;
+    }
+    hasAllNullValues(allowScalar) {
+        return this.items.every(node => {
+            if (!identity.isPair(node))
+                return false;
+            const n = node.value;
+            return (n == null ||
+                (allowScalar &&
+                    identity.isScalar(n) &&
+                    n.value == null &&
+                    !n.commentBefore &&
+                    !n.comment &&
+                    !n.tag));
+        });
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     */
+    hasIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.has(key);
+        const node = this.get(key, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        const [key, ...rest] = path;
+        if (rest.length === 0) {
+            this.set(key, value);
+        }
+        else {
+            const node = this.get(key, true);
+            if (identity.isCollection(node))
+                node.setIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+}
+
+exports.Collection = Collection;
+exports.collectionFromPath = collectionFromPath;
+exports.isEmptyPath = isEmptyPath;
+
+
+/***/ }),
+
+/***/ 6673:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var applyReviver = __nccwpck_require__(3661);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+
+class NodeBase {
+    constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+    }
+    /** Create a copy of this node.  */
+    clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** A plain JavaScript representation of this node. */
+    toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+            throw new TypeError('A document argument is required');
+        const ctx = {
+            anchors: new Map(),
+            doc,
+            keep: true,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+}
+
+exports.NodeBase = NodeBase;
+
+
+/***/ }),
+
+/***/ 7165:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(2404);
+var stringifyPair = __nccwpck_require__(9748);
+var addPairToJSMap = __nccwpck_require__(7104);
+var identity = __nccwpck_require__(1127);
+
+function createPair(key, value, ctx) {
+    const k = createNode.createNode(key, undefined, ctx);
+    const v = createNode.createNode(value, undefined, ctx);
+    return new Pair(k, v);
+}
+class Pair {
+    constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key;
+        this.value = value;
+    }
+    clone(schema) {
+        let { key, value } = this;
+        if (identity.isNode(key))
+            key = key.clone(schema);
+        if (identity.isNode(value))
+            value = value.clone(schema);
+        return new Pair(key, value);
+    }
+    toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc
+            ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep)
+            : JSON.stringify(this);
+    }
+}
+
+exports.Pair = Pair;
+exports.createPair = createPair;
+
+
+/***/ }),
+
+/***/ 3301:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
+
+const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
+class Scalar extends Node.NodeBase {
+    constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+    }
+    toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+    }
+    toString() {
+        return String(this.value);
+    }
+}
+Scalar.BLOCK_FOLDED = 'BLOCK_FOLDED';
+Scalar.BLOCK_LITERAL = 'BLOCK_LITERAL';
+Scalar.PLAIN = 'PLAIN';
+Scalar.QUOTE_DOUBLE = 'QUOTE_DOUBLE';
+Scalar.QUOTE_SINGLE = 'QUOTE_SINGLE';
+
+exports.Scalar = Scalar;
+exports.isScalarValue = isScalarValue;
+
+
+/***/ }),
+
+/***/ 4454:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyCollection = __nccwpck_require__(1212);
+var addPairToJSMap = __nccwpck_require__(7104);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+
+function findPair(items, key) {
+    const k = identity.isScalar(key) ? key.value : key;
+    for (const it of items) {
+        if (identity.isPair(it)) {
+            if (it.key === key || it.key === k)
+                return it;
+            if (identity.isScalar(it.key) && it.key.value === k)
+                return it;
+        }
+    }
+    return undefined;
+}
+class YAMLMap extends Collection.Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:map';
+    }
+    constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+    }
+    /**
+     * A generic collection parsing method that can be extended
+     * to other node classes that inherit from YAMLMap
+     */
+    static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add = (key, value) => {
+            if (typeof replacer === 'function')
+                value = replacer.call(obj, key, value);
+            else if (Array.isArray(replacer) && !replacer.includes(key))
+                return;
+            if (value !== undefined || keepUndefined)
+                map.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+            for (const [key, value] of obj)
+                add(key, value);
+        }
+        else if (obj && typeof obj === 'object') {
+            for (const key of Object.keys(obj))
+                add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === 'function') {
+            map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+    }
+    /**
+     * Adds a value to the collection.
+     *
+     * @param overwrite - If not set `true`, using a key that is already in the
+     *   collection will throw. Otherwise, overwrites the previous value.
+     */
+    add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+            _pair = pair;
+        else if (!pair || typeof pair !== 'object' || !('key' in pair)) {
+            // In TypeScript, this never happens.
+            _pair = new Pair.Pair(pair, pair?.value);
+        }
+        else
+            _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+            if (!overwrite)
+                throw new Error(`Key ${_pair.key} already set`);
+            // For scalars, keep the old node & its comments and anchors
+            if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+                prev.value.value = _pair.value;
+            else
+                prev.value = _pair.value;
+        }
+        else if (sortEntries) {
+            const i = this.items.findIndex(item => sortEntries(_pair, item) < 0);
+            if (i === -1)
+                this.items.push(_pair);
+            else
+                this.items.splice(i, 0, _pair);
+        }
+        else {
+            this.items.push(_pair);
+        }
+    }
+    delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+            return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node = it?.value;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? undefined;
+    }
+    has(key) {
+        return !!findPair(this.items, key);
+    }
+    set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+    }
+    /**
+     * @param ctx - Conversion context, originally set in Document#toJS()
+     * @param {Class} Type - If set, forces the returned collection type
+     * @returns Instance of Type, Map, or Object
+     */
+    toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? new Map() : {};
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const item of this.items)
+            addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        for (const item of this.items) {
+            if (!identity.isPair(item))
+                throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+            ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+            blockItemPrefix: '',
+            flowChars: { start: '{', end: '}' },
+            itemIndent: ctx.indent || '',
+            onChompKeep,
+            onComment
+        });
+    }
+}
+
+exports.YAMLMap = YAMLMap;
+exports.findPair = findPair;
+
+
+/***/ }),
+
+/***/ 2223:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(2404);
+var stringifyCollection = __nccwpck_require__(1212);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var toJS = __nccwpck_require__(4043);
+
+class YAMLSeq extends Collection.Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:seq';
+    }
+    constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+    }
+    add(value) {
+        this.items.push(value);
+    }
+    /**
+     * Removes a value from the collection.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     *
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return undefined;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     */
+    has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === 'number' && idx < this.items.length;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     *
+     * If `key` does not contain a representation of an integer, this will throw.
+     * It may be wrapped in a `Scalar`.
+     */
+    set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+            prev.value = value;
+        else
+            this.items[idx] = value;
+    }
+    toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+            ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+            seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+            blockItemPrefix: '- ',
+            flowChars: { start: '[', end: ']' },
+            itemIndent: (ctx.indent || '') + '  ',
+            onChompKeep,
+            onComment
+        });
+    }
+    static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+            let i = 0;
+            for (let it of obj) {
+                if (typeof replacer === 'function') {
+                    const key = obj instanceof Set ? it : String(i++);
+                    it = replacer.call(obj, key, it);
+                }
+                seq.items.push(createNode.createNode(it, undefined, ctx));
+            }
+        }
+        return seq;
+    }
+}
+function asItemIndex(key) {
+    let idx = identity.isScalar(key) ? key.value : key;
+    if (idx && typeof idx === 'string')
+        idx = Number(idx);
+    return typeof idx === 'number' && Number.isInteger(idx) && idx >= 0
+        ? idx
+        : null;
+}
+
+exports.YAMLSeq = YAMLSeq;
+
+
+/***/ }),
+
+/***/ 7104:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var log = __nccwpck_require__(7249);
+var merge = __nccwpck_require__(452);
+var stringify = __nccwpck_require__(2148);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+
+function addPairToJSMap(ctx, map, { key, value }) {
+    if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value);
+    // TODO: Should drop this special case for bare << handling
+    else if (merge.isMergeKey(ctx, key))
+        merge.addMergeToJSMap(ctx, map, value);
+    else {
+        const jsKey = toJS.toJS(key, '', ctx);
+        if (map instanceof Map) {
+            map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        }
+        else if (map instanceof Set) {
+            map.add(jsKey);
+        }
+        else {
+            const stringKey = stringifyKey(key, jsKey, ctx);
+            const jsValue = toJS.toJS(value, stringKey, ctx);
+            if (stringKey in map)
+                Object.defineProperty(map, stringKey, {
+                    value: jsValue,
+                    writable: true,
+                    enumerable: true,
+                    configurable: true
+                });
+            else
+                map[stringKey] = jsValue;
+        }
+    }
+    return map;
+}
+function stringifyKey(key, jsKey, ctx) {
+    if (jsKey === null)
+        return '';
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
+    if (typeof jsKey !== 'object')
+        return String(jsKey);
+    if (identity.isNode(key) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = new Set();
+        for (const node of ctx.anchors.keys())
+            strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+            let jsonStr = JSON.stringify(strKey);
+            if (jsonStr.length > 40)
+                jsonStr = jsonStr.substring(0, 36) + '..."';
+            log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+            ctx.mapKeyWarned = true;
+        }
+        return strKey;
+    }
+    return JSON.stringify(jsKey);
+}
+
+exports.addPairToJSMap = addPairToJSMap;
+
+
+/***/ }),
+
+/***/ 1127:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const ALIAS = Symbol.for('yaml.alias');
+const DOC = Symbol.for('yaml.document');
+const MAP = Symbol.for('yaml.map');
+const PAIR = Symbol.for('yaml.pair');
+const SCALAR = Symbol.for('yaml.scalar');
+const SEQ = Symbol.for('yaml.seq');
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const isAlias = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === ALIAS;
+const isDocument = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === DOC;
+const isMap = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === MAP;
+const isPair = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === PAIR;
+const isScalar = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SCALAR;
+const isSeq = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SEQ;
+function isCollection(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case MAP:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+function isNode(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case ALIAS:
+            case MAP:
+            case SCALAR:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+const hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+
+exports.ALIAS = ALIAS;
+exports.DOC = DOC;
+exports.MAP = MAP;
+exports.NODE_TYPE = NODE_TYPE;
+exports.PAIR = PAIR;
+exports.SCALAR = SCALAR;
+exports.SEQ = SEQ;
+exports.hasAnchor = hasAnchor;
+exports.isAlias = isAlias;
+exports.isCollection = isCollection;
+exports.isDocument = isDocument;
+exports.isMap = isMap;
+exports.isNode = isNode;
+exports.isPair = isPair;
+exports.isScalar = isScalar;
+exports.isSeq = isSeq;
+
+
+/***/ }),
+
+/***/ 4043:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+
+/**
+ * Recursively convert any node or its contents to native JavaScript
+ *
+ * @param value - The input value
+ * @param arg - If `value` defines a `toJSON()` method, use this
+ *   as its first argument
+ * @param ctx - Conversion context, originally set in Document#toJS(). If
+ *   `{ keep: true }` is not set, output should be suitable for JSON
+ *   stringification.
+ */
+function toJS(value, arg, ctx) {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-return
+    if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+    if (value && typeof value.toJSON === 'function') {
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+        if (!ctx || !identity.hasAnchor(value))
+            return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: undefined };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = res => {
+            data.res = res;
+            delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+            ctx.onCreate(res);
+        return res;
+    }
+    if (typeof value === 'bigint' && !ctx?.keep)
+        return Number(value);
+    return value;
+}
+
+exports.toJS = toJS;
+
+
+/***/ }),
+
+/***/ 110:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+var errors = __nccwpck_require__(1464);
+var stringifyString = __nccwpck_require__(3069);
+
+function resolveAsScalar(token, strict = true, onError) {
+    if (token) {
+        const _onError = (pos, code, message) => {
+            const offset = typeof pos === 'number' ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+            if (onError)
+                onError(offset, code, message);
+            else
+                throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+            case 'block-scalar':
+                return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+    }
+    return null;
+}
+/**
+ * Create a new scalar token with `value`
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.end Comments and whitespace after the end of the value, or after the block scalar header. If undefined, a newline will be added.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.indent The indent level of the token.
+ * @param context.inFlow Is this scalar within a flow collection? This may affect the resolved type of the token's value.
+ * @param context.offset The offset position of the token.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function createScalarToken(value, context) {
+    const { implicitKey = false, indent, inFlow = false, offset = -1, type = 'PLAIN' } = context;
+    const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    const end = context.end ?? [
+        { type: 'newline', offset: -1, indent, source: '\n' }
+    ];
+    switch (source[0]) {
+        case '|':
+        case '>': {
+            const he = source.indexOf('\n');
+            const head = source.substring(0, he);
+            const body = source.substring(he + 1) + '\n';
+            const props = [
+                { type: 'block-scalar-header', offset, indent, source: head }
+            ];
+            if (!addEndtoBlockProps(props, end))
+                props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+            return { type: 'block-scalar', offset, indent, props, source: body };
+        }
+        case '"':
+            return { type: 'double-quoted-scalar', offset, indent, source, end };
+        case "'":
+            return { type: 'single-quoted-scalar', offset, indent, source, end };
+        default:
+            return { type: 'scalar', offset, indent, source, end };
+    }
+}
+/**
+ * Set the value of `token` to the given string `value`, overwriting any previous contents and type that it may have.
+ *
+ * Best efforts are made to retain any comments previously associated with the `token`,
+ * though all contents within a collection's `items` will be overwritten.
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param token Any token. If it does not include an `indent` value, the value will be stringified as if it were an implicit key.
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.afterKey In most cases, values after a key should have an additional level of indentation.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.inFlow Being within a flow collection may affect the resolved type of the token's value.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function setScalarValue(token, value, context = {}) {
+    let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+    let indent = 'indent' in token ? token.indent : null;
+    if (afterKey && typeof indent === 'number')
+        indent += 2;
+    if (!type)
+        switch (token.type) {
+            case 'single-quoted-scalar':
+                type = 'QUOTE_SINGLE';
+                break;
+            case 'double-quoted-scalar':
+                type = 'QUOTE_DOUBLE';
+                break;
+            case 'block-scalar': {
+                const header = token.props[0];
+                if (header.type !== 'block-scalar-header')
+                    throw new Error('Invalid block scalar header');
+                type = header.source[0] === '>' ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL';
+                break;
+            }
+            default:
+                type = 'PLAIN';
+        }
+    const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    switch (source[0]) {
+        case '|':
+        case '>':
+            setBlockScalarValue(token, source);
+            break;
+        case '"':
+            setFlowScalarValue(token, source, 'double-quoted-scalar');
+            break;
+        case "'":
+            setFlowScalarValue(token, source, 'single-quoted-scalar');
+            break;
+        default:
+            setFlowScalarValue(token, source, 'scalar');
+    }
+}
+function setBlockScalarValue(token, source) {
+    const he = source.indexOf('\n');
+    const head = source.substring(0, he);
+    const body = source.substring(he + 1) + '\n';
+    if (token.type === 'block-scalar') {
+        const header = token.props[0];
+        if (header.type !== 'block-scalar-header')
+            throw new Error('Invalid block scalar header');
+        header.source = head;
+        token.source = body;
+    }
+    else {
+        const { offset } = token;
+        const indent = 'indent' in token ? token.indent : -1;
+        const props = [
+            { type: 'block-scalar-header', offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, 'end' in token ? token.end : undefined))
+            props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+        for (const key of Object.keys(token))
+            if (key !== 'type' && key !== 'offset')
+                delete token[key];
+        Object.assign(token, { type: 'block-scalar', indent, props, source: body });
+    }
+}
+/** @returns `true` if last token is a newline */
+function addEndtoBlockProps(props, end) {
+    if (end)
+        for (const st of end)
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                    props.push(st);
+                    break;
+                case 'newline':
+                    props.push(st);
+                    return true;
+            }
+    return false;
+}
+function setFlowScalarValue(token, source, type) {
+    switch (token.type) {
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            token.type = type;
+            token.source = source;
+            break;
+        case 'block-scalar': {
+            const end = token.props.slice(1);
+            let oa = source.length;
+            if (token.props[0].type === 'block-scalar-header')
+                oa -= token.props[0].source.length;
+            for (const tok of end)
+                tok.offset += oa;
+            delete token.props;
+            Object.assign(token, { type, source, end });
+            break;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            const offset = token.offset + source.length;
+            const nl = { type: 'newline', offset, indent: token.indent, source: '\n' };
+            delete token.items;
+            Object.assign(token, { type, source, end: [nl] });
+            break;
+        }
+        default: {
+            const indent = 'indent' in token ? token.indent : -1;
+            const end = 'end' in token && Array.isArray(token.end)
+                ? token.end.filter(st => st.type === 'space' ||
+                    st.type === 'comment' ||
+                    st.type === 'newline')
+                : [];
+            for (const key of Object.keys(token))
+                if (key !== 'type' && key !== 'offset')
+                    delete token[key];
+            Object.assign(token, { type, indent, source, end });
+        }
+    }
+}
+
+exports.createScalarToken = createScalarToken;
+exports.resolveAsScalar = resolveAsScalar;
+exports.setScalarValue = setScalarValue;
+
+
+/***/ }),
+
+/***/ 1733:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Stringify a CST document, token, or collection item
+ *
+ * Fair warning: This applies no validation whatsoever, and
+ * simply concatenates the sources in their logical order.
+ */
+const stringify = (cst) => 'type' in cst ? stringifyToken(cst) : stringifyItem(cst);
+function stringifyToken(token) {
+    switch (token.type) {
+        case 'block-scalar': {
+            let res = '';
+            for (const tok of token.props)
+                res += stringifyToken(tok);
+            return res + token.source;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            let res = '';
+            for (const item of token.items)
+                res += stringifyItem(item);
+            return res;
+        }
+        case 'flow-collection': {
+            let res = token.start.source;
+            for (const item of token.items)
+                res += stringifyItem(item);
+            for (const st of token.end)
+                res += st.source;
+            return res;
+        }
+        case 'document': {
+            let res = stringifyItem(token);
+            if (token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+        default: {
+            let res = token.source;
+            if ('end' in token && token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+    }
+}
+function stringifyItem({ start, key, sep, value }) {
+    let res = '';
+    for (const st of start)
+        res += st.source;
+    if (key)
+        res += stringifyToken(key);
+    if (sep)
+        for (const st of sep)
+            res += st.source;
+    if (value)
+        res += stringifyToken(value);
+    return res;
+}
+
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 7715:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const BREAK = Symbol('break visit');
+const SKIP = Symbol('skip children');
+const REMOVE = Symbol('remove item');
+/**
+ * Apply a visitor to a CST document or item.
+ *
+ * Walks through the tree (depth-first) starting from the root, calling a
+ * `visitor` function with two arguments when entering each item:
+ *   - `item`: The current item, which included the following members:
+ *     - `start: SourceToken[]` – Source tokens before the key or value,
+ *       possibly including its anchor or tag.
+ *     - `key?: Token | null` – Set for pair values. May then be `null`, if
+ *       the key before the `:` separator is empty.
+ *     - `sep?: SourceToken[]` – Source tokens between the key and the value,
+ *       which should include the `:` map value indicator if `value` is set.
+ *     - `value?: Token` – The value of a sequence item, or of a map pair.
+ *   - `path`: The steps from the root to the current node, as an array of
+ *     `['key' | 'value', number]` tuples.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this token, continue with
+ *      next sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current item, then continue with the next one
+ *   - `number`: Set the index of the next step. This is useful especially if
+ *     the index of the current token has changed.
+ *   - `function`: Define the next visitor for this item. After the original
+ *     visitor is called on item entry, next visitors are called after handling
+ *     a non-empty `key` and when exiting the item.
+ */
+function visit(cst, visitor) {
+    if ('type' in cst && cst.type === 'document')
+        cst = { start: cst.start, value: cst.value };
+    _visit(Object.freeze([]), cst, visitor);
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit.BREAK = BREAK;
+/** Do not visit the children of the current item */
+visit.SKIP = SKIP;
+/** Remove the current item */
+visit.REMOVE = REMOVE;
+/** Find the item at `path` from `cst` as the root */
+visit.itemAtPath = (cst, path) => {
+    let item = cst;
+    for (const [field, index] of path) {
+        const tok = item?.[field];
+        if (tok && 'items' in tok) {
+            item = tok.items[index];
+        }
+        else
+            return undefined;
+    }
+    return item;
+};
+/**
+ * Get the immediate parent collection of the item at `path` from `cst` as the root.
+ *
+ * Throws an error if the collection is not found, which should never happen if the item itself exists.
+ */
+visit.parentCollection = (cst, path) => {
+    const parent = visit.itemAtPath(cst, path.slice(0, -1));
+    const field = path[path.length - 1][0];
+    const coll = parent?.[field];
+    if (coll && 'items' in coll)
+        return coll;
+    throw new Error('Parent collection not found');
+};
+function _visit(path, item, visitor) {
+    let ctrl = visitor(item, path);
+    if (typeof ctrl === 'symbol')
+        return ctrl;
+    for (const field of ['key', 'value']) {
+        const token = item[field];
+        if (token && 'items' in token) {
+            for (let i = 0; i < token.items.length; ++i) {
+                const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    token.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+            if (typeof ctrl === 'function' && field === 'key')
+                ctrl = ctrl(item, path);
+        }
+    }
+    return typeof ctrl === 'function' ? ctrl(item, path) : ctrl;
+}
+
+exports.visit = visit;
+
+
+/***/ }),
+
+/***/ 3461:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var cstScalar = __nccwpck_require__(110);
+var cstStringify = __nccwpck_require__(1733);
+var cstVisit = __nccwpck_require__(7715);
+
+/** The byte order mark */
+const BOM = '\u{FEFF}';
+/** Start of doc-mode */
+const DOCUMENT = '\x02'; // C0: Start of Text
+/** Unexpected end of flow-mode */
+const FLOW_END = '\x18'; // C0: Cancel
+/** Next token is a scalar value */
+const SCALAR = '\x1f'; // C0: Unit Separator
+/** @returns `true` if `token` is a flow or block collection */
+const isCollection = (token) => !!token && 'items' in token;
+/** @returns `true` if `token` is a flow or block scalar; not an alias */
+const isScalar = (token) => !!token &&
+    (token.type === 'scalar' ||
+        token.type === 'single-quoted-scalar' ||
+        token.type === 'double-quoted-scalar' ||
+        token.type === 'block-scalar');
+/* istanbul ignore next */
+/** Get a printable representation of a lexer token */
+function prettyToken(token) {
+    switch (token) {
+        case BOM:
+            return '<BOM>';
+        case DOCUMENT:
+            return '<DOC>';
+        case FLOW_END:
+            return '<FLOW_END>';
+        case SCALAR:
+            return '<SCALAR>';
+        default:
+            return JSON.stringify(token);
+    }
+}
+/** Identify the type of a lexer token. May return `null` for unknown tokens. */
+function tokenType(source) {
+    switch (source) {
+        case BOM:
+            return 'byte-order-mark';
+        case DOCUMENT:
+            return 'doc-mode';
+        case FLOW_END:
+            return 'flow-error-end';
+        case SCALAR:
+            return 'scalar';
+        case '---':
+            return 'doc-start';
+        case '...':
+            return 'doc-end';
+        case '':
+        case '\n':
+        case '\r\n':
+            return 'newline';
+        case '-':
+            return 'seq-item-ind';
+        case '?':
+            return 'explicit-key-ind';
+        case ':':
+            return 'map-value-ind';
+        case '{':
+            return 'flow-map-start';
+        case '}':
+            return 'flow-map-end';
+        case '[':
+            return 'flow-seq-start';
+        case ']':
+            return 'flow-seq-end';
+        case ',':
+            return 'comma';
+    }
+    switch (source[0]) {
+        case ' ':
+        case '\t':
+            return 'space';
+        case '#':
+            return 'comment';
+        case '%':
+            return 'directive-line';
+        case '*':
+            return 'alias';
+        case '&':
+            return 'anchor';
+        case '!':
+            return 'tag';
+        case "'":
+            return 'single-quoted-scalar';
+        case '"':
+            return 'double-quoted-scalar';
+        case '|':
+        case '>':
+            return 'block-scalar-header';
+    }
+    return null;
+}
+
+exports.createScalarToken = cstScalar.createScalarToken;
+exports.resolveAsScalar = cstScalar.resolveAsScalar;
+exports.setScalarValue = cstScalar.setScalarValue;
+exports.stringify = cstStringify.stringify;
+exports.visit = cstVisit.visit;
+exports.BOM = BOM;
+exports.DOCUMENT = DOCUMENT;
+exports.FLOW_END = FLOW_END;
+exports.SCALAR = SCALAR;
+exports.isCollection = isCollection;
+exports.isScalar = isScalar;
+exports.prettyToken = prettyToken;
+exports.tokenType = tokenType;
+
+
+/***/ }),
+
+/***/ 361:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var cst = __nccwpck_require__(3461);
+
+/*
+START -> stream
+
+stream
+  directive -> line-end -> stream
+  indent + line-end -> stream
+  [else] -> line-start
+
+line-end
+  comment -> line-end
+  newline -> .
+  input-end -> END
+
+line-start
+  doc-start -> doc
+  doc-end -> stream
+  [else] -> indent -> block-start
+
+block-start
+  seq-item-start -> block-start
+  explicit-key-start -> block-start
+  map-value-start -> block-start
+  [else] -> doc
+
+doc
+  line-end -> line-start
+  spaces -> doc
+  anchor -> doc
+  tag -> doc
+  flow-start -> flow -> doc
+  flow-end -> error -> doc
+  seq-item-start -> error -> doc
+  explicit-key-start -> error -> doc
+  map-value-start -> doc
+  alias -> doc
+  quote-start -> quoted-scalar -> doc
+  block-scalar-header -> line-end -> block-scalar(min) -> line-start
+  [else] -> plain-scalar(false, min) -> doc
+
+flow
+  line-end -> flow
+  spaces -> flow
+  anchor -> flow
+  tag -> flow
+  flow-start -> flow -> flow
+  flow-end -> .
+  seq-item-start -> error -> flow
+  explicit-key-start -> flow
+  map-value-start -> flow
+  alias -> flow
+  quote-start -> quoted-scalar -> flow
+  comma -> flow
+  [else] -> plain-scalar(true, 0) -> flow
+
+quoted-scalar
+  quote-end -> .
+  [else] -> quoted-scalar
+
+block-scalar(min)
+  newline + peek(indent < min) -> .
+  [else] -> block-scalar(min)
+
+plain-scalar(is-flow, min)
+  scalar-end(is-flow) -> .
+  peek(newline + (indent < min)) -> .
+  [else] -> plain-scalar(min)
+*/
+function isEmpty(ch) {
+    switch (ch) {
+        case undefined:
+        case ' ':
+        case '\n':
+        case '\r':
+        case '\t':
+            return true;
+        default:
+            return false;
+    }
+}
+const hexDigits = new Set('0123456789ABCDEFabcdef');
+const tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+const flowIndicatorChars = new Set(',[]{}');
+const invalidAnchorChars = new Set(' ,[]{}\n\r\t');
+const isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+/**
+ * Splits an input string into lexical tokens, i.e. smaller strings that are
+ * easily identifiable by `tokens.tokenType()`.
+ *
+ * Lexing starts always in a "stream" context. Incomplete input may be buffered
+ * until a complete token can be emitted.
+ *
+ * In addition to slices of the original input, the following control characters
+ * may also be emitted:
+ *
+ * - `\x02` (Start of Text): A document starts with the next token
+ * - `\x18` (Cancel): Unexpected end of flow-mode (indicates an error)
+ * - `\x1f` (Unit Separator): Next token is a scalar value
+ * - `\u{FEFF}` (Byte order mark): Emitted separately outside documents
+ */
+class Lexer {
+    constructor() {
+        /**
+         * Flag indicating whether the end of the current buffer marks the end of
+         * all input
+         */
+        this.atEnd = false;
+        /**
+         * Explicit indent set in block scalar header, as an offset from the current
+         * minimum indent, so e.g. set to 1 from a header `|2+`. Set to -1 if not
+         * explicitly set.
+         */
+        this.blockScalarIndent = -1;
+        /**
+         * Block scalars that include a + (keep) chomping indicator in their header
+         * include trailing empty lines, which are otherwise excluded from the
+         * scalar's contents.
+         */
+        this.blockScalarKeep = false;
+        /** Current input */
+        this.buffer = '';
+        /**
+         * Flag noting whether the map value indicator : can immediately follow this
+         * node within a flow context.
+         */
+        this.flowKey = false;
+        /** Count of surrounding flow collection levels. */
+        this.flowLevel = 0;
+        /**
+         * Minimum level of indentation required for next lines to be parsed as a
+         * part of the current scalar value.
+         */
+        this.indentNext = 0;
+        /** Indentation level of the current line. */
+        this.indentValue = 0;
+        /** Position of the next \n character. */
+        this.lineEndPos = null;
+        /** Stores the state of the lexer if reaching the end of incpomplete input */
+        this.next = null;
+        /** A pointer to `buffer`; the current position of the lexer. */
+        this.pos = 0;
+    }
+    /**
+     * Generate YAML tokens from the `source` string. If `incomplete`,
+     * a part of the last line may be left as a buffer for the next call.
+     *
+     * @returns A generator of lexical tokens
+     */
+    *lex(source, incomplete = false) {
+        if (source) {
+            if (typeof source !== 'string')
+                throw TypeError('source is not a string');
+            this.buffer = this.buffer ? this.buffer + source : source;
+            this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? 'stream';
+        while (next && (incomplete || this.hasChars(1)))
+            next = yield* this.parseNext(next);
+    }
+    atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === ' ' || ch === '\t')
+            ch = this.buffer[++i];
+        if (!ch || ch === '#' || ch === '\n')
+            return true;
+        if (ch === '\r')
+            return this.buffer[i + 1] === '\n';
+        return false;
+    }
+    charAt(n) {
+        return this.buffer[this.pos + n];
+    }
+    continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+            let indent = 0;
+            while (ch === ' ')
+                ch = this.buffer[++indent + offset];
+            if (ch === '\r') {
+                const next = this.buffer[indent + offset + 1];
+                if (next === '\n' || (!next && !this.atEnd))
+                    return offset + indent + 1;
+            }
+            return ch === '\n' || indent >= this.indentNext || (!ch && !this.atEnd)
+                ? offset + indent
+                : -1;
+        }
+        if (ch === '-' || ch === '.') {
+            const dt = this.buffer.substr(offset, 3);
+            if ((dt === '---' || dt === '...') && isEmpty(this.buffer[offset + 3]))
+                return -1;
+        }
+        return offset;
+    }
+    getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== 'number' || (end !== -1 && end < this.pos)) {
+            end = this.buffer.indexOf('\n', this.pos);
+            this.lineEndPos = end;
+        }
+        if (end === -1)
+            return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === '\r')
+            end -= 1;
+        return this.buffer.substring(this.pos, end);
+    }
+    hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+    }
+    setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+    }
+    peek(n) {
+        return this.buffer.substr(this.pos, n);
+    }
+    *parseNext(next) {
+        switch (next) {
+            case 'stream':
+                return yield* this.parseStream();
+            case 'line-start':
+                return yield* this.parseLineStart();
+            case 'block-start':
+                return yield* this.parseBlockStart();
+            case 'doc':
+                return yield* this.parseDocument();
+            case 'flow':
+                return yield* this.parseFlowCollection();
+            case 'quoted-scalar':
+                return yield* this.parseQuotedScalar();
+            case 'block-scalar':
+                return yield* this.parseBlockScalar();
+            case 'plain-scalar':
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+            return this.setNext('stream');
+        if (line[0] === cst.BOM) {
+            yield* this.pushCount(1);
+            line = line.substring(1);
+        }
+        if (line[0] === '%') {
+            let dirEnd = line.length;
+            let cs = line.indexOf('#');
+            while (cs !== -1) {
+                const ch = line[cs - 1];
+                if (ch === ' ' || ch === '\t') {
+                    dirEnd = cs - 1;
+                    break;
+                }
+                else {
+                    cs = line.indexOf('#', cs + 1);
+                }
+            }
+            while (true) {
+                const ch = line[dirEnd - 1];
+                if (ch === ' ' || ch === '\t')
+                    dirEnd -= 1;
+                else
+                    break;
+            }
+            const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+            yield* this.pushCount(line.length - n); // possible comment
+            this.pushNewline();
+            return 'stream';
+        }
+        if (this.atLineEnd()) {
+            const sp = yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - sp);
+            yield* this.pushNewline();
+            return 'stream';
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+    }
+    *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+            return this.setNext('line-start');
+        if (ch === '-' || ch === '.') {
+            if (!this.atEnd && !this.hasChars(4))
+                return this.setNext('line-start');
+            const s = this.peek(3);
+            if ((s === '---' || s === '...') && isEmpty(this.charAt(3))) {
+                yield* this.pushCount(3);
+                this.indentValue = 0;
+                this.indentNext = 0;
+                return s === '---' ? 'doc' : 'stream';
+            }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+            this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+    }
+    *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+            return this.setNext('block-start');
+        if ((ch0 === '-' || ch0 === '?' || ch0 === ':') && isEmpty(ch1)) {
+            const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+            this.indentNext = this.indentValue + 1;
+            this.indentValue += n;
+            return 'block-start';
+        }
+        return 'doc';
+    }
+    *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('doc');
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+            case '#':
+                yield* this.pushCount(line.length - n);
+            // fallthrough
+            case undefined:
+                yield* this.pushNewline();
+                return yield* this.parseLineStart();
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel = 1;
+                return 'flow';
+            case '}':
+            case ']':
+                // this is an error
+                yield* this.pushCount(1);
+                return 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'doc';
+            case '"':
+            case "'":
+                return yield* this.parseQuotedScalar();
+            case '|':
+            case '>':
+                n += yield* this.parseBlockScalarHeader();
+                n += yield* this.pushSpaces(true);
+                yield* this.pushCount(line.length - n);
+                yield* this.pushNewline();
+                return yield* this.parseBlockScalar();
+            default:
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+            nl = yield* this.pushNewline();
+            if (nl > 0) {
+                sp = yield* this.pushSpaces(false);
+                this.indentValue = indent = sp;
+            }
+            else {
+                sp = 0;
+            }
+            sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('flow');
+        if ((indent !== -1 && indent < this.indentNext && line[0] !== '#') ||
+            (indent === 0 &&
+                (line.startsWith('---') || line.startsWith('...')) &&
+                isEmpty(line[3]))) {
+            // Allowing for the terminal ] or } at the same (rather than greater)
+            // indent level as the initial [ or { is technically invalid, but
+            // failing here would be surprising to users.
+            const atFlowEndMarker = indent === this.indentNext - 1 &&
+                this.flowLevel === 1 &&
+                (line[0] === ']' || line[0] === '}');
+            if (!atFlowEndMarker) {
+                // this is an error
+                this.flowLevel = 0;
+                yield cst.FLOW_END;
+                return yield* this.parseLineStart();
+            }
+        }
+        let n = 0;
+        while (line[n] === ',') {
+            n += yield* this.pushCount(1);
+            n += yield* this.pushSpaces(true);
+            this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+            case undefined:
+                return 'flow';
+            case '#':
+                yield* this.pushCount(line.length - n);
+                return 'flow';
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel += 1;
+                return 'flow';
+            case '}':
+            case ']':
+                yield* this.pushCount(1);
+                this.flowKey = true;
+                this.flowLevel -= 1;
+                return this.flowLevel ? 'flow' : 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'flow';
+            case '"':
+            case "'":
+                this.flowKey = true;
+                return yield* this.parseQuotedScalar();
+            case ':': {
+                const next = this.charAt(1);
+                if (this.flowKey || isEmpty(next) || next === ',') {
+                    this.flowKey = false;
+                    yield* this.pushCount(1);
+                    yield* this.pushSpaces(true);
+                    return 'flow';
+                }
+            }
+            // fallthrough
+            default:
+                this.flowKey = false;
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+            while (end !== -1 && this.buffer[end + 1] === "'")
+                end = this.buffer.indexOf("'", end + 2);
+        }
+        else {
+            // double-quote
+            while (end !== -1) {
+                let n = 0;
+                while (this.buffer[end - 1 - n] === '\\')
+                    n += 1;
+                if (n % 2 === 0)
+                    break;
+                end = this.buffer.indexOf('"', end + 1);
+            }
+        }
+        // Only looking for newlines within the quotes
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf('\n', this.pos);
+        if (nl !== -1) {
+            while (nl !== -1) {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = qb.indexOf('\n', cs);
+            }
+            if (nl !== -1) {
+                // this is an error caused by an unexpected unindent
+                end = nl - (qb[nl - 1] === '\r' ? 2 : 1);
+            }
+        }
+        if (end === -1) {
+            if (!this.atEnd)
+                return this.setNext('quoted-scalar');
+            end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? 'flow' : 'doc';
+    }
+    *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+            const ch = this.buffer[++i];
+            if (ch === '+')
+                this.blockScalarKeep = true;
+            else if (ch > '0' && ch <= '9')
+                this.blockScalarIndent = Number(ch) - 1;
+            else if (ch !== '-')
+                break;
+        }
+        return yield* this.pushUntil(ch => isEmpty(ch) || ch === '#');
+    }
+    *parseBlockScalar() {
+        let nl = this.pos - 1; // may be -1 if this.pos === 0
+        let indent = 0;
+        let ch;
+        loop: for (let i = this.pos; (ch = this.buffer[i]); ++i) {
+            switch (ch) {
+                case ' ':
+                    indent += 1;
+                    break;
+                case '\n':
+                    nl = i;
+                    indent = 0;
+                    break;
+                case '\r': {
+                    const next = this.buffer[i + 1];
+                    if (!next && !this.atEnd)
+                        return this.setNext('block-scalar');
+                    if (next === '\n')
+                        break;
+                } // fallthrough
+                default:
+                    break loop;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('block-scalar');
+        if (indent >= this.indentNext) {
+            if (this.blockScalarIndent === -1)
+                this.indentNext = indent;
+            else {
+                this.indentNext =
+                    this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+            }
+            do {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = this.buffer.indexOf('\n', cs);
+            } while (nl !== -1);
+            if (nl === -1) {
+                if (!this.atEnd)
+                    return this.setNext('block-scalar');
+                nl = this.buffer.length;
+            }
+        }
+        // Trailing insufficiently indented tabs are invalid.
+        // To catch that during parsing, we include them in the block scalar value.
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === ' ')
+            ch = this.buffer[++i];
+        if (ch === '\t') {
+            while (ch === '\t' || ch === ' ' || ch === '\r' || ch === '\n')
+                ch = this.buffer[++i];
+            nl = i - 1;
+        }
+        else if (!this.blockScalarKeep) {
+            do {
+                let i = nl - 1;
+                let ch = this.buffer[i];
+                if (ch === '\r')
+                    ch = this.buffer[--i];
+                const lastChar = i; // Drop the line if last char not more indented
+                while (ch === ' ')
+                    ch = this.buffer[--i];
+                if (ch === '\n' && i >= this.pos && i + 1 + indent > lastChar)
+                    nl = i;
+                else
+                    break;
+            } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+    }
+    *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while ((ch = this.buffer[++i])) {
+            if (ch === ':') {
+                const next = this.buffer[i + 1];
+                if (isEmpty(next) || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                end = i;
+            }
+            else if (isEmpty(ch)) {
+                let next = this.buffer[i + 1];
+                if (ch === '\r') {
+                    if (next === '\n') {
+                        i += 1;
+                        ch = '\n';
+                        next = this.buffer[i + 1];
+                    }
+                    else
+                        end = i;
+                }
+                if (next === '#' || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                if (ch === '\n') {
+                    const cs = this.continueScalar(i + 1);
+                    if (cs === -1)
+                        break;
+                    i = Math.max(i, cs - 2); // to advance, but still account for ' #'
+                }
+            }
+            else {
+                if (inFlow && flowIndicatorChars.has(ch))
+                    break;
+                end = i;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('plain-scalar');
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? 'flow' : 'doc';
+    }
+    *pushCount(n) {
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos += n;
+            return n;
+        }
+        return 0;
+    }
+    *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+            yield s;
+            this.pos += s.length;
+            return s.length;
+        }
+        else if (allowEmpty)
+            yield '';
+        return 0;
+    }
+    *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+            switch (this.charAt(0)) {
+                case '!':
+                    n += yield* this.pushTag();
+                    n += yield* this.pushSpaces(true);
+                    continue loop;
+                case '&':
+                    n += yield* this.pushUntil(isNotAnchorChar);
+                    n += yield* this.pushSpaces(true);
+                    continue loop;
+                case '-': // this is an error
+                case '?': // this is an error outside flow collections
+                case ':': {
+                    const inFlow = this.flowLevel > 0;
+                    const ch1 = this.charAt(1);
+                    if (isEmpty(ch1) || (inFlow && flowIndicatorChars.has(ch1))) {
+                        if (!inFlow)
+                            this.indentNext = this.indentValue + 1;
+                        else if (this.flowKey)
+                            this.flowKey = false;
+                        n += yield* this.pushCount(1);
+                        n += yield* this.pushSpaces(true);
+                        continue loop;
+                    }
+                }
+            }
+            break loop;
+        }
+        return n;
+    }
+    *pushTag() {
+        if (this.charAt(1) === '<') {
+            let i = this.pos + 2;
+            let ch = this.buffer[i];
+            while (!isEmpty(ch) && ch !== '>')
+                ch = this.buffer[++i];
+            return yield* this.pushToIndex(ch === '>' ? i + 1 : i, false);
+        }
+        else {
+            let i = this.pos + 1;
+            let ch = this.buffer[i];
+            while (ch) {
+                if (tagChars.has(ch))
+                    ch = this.buffer[++i];
+                else if (ch === '%' &&
+                    hexDigits.has(this.buffer[i + 1]) &&
+                    hexDigits.has(this.buffer[i + 2])) {
+                    ch = this.buffer[(i += 3)];
+                }
+                else
+                    break;
+            }
+            return yield* this.pushToIndex(i, false);
+        }
+    }
+    *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === '\n')
+            return yield* this.pushCount(1);
+        else if (ch === '\r' && this.charAt(1) === '\n')
+            return yield* this.pushCount(2);
+        else
+            return 0;
+    }
+    *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+            ch = this.buffer[++i];
+        } while (ch === ' ' || (allowTabs && ch === '\t'));
+        const n = i - this.pos;
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos = i;
+        }
+        return n;
+    }
+    *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+            ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+    }
+}
+
+exports.Lexer = Lexer;
+
+
+/***/ }),
+
+/***/ 6628:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Tracks newlines during parsing in order to provide an efficient API for
+ * determining the one-indexed `{ line, col }` position for any offset
+ * within the input.
+ */
+class LineCounter {
+    constructor() {
+        this.lineStarts = [];
+        /**
+         * Should be called in ascending order. Otherwise, call
+         * `lineCounter.lineStarts.sort()` before calling `linePos()`.
+         */
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        /**
+         * Performs a binary search and returns the 1-indexed { line, col }
+         * position of `offset`. If `line === 0`, `addNewLine` has never been
+         * called or `offset` is before the first known newline.
+         */
+        this.linePos = (offset) => {
+            let low = 0;
+            let high = this.lineStarts.length;
+            while (low < high) {
+                const mid = (low + high) >> 1; // Math.floor((low + high) / 2)
+                if (this.lineStarts[mid] < offset)
+                    low = mid + 1;
+                else
+                    high = mid;
+            }
+            if (this.lineStarts[low] === offset)
+                return { line: low + 1, col: 1 };
+            if (low === 0)
+                return { line: 0, col: offset };
+            const start = this.lineStarts[low - 1];
+            return { line: low, col: offset - start + 1 };
+        };
+    }
+}
+
+exports.LineCounter = LineCounter;
+
+
+/***/ }),
+
+/***/ 3456:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+
+function includesToken(list, type) {
+    for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+            return true;
+    return false;
+}
+function findNonEmptyIndex(list) {
+    for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                break;
+            default:
+                return i;
+        }
+    }
+    return -1;
+}
+function isFlowToken(token) {
+    switch (token?.type) {
+        case 'alias':
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'flow-collection':
+            return true;
+        default:
+            return false;
+    }
+}
+function getPrevProps(parent) {
+    switch (parent.type) {
+        case 'document':
+            return parent.start;
+        case 'block-map': {
+            const it = parent.items[parent.items.length - 1];
+            return it.sep ?? it.start;
+        }
+        case 'block-seq':
+            return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+            return [];
+    }
+}
+/** Note: May modify input array */
+function getFirstKeyStartProps(prev) {
+    if (prev.length === 0)
+        return [];
+    let i = prev.length;
+    loop: while (--i >= 0) {
+        switch (prev[i].type) {
+            case 'doc-start':
+            case 'explicit-key-ind':
+            case 'map-value-ind':
+            case 'seq-item-ind':
+            case 'newline':
+                break loop;
+        }
+    }
+    while (prev[++i]?.type === 'space') {
+        /* loop */
+    }
+    return prev.splice(i, prev.length);
+}
+function arrayPushArray(target, source) {
+    // May exhaust call stack with large `source` array
+    if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+    else
+        for (let i = 0; i < source.length; ++i)
+            target.push(source[i]);
+}
+function fixFlowSeqItems(fc) {
+    if (fc.start.type === 'flow-seq-start') {
+        for (const it of fc.items) {
+            if (it.sep &&
+                !it.value &&
+                !includesToken(it.start, 'explicit-key-ind') &&
+                !includesToken(it.sep, 'map-value-ind')) {
+                if (it.key)
+                    it.value = it.key;
+                delete it.key;
+                if (isFlowToken(it.value)) {
+                    if (it.value.end)
+                        arrayPushArray(it.value.end, it.sep);
+                    else
+                        it.value.end = it.sep;
+                }
+                else
+                    arrayPushArray(it.start, it.sep);
+                delete it.sep;
+            }
+        }
+    }
+}
+/**
+ * A YAML concrete syntax tree (CST) parser
+ *
+ * ```ts
+ * const src: string = ...
+ * for (const token of new Parser().parse(src)) {
+ *   // token: Token
+ * }
+ * ```
+ *
+ * To use the parser with a user-provided lexer:
+ *
+ * ```ts
+ * function* parse(source: string, lexer: Lexer) {
+ *   const parser = new Parser()
+ *   for (const lexeme of lexer.lex(source))
+ *     yield* parser.next(lexeme)
+ *   yield* parser.end()
+ * }
+ *
+ * const src: string = ...
+ * const lexer = new Lexer()
+ * for (const token of parse(src, lexer)) {
+ *   // token: Token
+ * }
+ * ```
+ */
+class Parser {
+    /**
+     * @param onNewLine - If defined, called separately with the start position of
+     *   each new line (in `parse()`, including the start of input).
+     */
+    constructor(onNewLine) {
+        /** If true, space and sequence indicators count as indentation */
+        this.atNewLine = true;
+        /** If true, next token is a scalar value */
+        this.atScalar = false;
+        /** Current indentation level */
+        this.indent = 0;
+        /** Current offset since the start of parsing */
+        this.offset = 0;
+        /** On the same line with a block map key */
+        this.onKeyLine = false;
+        /** Top indicates the node that's currently being built */
+        this.stack = [];
+        /** The source of the current token, set in parse() */
+        this.source = '';
+        /** The type of the current token, set in parse() */
+        this.type = '';
+        // Must be defined after `next()`
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+    }
+    /**
+     * Parse `source` as a YAML stream.
+     * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+     *
+     * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+     *
+     * @returns A generator of tokens representing each directive, document, and other structure.
+     */
+    *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+            this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+            yield* this.next(lexeme);
+        if (!incomplete)
+            yield* this.end();
+    }
+    /**
+     * Advance the parser by the `source` of one lexical token.
+     */
+    *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+            console.log('|', cst.prettyToken(source));
+        if (this.atScalar) {
+            this.atScalar = false;
+            yield* this.step();
+            this.offset += source.length;
+            return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+            const message = `Not a YAML token: ${source}`;
+            yield* this.pop({ type: 'error', offset: this.offset, message, source });
+            this.offset += source.length;
+        }
+        else if (type === 'scalar') {
+            this.atNewLine = false;
+            this.atScalar = true;
+            this.type = 'scalar';
+        }
+        else {
+            this.type = type;
+            yield* this.step();
+            switch (type) {
+                case 'newline':
+                    this.atNewLine = true;
+                    this.indent = 0;
+                    if (this.onNewLine)
+                        this.onNewLine(this.offset + source.length);
+                    break;
+                case 'space':
+                    if (this.atNewLine && source[0] === ' ')
+                        this.indent += source.length;
+                    break;
+                case 'explicit-key-ind':
+                case 'map-value-ind':
+                case 'seq-item-ind':
+                    if (this.atNewLine)
+                        this.indent += source.length;
+                    break;
+                case 'doc-mode':
+                case 'flow-error-end':
+                    return;
+                default:
+                    this.atNewLine = false;
+            }
+            this.offset += source.length;
+        }
+    }
+    /** Call at end of input to push out any remaining constructions */
+    *end() {
+        while (this.stack.length > 0)
+            yield* this.pop();
+    }
+    get sourceToken() {
+        const st = {
+            type: this.type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+        return st;
+    }
+    *step() {
+        const top = this.peek(1);
+        if (this.type === 'doc-end' && top?.type !== 'doc-end') {
+            while (this.stack.length > 0)
+                yield* this.pop();
+            this.stack.push({
+                type: 'doc-end',
+                offset: this.offset,
+                source: this.source
+            });
+            return;
+        }
+        if (!top)
+            return yield* this.stream();
+        switch (top.type) {
+            case 'document':
+                return yield* this.document(top);
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return yield* this.scalar(top);
+            case 'block-scalar':
+                return yield* this.blockScalar(top);
+            case 'block-map':
+                return yield* this.blockMap(top);
+            case 'block-seq':
+                return yield* this.blockSequence(top);
+            case 'flow-collection':
+                return yield* this.flowCollection(top);
+            case 'doc-end':
+                return yield* this.documentEnd(top);
+        }
+        /* istanbul ignore next should not happen */
+        yield* this.pop();
+    }
+    peek(n) {
+        return this.stack[this.stack.length - n];
+    }
+    *pop(error) {
+        const token = error ?? this.stack.pop();
+        /* istanbul ignore if should not happen */
+        if (!token) {
+            const message = 'Tried to pop an empty stack';
+            yield { type: 'error', offset: this.offset, source: '', message };
+        }
+        else if (this.stack.length === 0) {
+            yield token;
+        }
+        else {
+            const top = this.peek(1);
+            if (token.type === 'block-scalar') {
+                // Block scalars use their parent rather than header indent
+                token.indent = 'indent' in top ? top.indent : 0;
+            }
+            else if (token.type === 'flow-collection' && top.type === 'document') {
+                // Ignore all indent for top-level flow collections
+                token.indent = 0;
+            }
+            if (token.type === 'flow-collection')
+                fixFlowSeqItems(token);
+            switch (top.type) {
+                case 'document':
+                    top.value = token;
+                    break;
+                case 'block-scalar':
+                    top.props.push(token); // error
+                    break;
+                case 'block-map': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value) {
+                        top.items.push({ start: [], key: token, sep: [] });
+                        this.onKeyLine = true;
+                        return;
+                    }
+                    else if (it.sep) {
+                        it.value = token;
+                    }
+                    else {
+                        Object.assign(it, { key: token, sep: [] });
+                        this.onKeyLine = !it.explicitKey;
+                        return;
+                    }
+                    break;
+                }
+                case 'block-seq': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value)
+                        top.items.push({ start: [], value: token });
+                    else
+                        it.value = token;
+                    break;
+                }
+                case 'flow-collection': {
+                    const it = top.items[top.items.length - 1];
+                    if (!it || it.value)
+                        top.items.push({ start: [], key: token, sep: [] });
+                    else if (it.sep)
+                        it.value = token;
+                    else
+                        Object.assign(it, { key: token, sep: [] });
+                    return;
+                }
+                /* istanbul ignore next should not happen */
+                default:
+                    yield* this.pop();
+                    yield* this.pop(token);
+            }
+            if ((top.type === 'document' ||
+                top.type === 'block-map' ||
+                top.type === 'block-seq') &&
+                (token.type === 'block-map' || token.type === 'block-seq')) {
+                const last = token.items[token.items.length - 1];
+                if (last &&
+                    !last.sep &&
+                    !last.value &&
+                    last.start.length > 0 &&
+                    findNonEmptyIndex(last.start) === -1 &&
+                    (token.indent === 0 ||
+                        last.start.every(st => st.type !== 'comment' || st.indent < token.indent))) {
+                    if (top.type === 'document')
+                        top.end = last.start;
+                    else
+                        top.items.push({ start: last.start });
+                    token.items.splice(-1, 1);
+                }
+            }
+        }
+    }
+    *stream() {
+        switch (this.type) {
+            case 'directive-line':
+                yield { type: 'directive', offset: this.offset, source: this.source };
+                return;
+            case 'byte-order-mark':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                yield this.sourceToken;
+                return;
+            case 'doc-mode':
+            case 'doc-start': {
+                const doc = {
+                    type: 'document',
+                    offset: this.offset,
+                    start: []
+                };
+                if (this.type === 'doc-start')
+                    doc.start.push(this.sourceToken);
+                this.stack.push(doc);
+                return;
+            }
+        }
+        yield {
+            type: 'error',
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML stream`,
+            source: this.source
+        };
+    }
+    *document(doc) {
+        if (doc.value)
+            return yield* this.lineEnd(doc);
+        switch (this.type) {
+            case 'doc-start': {
+                if (findNonEmptyIndex(doc.start) !== -1) {
+                    yield* this.pop();
+                    yield* this.step();
+                }
+                else
+                    doc.start.push(this.sourceToken);
+                return;
+            }
+            case 'anchor':
+            case 'tag':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                doc.start.push(this.sourceToken);
+                return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+            this.stack.push(bv);
+        else {
+            yield {
+                type: 'error',
+                offset: this.offset,
+                message: `Unexpected ${this.type} token in YAML document`,
+                source: this.source
+            };
+        }
+    }
+    *scalar(scalar) {
+        if (this.type === 'map-value-ind') {
+            const prev = getPrevProps(this.peek(2));
+            const start = getFirstKeyStartProps(prev);
+            let sep;
+            if (scalar.end) {
+                sep = scalar.end;
+                sep.push(this.sourceToken);
+                delete scalar.end;
+            }
+            else
+                sep = [this.sourceToken];
+            const map = {
+                type: 'block-map',
+                offset: scalar.offset,
+                indent: scalar.indent,
+                items: [{ start, key: scalar, sep }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+        }
+        else
+            yield* this.lineEnd(scalar);
+    }
+    *blockScalar(scalar) {
+        switch (this.type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                scalar.props.push(this.sourceToken);
+                return;
+            case 'scalar':
+                scalar.source = this.source;
+                // block-scalar source includes trailing newline
+                this.atNewLine = true;
+                this.indent = 0;
+                if (this.onNewLine) {
+                    let nl = this.source.indexOf('\n') + 1;
+                    while (nl !== 0) {
+                        this.onNewLine(this.offset + nl);
+                        nl = this.source.indexOf('\n', nl) + 1;
+                    }
+                }
+                yield* this.pop();
+                break;
+            /* istanbul ignore next should not happen */
+            default:
+                yield* this.pop();
+                yield* this.step();
+        }
+    }
+    *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        // it.sep is true-ish if pair already has key or : separator
+        switch (this.type) {
+            case 'newline':
+                this.onKeyLine = false;
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value) {
+                    map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    if (this.atIndentedComment(it.start, map.indent)) {
+                        const prev = map.items[map.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            arrayPushArray(end, it.start);
+                            end.push(this.sourceToken);
+                            map.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+        }
+        if (this.indent >= map.indent) {
+            const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+            const atNextItem = atMapIndent &&
+                (it.sep || it.explicitKey) &&
+                this.type !== 'seq-item-ind';
+            // For empty nodes, assign newline-separated not indented empty tokens to following node
+            let start = [];
+            if (atNextItem && it.sep && !it.value) {
+                const nl = [];
+                for (let i = 0; i < it.sep.length; ++i) {
+                    const st = it.sep[i];
+                    switch (st.type) {
+                        case 'newline':
+                            nl.push(i);
+                            break;
+                        case 'space':
+                            break;
+                        case 'comment':
+                            if (st.indent > map.indent)
+                                nl.length = 0;
+                            break;
+                        default:
+                            nl.length = 0;
+                    }
+                }
+                if (nl.length >= 2)
+                    start = it.sep.splice(nl[1]);
+            }
+            switch (this.type) {
+                case 'anchor':
+                case 'tag':
+                    if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        it.sep.push(this.sourceToken);
+                    }
+                    else {
+                        it.start.push(this.sourceToken);
+                    }
+                    return;
+                case 'explicit-key-ind':
+                    if (!it.sep && !it.explicitKey) {
+                        it.start.push(this.sourceToken);
+                        it.explicitKey = true;
+                    }
+                    else if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start, explicitKey: true });
+                    }
+                    else {
+                        this.stack.push({
+                            type: 'block-map',
+                            offset: this.offset,
+                            indent: this.indent,
+                            items: [{ start: [this.sourceToken], explicitKey: true }]
+                        });
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'map-value-ind':
+                    if (it.explicitKey) {
+                        if (!it.sep) {
+                            if (includesToken(it.start, 'newline')) {
+                                Object.assign(it, { key: null, sep: [this.sourceToken] });
+                            }
+                            else {
+                                const start = getFirstKeyStartProps(it.start);
+                                this.stack.push({
+                                    type: 'block-map',
+                                    offset: this.offset,
+                                    indent: this.indent,
+                                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                                });
+                            }
+                        }
+                        else if (it.value) {
+                            map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else if (isFlowToken(it.key) &&
+                            !includesToken(it.sep, 'newline')) {
+                            const start = getFirstKeyStartProps(it.start);
+                            const key = it.key;
+                            const sep = it.sep;
+                            sep.push(this.sourceToken);
+                            // @ts-expect-error type guard is wrong here
+                            delete it.key;
+                            // @ts-expect-error type guard is wrong here
+                            delete it.sep;
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key, sep }]
+                            });
+                        }
+                        else if (start.length > 0) {
+                            // Not actually at next item
+                            it.sep = it.sep.concat(start, this.sourceToken);
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    else {
+                        if (!it.sep) {
+                            Object.assign(it, { key: null, sep: [this.sourceToken] });
+                        }
+                        else if (it.value || atNextItem) {
+                            map.items.push({ start, key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (atNextItem || it.value) {
+                        map.items.push({ start, key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        this.stack.push(fs);
+                    }
+                    else {
+                        Object.assign(it, { key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    return;
+                }
+                default: {
+                    const bv = this.startBlockValue(map);
+                    if (bv) {
+                        if (bv.type === 'block-seq') {
+                            if (!it.explicitKey &&
+                                it.sep &&
+                                !includesToken(it.sep, 'newline')) {
+                                yield* this.pop({
+                                    type: 'error',
+                                    offset: this.offset,
+                                    message: 'Unexpected block-seq-ind on same line with key',
+                                    source: this.source
+                                });
+                                return;
+                            }
+                        }
+                        else if (atMapIndent) {
+                            map.items.push({ start });
+                        }
+                        this.stack.push(bv);
+                        return;
+                    }
+                }
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+            case 'newline':
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        seq.items.push({ start: [this.sourceToken] });
+                }
+                else
+                    it.start.push(this.sourceToken);
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value)
+                    seq.items.push({ start: [this.sourceToken] });
+                else {
+                    if (this.atIndentedComment(it.start, seq.indent)) {
+                        const prev = seq.items[seq.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            arrayPushArray(end, it.start);
+                            end.push(this.sourceToken);
+                            seq.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'anchor':
+            case 'tag':
+                if (it.value || this.indent <= seq.indent)
+                    break;
+                it.start.push(this.sourceToken);
+                return;
+            case 'seq-item-ind':
+                if (this.indent !== seq.indent)
+                    break;
+                if (it.value || includesToken(it.start, 'seq-item-ind'))
+                    seq.items.push({ start: [this.sourceToken] });
+                else
+                    it.start.push(this.sourceToken);
+                return;
+        }
+        if (this.indent > seq.indent) {
+            const bv = this.startBlockValue(seq);
+            if (bv) {
+                this.stack.push(bv);
+                return;
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === 'flow-error-end') {
+            let top;
+            do {
+                yield* this.pop();
+                top = this.peek(1);
+            } while (top?.type === 'flow-collection');
+        }
+        else if (fc.end.length === 0) {
+            switch (this.type) {
+                case 'comma':
+                case 'explicit-key-ind':
+                    if (!it || it.sep)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'map-value-ind':
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        Object.assign(it, { key: null, sep: [this.sourceToken] });
+                    return;
+                case 'space':
+                case 'comment':
+                case 'newline':
+                case 'anchor':
+                case 'tag':
+                    if (!it || it.value)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: fs, sep: [] });
+                    else if (it.sep)
+                        this.stack.push(fs);
+                    else
+                        Object.assign(it, { key: fs, sep: [] });
+                    return;
+                }
+                case 'flow-map-end':
+                case 'flow-seq-end':
+                    fc.end.push(this.sourceToken);
+                    return;
+            }
+            const bv = this.startBlockValue(fc);
+            /* istanbul ignore else should not happen */
+            if (bv)
+                this.stack.push(bv);
+            else {
+                yield* this.pop();
+                yield* this.step();
+            }
+        }
+        else {
+            const parent = this.peek(2);
+            if (parent.type === 'block-map' &&
+                ((this.type === 'map-value-ind' && parent.indent === fc.indent) ||
+                    (this.type === 'newline' &&
+                        !parent.items[parent.items.length - 1].sep))) {
+                yield* this.pop();
+                yield* this.step();
+            }
+            else if (this.type === 'map-value-ind' &&
+                parent.type !== 'flow-collection') {
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                fixFlowSeqItems(fc);
+                const sep = fc.end.splice(1, fc.end.length);
+                sep.push(this.sourceToken);
+                const map = {
+                    type: 'block-map',
+                    offset: fc.offset,
+                    indent: fc.indent,
+                    items: [{ start, key: fc, sep }]
+                };
+                this.onKeyLine = true;
+                this.stack[this.stack.length - 1] = map;
+            }
+            else {
+                yield* this.lineEnd(fc);
+            }
+        }
+    }
+    flowScalar(type) {
+        if (this.onNewLine) {
+            let nl = this.source.indexOf('\n') + 1;
+            while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf('\n', nl) + 1;
+            }
+        }
+        return {
+            type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+    }
+    startBlockValue(parent) {
+        switch (this.type) {
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return this.flowScalar(this.type);
+            case 'block-scalar-header':
+                return {
+                    type: 'block-scalar',
+                    offset: this.offset,
+                    indent: this.indent,
+                    props: [this.sourceToken],
+                    source: ''
+                };
+            case 'flow-map-start':
+            case 'flow-seq-start':
+                return {
+                    type: 'flow-collection',
+                    offset: this.offset,
+                    indent: this.indent,
+                    start: this.sourceToken,
+                    items: [],
+                    end: []
+                };
+            case 'seq-item-ind':
+                return {
+                    type: 'block-seq',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [this.sourceToken] }]
+                };
+            case 'explicit-key-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                start.push(this.sourceToken);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, explicitKey: true }]
+                };
+            }
+            case 'map-value-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                };
+            }
+        }
+        return null;
+    }
+    atIndentedComment(start, indent) {
+        if (this.type !== 'comment')
+            return false;
+        if (this.indent <= indent)
+            return false;
+        return start.every(st => st.type === 'newline' || st.type === 'space');
+    }
+    *documentEnd(docEnd) {
+        if (this.type !== 'doc-mode') {
+            if (docEnd.end)
+                docEnd.end.push(this.sourceToken);
+            else
+                docEnd.end = [this.sourceToken];
+            if (this.type === 'newline')
+                yield* this.pop();
+        }
+    }
+    *lineEnd(token) {
+        switch (this.type) {
+            case 'comma':
+            case 'doc-start':
+            case 'doc-end':
+            case 'flow-seq-end':
+            case 'flow-map-end':
+            case 'map-value-ind':
+                yield* this.pop();
+                yield* this.step();
+                break;
+            case 'newline':
+                this.onKeyLine = false;
+            // fallthrough
+            case 'space':
+            case 'comment':
+            default:
+                // all other values are errors
+                if (token.end)
+                    token.end.push(this.sourceToken);
+                else
+                    token.end = [this.sourceToken];
+                if (this.type === 'newline')
+                    yield* this.pop();
+        }
+    }
+}
+
+exports.Parser = Parser;
+
+
+/***/ }),
+
+/***/ 4047:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var log = __nccwpck_require__(7249);
+var identity = __nccwpck_require__(1127);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+
+function parseOptions(options) {
+    const prettyErrors = options.prettyErrors !== false;
+    const lineCounter$1 = options.lineCounter || (prettyErrors && new lineCounter.LineCounter()) || null;
+    return { lineCounter: lineCounter$1, prettyErrors };
+}
+/**
+ * Parse the input as a stream of YAML documents.
+ *
+ * Documents should be separated from each other by `...` or `---` marker lines.
+ *
+ * @returns If an empty `docs` array is returned, it will be of type
+ *   EmptyStream and contain additional stream information. In
+ *   TypeScript, you should use `'empty' in docs` as a type guard for it.
+ */
+function parseAllDocuments(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+    const composer$1 = new composer.Composer(options);
+    const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+    if (prettyErrors && lineCounter)
+        for (const doc of docs) {
+            doc.errors.forEach(errors.prettifyError(source, lineCounter));
+            doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+        }
+    if (docs.length > 0)
+        return docs;
+    return Object.assign([], { empty: true }, composer$1.streamInfo());
+}
+/** Parse an input string into a single YAML.Document */
+function parseDocument(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+    const composer$1 = new composer.Composer(options);
+    // `doc` is always set by compose.end(true) at the very latest
+    let doc = null;
+    for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+            doc = _doc;
+        else if (doc.options.logLevel !== 'silent') {
+            doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+            break;
+        }
+    }
+    if (prettyErrors && lineCounter) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+    }
+    return doc;
+}
+function parse(src, reviver, options) {
+    let _reviver = undefined;
+    if (typeof reviver === 'function') {
+        _reviver = reviver;
+    }
+    else if (options === undefined && reviver && typeof reviver === 'object') {
+        options = reviver;
+    }
+    const doc = parseDocument(src, options);
+    if (!doc)
+        return null;
+    doc.warnings.forEach(warning => log.warn(doc.options.logLevel, warning));
+    if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== 'silent')
+            throw doc.errors[0];
+        else
+            doc.errors = [];
+    }
+    return doc.toJS(Object.assign({ reviver: _reviver }, options));
+}
+function stringify(value, replacer, options) {
+    let _replacer = null;
+    if (typeof replacer === 'function' || Array.isArray(replacer)) {
+        _replacer = replacer;
+    }
+    else if (options === undefined && replacer) {
+        options = replacer;
+    }
+    if (typeof options === 'string')
+        options = options.length;
+    if (typeof options === 'number') {
+        const indent = Math.round(options);
+        options = indent < 1 ? undefined : indent > 8 ? { indent: 8 } : { indent };
+    }
+    if (value === undefined) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+            return undefined;
+    }
+    if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+    return new Document.Document(value, _replacer, options).toString(options);
+}
+
+exports.parse = parse;
+exports.parseAllDocuments = parseAllDocuments;
+exports.parseDocument = parseDocument;
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 5840:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var tags = __nccwpck_require__(18);
+
+const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+class Schema {
+    constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat)
+            ? tags.getTags(compat, 'compat')
+            : compat
+                ? tags.getTags(null, compat)
+                : null;
+        this.name = (typeof schema === 'string' && schema) || 'core';
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        // Used by createMap()
+        this.sortMapEntries =
+            typeof sortMapEntries === 'function'
+                ? sortMapEntries
+                : sortMapEntries === true
+                    ? sortMapEntriesByKey
+                    : null;
+    }
+    clone() {
+        const copy = Object.create(Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+    }
+}
+
+exports.Schema = Schema;
+
+
+/***/ }),
+
+/***/ 7451:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var YAMLMap = __nccwpck_require__(4454);
+
+const map = {
+    collection: 'map',
+    default: true,
+    nodeClass: YAMLMap.YAMLMap,
+    tag: 'tag:yaml.org,2002:map',
+    resolve(map, onError) {
+        if (!identity.isMap(map))
+            onError('Expected a mapping for this tag');
+        return map;
+    },
+    createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+};
+
+exports.map = map;
+
+
+/***/ }),
+
+/***/ 3632:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+const nullTag = {
+    identify: value => value == null,
+    createNode: () => new Scalar.Scalar(null),
+    default: true,
+    tag: 'tag:yaml.org,2002:null',
+    test: /^(?:~|[Nn]ull|NULL)?$/,
+    resolve: () => new Scalar.Scalar(null),
+    stringify: ({ source }, ctx) => typeof source === 'string' && nullTag.test.test(source)
+        ? source
+        : ctx.options.nullStr
+};
+
+exports.nullTag = nullTag;
+
+
+/***/ }),
+
+/***/ 1706:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var YAMLSeq = __nccwpck_require__(2223);
+
+const seq = {
+    collection: 'seq',
+    default: true,
+    nodeClass: YAMLSeq.YAMLSeq,
+    tag: 'tag:yaml.org,2002:seq',
+    resolve(seq, onError) {
+        if (!identity.isSeq(seq))
+            onError('Expected a sequence for this tag');
+        return seq;
+    },
+    createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+};
+
+exports.seq = seq;
+
+
+/***/ }),
+
+/***/ 6464:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyString = __nccwpck_require__(3069);
+
+const string = {
+    identify: value => typeof value === 'string',
+    default: true,
+    tag: 'tag:yaml.org,2002:str',
+    resolve: str => str,
+    stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+    }
+};
+
+exports.string = string;
+
+
+/***/ }),
+
+/***/ 3959:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+const boolTag = {
+    identify: value => typeof value === 'boolean',
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+    resolve: str => new Scalar.Scalar(str[0] === 't' || str[0] === 'T'),
+    stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+            const sv = source[0] === 't' || source[0] === 'T';
+            if (value === sv)
+                return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+};
+
+exports.boolTag = boolTag;
+
+
+/***/ }),
+
+/***/ 8405:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
+
+const floatNaN = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: str => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber.stringifyNumber
+};
+const floatExp = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+    resolve: str => parseFloat(str),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+    }
+};
+const float = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+    resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf('.');
+        if (dot !== -1 && str[str.length - 1] === '0')
+            node.minFractionDigits = str.length - dot - 1;
+        return node;
+    },
+    stringify: stringifyNumber.stringifyNumber
+};
+
+exports.float = float;
+exports.floatExp = floatExp;
+exports.floatNaN = floatNaN;
+
+
+/***/ }),
+
+/***/ 9874:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(8689);
+
+const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
+function intStringify(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+    return stringifyNumber.stringifyNumber(node);
+}
+const intOct = {
+    identify: value => intIdentify(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^0o[0-7]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+    stringify: node => intStringify(node, 8, '0o')
+};
+const int = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+    stringify: stringifyNumber.stringifyNumber
+};
+const intHex = {
+    identify: value => intIdentify(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^0x[0-9a-fA-F]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+    stringify: node => intStringify(node, 16, '0x')
+};
+
+exports.int = int;
+exports.intHex = intHex;
+exports.intOct = intOct;
+
+
+/***/ }),
+
+/***/ 896:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+
+const schema = [
+    map.map,
+    seq.seq,
+    string.string,
+    _null.nullTag,
+    bool.boolTag,
+    int.intOct,
+    int.int,
+    int.intHex,
+    float.floatNaN,
+    float.floatExp,
+    float.float
+];
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 3559:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+
+function intIdentify(value) {
+    return typeof value === 'bigint' || Number.isInteger(value);
+}
+const stringifyJSON = ({ value }) => JSON.stringify(value);
+const jsonScalars = [
+    {
+        identify: value => typeof value === 'string',
+        default: true,
+        tag: 'tag:yaml.org,2002:str',
+        resolve: str => str,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: 'tag:yaml.org,2002:null',
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => typeof value === 'boolean',
+        default: true,
+        tag: 'tag:yaml.org,2002:bool',
+        test: /^true$|^false$/,
+        resolve: str => str === 'true',
+        stringify: stringifyJSON
+    },
+    {
+        identify: intIdentify,
+        default: true,
+        tag: 'tag:yaml.org,2002:int',
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+    },
+    {
+        identify: value => typeof value === 'number',
+        default: true,
+        tag: 'tag:yaml.org,2002:float',
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: str => parseFloat(str),
+        stringify: stringifyJSON
+    }
+];
+const jsonError = {
+    default: true,
+    tag: '',
+    test: /^/,
+    resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+    }
+};
+const schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 18:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+var schema = __nccwpck_require__(896);
+var schema$1 = __nccwpck_require__(3559);
+var binary = __nccwpck_require__(6083);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var schema$2 = __nccwpck_require__(5913);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
+
+const schemas = new Map([
+    ['core', schema.schema],
+    ['failsafe', [map.map, seq.seq, string.string]],
+    ['json', schema$1.schema],
+    ['yaml11', schema$2.schema],
+    ['yaml-1.1', schema$2.schema]
+]);
+const tagsByName = {
+    binary: binary.binary,
+    bool: bool.boolTag,
+    float: float.float,
+    floatExp: float.floatExp,
+    floatNaN: float.floatNaN,
+    floatTime: timestamp.floatTime,
+    int: int.int,
+    intHex: int.intHex,
+    intOct: int.intOct,
+    intTime: timestamp.intTime,
+    map: map.map,
+    merge: merge.merge,
+    null: _null.nullTag,
+    omap: omap.omap,
+    pairs: pairs.pairs,
+    seq: seq.seq,
+    set: set.set,
+    timestamp: timestamp.timestamp
+};
+const coreKnownTags = {
+    'tag:yaml.org,2002:binary': binary.binary,
+    'tag:yaml.org,2002:merge': merge.merge,
+    'tag:yaml.org,2002:omap': omap.omap,
+    'tag:yaml.org,2002:pairs': pairs.pairs,
+    'tag:yaml.org,2002:set': set.set,
+    'tag:yaml.org,2002:timestamp': timestamp.timestamp
+};
+function getTags(customTags, schemaName, addMergeTag) {
+    const schemaTags = schemas.get(schemaName);
+    if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge.merge)
+            ? schemaTags.concat(merge.merge)
+            : schemaTags.slice();
+    }
+    let tags = schemaTags;
+    if (!tags) {
+        if (Array.isArray(customTags))
+            tags = [];
+        else {
+            const keys = Array.from(schemas.keys())
+                .filter(key => key !== 'yaml11')
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+    }
+    if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+            tags = tags.concat(tag);
+    }
+    else if (typeof customTags === 'function') {
+        tags = customTags(tags.slice());
+    }
+    if (addMergeTag)
+        tags = tags.concat(merge.merge);
+    return tags.reduce((tags, tag) => {
+        const tagObj = typeof tag === 'string' ? tagsByName[tag] : tag;
+        if (!tagObj) {
+            const tagName = JSON.stringify(tag);
+            const keys = Object.keys(tagsByName)
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags.includes(tagObj))
+            tags.push(tagObj);
+        return tags;
+    }, []);
+}
+
+exports.coreKnownTags = coreKnownTags;
+exports.getTags = getTags;
+
+
+/***/ }),
+
+/***/ 6083:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_buffer = __nccwpck_require__(181);
+var Scalar = __nccwpck_require__(3301);
+var stringifyString = __nccwpck_require__(3069);
+
+const binary = {
+    identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
+    default: false,
+    tag: 'tag:yaml.org,2002:binary',
+    /**
+     * Returns a Buffer in node and an Uint8Array in browsers
+     *
+     * To use the resulting buffer as an image, you'll want to do something like:
+     *
+     *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+     *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+     */
+    resolve(src, onError) {
+        if (typeof node_buffer.Buffer === 'function') {
+            return node_buffer.Buffer.from(src, 'base64');
+        }
+        else if (typeof atob === 'function') {
+            // On IE 11, atob() can't handle newlines
+            const str = atob(src.replace(/[\n\r]/g, ''));
+            const buffer = new Uint8Array(str.length);
+            for (let i = 0; i < str.length; ++i)
+                buffer[i] = str.charCodeAt(i);
+            return buffer;
+        }
+        else {
+            onError('This environment does not support reading binary tags; either Buffer or atob is required');
+            return src;
+        }
+    },
+    stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+            return '';
+        const buf = value; // checked earlier by binary.identify()
+        let str;
+        if (typeof node_buffer.Buffer === 'function') {
+            str =
+                buf instanceof node_buffer.Buffer
+                    ? buf.toString('base64')
+                    : node_buffer.Buffer.from(buf.buffer).toString('base64');
+        }
+        else if (typeof btoa === 'function') {
+            let s = '';
+            for (let i = 0; i < buf.length; ++i)
+                s += String.fromCharCode(buf[i]);
+            str = btoa(s);
+        }
+        else {
+            throw new Error('This environment does not support writing binary tags; either Buffer or btoa is required');
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+            const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+            const n = Math.ceil(str.length / lineWidth);
+            const lines = new Array(n);
+            for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+                lines[i] = str.substr(o, lineWidth);
+            }
+            str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? '\n' : ' ');
+        }
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+    }
+};
+
+exports.binary = binary;
+
+
+/***/ }),
+
+/***/ 8398:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+function boolStringify({ value, source }, ctx) {
+    const boolObj = value ? trueTag : falseTag;
+    if (source && boolObj.test.test(source))
+        return source;
+    return value ? ctx.options.trueStr : ctx.options.falseStr;
+}
+const trueTag = {
+    identify: value => value === true,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+    resolve: () => new Scalar.Scalar(true),
+    stringify: boolStringify
+};
+const falseTag = {
+    identify: value => value === false,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+    resolve: () => new Scalar.Scalar(false),
+    stringify: boolStringify
+};
+
+exports.falseTag = falseTag;
+exports.trueTag = trueTag;
+
+
+/***/ }),
+
+/***/ 5782:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
+
+const floatNaN = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: (str) => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber.stringifyNumber
+};
+const floatExp = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+    resolve: (str) => parseFloat(str.replace(/_/g, '')),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+    }
+};
+const float = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+    resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, '')));
+        const dot = str.indexOf('.');
+        if (dot !== -1) {
+            const f = str.substring(dot + 1).replace(/_/g, '');
+            if (f[f.length - 1] === '0')
+                node.minFractionDigits = f.length;
+        }
+        return node;
+    },
+    stringify: stringifyNumber.stringifyNumber
+};
+
+exports.float = float;
+exports.floatExp = floatExp;
+exports.floatNaN = floatNaN;
+
+
+/***/ }),
+
+/***/ 873:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(8689);
+
+const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+function intResolve(str, offset, radix, { intAsBigInt }) {
+    const sign = str[0];
+    if (sign === '-' || sign === '+')
+        offset += 1;
+    str = str.substring(offset).replace(/_/g, '');
+    if (intAsBigInt) {
+        switch (radix) {
+            case 2:
+                str = `0b${str}`;
+                break;
+            case 8:
+                str = `0o${str}`;
+                break;
+            case 16:
+                str = `0x${str}`;
+                break;
+        }
+        const n = BigInt(str);
+        return sign === '-' ? BigInt(-1) * n : n;
+    }
+    const n = parseInt(str, radix);
+    return sign === '-' ? -1 * n : n;
+}
+function intStringify(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? '-' + prefix + str.substr(1) : prefix + str;
+    }
+    return stringifyNumber.stringifyNumber(node);
+}
+const intBin = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'BIN',
+    test: /^[-+]?0b[0-1_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+    stringify: node => intStringify(node, 2, '0b')
+};
+const intOct = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^[-+]?0[0-7_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+    stringify: node => intStringify(node, 8, '0')
+};
+const int = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9][0-9_]*$/,
+    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+    stringify: stringifyNumber.stringifyNumber
+};
+const intHex = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^[-+]?0x[0-9a-fA-F_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+    stringify: node => intStringify(node, 16, '0x')
+};
+
+exports.int = int;
+exports.intBin = intBin;
+exports.intHex = intHex;
+exports.intOct = intOct;
+
+
+/***/ }),
+
+/***/ 452:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+
+// If the value associated with a merge key is a single mapping node, each of
+// its key/value pairs is inserted into the current mapping, unless the key
+// already exists in it. If the value associated with the merge key is a
+// sequence, then this sequence is expected to contain mapping nodes and each
+// of these nodes is merged in turn according to its order in the sequence.
+// Keys in mapping nodes earlier in the sequence override keys specified in
+// later mapping nodes. -- http://yaml.org/type/merge.html
+const MERGE_KEY = '<<';
+const merge = {
+    identify: value => value === MERGE_KEY ||
+        (typeof value === 'symbol' && value.description === MERGE_KEY),
+    default: 'key',
+    tag: 'tag:yaml.org,2002:merge',
+    test: /^<<$/,
+    resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+    }),
+    stringify: () => MERGE_KEY
+};
+const isMergeKey = (ctx, key) => (merge.identify(key) ||
+    (identity.isScalar(key) &&
+        (!key.type || key.type === Scalar.Scalar.PLAIN) &&
+        merge.identify(key.value))) &&
+    ctx?.doc.schema.tags.some(tag => tag.tag === merge.tag && tag.default);
+function addMergeToJSMap(ctx, map, value) {
+    const source = resolveAliasValue(ctx, value);
+    if (identity.isSeq(source))
+        for (const it of source.items)
+            mergeValue(ctx, map, it);
+    else if (Array.isArray(source))
+        for (const it of source)
+            mergeValue(ctx, map, it);
+    else
+        mergeValue(ctx, map, source);
+}
+function mergeValue(ctx, map, value) {
+    const source = resolveAliasValue(ctx, value);
+    if (!identity.isMap(source))
+        throw new Error('Merge sources must be maps or map aliases');
+    const srcMap = source.toJSON(null, ctx, Map);
+    for (const [key, value] of srcMap) {
+        if (map instanceof Map) {
+            if (!map.has(key))
+                map.set(key, value);
+        }
+        else if (map instanceof Set) {
+            map.add(key);
+        }
+        else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+            Object.defineProperty(map, key, {
+                value,
+                writable: true,
+                enumerable: true,
+                configurable: true
+            });
+        }
+    }
+    return map;
+}
+function resolveAliasValue(ctx, value) {
+    return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+}
+
+exports.addMergeToJSMap = addMergeToJSMap;
+exports.isMergeKey = isMergeKey;
+exports.merge = merge;
+
+
+/***/ }),
+
+/***/ 303:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var pairs = __nccwpck_require__(8385);
+
+class YAMLOMap extends YAMLSeq.YAMLSeq {
+    constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = YAMLOMap.tag;
+    }
+    /**
+     * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+     * but TypeScript won't allow widening the signature of a child method.
+     */
+    toJSON(_, ctx) {
+        if (!ctx)
+            return super.toJSON(_);
+        const map = new Map();
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const pair of this.items) {
+            let key, value;
+            if (identity.isPair(pair)) {
+                key = toJS.toJS(pair.key, '', ctx);
+                value = toJS.toJS(pair.value, key, ctx);
+            }
+            else {
+                key = toJS.toJS(pair, '', ctx);
+            }
+            if (map.has(key))
+                throw new Error('Ordered maps must not include duplicate keys');
+            map.set(key, value);
+        }
+        return map;
+    }
+    static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap = new this();
+        omap.items = pairs$1.items;
+        return omap;
+    }
+}
+YAMLOMap.tag = 'tag:yaml.org,2002:omap';
+const omap = {
+    collection: 'seq',
+    identify: value => value instanceof Map,
+    nodeClass: YAMLOMap,
+    default: false,
+    tag: 'tag:yaml.org,2002:omap',
+    resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+            if (identity.isScalar(key)) {
+                if (seenKeys.includes(key.value)) {
+                    onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+                }
+                else {
+                    seenKeys.push(key.value);
+                }
+            }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+    },
+    createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+};
+
+exports.YAMLOMap = YAMLOMap;
+exports.omap = omap;
+
+
+/***/ }),
+
+/***/ 8385:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLSeq = __nccwpck_require__(2223);
+
+function resolvePairs(seq, onError) {
+    if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+            let item = seq.items[i];
+            if (identity.isPair(item))
+                continue;
+            else if (identity.isMap(item)) {
+                if (item.items.length > 1)
+                    onError('Each pair must have its own sequence indicator');
+                const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+                if (item.commentBefore)
+                    pair.key.commentBefore = pair.key.commentBefore
+                        ? `${item.commentBefore}\n${pair.key.commentBefore}`
+                        : item.commentBefore;
+                if (item.comment) {
+                    const cn = pair.value ?? pair.key;
+                    cn.comment = cn.comment
+                        ? `${item.comment}\n${cn.comment}`
+                        : item.comment;
+                }
+                item = pair;
+            }
+            seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+    }
+    else
+        onError('Expected a sequence for this tag');
+    return seq;
+}
+function createPairs(schema, iterable, ctx) {
+    const { replacer } = ctx;
+    const pairs = new YAMLSeq.YAMLSeq(schema);
+    pairs.tag = 'tag:yaml.org,2002:pairs';
+    let i = 0;
+    if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+            if (typeof replacer === 'function')
+                it = replacer.call(iterable, String(i++), it);
+            let key, value;
+            if (Array.isArray(it)) {
+                if (it.length === 2) {
+                    key = it[0];
+                    value = it[1];
+                }
+                else
+                    throw new TypeError(`Expected [key, value] tuple: ${it}`);
+            }
+            else if (it && it instanceof Object) {
+                const keys = Object.keys(it);
+                if (keys.length === 1) {
+                    key = keys[0];
+                    value = it[key];
+                }
+                else {
+                    throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+                }
+            }
+            else {
+                key = it;
+            }
+            pairs.items.push(Pair.createPair(key, value, ctx));
+        }
+    return pairs;
+}
+const pairs = {
+    collection: 'seq',
+    default: false,
+    tag: 'tag:yaml.org,2002:pairs',
+    resolve: resolvePairs,
+    createNode: createPairs
+};
+
+exports.createPairs = createPairs;
+exports.pairs = pairs;
+exports.resolvePairs = resolvePairs;
+
+
+/***/ }),
+
+/***/ 5913:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var binary = __nccwpck_require__(6083);
+var bool = __nccwpck_require__(8398);
+var float = __nccwpck_require__(5782);
+var int = __nccwpck_require__(873);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
+
+const schema = [
+    map.map,
+    seq.seq,
+    string.string,
+    _null.nullTag,
+    bool.trueTag,
+    bool.falseTag,
+    int.intBin,
+    int.intOct,
+    int.int,
+    int.intHex,
+    float.floatNaN,
+    float.floatExp,
+    float.float,
+    binary.binary,
+    merge.merge,
+    omap.omap,
+    pairs.pairs,
+    set.set,
+    timestamp.intTime,
+    timestamp.floatTime,
+    timestamp.timestamp
+];
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 1528:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+
+class YAMLSet extends YAMLMap.YAMLMap {
+    constructor(schema) {
+        super(schema);
+        this.tag = YAMLSet.tag;
+    }
+    add(key) {
+        let pair;
+        if (identity.isPair(key))
+            pair = key;
+        else if (key &&
+            typeof key === 'object' &&
+            'key' in key &&
+            'value' in key &&
+            key.value === null)
+            pair = new Pair.Pair(key.key, null);
+        else
+            pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+            this.items.push(pair);
+    }
+    /**
+     * If `keepPair` is `true`, returns the Pair matching `key`.
+     * Otherwise, returns the value of that Pair's key.
+     */
+    get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair)
+            ? identity.isScalar(pair.key)
+                ? pair.key.value
+                : pair.key
+            : pair;
+    }
+    set(key, value) {
+        if (typeof value !== 'boolean')
+            throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+            this.items.splice(this.items.indexOf(prev), 1);
+        }
+        else if (!prev && value) {
+            this.items.push(new Pair.Pair(key));
+        }
+    }
+    toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+            return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+            throw new Error('Set items must all have null values');
+    }
+    static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+            for (let value of iterable) {
+                if (typeof replacer === 'function')
+                    value = replacer.call(iterable, value, value);
+                set.items.push(Pair.createPair(value, null, ctx));
+            }
+        return set;
+    }
+}
+YAMLSet.tag = 'tag:yaml.org,2002:set';
+const set = {
+    collection: 'map',
+    identify: value => value instanceof Set,
+    nodeClass: YAMLSet,
+    default: false,
+    tag: 'tag:yaml.org,2002:set',
+    createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+    resolve(map, onError) {
+        if (identity.isMap(map)) {
+            if (map.hasAllNullValues(true))
+                return Object.assign(new YAMLSet(), map);
+            else
+                onError('Set items must all have null values');
+        }
+        else
+            onError('Expected a mapping for this tag');
+        return map;
+    }
+};
+
+exports.YAMLSet = YAMLSet;
+exports.set = set;
+
+
+/***/ }),
+
+/***/ 6752:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(8689);
+
+/** Internal types handle bigint as number, because TS can't figure it out. */
+function parseSexagesimal(str, asBigInt) {
+    const sign = str[0];
+    const parts = sign === '-' || sign === '+' ? str.substring(1) : str;
+    const num = (n) => asBigInt ? BigInt(n) : Number(n);
+    const res = parts
+        .replace(/_/g, '')
+        .split(':')
+        .reduce((res, p) => res * num(60) + num(p), num(0));
+    return (sign === '-' ? num(-1) * res : res);
+}
+/**
+ * hhhh:mm:ss.sss
+ *
+ * Internal types handle bigint as number, because TS can't figure it out.
+ */
+function stringifySexagesimal(node) {
+    let { value } = node;
+    let num = (n) => n;
+    if (typeof value === 'bigint')
+        num = n => BigInt(n);
+    else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node);
+    let sign = '';
+    if (value < 0) {
+        sign = '-';
+        value *= num(-1);
+    }
+    const _60 = num(60);
+    const parts = [value % _60]; // seconds, including ms
+    if (value < 60) {
+        parts.unshift(0); // at least one : is required
+    }
+    else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60); // minutes
+        if (value >= 60) {
+            value = (value - parts[0]) / _60;
+            parts.unshift(value); // hours
+        }
+    }
+    return (sign +
+        parts
+            .map(n => String(n).padStart(2, '0'))
+            .join(':')
+            .replace(/000000\d*$/, '') // % 60 may introduce error
+    );
+}
+const intTime = {
+    identify: value => typeof value === 'bigint' || Number.isInteger(value),
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+    resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+    stringify: stringifySexagesimal
+};
+const floatTime = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+    resolve: str => parseSexagesimal(str, false),
+    stringify: stringifySexagesimal
+};
+const timestamp = {
+    identify: value => value instanceof Date,
+    default: true,
+    tag: 'tag:yaml.org,2002:timestamp',
+    // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+    // may be omitted altogether, resulting in a date format. In such a case, the time part is
+    // assumed to be 00:00:00Z (start of day, UTC).
+    test: RegExp('^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})' + // YYYY-Mm-Dd
+        '(?:' + // time is optional
+        '(?:t|T|[ \\t]+)' + // t | T | whitespace
+        '([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)' + // Hh:Mm:Ss(.ss)?
+        '(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?' + // Z | +5 | -03:30
+        ')?$'),
+    resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+            throw new Error('!!timestamp expects a date, starting with yyyy-mm-dd');
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + '00').substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== 'Z') {
+            let d = parseSexagesimal(tz, false);
+            if (Math.abs(d) < 30)
+                d *= 60;
+            date -= 60000 * d;
+        }
+        return new Date(date);
+    },
+    stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, '') ?? ''
+};
+
+exports.floatTime = floatTime;
+exports.intTime = intTime;
+exports.timestamp = timestamp;
+
+
+/***/ }),
+
+/***/ 4475:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const FOLD_FLOW = 'flow';
+const FOLD_BLOCK = 'block';
+const FOLD_QUOTED = 'quoted';
+/**
+ * Tries to keep input at up to `lineWidth` characters, splitting only on spaces
+ * not followed by newlines or spaces unless `mode` is `'quoted'`. Lines are
+ * terminated with `\n` and started with `indent`.
+ */
+function foldFlowLines(text, indent, mode = 'flow', { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    if (!lineWidth || lineWidth < 0)
+        return text;
+    if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+    const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+    if (text.length <= endStep)
+        return text;
+    const folds = [];
+    const escapedFolds = {};
+    let end = lineWidth - indent.length;
+    if (typeof indentAtStart === 'number') {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+            folds.push(0);
+        else
+            end = lineWidth - indentAtStart;
+    }
+    let split = undefined;
+    let prev = undefined;
+    let overflow = false;
+    let i = -1;
+    let escStart = -1;
+    let escEnd = -1;
+    if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text, i, indent.length);
+        if (i !== -1)
+            end = i + endStep;
+    }
+    for (let ch; (ch = text[(i += 1)]);) {
+        if (mode === FOLD_QUOTED && ch === '\\') {
+            escStart = i;
+            switch (text[i + 1]) {
+                case 'x':
+                    i += 3;
+                    break;
+                case 'u':
+                    i += 5;
+                    break;
+                case 'U':
+                    i += 9;
+                    break;
+                default:
+                    i += 1;
+            }
+            escEnd = i;
+        }
+        if (ch === '\n') {
+            if (mode === FOLD_BLOCK)
+                i = consumeMoreIndentedLines(text, i, indent.length);
+            end = i + indent.length + endStep;
+            split = undefined;
+        }
+        else {
+            if (ch === ' ' &&
+                prev &&
+                prev !== ' ' &&
+                prev !== '\n' &&
+                prev !== '\t') {
+                // space surrounded by non-space can be replaced with newline + indent
+                const next = text[i + 1];
+                if (next && next !== ' ' && next !== '\n' && next !== '\t')
+                    split = i;
+            }
+            if (i >= end) {
+                if (split) {
+                    folds.push(split);
+                    end = split + endStep;
+                    split = undefined;
+                }
+                else if (mode === FOLD_QUOTED) {
+                    // white-space collected at end may stretch past lineWidth
+                    while (prev === ' ' || prev === '\t') {
+                        prev = ch;
+                        ch = text[(i += 1)];
+                        overflow = true;
+                    }
+                    // Account for newline escape, but don't break preceding escape
+                    const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+                    // Bail out if lineWidth & minContentWidth are shorter than an escape string
+                    if (escapedFolds[j])
+                        return text;
+                    folds.push(j);
+                    escapedFolds[j] = true;
+                    end = j + endStep;
+                    split = undefined;
+                }
+                else {
+                    overflow = true;
+                }
+            }
+        }
+        prev = ch;
+    }
+    if (overflow && onOverflow)
+        onOverflow();
+    if (folds.length === 0)
+        return text;
+    if (onFold)
+        onFold();
+    let res = text.slice(0, folds[0]);
+    for (let i = 0; i < folds.length; ++i) {
+        const fold = folds[i];
+        const end = folds[i + 1] || text.length;
+        if (fold === 0)
+            res = `\n${indent}${text.slice(0, end)}`;
+        else {
+            if (mode === FOLD_QUOTED && escapedFolds[fold])
+                res += `${text[fold]}\\`;
+            res += `\n${indent}${text.slice(fold + 1, end)}`;
+        }
+    }
+    return res;
+}
+/**
+ * Presumes `i + 1` is at the start of a line
+ * @returns index of last newline in more-indented block
+ */
+function consumeMoreIndentedLines(text, i, indent) {
+    let end = i;
+    let start = i + 1;
+    let ch = text[start];
+    while (ch === ' ' || ch === '\t') {
+        if (i < start + indent) {
+            ch = text[++i];
+        }
+        else {
+            do {
+                ch = text[++i];
+            } while (ch && ch !== '\n');
+            end = i;
+            start = i + 1;
+            ch = text[start];
+        }
+    }
+    return end;
+}
+
+exports.FOLD_BLOCK = FOLD_BLOCK;
+exports.FOLD_FLOW = FOLD_FLOW;
+exports.FOLD_QUOTED = FOLD_QUOTED;
+exports.foldFlowLines = foldFlowLines;
+
+
+/***/ }),
+
+/***/ 2148:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var anchors = __nccwpck_require__(1596);
+var identity = __nccwpck_require__(1127);
+var stringifyComment = __nccwpck_require__(9799);
+var stringifyString = __nccwpck_require__(3069);
+
+function createStringifyContext(doc, options) {
+    const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: 'PLAIN',
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: 'false',
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: 'null',
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: 'true',
+        verifyAliasOrder: true
+    }, doc.schema.toStringOptions, options);
+    let inFlow;
+    switch (opt.collectionStyle) {
+        case 'block':
+            inFlow = false;
+            break;
+        case 'flow':
+            inFlow = true;
+            break;
+        default:
+            inFlow = null;
+    }
+    return {
+        anchors: new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? ' ' : '',
+        indent: '',
+        indentStep: typeof opt.indent === 'number' ? ' '.repeat(opt.indent) : '  ',
+        inFlow,
+        options: opt
+    };
+}
+function getTagObject(tags, item) {
+    if (item.tag) {
+        const match = tags.filter(t => t.tag === item.tag);
+        if (match.length > 0)
+            return match.find(t => t.format === item.format) ?? match[0];
+    }
+    let tagObj = undefined;
+    let obj;
+    if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter(t => t.identify?.(obj));
+        if (match.length > 1) {
+            const testMatch = match.filter(t => t.test);
+            if (testMatch.length > 0)
+                match = testMatch;
+        }
+        tagObj =
+            match.find(t => t.format === item.format) ?? match.find(t => !t.format);
+    }
+    else {
+        obj = item;
+        tagObj = tags.find(t => t.nodeClass && obj instanceof t.nodeClass);
+    }
+    if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? 'null' : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+    }
+    return tagObj;
+}
+// needs to be called before value stringifier to allow for circular anchor refs
+function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+    if (!doc.directives)
+        return '';
+    const props = [];
+    const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+    if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+    }
+    const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+    if (tag)
+        props.push(doc.directives.tagString(tag));
+    return props.join(' ');
+}
+function stringify(item, ctx, onComment, onChompKeep) {
+    if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+    if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+            return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+            throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        }
+        else {
+            if (ctx.resolvedAliases)
+                ctx.resolvedAliases.add(item);
+            else
+                ctx.resolvedAliases = new Set([item]);
+            item = item.resolve(ctx.doc);
+        }
+    }
+    let tagObj = undefined;
+    const node = identity.isNode(item)
+        ? item
+        : ctx.doc.createNode(item, { onTagObj: o => (tagObj = o) });
+    tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+    const props = stringifyProps(node, tagObj, ctx);
+    if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+    const str = typeof tagObj.stringify === 'function'
+        ? tagObj.stringify(node, ctx, onComment, onChompKeep)
+        : identity.isScalar(node)
+            ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep)
+            : node.toString(ctx, onComment, onChompKeep);
+    if (!props)
+        return str;
+    return identity.isScalar(node) || str[0] === '{' || str[0] === '['
+        ? `${props} ${str}`
+        : `${props}\n${ctx.indent}${str}`;
+}
+
+exports.createStringifyContext = createStringifyContext;
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 1212:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
+
+function stringifyCollection(collection, ctx, options) {
+    const flow = ctx.inFlow ?? collection.flow;
+    const stringify = flow ? stringifyFlowCollection : stringifyBlockCollection;
+    return stringify(collection, ctx, options);
+}
+function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    const { indent, options: { commentString } } = ctx;
+    const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+    let chompKeep = false; // flag for the preceding node's status
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+            if (!chompKeep && item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (identity.isPair(item)) {
+            const ik = identity.isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (!chompKeep && ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+            }
+        }
+        chompKeep = false;
+        let str = stringify.stringify(item, itemCtx, () => (comment = null), () => (chompKeep = true));
+        if (comment)
+            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        if (chompKeep && comment)
+            chompKeep = false;
+        lines.push(blockItemPrefix + str);
+    }
+    let str;
+    if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+    }
+    else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+            const line = lines[i];
+            str += line ? `\n${indent}${line}` : '\n';
+        }
+    }
+    if (comment) {
+        str += '\n' + stringifyComment.indentComment(commentString(comment), indent);
+        if (onComment)
+            onComment();
+    }
+    else if (chompKeep && onChompKeep)
+        onChompKeep();
+    return str;
+}
+function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+    const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+    itemIndent += indentStep;
+    const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+    });
+    let reqNewline = false;
+    let linesAtValue = 0;
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+            if (item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, false);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (identity.isPair(item)) {
+            const ik = identity.isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, false);
+                if (ik.comment)
+                    reqNewline = true;
+            }
+            const iv = identity.isNode(item.value) ? item.value : null;
+            if (iv) {
+                if (iv.comment)
+                    comment = iv.comment;
+                if (iv.commentBefore)
+                    reqNewline = true;
+            }
+            else if (item.value == null && ik?.comment) {
+                comment = ik.comment;
+            }
+        }
+        if (comment)
+            reqNewline = true;
+        let str = stringify.stringify(item, itemCtx, () => (comment = null));
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes('\n'));
+        if (i < items.length - 1) {
+            str += ',';
+        }
+        else if (ctx.options.trailingComma) {
+            if (ctx.options.lineWidth > 0) {
+                reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) +
+                    (str.length + 2) >
+                    ctx.options.lineWidth);
+            }
+            if (reqNewline) {
+                str += ',';
+            }
+        }
+        if (comment)
+            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines.push(str);
+        linesAtValue = lines.length;
+    }
+    const { start, end } = flowChars;
+    if (lines.length === 0) {
+        return start + end;
+    }
+    else {
+        if (!reqNewline) {
+            const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+            reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+            let str = start;
+            for (const line of lines)
+                str += line ? `\n${indentStep}${indent}${line}` : '\n';
+            return `${str}\n${indent}${end}`;
+        }
+        else {
+            return `${start}${fcPadding}${lines.join(' ')}${fcPadding}${end}`;
+        }
+    }
+}
+function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, '');
+    if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart()); // Avoid double indent on first line
+    }
+}
+
+exports.stringifyCollection = stringifyCollection;
+
+
+/***/ }),
+
+/***/ 9799:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Stringifies a comment.
+ *
+ * Empty comment lines are left empty,
+ * lines consisting of a single space are replaced by `#`,
+ * and all other lines are prefixed with a `#`.
+ */
+const stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, '#');
+function indentComment(comment, indent) {
+    if (/^\n+$/.test(comment))
+        return comment.substring(1);
+    return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+}
+const lineComment = (str, indent, comment) => str.endsWith('\n')
+    ? indentComment(comment, indent)
+    : comment.includes('\n')
+        ? '\n' + indentComment(comment, indent)
+        : (str.endsWith(' ') ? '' : ' ') + comment;
+
+exports.indentComment = indentComment;
+exports.lineComment = lineComment;
+exports.stringifyComment = stringifyComment;
+
+
+/***/ }),
+
+/***/ 6829:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
+
+function stringifyDocument(doc, options) {
+    const lines = [];
+    let hasDirectives = options.directives === true;
+    if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+            lines.push(dir);
+            hasDirectives = true;
+        }
+        else if (doc.directives.docStart)
+            hasDirectives = true;
+    }
+    if (hasDirectives)
+        lines.push('---');
+    const ctx = stringify.createStringifyContext(doc, options);
+    const { commentString } = ctx.options;
+    if (doc.commentBefore) {
+        if (lines.length !== 1)
+            lines.unshift('');
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ''));
+    }
+    let chompKeep = false;
+    let contentComment = null;
+    if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+            if (doc.contents.spaceBefore && hasDirectives)
+                lines.push('');
+            if (doc.contents.commentBefore) {
+                const cs = commentString(doc.contents.commentBefore);
+                lines.push(stringifyComment.indentComment(cs, ''));
+            }
+            // top-level block scalars need to be indented if followed by a comment
+            ctx.forceBlockIndent = !!doc.comment;
+            contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? undefined : () => (chompKeep = true);
+        let body = stringify.stringify(doc.contents, ctx, () => (contentComment = null), onChompKeep);
+        if (contentComment)
+            body += stringifyComment.lineComment(body, '', commentString(contentComment));
+        if ((body[0] === '|' || body[0] === '>') &&
+            lines[lines.length - 1] === '---') {
+            // Top-level block scalars with a preceding doc marker ought to use the
+            // same line for their header.
+            lines[lines.length - 1] = `--- ${body}`;
+        }
+        else
+            lines.push(body);
+    }
+    else {
+        lines.push(stringify.stringify(doc.contents, ctx));
+    }
+    if (doc.directives?.docEnd) {
+        if (doc.comment) {
+            const cs = commentString(doc.comment);
+            if (cs.includes('\n')) {
+                lines.push('...');
+                lines.push(stringifyComment.indentComment(cs, ''));
+            }
+            else {
+                lines.push(`... ${cs}`);
+            }
+        }
+        else {
+            lines.push('...');
+        }
+    }
+    else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+            dc = dc.replace(/^\n+/, '');
+        if (dc) {
+            if ((!chompKeep || contentComment) && lines[lines.length - 1] !== '')
+                lines.push('');
+            lines.push(stringifyComment.indentComment(commentString(dc), ''));
+        }
+    }
+    return lines.join('\n') + '\n';
+}
+
+exports.stringifyDocument = stringifyDocument;
+
+
+/***/ }),
+
+/***/ 8689:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    if (typeof value === 'bigint')
+        return String(value);
+    const num = typeof value === 'number' ? value : Number(value);
+    if (!isFinite(num))
+        return isNaN(num) ? '.nan' : num < 0 ? '-.inf' : '.inf';
+    let n = Object.is(value, -0) ? '-0' : JSON.stringify(value);
+    if (!format &&
+        minFractionDigits &&
+        (!tag || tag === 'tag:yaml.org,2002:float') &&
+        /^-?\d/.test(n) &&
+        !n.includes('e')) {
+        let i = n.indexOf('.');
+        if (i < 0) {
+            i = n.length;
+            n += '.';
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+            n += '0';
+    }
+    return n;
+}
+
+exports.stringifyNumber = stringifyNumber;
+
+
+/***/ }),
+
+/***/ 9748:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
+
+function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+    let keyComment = (identity.isNode(key) && key.comment) || null;
+    if (simpleKeys) {
+        if (keyComment) {
+            throw new Error('With simple keys, key nodes cannot have comments');
+        }
+        if (identity.isCollection(key) || (!identity.isNode(key) && typeof key === 'object')) {
+            const msg = 'With simple keys, collection cannot be used as a key value';
+            throw new Error(msg);
+        }
+    }
+    let explicitKey = !simpleKeys &&
+        (!key ||
+            (keyComment && value == null && !ctx.inFlow) ||
+            identity.isCollection(key) ||
+            (identity.isScalar(key)
+                ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL
+                : typeof key === 'object'));
+    ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+    });
+    let keyCommentDone = false;
+    let chompKeep = false;
+    let str = stringify.stringify(key, ctx, () => (keyCommentDone = true), () => (chompKeep = true));
+    if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+            throw new Error('With simple keys, single line scalar must not span more than 1024 characters');
+        explicitKey = true;
+    }
+    if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+            if (keyCommentDone && onComment)
+                onComment();
+            return str === '' ? '?' : explicitKey ? `? ${str}` : str;
+        }
+    }
+    else if ((allNullValues && !simpleKeys) || (value == null && explicitKey)) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        }
+        else if (chompKeep && onChompKeep)
+            onChompKeep();
+        return str;
+    }
+    if (keyCommentDone)
+        keyComment = null;
+    if (explicitKey) {
+        if (keyComment)
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}\n${indent}:`;
+    }
+    else {
+        str = `${str}:`;
+        if (keyComment)
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+    }
+    let vsb, vcb, valueComment;
+    if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+    }
+    else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === 'object')
+            value = doc.createNode(value);
+    }
+    ctx.implicitKey = false;
+    if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+    chompKeep = false;
+    if (!indentSeq &&
+        indentStep.length >= 2 &&
+        !ctx.inFlow &&
+        !explicitKey &&
+        identity.isSeq(value) &&
+        !value.flow &&
+        !value.tag &&
+        !value.anchor) {
+        // If indentSeq === false, consider '- ' as part of indentation where possible
+        ctx.indent = ctx.indent.substring(2);
+    }
+    let valueCommentDone = false;
+    const valueStr = stringify.stringify(value, ctx, () => (valueCommentDone = true), () => (chompKeep = true));
+    let ws = ' ';
+    if (keyComment || vsb || vcb) {
+        ws = vsb ? '\n' : '';
+        if (vcb) {
+            const cs = commentString(vcb);
+            ws += `\n${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === '' && !ctx.inFlow) {
+            if (ws === '\n' && valueComment)
+                ws = '\n\n';
+        }
+        else {
+            ws += `\n${ctx.indent}`;
+        }
+    }
+    else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf('\n');
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+            let hasPropsLine = false;
+            if (hasNewline && (vs0 === '&' || vs0 === '!')) {
+                let sp0 = valueStr.indexOf(' ');
+                if (vs0 === '&' &&
+                    sp0 !== -1 &&
+                    sp0 < nl0 &&
+                    valueStr[sp0 + 1] === '!') {
+                    sp0 = valueStr.indexOf(' ', sp0 + 1);
+                }
+                if (sp0 === -1 || nl0 < sp0)
+                    hasPropsLine = true;
+            }
+            if (!hasPropsLine)
+                ws = `\n${ctx.indent}`;
+        }
+    }
+    else if (valueStr === '' || valueStr[0] === '\n') {
+        ws = '';
+    }
+    str += ws + valueStr;
+    if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+            onComment();
+    }
+    else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+    }
+    else if (chompKeep && onChompKeep) {
+        onChompKeep();
+    }
+    return str;
+}
+
+exports.stringifyPair = stringifyPair;
+
+
+/***/ }),
+
+/***/ 3069:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var foldFlowLines = __nccwpck_require__(4475);
+
+const getFoldOptions = (ctx, isBlock) => ({
+    indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+    lineWidth: ctx.options.lineWidth,
+    minContentWidth: ctx.options.minContentWidth
+});
+// Also checks for lines starting with %, as parsing the output as YAML 1.1 will
+// presume that's starting a new document.
+const containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+function lineLengthOverLimit(str, lineWidth, indentLength) {
+    if (!lineWidth || lineWidth < 0)
+        return false;
+    const limit = lineWidth - indentLength;
+    const strLen = str.length;
+    if (strLen <= limit)
+        return false;
+    for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === '\n') {
+            if (i - start > limit)
+                return true;
+            start = i + 1;
+            if (strLen - start <= limit)
+                return false;
+        }
+    }
+    return true;
+}
+function doubleQuotedString(value, ctx) {
+    const json = JSON.stringify(value);
+    if (ctx.options.doubleQuotedAsJSON)
+        return json;
+    const { implicitKey } = ctx;
+    const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    let str = '';
+    let start = 0;
+    for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === ' ' && json[i + 1] === '\\' && json[i + 2] === 'n') {
+            // space before newline needs to be escaped to not be folded
+            str += json.slice(start, i) + '\\ ';
+            i += 1;
+            start = i;
+            ch = '\\';
+        }
+        if (ch === '\\')
+            switch (json[i + 1]) {
+                case 'u':
+                    {
+                        str += json.slice(start, i);
+                        const code = json.substr(i + 2, 4);
+                        switch (code) {
+                            case '0000':
+                                str += '\\0';
+                                break;
+                            case '0007':
+                                str += '\\a';
+                                break;
+                            case '000b':
+                                str += '\\v';
+                                break;
+                            case '001b':
+                                str += '\\e';
+                                break;
+                            case '0085':
+                                str += '\\N';
+                                break;
+                            case '00a0':
+                                str += '\\_';
+                                break;
+                            case '2028':
+                                str += '\\L';
+                                break;
+                            case '2029':
+                                str += '\\P';
+                                break;
+                            default:
+                                if (code.substr(0, 2) === '00')
+                                    str += '\\x' + code.substr(2);
+                                else
+                                    str += json.substr(i, 6);
+                        }
+                        i += 5;
+                        start = i + 1;
+                    }
+                    break;
+                case 'n':
+                    if (implicitKey ||
+                        json[i + 2] === '"' ||
+                        json.length < minMultiLineLength) {
+                        i += 1;
+                    }
+                    else {
+                        // folding will eat first newline
+                        str += json.slice(start, i) + '\n\n';
+                        while (json[i + 2] === '\\' &&
+                            json[i + 3] === 'n' &&
+                            json[i + 4] !== '"') {
+                            str += '\n';
+                            i += 2;
+                        }
+                        str += indent;
+                        // space after newline needs to be escaped to not be folded
+                        if (json[i + 2] === ' ')
+                            str += '\\';
+                        i += 1;
+                        start = i + 1;
+                    }
+                    break;
+                default:
+                    i += 1;
+            }
+    }
+    str = start ? str + json.slice(start) : json;
+    return implicitKey
+        ? str
+        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+}
+function singleQuotedString(value, ctx) {
+    if (ctx.options.singleQuote === false ||
+        (ctx.implicitKey && value.includes('\n')) ||
+        /[ \t]\n|\n[ \t]/.test(value) // single quoted string can't have leading or trailing whitespace around newline
+    )
+        return doubleQuotedString(value, ctx);
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&\n${indent}`) + "'";
+    return ctx.implicitKey
+        ? res
+        : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function quotedString(value, ctx) {
+    const { singleQuote } = ctx.options;
+    let qs;
+    if (singleQuote === false)
+        qs = doubleQuotedString;
+    else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+            qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+            qs = doubleQuotedString;
+        else
+            qs = singleQuote ? singleQuotedString : doubleQuotedString;
+    }
+    return qs(value, ctx);
+}
+// The negative lookbehind avoids a polynomial search,
+// but isn't supported yet on Safari: https://caniuse.com/js-regexp-lookbehind
+let blockEndNewlines;
+try {
+    blockEndNewlines = new RegExp('(^|(?<!\n))\n+(?!\n|$)', 'g');
+}
+catch {
+    blockEndNewlines = /\n+(?!\n|$)/g;
+}
+function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    const { blockQuote, commentString, lineWidth } = ctx.options;
+    // 1. Block can't end in whitespace unless the last line is non-empty.
+    // 2. Strings consisting of only whitespace are best rendered explicitly.
+    if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+    }
+    const indent = ctx.indent ||
+        (ctx.forceBlockIndent || containsDocumentMarker(value) ? '  ' : '');
+    const literal = blockQuote === 'literal'
+        ? true
+        : blockQuote === 'folded' || type === Scalar.Scalar.BLOCK_FOLDED
+            ? false
+            : type === Scalar.Scalar.BLOCK_LITERAL
+                ? true
+                : !lineLengthOverLimit(value, lineWidth, indent.length);
+    if (!value)
+        return literal ? '|\n' : '>\n';
+    // determine chomping from whitespace at value end
+    let chomp;
+    let endStart;
+    for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== '\n' && ch !== '\t' && ch !== ' ')
+            break;
+    }
+    let end = value.substring(endStart);
+    const endNlPos = end.indexOf('\n');
+    if (endNlPos === -1) {
+        chomp = '-'; // strip
+    }
+    else if (value === end || endNlPos !== end.length - 1) {
+        chomp = '+'; // keep
+        if (onChompKeep)
+            onChompKeep();
+    }
+    else {
+        chomp = ''; // clip
+    }
+    if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === '\n')
+            end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+    }
+    // determine indent indicator from whitespace at value start
+    let startWithSpace = false;
+    let startEnd;
+    let startNlPos = -1;
+    for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === ' ')
+            startWithSpace = true;
+        else if (ch === '\n')
+            startNlPos = startEnd;
+        else
+            break;
+    }
+    let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+    if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+    }
+    const indentSize = indent ? '2' : '1'; // root is at -1
+    // Leading | or > is added later
+    let header = (startWithSpace ? indentSize : '') + chomp;
+    if (comment) {
+        header += ' ' + commentString(comment.replace(/ ?[\r\n]+/g, ' '));
+        if (onComment)
+            onComment();
+    }
+    if (!literal) {
+        const foldedValue = value
+            .replace(/\n+/g, '\n$&')
+            .replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, '$1$2') // more-indented lines aren't folded
+            //                ^ more-ind. ^ empty     ^ capture next empty lines only at end of indent
+            .replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== 'folded' && type !== Scalar.Scalar.BLOCK_FOLDED) {
+            foldOptions.onOverflow = () => {
+                literalFallback = true;
+            };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+            return `>${header}\n${indent}${body}`;
+    }
+    value = value.replace(/\n+/g, `$&${indent}`);
+    return `|${header}\n${indent}${start}${value}${end}`;
+}
+function plainString(item, ctx, onComment, onChompKeep) {
+    const { type, value } = item;
+    const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+    if ((implicitKey && value.includes('\n')) ||
+        (inFlow && /[[\]{},]/.test(value))) {
+        return quotedString(value, ctx);
+    }
+    if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        // not allowed:
+        // - '-' or '?'
+        // - start with an indicator character (except [?:-]) or /[?-] /
+        // - '\n ', ': ' or ' \n' anywhere
+        // - '#' not preceded by a non-space char
+        // - end with ' ' or ':'
+        return implicitKey || inFlow || !value.includes('\n')
+            ? quotedString(value, ctx)
+            : blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (!implicitKey &&
+        !inFlow &&
+        type !== Scalar.Scalar.PLAIN &&
+        value.includes('\n')) {
+        // Where allowed & type not set explicitly, prefer block style for multiline strings
+        return blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (containsDocumentMarker(value)) {
+        if (indent === '') {
+            ctx.forceBlockIndent = true;
+            return blockString(item, ctx, onComment, onChompKeep);
+        }
+        else if (implicitKey && indent === indentStep) {
+            return quotedString(value, ctx);
+        }
+    }
+    const str = value.replace(/\n+/g, `$&\n${indent}`);
+    // Verify that output will be parsed as a string, as e.g. plain numbers and
+    // booleans get parsed with those types in v1.2 (e.g. '42', 'true' & '0.9e-3'),
+    // and others in v1.1.
+    if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+            return quotedString(value, ctx);
+    }
+    return implicitKey
+        ? str
+        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function stringifyString(item, ctx, onComment, onChompKeep) {
+    const { implicitKey, inFlow } = ctx;
+    const ss = typeof item.value === 'string'
+        ? item
+        : Object.assign({}, item, { value: String(item.value) });
+    let { type } = item;
+    if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        // force double quotes on control characters & unpaired surrogates
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+            type = Scalar.Scalar.QUOTE_DOUBLE;
+    }
+    const _stringify = (_type) => {
+        switch (_type) {
+            case Scalar.Scalar.BLOCK_FOLDED:
+            case Scalar.Scalar.BLOCK_LITERAL:
+                return implicitKey || inFlow
+                    ? quotedString(ss.value, ctx) // blocks are not valid inside flow containers
+                    : blockString(ss, ctx, onComment, onChompKeep);
+            case Scalar.Scalar.QUOTE_DOUBLE:
+                return doubleQuotedString(ss.value, ctx);
+            case Scalar.Scalar.QUOTE_SINGLE:
+                return singleQuotedString(ss.value, ctx);
+            case Scalar.Scalar.PLAIN:
+                return plainString(ss, ctx, onComment, onChompKeep);
+            default:
+                return null;
+        }
+    };
+    let res = _stringify(type);
+    if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = (implicitKey && defaultKeyType) || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+            throw new Error(`Unsupported default string type ${t}`);
+    }
+    return res;
+}
+
+exports.stringifyString = stringifyString;
+
+
+/***/ }),
+
+/***/ 204:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+
+const BREAK = Symbol('break visit');
+const SKIP = Symbol('skip children');
+const REMOVE = Symbol('remove node');
+/**
+ * Apply a visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+function visit(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (identity.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+            node.contents = null;
+    }
+    else
+        visit_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit.BREAK = BREAK;
+/** Do not visit the children of the current node */
+visit.SKIP = SKIP;
+/** Remove the current node */
+visit.REMOVE = REMOVE;
+function visit_(key, node, visitor, path) {
+    const ctrl = callVisitor(key, node, visitor, path);
+    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visit_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (identity.isCollection(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = visit_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (identity.isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = visit_('key', node.key, visitor, path);
+            if (ck === BREAK)
+                return BREAK;
+            else if (ck === REMOVE)
+                node.key = null;
+            const cv = visit_('value', node.value, visitor, path);
+            if (cv === BREAK)
+                return BREAK;
+            else if (cv === REMOVE)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+/**
+ * Apply an async visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `Promise`: Must resolve to one of the following values
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+async function visitAsync(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (identity.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+            node.contents = null;
+    }
+    else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visitAsync.BREAK = BREAK;
+/** Do not visit the children of the current node */
+visitAsync.SKIP = SKIP;
+/** Remove the current node */
+visitAsync.REMOVE = REMOVE;
+async function visitAsync_(key, node, visitor, path) {
+    const ctrl = await callVisitor(key, node, visitor, path);
+    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visitAsync_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (identity.isCollection(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = await visitAsync_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (identity.isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = await visitAsync_('key', node.key, visitor, path);
+            if (ck === BREAK)
+                return BREAK;
+            else if (ck === REMOVE)
+                node.key = null;
+            const cv = await visitAsync_('value', node.value, visitor, path);
+            if (cv === BREAK)
+                return BREAK;
+            else if (cv === REMOVE)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+function initVisitor(visitor) {
+    if (typeof visitor === 'object' &&
+        (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+            Alias: visitor.Node,
+            Map: visitor.Node,
+            Scalar: visitor.Node,
+            Seq: visitor.Node
+        }, visitor.Value && {
+            Map: visitor.Value,
+            Scalar: visitor.Value,
+            Seq: visitor.Value
+        }, visitor.Collection && {
+            Map: visitor.Collection,
+            Seq: visitor.Collection
+        }, visitor);
+    }
+    return visitor;
+}
+function callVisitor(key, node, visitor, path) {
+    if (typeof visitor === 'function')
+        return visitor(key, node, path);
+    if (identity.isMap(node))
+        return visitor.Map?.(key, node, path);
+    if (identity.isSeq(node))
+        return visitor.Seq?.(key, node, path);
+    if (identity.isPair(node))
+        return visitor.Pair?.(key, node, path);
+    if (identity.isScalar(node))
+        return visitor.Scalar?.(key, node, path);
+    if (identity.isAlias(node))
+        return visitor.Alias?.(key, node, path);
+    return undefined;
+}
+function replaceNode(key, path, node) {
+    const parent = path[path.length - 1];
+    if (identity.isCollection(parent)) {
+        parent.items[key] = node;
+    }
+    else if (identity.isPair(parent)) {
+        if (key === 'key')
+            parent.key = node;
+        else
+            parent.value = node;
+    }
+    else if (identity.isDocument(parent)) {
+        parent.contents = node;
+    }
+    else {
+        const pt = identity.isAlias(parent) ? 'alias' : 'scalar';
+        throw new Error(`Cannot replace node with ${pt} parent`);
+    }
+}
+
+exports.visit = visit;
+exports.visitAsync = visitAsync;
+
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(486);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

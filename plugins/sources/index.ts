@@ -1,0 +1,13 @@
+// The source kinds Cairn builds in, by kind name.
+
+import type { SourcePlugin } from '../../src/project/source-api.js';
+import { git } from './git.js';
+import { local } from './local.js';
+import { ostree } from './ostree.js';
+import { patch } from './patch.js';
+import { remote } from './remote.js';
+import { tar, zip } from './tar.js';
+
+export const builtinSourcePlugins: ReadonlyMap<string, SourcePlugin> = new Map(
+  [local, remote, tar, zip, git, patch, ostree].map((plugin) => [plugin.kind, plugin]),
+);

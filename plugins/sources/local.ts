@@ -1,0 +1,30 @@
+// `local`: files from the project itself; always resolved, keyed by the content's REAPI digest.
+
+import path from 'node:path';
+import { directoryDigestSync } from '../../src/cache/directory-digest.js';
+import { CairnError } from '../../src/format/errors.js';
+import { scalarOf } from '../../src/format/accessors.js';
+import { projectPath } from '../../src/project/project.js';
+import type { SourcePlugin, SourceView } from '../../src/project/source-api.js';
+
+function localPath(source: SourceView): string {
+  const scalar = scalarOf(source.config, 'path');
+  if (!scalar) throw new CairnError('invalid-data', "a local source needs 'path'", source.at);
+  return projectPath(source.projectDirectory, scalar, 'local source path', undefined);
+}
+
+export const local: SourcePlugin = {
+  kind: 'local',
+  configKeys: ['path'],
+  validate(source) {
+    const full = localPath(source);
+    const scalar = scalarOf(source.config, 'path')!;
+    try {
+      directoryDigestSync(full);
+    } catch {
+      throw new CairnError('missing-file', `local source path '${path.relative(source.projectDirectory, full) || '.'}' does not exist`, scalar.at);
+    }
+  },
+  isResolved: () => true,
+  uniqueKey: (source) => directoryDigestSync(localPath(source)).hash,
+};

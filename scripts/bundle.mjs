@@ -1,0 +1,22 @@
+// Bundles each entry point with @vercel/ncc into dist/<name>/index.js, so the action and the
+// `cairn` bin run without node_modules. dist/ is committed and must match src/.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const entries = { cli: 'src/cli/index.ts' };
+for (const name of ['action/main', 'action/post']) {
+  const entry = `src/${name}.ts`;
+  if (fs.existsSync(path.join(root, entry))) entries[name] = entry;
+}
+for (const [name, entry] of Object.entries(entries)) {
+  const out = path.join(root, 'dist', name);
+  fs.rmSync(out, { recursive: true, force: true });
+  execFileSync(process.execPath, [path.join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', entry, '-o', out, '--quiet', '--target', 'es2022'], { cwd: root, stdio: 'inherit' });
+  // ncc names ESM output index.mjs; the bin and action.yml use index.js with "type": "module".
+  const mjs = path.join(out, 'index.mjs');
+  if (fs.existsSync(mjs)) fs.renameSync(mjs, path.join(out, 'index.js'));
+  fs.writeFileSync(path.join(out, 'package.json'), '{ "type": "module" }\n');
+}

@@ -1,0 +1,88 @@
+// `cairn show`: the elements of a scope, one line each, in a `--format` of BuildStream's
+// placeholders. It renders what the engine computed; it decides nothing itself.
+
+import { stringify } from 'yaml';
+import { plainOf } from '../project/element.js';
+import { directDependencies, exceptElements, type Scope } from '../project/graph.js';
+import type { LoadedElement } from '../project/loader.js';
+import type { KeyedElement, KeyedGraph } from '../engine/pipeline.js';
+import { placeholdersOf, renderFormat } from './format.js';
+
+export type ShowDeps = Scope | 'none' | 'plan';
+
+export const DEFAULT_SHOW_FORMAT = '%{state: >12} %{full-key} %{name} %{workspace-dirs}';
+
+const UNKNOWN_KEY = '?'.repeat(64);
+
+/** An element's state as BuildStream names it, before any artifact cache exists. */
+export function stateOf(graph: KeyedGraph, keyed: KeyedElement): string {
+  if (!keyed.resolved) return 'no reference';
+  if (keyed.loaded.kind === 'junction') return 'junction';
+  if (!keyed.keys) return 'waiting';
+  if (!keyed.sourcesLocal) return 'fetch needed';
+  // Nothing is cached yet, so an element is buildable only when it builds on nothing.
+  const buildDeps = keyed.loaded.dependencies.some((d) => d.type !== 'runtime');
+  void graph;
+  return buildDeps ? 'waiting' : 'buildable';
+}
+
+function yamlOf(value: unknown): string {
+  if (Array.isArray(value) && value.length === 0) return '[]\n';
+  if (value && typeof value === 'object' && Object.keys(value).length === 0) return '{}\n';
+  return stringify(value, { lineWidth: 0 });
+}
+
+export function selectElements(graph: KeyedGraph, deps: ShowDeps, except: readonly LoadedElement[]): LoadedElement[] {
+  const scope = deps === 'plan' ? 'all' : deps;
+  const elements = graph.scope(scope);
+  return exceptElements(graph.targets, elements, except);
+}
+
+export function renderShow(graph: KeyedGraph, elements: readonly LoadedElement[], format: string): string {
+  const wanted = placeholdersOf(format);
+  const needsKeyed = ['key', 'full-key', 'state', 'config', 'vars', 'env', 'public', 'description'].some((name) => wanted.has(name));
+  const lines: string[] = [];
+  for (const element of elements) {
+    const keyed = needsKeyed ? graph.keyed(element) : undefined;
+    const fullKey = keyed?.keys?.strong ?? UNKNOWN_KEY;
+    const values = (name: string): string | undefined => {
+      switch (name) {
+        case 'name':
+          return element.fullName;
+        case 'kind':
+          return element.kind;
+        case 'key':
+          return fullKey.slice(0, 8);
+        case 'full-key':
+          return fullKey;
+        case 'state':
+          return stateOf(graph, keyed!);
+        case 'description': {
+          const description = element.node.get('description');
+          return description?.kind === 'scalar' ? description.value.split(/\r?\n/).join(' ') : '';
+        }
+        case 'config':
+          return yamlOf(plainOf(keyed!.composed.config));
+        case 'vars':
+          return yamlOf(Object.fromEntries(keyed!.composed.variables.resolved()));
+        case 'env':
+          return yamlOf(plainOf(keyed!.composed.environment));
+        case 'public':
+          return yamlOf(plainOf(keyed!.composed.public));
+        case 'deps':
+          return yamlOf(directDependencies(element, 'all').map((e) => e.fullName)).trimEnd();
+        case 'build-deps':
+          return yamlOf(directDependencies(element, 'build').map((e) => e.fullName)).trimEnd();
+        case 'runtime-deps':
+          return yamlOf(directDependencies(element, 'run').map((e) => e.fullName)).trimEnd();
+        case 'workspaced':
+        case 'workspace-dirs':
+          return '';
+        default:
+          return undefined;
+      }
+    };
+    lines.push(renderFormat(format, values));
+  }
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}

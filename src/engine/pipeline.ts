@@ -1,0 +1,167 @@
+// The engine's first stages as one call: load the project and the targets' graph, sort it,
+// compose every element and compute its keys. Front ends (CLI, action) call this and render
+// the result; nothing here prints, fetches or builds.
+
+import { hostPlatform, canonicalArch } from '../format/options.js';
+import { CairnError } from '../format/errors.js';
+import { getString } from '../format/accessors.js';
+import { computeKey, keyBase, type ElementKeys, type KeyDependency } from '../cache/cache-key.js';
+import type { JsonValue } from '../cache/canonical-json.js';
+import { ElementComposer, plainOf, type ComposedElement } from '../project/element.js';
+import { dependenciesOf, ScopeWalker, type Scope } from '../project/graph.js';
+import { sortDependencies } from '../project/graph.js';
+import { loadElements, type LoadedElement } from '../project/loader.js';
+import { findProjectDirectory, loadProject, type Project } from '../project/project.js';
+import type { DependencyView } from '../project/plugin-api.js';
+
+export interface PipelineOptions {
+  /** Where to look for project.conf (upwards from here). */
+  readonly directory: string;
+  readonly targets: readonly string[];
+  readonly cliOptions?: ReadonlyArray<readonly [string, string]>;
+  /** BuildStream's strict mode (the default): strong keys equal strict keys. */
+  readonly strict?: boolean;
+  readonly maxJobs?: number;
+}
+
+export interface KeyedElement {
+  readonly loaded: LoadedElement;
+  readonly composed: ComposedElement;
+  /** Undefined when a source has no ref, or a build dependency has no key. */
+  readonly keys: ElementKeys | undefined;
+  /** Whether every source is pinned by a ref. */
+  readonly resolved: boolean;
+  /** Whether every source is available locally without fetching. */
+  readonly sourcesLocal: boolean;
+}
+
+export interface KeyedGraph {
+  readonly project: Project;
+  readonly targets: readonly LoadedElement[];
+  readonly strict: boolean;
+  keyed(element: LoadedElement): KeyedElement;
+  /** Elements in a scope of the targets, in BuildStream's order, with one shared visited set. */
+  scope(scope: Scope | 'none'): LoadedElement[];
+  /** Resolves more element names (for `--except`) without reloading. */
+  lookup(name: string): LoadedElement;
+}
+
+export async function loadPipeline(options: PipelineOptions): Promise<KeyedGraph> {
+  const directory = findProjectDirectory(options.directory);
+  const project = loadProject(directory, {
+    ...(options.cliOptions ? { cliOptions: options.cliOptions } : {}),
+    ...(options.maxJobs !== undefined ? { maxJobs: options.maxJobs } : {}),
+  });
+  await project.plugins.loadLocal();
+  const targetNames = options.targets.length > 0 ? options.targets : defaultTargets(project);
+  const graph = loadElements(project, targetNames);
+  sortDependencies(graph.elements);
+  const strict = options.strict ?? true;
+  const keyer = new Keyer(strict);
+  return {
+    project,
+    targets: graph.targets,
+    strict,
+    keyed: (element) => keyer.keyed(element),
+    scope(scope) {
+      if (scope === 'none') return [...new Set(graph.targets)];
+      return dependenciesOf(graph.targets, scope);
+    },
+    lookup: (name) => graph.lookup(name),
+  };
+}
+
+function defaultTargets(project: Project): string[] {
+  if (project.defaultTargets.length > 0) return [...project.defaultTargets];
+  throw new CairnError('invalid-argument', 'no targets given, and project.conf has no defaults: targets:', undefined, 'name the element(s) to show, e.g. cairn show target.bst');
+}
+
+/** Composes and keys elements on demand, dependencies first, each once. */
+class Keyer {
+  private readonly composer = new ElementComposer();
+  private readonly done = new Map<LoadedElement, KeyedElement>();
+  private readonly platform = hostPlatform();
+
+  constructor(private readonly strict: boolean) {}
+
+  keyed(target: LoadedElement): KeyedElement {
+    const known = this.done.get(target);
+    if (known) return known;
+    // Key the build scope first, deepest first, without recursion.
+    const order = new ScopeWalker().walk(target, 'all');
+    for (const element of order) if (!this.done.has(element)) this.done.set(element, this.key(element));
+    return this.done.get(target)!;
+  }
+
+  private key(element: LoadedElement): KeyedElement {
+    const dependencies: DependencyView[] = element.dependencies.map((d) => ({
+      name: d.element.name,
+      fullName: d.element.fullName,
+      type: d.type,
+      configs: d.configs,
+      at: d.at,
+    }));
+    const composed = this.composer.compose(element, dependencies);
+    const resolved = composed.sources.every((source) => source.plugin.isResolved(source.view));
+    const sourcesLocal = composed.sources.every((source) => source.kind === 'local' || source.kind === 'patch');
+    if (!resolved || element.kind === 'junction') return { loaded: element, composed, keys: undefined, resolved, sourcesLocal };
+
+    const buildScope = new ScopeWalker().walk(element, 'build');
+    const depKeys = buildScope.map((dep) => this.done.get(dep)?.keys);
+    if (depKeys.some((keys) => keys === undefined)) return { loaded: element, composed, keys: undefined, resolved, sourcesLocal };
+
+    const base = keyBase(this.ingredients(composed));
+    const strictDeps = new Set(element.dependencies.filter((d) => d.strict).map((d) => d.element));
+    const weakDeps: KeyDependency[] = buildScope.map((dep, i) =>
+      composed.plugin.strictRebuild || strictDeps.has(dep) ? [dep.project.name, dep.name, depKeys[i]!.weak] : [dep.project.name, dep.name],
+    );
+    const weak = computeKey(base, weakDeps);
+    const strictKey = computeKey(base, buildScope.map((dep, i) => [dep.project.name, dep.name, depKeys[i]!.strict] as const), weak);
+    return { loaded: element, composed, keys: { weak, strict: strictKey, strong: this.strict ? strictKey : undefined }, resolved, sourcesLocal };
+  }
+
+  private ingredients(composed: ComposedElement) {
+    const runsCommands = composed.plugin.runsCommands(composed.view);
+    const nocache = new Set(composed.environmentNocache);
+    const environment: Record<string, JsonValue> = {};
+    for (const [name, value] of composed.environment.entries) if (!nocache.has(name)) environment[name] = plainOf(value);
+    return {
+      buildRoot: composed.variables.get('build-root') ?? '',
+      pluginKey: composed.plugin.uniqueKey(composed.view),
+      kind: composed.loaded.kind,
+      pluginVersion: composed.plugin.artifactVersion,
+      public: plainOf(composed.public),
+      sources: composed.sources.map((source) => {
+        const entry: Record<string, JsonValue> = { key: source.plugin.uniqueKey(source.view), name: source.kind };
+        if (source.view.directory) entry['directory'] = source.view.directory;
+        return entry;
+      }),
+      fatalWarnings: composed.loaded.project.fatalWarnings,
+      ...(runsCommands ? { sandbox: this.sandboxKey(composed), environment } : {}),
+    };
+  }
+
+  /** The sandbox part of a key: build OS and arch always, uid/gid and the REAPI socket only when set. */
+  private sandboxKey(composed: ComposedElement): JsonValue {
+    const sandbox = composed.sandbox;
+    const os = getString(sandbox, 'build-os');
+    const arch = getString(sandbox, 'build-arch');
+    const canonical = arch ? canonicalArch(arch) : canonicalArch(this.platform.arch);
+    if (arch && !canonical) throw new CairnError('invalid-data', `unknown build-arch '${arch}'`, sandbox.get('build-arch')!.at);
+    const result: Record<string, JsonValue> = { 'build-os': (os ?? this.platform.os).toLowerCase(), 'build-arch': canonical ?? this.platform.arch };
+    for (const id of ['build-uid', 'build-gid']) {
+      const text = getString(sandbox, id);
+      if (text === undefined) continue;
+      if (!/^-?\d+$/.test(text)) throw new CairnError('invalid-data', `'${id}' must be a whole number, not '${text}'`, sandbox.get(id)!.at);
+      result[id] = Number(text);
+    }
+    const socket = sandbox.get('remote-apis-socket');
+    if (socket?.kind === 'mapping') {
+      const entry: Record<string, JsonValue> = { path: getString(socket, 'path') ?? '' };
+      const update = getString(socket, 'action-cache-enable-update');
+      if (update === 'True' || update === 'true' || update === '1') entry['action-cache-enable-update'] = true;
+      result['remote-apis-socket'] = entry;
+    }
+    return result;
+  }
+}

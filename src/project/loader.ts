@@ -1,0 +1,323 @@
+// Loads element files from the targets outwards: each file is read once, its conditionals and
+// includes resolved, its dependency declarations turned into edges to other loaded elements
+// (following links, and junctions into their subprojects). The result is the raw element graph;
+// composing configuration and computing keys come after.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { getMapping, getString, validateKeys } from '../format/accessors.js';
+import { CairnError, type Provenance } from '../format/errors.js';
+import type { IncludedFile } from '../format/includes.js';
+import { processIncludes } from '../format/includes.js';
+import type { MappingNode, ScalarNode } from '../format/node.js';
+import { readYaml } from '../format/yaml-reader.js';
+import { readDependencies, type DependencyType } from './dependencies.js';
+import { checkElementName } from './element-name.js';
+import { loadProject, type Project, type ProjectSettings } from './project.js';
+
+export const ELEMENT_KEYS = [
+  'kind', 'description', 'depends', 'build-depends', 'runtime-depends', 'sources', 'variables',
+  'environment', 'environment-nocache', 'config', 'public', 'sandbox',
+] as const;
+
+export interface LoadedDependency {
+  readonly element: LoadedElement;
+  readonly type: DependencyType;
+  readonly strict: boolean;
+  readonly configs: readonly MappingNode[];
+  readonly at: Provenance;
+}
+
+export interface LoadedElement {
+  /** Dense number, in load order, for bitsets. */
+  readonly index: number;
+  /** The name inside its own project (`base/alpine.bst`). */
+  readonly name: string;
+  /** The name from the top-level project (`junction.bst:base/alpine.bst`). */
+  readonly fullName: string;
+  /** The junction path the element was reached through ('' at the top level). */
+  readonly junction: string;
+  readonly project: Project;
+  /** The element file after conditionals and includes, without its dependency lists. */
+  readonly node: MappingNode;
+  readonly kind: string;
+  readonly kindAt: Provenance;
+  /** Direct dependencies: in declaration order after loading, in staging order after sorting. */
+  dependencies: LoadedDependency[];
+}
+
+/** One project's share of the loading: its elements by name, and its subprojects by junction. */
+class ProjectLoader {
+  readonly elements = new Map<string, LoadedElement>();
+  private readonly subprojects = new Map<string, ProjectLoader>();
+
+  constructor(
+    readonly project: Project,
+    readonly junctionPath: string,
+    private readonly shared: LoadState,
+    /** Overrides from the junction that loaded this project: sub-element → element in the parent. */
+    private readonly overrides: ReadonlyMap<string, { loader: ProjectLoader; name: string; at: Provenance }> = new Map(),
+  ) {}
+
+  /** The element `name` (which may cross junctions), reading its file on first use. */
+  element(name: string, at: Provenance | undefined): LoadedElement {
+    const cut = name.indexOf(':');
+    if (cut >= 0) {
+      const junction = checkElementName(name.slice(0, cut), at);
+      return this.subproject(junction, at).element(name.slice(cut + 1), at);
+    }
+    const normal = checkElementName(name, at);
+    const override = this.overrides.get(normal);
+    if (override) return override.loader.element(override.name, override.at);
+    return this.elements.get(normal) ?? this.read(normal, at);
+  }
+
+  private read(name: string, at: Provenance | undefined): LoadedElement {
+    const file = path.join(this.project.elementPath, name);
+    const shownAs = this.project.displayPrefix + path.relative(this.project.directory, file);
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const problem = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(code);
+      throw new CairnError(code === 'EISDIR' ? 'loading-directory' : 'missing-file', `cannot load element '${name}' from ${shownAs}: ${problem}`, at);
+    }
+    const node = readYaml(text, shownAs);
+    this.project.conditionals(node);
+    processIncludes(node, this.includeContext());
+    validateKeys(node, ELEMENT_KEYS, `element '${name}'`);
+    const kindScalar = node.get('kind');
+    if (!kindScalar || kindScalar.kind !== 'scalar' || kindScalar.value === '') {
+      throw new CairnError('invalid-data', `element '${name}' has no 'kind'`, kindScalar?.at ?? node.at, 'add for example kind: manual');
+    }
+    const element: LoadedElement = {
+      index: this.shared.all.length,
+      name,
+      fullName: this.junctionPath ? `${this.junctionPath}:${name}` : name,
+      junction: this.junctionPath,
+      project: this.project,
+      node,
+      kind: kindScalar.value,
+      kindAt: kindScalar.at,
+      dependencies: [],
+    };
+    this.elements.set(name, element);
+    this.shared.all.push(element);
+    this.shared.pending.push({ element, loader: this });
+    return element;
+  }
+
+  private includeContext(): typeof this.project.includes {
+    const base = this.project.includes;
+    return {
+      resolve: (include: ScalarNode): IncludedFile => {
+        const cut = include.value.lastIndexOf(':');
+        if (cut < 0) return base.resolve(include);
+        const sub = this.subproject(include.value.slice(0, cut), include.at);
+        const file = sub.project.includes.resolve({ ...include, value: include.value.slice(cut + 1) } as ScalarNode);
+        return file;
+      },
+      conditionals: this.project.conditionals,
+    };
+  }
+
+  /** Turns the element's declarations into edges, loading what they name. */
+  resolveDependencies(element: LoadedElement): void {
+    const declared = readDependencies(element.node);
+    for (const key of ['depends', 'build-depends', 'runtime-depends']) element.node.delete(key);
+    if (declared.length > 0 && (element.kind === 'junction' || element.kind === 'link')) {
+      throw new CairnError('invalid-data', `a ${element.kind} element cannot have dependencies`, declared[0]!.at);
+    }
+    for (const dependency of declared) {
+      const name = dependency.junction ? `${dependency.junction}:${dependency.name}` : dependency.name;
+      const target = this.followLinks(this.element(name, dependency.at), dependency.at);
+      if (target.kind === 'junction') {
+        throw new CairnError('invalid-data', `'${name}' is a junction: depend on an element inside it, as '${name}:element.bst'`, dependency.at);
+      }
+      element.dependencies.push({ element: target, type: dependency.type, strict: dependency.strict, configs: dependency.configs, at: dependency.at });
+    }
+  }
+
+  /** A link stands for its target, which may be another link, or be across a junction. */
+  followLinks(element: LoadedElement, at: Provenance): LoadedElement {
+    const seen = new Set<LoadedElement>();
+    let current = element;
+    while (current.kind === 'link') {
+      if (seen.has(current)) {
+        throw new CairnError('circular-dependency', `links form a loop: ${[...seen, current].map((e) => e.fullName).join(' -> ')}`, at);
+      }
+      seen.add(current);
+      const config = getMapping(current.node, 'config');
+      if (config) validateKeys(config, ['target'], `link '${current.name}'`);
+      const targetScalar = config?.get('target');
+      if (!config || !targetScalar || targetScalar.kind !== 'scalar') {
+        throw new CairnError('invalid-data', `link '${current.name}' needs 'config: target:'`, current.kindAt);
+      }
+      if (current.node.has('sources')) throw new CairnError('invalid-data', `a link element cannot have sources`, current.node.whereIs('sources'));
+      const owner = this.shared.loaderOf(current);
+      current = owner.element(targetScalar.value, targetScalar.at);
+    }
+    return current;
+  }
+
+  /** The subproject behind the junction element `name` of this project. */
+  subproject(name: string, at: Provenance | undefined): ProjectLoader {
+    const known = this.subprojects.get(name);
+    if (known) return known;
+    const junction = this.followLinks(this.element(name, at), at ?? this.project.includes as unknown as Provenance);
+    if (junction.kind !== 'junction') {
+      throw new CairnError('invalid-junction', `'${name}' is not a junction (its kind is '${junction.kind}')`, at);
+    }
+    const owner = this.shared.loaderOf(junction);
+    const directory = owner.junctionDirectory(junction);
+    const config = getMapping(junction.node, 'config');
+    if (config) validateKeys(config, ['path', 'options', 'overrides', 'aliases', 'map-aliases'], `junction '${junction.name}'`);
+    const options = config ? getMapping(config, 'options') : undefined;
+    const fullPath = junction.fullName;
+    const settings: ProjectSettings = {
+      displayPrefix: `${fullPath}:`,
+      maxJobs: this.project.maxJobs,
+      ...(options ? { junctionOptions: options } : {}),
+    };
+    let project: Project;
+    try {
+      project = loadProject(directory, settings);
+    } catch (error) {
+      if (error instanceof CairnError && error.reason === 'missing-project-conf') {
+        throw new CairnError('invalid-junction', `junction '${junction.name}' has no project.conf at ${path.relative(this.project.directory, directory) || '.'}`, junction.kindAt, "set the junction's config: path: to the directory holding project.conf");
+      }
+      throw error;
+    }
+    const overrides = new Map<string, { loader: ProjectLoader; name: string; at: Provenance }>();
+    const overridesNode = config ? getMapping(config, 'overrides') : undefined;
+    for (const [subName, value] of overridesNode?.entries ?? []) {
+      if (value.kind !== 'scalar') throw new CairnError('invalid-data', `the override of '${subName}' must be an element name`, value.at);
+      if (subName === value.value) throw new CairnError('invalid-data', `'${subName}' cannot override itself`, value.at);
+      overrides.set(checkElementName(subName, value.at), { loader: owner, name: value.value, at: value.at });
+    }
+    const loader = new ProjectLoader(project, fullPath, this.shared, overrides);
+    this.subprojects.set(name, loader);
+    this.shared.loaders.push(loader);
+    return loader;
+  }
+
+  /** Where a junction's subproject lives: its one local source, then `config: path:`. */
+  private junctionDirectory(junction: LoadedElement): string {
+    const sources = junction.node.get('sources');
+    const list = sources?.kind === 'sequence' ? sources.items : [];
+    const first = list[0];
+    if (list.length !== 1 || first?.kind !== 'mapping' || getString(first, 'kind') !== 'local') {
+      throw new CairnError(
+        'invalid-junction',
+        `junction '${junction.name}' must be fetched before its subproject can load`,
+        junction.kindAt,
+        'Cairn loads junctions whose one source is `kind: local`; fetched junctions (git, tar) come with `cairn fetch`',
+      );
+    }
+    const sourcePath = getString(first, 'path') ?? '.';
+    const config = getMapping(junction.node, 'config');
+    const subdir = config ? getString(config, 'path') ?? '' : '';
+    const directory = path.resolve(this.project.directory, sourcePath, subdir);
+    if (!directory.startsWith(this.project.directory)) {
+      throw new CairnError('invalid-path', `junction '${junction.name}' points outside the project`, junction.kindAt);
+    }
+    return directory;
+  }
+}
+
+interface LoadState {
+  readonly all: LoadedElement[];
+  readonly pending: Array<{ element: LoadedElement; loader: ProjectLoader }>;
+  readonly loaders: ProjectLoader[];
+  loaderOf(element: LoadedElement): ProjectLoader;
+}
+
+export interface LoadedGraph {
+  readonly project: Project;
+  /** The targets, links followed, in the order asked for. */
+  readonly targets: readonly LoadedElement[];
+  /** Every element loaded, in load order. */
+  readonly elements: readonly LoadedElement[];
+  /** Finds an element by name without loading anything new (for `--except`). */
+  lookup(name: string, at?: Provenance): LoadedElement;
+}
+
+/** Loads the targets and everything they depend on. */
+export function loadElements(project: Project, targetNames: readonly string[]): LoadedGraph {
+  const loaders: ProjectLoader[] = [];
+  const owners = new Map<Project, ProjectLoader>();
+  const state: LoadState = {
+    all: [],
+    pending: [],
+    loaders,
+    loaderOf(element) {
+      let loader = owners.get(element.project);
+      if (!loader) {
+        loader = loaders.find((candidate) => candidate.project === element.project)!;
+        owners.set(element.project, loader);
+      }
+      return loader;
+    },
+  };
+  const root = new ProjectLoader(project, '', state);
+  loaders.push(root);
+  const drain = (): void => {
+    // A work list, not recursion: a chain of 100,000 elements loads like a flat project.
+    while (state.pending.length > 0) {
+      const { element, loader } = state.pending.pop()!;
+      loader.resolveDependencies(element);
+    }
+  };
+  const targets = targetNames.map((name) => {
+    const element = root.followLinks(root.element(name, undefined), { file: '<command line>', line: 0, column: 0 });
+    drain();
+    return element;
+  });
+  drain();
+  detectCycles(state.all);
+  return {
+    project,
+    targets,
+    elements: state.all,
+    lookup(name, at) {
+      const element = root.followLinks(root.element(name, at), at ?? { file: '<command line>', line: 0, column: 0 });
+      drain();
+      detectCycles(state.all);
+      return element;
+    },
+  };
+}
+
+/** A dependency cycle is an error that prints every element in the loop. */
+function detectCycles(elements: readonly LoadedElement[]): void {
+  const state = new Uint8Array(elements.length); // 0 new, 1 on the path, 2 done
+  for (const start of elements) {
+    if (state[start.index] !== 0) continue;
+    const path: LoadedElement[] = [start];
+    const next: number[] = [0];
+    state[start.index] = 1;
+    while (path.length > 0) {
+      const top = path[path.length - 1]!;
+      const i = next[next.length - 1]!;
+      if (i >= top.dependencies.length) {
+        state[top.index] = 2;
+        path.pop();
+        next.pop();
+        continue;
+      }
+      next[next.length - 1] = i + 1;
+      const dependency = top.dependencies[i]!;
+      const child = dependency.element;
+      if (state[child.index] === 1) {
+        const loop = path.slice(path.indexOf(child)).map((e) => e.fullName);
+        throw new CairnError('circular-dependency', `dependency cycle: ${[...loop, child.fullName].join(' -> ')}`, dependency.at);
+      }
+      if (state[child.index] === 0) {
+        state[child.index] = 1;
+        path.push(child);
+        next.push(0);
+      }
+    }
+  }
+}

@@ -1,0 +1,265 @@
+// Loads a project: project.conf composed onto BuildStream's built-in defaults, its includes,
+// options and conditionals resolved, and everything elements need from it set out as plain
+// data. It reads files and nothing else.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { getBool, getMapping, getSequence, getString, getStringList, requireString, scalarOf, validateKeys } from '../format/accessors.js';
+import { CairnError, type Provenance } from '../format/errors.js';
+import { processIncludes, type IncludeContext, type IncludedFile } from '../format/includes.js';
+import { assertFullyComposited, compositeInto, MappingNode, ScalarNode, SYNTHETIC } from '../format/node.js';
+import { resolveConditionals } from '../format/conditionals.js';
+import { OptionPool } from '../format/options.js';
+import { assertNotProtected, BUILTIN_VARIABLES_YAML, Variables } from '../format/variables.js';
+import { readYaml } from '../format/yaml-reader.js';
+import { FORMAT_MAJOR, FORMAT_MINOR, KEYS_NOT_CONDITIONAL, PROJECT_DEFAULTS_FILE, PROJECT_DEFAULTS_YAML, PROJECT_KEYS } from './project-defaults.js';
+import { resolvePlugins, type PluginTable } from './plugins.js';
+
+export type RefStorage = 'inline' | 'project.refs';
+
+/** What a project contributes to each of its elements, after loading. */
+export interface Project {
+  readonly name: string;
+  /** Absolute path of the directory holding project.conf. */
+  readonly directory: string;
+  readonly elementPath: string;
+  /** Prefix for file names in errors: '' for the top-level project, 'junction.bst:' below it. */
+  readonly displayPrefix: string;
+  readonly options: OptionPool;
+  /** Project variables, unexpanded: builtin defaults, project.conf, exported options, project-name, max-jobs. */
+  readonly variables: MappingNode;
+  readonly environment: MappingNode;
+  readonly environmentNocache: readonly string[];
+  readonly sandbox: MappingNode;
+  readonly splitRules: MappingNode;
+  /** project.conf `elements:` and `sources:` per-kind overrides. */
+  readonly elementOverrides: MappingNode;
+  readonly sourceOverrides: MappingNode;
+  readonly aliases: ReadonlyMap<string, string>;
+  readonly fatalWarnings: readonly string[];
+  readonly refStorage: RefStorage;
+  readonly defaultTargets: readonly string[];
+  readonly plugins: PluginTable;
+  readonly conditionals: (node: MappingNode) => void;
+  /** Reads a project-relative YAML file for `(@)` includes, cached per project. */
+  readonly includes: IncludeContext;
+  readonly maxJobs: number;
+}
+
+export interface ProjectSettings {
+  /** `-o NAME VALUE` pairs from the command line, applied last. */
+  readonly cliOptions?: ReadonlyArray<readonly [string, string]>;
+  /** Values for this project's options from a junction's `config: options:`. */
+  readonly junctionOptions?: MappingNode;
+  readonly maxJobs?: number;
+  readonly displayPrefix?: string;
+  /** Resolves `junction.bst:file.yml` includes in project.conf (given by the element loader). */
+  readonly crossProjectIncludes?: (include: ScalarNode) => IncludedFile;
+}
+
+/** Finds the directory holding project.conf, from `start` upwards. */
+export function findProjectDirectory(start: string): string {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (fs.existsSync(path.join(dir, 'project.conf'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      throw new CairnError('missing-project-conf', `no project.conf in ${path.resolve(start)} or any directory above it`, undefined, 'run cairn in a project, or give -C DIR');
+    }
+    dir = parent;
+  }
+}
+
+export function readProjectFile(file: string, shownAs: string): MappingNode {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new CairnError('loading-directory', `${shownAs} is a directory, not a file`);
+    throw new CairnError('missing-file', `cannot read ${shownAs}: ${code === 'ENOENT' ? 'no such file' : String(code)}`);
+  }
+  return readYaml(text, shownAs);
+}
+
+/** A project-relative path that must stay inside the project. */
+export function projectPath(directory: string, scalar: ScalarNode, what: string, kind?: 'file' | 'directory'): string {
+  const relative = scalar.value;
+  if (path.isAbsolute(relative)) throw new CairnError('invalid-path', `${what} '${relative}' must be relative to the project`, scalar.at);
+  const full = path.resolve(directory, relative);
+  if (full !== directory && !full.startsWith(directory + path.sep)) {
+    throw new CairnError('invalid-path', `${what} '${relative}' points outside the project`, scalar.at);
+  }
+  if (kind) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(full);
+    } catch {
+      throw new CairnError('missing-file', `${what} '${relative}' does not exist`, scalar.at);
+    }
+    if (kind === 'directory' && !stat.isDirectory()) throw new CairnError('invalid-path', `${what} '${relative}' is not a directory`, scalar.at);
+    if (kind === 'file' && !stat.isFile()) throw new CairnError('invalid-path', `${what} '${relative}' is not a regular file`, scalar.at);
+  }
+  return full;
+}
+
+function checkMinVersion(conf: MappingNode): void {
+  const scalar = scalarOf(conf, 'min-version');
+  if (!scalar) {
+    const hint = conf.has('format-version') ? 'this looks like a BuildStream 1 project: Cairn reads the BuildStream 2 format' : "add 'min-version: 2.0'";
+    throw new CairnError('invalid-data', "project.conf has no 'min-version'", conf.at, hint);
+  }
+  const match = /^(\d+)\.(\d+)$/.exec(scalar.value);
+  if (!match) throw new CairnError('invalid-data', `min-version '${scalar.value}' is not MAJOR.MINOR`, scalar.at, 'for example 2.0');
+  const [major, minor] = [Number(match[1]), Number(match[2])];
+  if (major !== FORMAT_MAJOR) {
+    throw new CairnError('unsupported-project', `project needs BuildStream ${major}; Cairn reads the BuildStream ${FORMAT_MAJOR} format`, scalar.at);
+  }
+  if (minor > FORMAT_MINOR) {
+    throw new CairnError('unsupported-project', `project needs format ${scalar.value}; Cairn supports up to ${FORMAT_MAJOR}.${FORMAT_MINOR}`, scalar.at);
+  }
+}
+
+const SYMBOL = /^[A-Za-z_-][A-Za-z0-9_-]*$/;
+
+export function loadProject(directoryIn: string, settings: ProjectSettings = {}): Project {
+  const directory = path.resolve(directoryIn);
+  const prefix = settings.displayPrefix ?? '';
+  const confFile = path.join(directory, 'project.conf');
+  if (!fs.existsSync(confFile)) {
+    throw new CairnError('missing-project-conf', `no project.conf in ${directory}`);
+  }
+  const conf = readProjectFile(confFile, `${prefix}project.conf`);
+
+  // Keys that decide how the project loads are read from project.conf itself, before includes.
+  validateKeys(conf, PROJECT_KEYS, 'project.conf');
+  checkMinVersion(conf);
+  const nameScalar = requireString(conf, 'name', 'project.conf');
+  if (!SYMBOL.test(nameScalar.value) || /^[0-9]/.test(nameScalar.value)) {
+    throw new CairnError('invalid-symbol-name', `project name '${nameScalar.value}' may hold only letters, digits, '_' and '-', and may not start with a digit`, nameScalar.at);
+  }
+  const name = nameScalar.value;
+  const elementPathScalar = scalarOf(conf, 'element-path') ?? new ScalarNode('.', SYNTHETIC);
+  const elementPath = projectPath(directory, elementPathScalar, 'element-path', 'directory');
+
+  const options = OptionPool.declare(getMapping(conf, 'options') ?? MappingNode.empty(), { elementPath });
+  if (settings.junctionOptions) options.setFromYaml(settings.junctionOptions, 'junction');
+  for (const [option, value] of settings.cliOptions ?? []) options.setFromCommandLine(option, value);
+  options.resolve();
+  const conditionals = (node: MappingNode): void => resolveConditionals(node, options);
+
+  const includeCache = new Map<string, MappingNode>();
+  const includes: IncludeContext = {
+    resolve(include: ScalarNode): IncludedFile {
+      if (include.value.includes(':')) {
+        if (!settings.crossProjectIncludes) {
+          throw new CairnError('invalid-data', `cannot include '${include.value}' from a junction here`, include.at);
+        }
+        return settings.crossProjectIncludes(include);
+      }
+      const file = projectPath(directory, include, 'include');
+      let parsed = includeCache.get(file);
+      if (!parsed) {
+        try {
+          parsed = readProjectFile(file, `${prefix}${path.relative(directory, file)}`);
+        } catch (error) {
+          if (error instanceof CairnError && !error.provenance) throw new CairnError(error.reason, error.message, include.at, error.hint);
+          throw error;
+        }
+        includeCache.set(file, parsed);
+      }
+      return { node: parsed.clone(), identity: file, context: includes };
+    },
+  };
+
+  // Includes first, then the built-in defaults beneath, then conditionals over the whole.
+  const composed = conf.clone();
+  processIncludes(composed, includes);
+  const config = readYaml(PROJECT_DEFAULTS_YAML, PROJECT_DEFAULTS_FILE);
+  config.set('variables', readYaml(BUILTIN_VARIABLES_YAML, PROJECT_DEFAULTS_FILE).get('variables')!);
+  compositeInto(config, composed);
+  resolveConditionals(config, options, KEYS_NOT_CONDITIONAL);
+  validateKeys(config, PROJECT_KEYS, 'project.conf');
+  const elementOverrides = getMapping(config, 'elements') ?? MappingNode.empty();
+  const sourceOverrides = getMapping(config, 'sources') ?? MappingNode.empty();
+  config.delete('elements');
+  config.delete('sources');
+  assertFullyComposited(config);
+
+  const variables = getMapping(config, 'variables') ?? MappingNode.empty();
+  assertNotProtected(variables);
+  for (const override of elementOverrides.entries.values()) {
+    if (override.kind === 'mapping') {
+      const overrideVariables = getMapping(override, 'variables');
+      if (overrideVariables) assertNotProtected(overrideVariables);
+    }
+  }
+  const maxJobs = settings.maxJobs ?? defaultMaxJobs();
+  variables.set('project-name', new ScalarNode(name, SYNTHETIC));
+  variables.set('max-jobs', new ScalarNode(String(maxJobs), SYNTHETIC));
+  for (const [variable, value, at] of options.exportVariables()) variables.set(variable, new ScalarNode(value, at));
+
+  const aliases = readAliases(config, variables, directory);
+  const refStorageScalar = scalarOf(config, 'ref-storage')!;
+  if (refStorageScalar.value !== 'inline' && refStorageScalar.value !== 'project.refs') {
+    throw new CairnError('invalid-data', `ref-storage '${refStorageScalar.value}' is not 'inline' or 'project.refs'`, refStorageScalar.at);
+  }
+  const defaults = getMapping(config, 'defaults') ?? MappingNode.empty();
+  validateKeys(defaults, ['targets'], "'defaults'");
+  const fatalWarnings = getStringList(config, 'fatal-warnings').map((s) => s.value);
+  if (getBool(config, 'fail-on-overlap', false) && !fatalWarnings.includes('overlaps')) fatalWarnings.push('overlaps');
+  const junctions = getMapping(config, 'junctions');
+  if (junctions) validateKeys(junctions, ['duplicates', 'internal', 'disallow-subproject-uris'], "'junctions'");
+  const sandbox = getMapping(config, 'sandbox') ?? MappingNode.empty();
+  validateKeys(sandbox, ['build-uid', 'build-gid', 'build-os', 'build-arch', 'remote-apis-socket'], "'sandbox'");
+
+  return {
+    name,
+    directory,
+    elementPath,
+    displayPrefix: prefix,
+    options,
+    variables,
+    environment: getMapping(config, 'environment') ?? MappingNode.empty(),
+    environmentNocache: getStringList(config, 'environment-nocache').map((s) => s.value),
+    sandbox,
+    splitRules: getMapping(config, 'split-rules') ?? MappingNode.empty(),
+    elementOverrides,
+    sourceOverrides,
+    aliases,
+    fatalWarnings,
+    refStorage: refStorageScalar.value,
+    defaultTargets: getStringList(defaults, 'targets').map((s) => s.value),
+    plugins: resolvePlugins(getSequence(conf, 'plugins'), directory, elementOverrides),
+    conditionals,
+    includes,
+    maxJobs,
+  };
+}
+
+/** BuildStream's automatic max-jobs: the usable processors, at most 8. */
+function defaultMaxJobs(): number {
+  const cpus = typeof (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency === 'number'
+    ? (globalThis as unknown as { navigator: { hardwareConcurrency: number } }).navigator.hardwareConcurrency
+    : 1;
+  return Math.max(1, Math.min(cpus, 8));
+}
+
+/** Aliases may use the project variables plus project-root and toplevel-root (and their URIs). */
+function readAliases(config: MappingNode, variables: MappingNode, directory: string): Map<string, string> {
+  const aliasesNode = getMapping(config, 'aliases');
+  const aliases = new Map<string, string>();
+  if (!aliasesNode) return aliases;
+  const scope = variables.clone();
+  const uri = `file://${encodeURI(directory)}`;
+  for (const [key, value] of [['project-root', directory], ['toplevel-root', directory], ['project-root-uri', uri], ['toplevel-root-uri', uri]] as const) {
+    scope.set(key, new ScalarNode(value, SYNTHETIC));
+  }
+  const resolver = new Variables(scope);
+  for (const [alias, value] of aliasesNode.entries) {
+    if (value.kind !== 'scalar') throw new CairnError('invalid-data', `alias '${alias}' must be a URL prefix`, value.at);
+    aliases.set(alias, resolver.expand(value.value, value.at));
+  }
+  return aliases;
+}
+
