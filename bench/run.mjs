@@ -24,6 +24,8 @@ Options:
   --warmup K           unmeasured Cairn warm-up runs per size (default 1)
   --peer-runs K        measured bst runs per size (default 3 at N <= 1000, 1 above)
   --peer-warmup K      unmeasured bst warm-up runs per size (default 0)
+  --timeout SECONDS    stop any single run after this long (default: no limit); a tool
+                       that times out is skipped at the larger sizes
   --no-peer            do not run bst (no ratios)
   --no-cairn           do not run Cairn (peer figures only)
   --cairn-bin PATH     Cairn CLI entry run with node (default dist/cli/index.js)
@@ -70,6 +72,8 @@ async function findExecutable(candidates) {
 }
 
 async function main() {
+  // Exit through process.exit so measure.mjs can remove its temporary directories.
+  for (const sig of ["SIGINT", "SIGTERM"]) process.once(sig, () => process.exit(130));
   let parsed;
   try {
     parsed = parseArgs({
@@ -81,6 +85,7 @@ async function main() {
         warmup: { type: "string" },
         "peer-runs": { type: "string" },
         "peer-warmup": { type: "string" },
+        timeout: { type: "string" },
         "no-peer": { type: "boolean" },
         "no-cairn": { type: "boolean" },
         "cairn-bin": { type: "string" },
@@ -115,6 +120,7 @@ async function main() {
     warmup: count("warmup", v.warmup),
     peerRuns,
     peerWarmup: count("peer-warmup", v["peer-warmup"]),
+    timeout: count("timeout", v.timeout),
     cairn: !v["no-cairn"],
     peer: !v["no-peer"],
     cairnBin: v["cairn-bin"] && resolve(v["cairn-bin"]),

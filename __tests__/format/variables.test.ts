@@ -101,6 +101,14 @@ describe('overriding variables', () => {
     expect(opt.get('bindir')).toBe('/opt/bin');
   });
 
+  it('values the project has already resolved are recomputed for an element that changes their inputs', () => {
+    const project = projectVariables();
+    expect(project.get('docdir')).toBe('/usr/share/doc');
+    const element = Variables.derive(project, vars('variables:\n  datadir: /data\n', 'e.bst'));
+    expect(element.get('docdir')).toBe('/data/doc');
+    expect(element.get('libdir')).toBe('/usr/lib');
+  });
+
   it('a variable the project left undefined can be supplied by an element', () => {
     const project = new Variables(vars('variables:\n  flags: -O2 %{extra}\n'));
     const element = Variables.derive(project, vars('variables:\n  extra: -g\n', 'e.bst'));
@@ -159,6 +167,18 @@ describe('undefined variables', () => {
     const error = errorOf(() => variables.check());
     expect(error.reason).toBe('unresolved-variable');
     expect(error.describe()).toMatch(/^project\.conf:3:11: reference to undefined variable 'missing' in variable 'unused'/);
+  });
+
+  it('an element inherits a broken project variable and check() reports it there', () => {
+    const project = new Variables(vars('variables:\n  broken: "%{missing}"\n'));
+    const element = Variables.derive(project, vars('variables:\n  fine: ok\n', 'e.bst'));
+    expect(errorOf(() => element.check()).describe()).toMatch(/^project\.conf:2:11: reference to undefined variable 'missing'/);
+  });
+
+  it('check() reports the first problem in declaration order', () => {
+    const project = new Variables(vars('variables:\n  first: "%{one}"\n  second: "%{two}"\n'));
+    const element = Variables.derive(project, vars('variables:\n  second: "%{three}"\n', 'e.bst'));
+    expect(errorOf(() => element.check()).message).toMatch(/'one'/);
   });
 
   it('check() passes for an element that supplies what the project left open', () => {

@@ -65,7 +65,7 @@ function readDependencies(file: MappingNode): DependencyView[] {
     if (list?.kind !== 'sequence') continue;
     for (const item of list.items) {
       if (item.kind === 'scalar') {
-        out.push({ name: item.value, fullName: item.value, type: listType ?? 'all', configs: [], at: item.at });
+        out.push({ name: item.value, fullName: item.value, path: item.value, type: listType ?? 'all', configs: [], at: item.at });
       } else if (item.kind === 'mapping') {
         const filename = item.get('filename') as ScalarNode;
         const type = (item.get('type') as ScalarNode | undefined)?.value as DependencyType | undefined;
@@ -73,6 +73,7 @@ function readDependencies(file: MappingNode): DependencyView[] {
         out.push({
           name: filename.value,
           fullName: filename.value,
+          path: filename.value,
           type: listType ?? type ?? 'all',
           configs: config ? [config] : [],
           at: item.at,

@@ -1,11 +1,33 @@
 // Times whole processes: wall time from process.hrtime around the spawn, peak RSS from
 // GNU time's %M. It never interprets what the command prints; suites do that.
 import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
 import { access, constants, mkdtemp, open, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 export const GNU_TIME = "/usr/bin/time";
+// coreutils; only used when a run has a time limit. Exit status 124 means it fired.
+const TIMEOUT = "timeout";
+const TIMED_OUT = 124;
+
+// Temporary directories still in use, removed even if the harness is interrupted
+// (run.mjs turns SIGINT/SIGTERM into process.exit, which runs this).
+const liveDirs = new Set();
+process.on("exit", () => {
+  for (const d of liveDirs) rmSync(d, { recursive: true, force: true });
+});
+
+async function tempDir(prefix) {
+  const d = await mkdtemp(join(tmpdir(), prefix));
+  liveDirs.add(d);
+  return d;
+}
+
+async function removeDir(d) {
+  await rm(d, { recursive: true, force: true });
+  liveDirs.delete(d);
+}
 
 /** Resolves if GNU time is usable; otherwise rejects with the message to show the user. */
 export async function requireGnuTime() {
@@ -21,11 +43,13 @@ export async function requireGnuTime() {
 
 /** A command failed; carries the tail of its stderr so the report can quote the real error. */
 export class CommandFailed extends Error {
-  constructor(label, exit, stderr) {
+  constructor(label, exit, stderr, timeoutSec) {
     const tail = stderr.trimEnd().split("\n").slice(-15).join("\n");
-    super(`${label} exited with ${exit}\n${tail}`);
+    const timedOut = timeoutSec > 0 && exit === TIMED_OUT;
+    super(`${label} ${timedOut ? `timed out after ${timeoutSec} s` : `exited with ${exit}`}\n${tail}`);
     this.label = label;
     this.exit = exit;
+    this.timedOut = timedOut;
     this.stderr = stderr;
   }
 }
@@ -37,24 +61,25 @@ export class CommandFailed extends Error {
  */
 export function freshXdgHome(baseEnv = process.env) {
   return async () => {
-    const home = await mkdtemp(join(tmpdir(), "cairn-bench-xdg-"));
+    const home = await tempDir("cairn-bench-xdg-");
     const env = {
       ...baseEnv,
       XDG_CACHE_HOME: join(home, "cache"),
       XDG_CONFIG_HOME: join(home, "config"),
       XDG_DATA_HOME: join(home, "data"),
     };
-    return { env, dispose: () => rm(home, { recursive: true, force: true }) };
+    return { env, dispose: () => removeDir(home) };
   };
 }
 
 /**
  * Runs `cmd args` once under GNU time. stdout and stderr go to files (not pipes), so the
  * harness's own event loop can never slow the child down.
+ * timeoutSec > 0 stops the command (SIGTERM, SIGKILL 10 s later) once it has run that long.
  * Returns { wallMs, peakRssKiB, stdout, stderr }; throws CommandFailed on a non-zero exit.
  */
-export async function runOnce({ label, cmd, args, cwd, env }) {
-  const dir = await mkdtemp(join(tmpdir(), "cairn-bench-run-"));
+export async function runOnce({ label, cmd, args, cwd, env, timeoutSec = 0 }) {
+  const dir = await tempDir("cairn-bench-run-");
   try {
     const paths = { out: join(dir, "stdout"), err: join(dir, "stderr"), time: join(dir, "time") };
     const out = await open(paths.out, "w");
@@ -63,7 +88,9 @@ export async function runOnce({ label, cmd, args, cwd, env }) {
     let wallNs;
     try {
       const t0 = process.hrtime.bigint();
-      const child = spawn(GNU_TIME, ["-f", "%e %M", "-o", paths.time, cmd, ...args], {
+      // --foreground keeps the command in our process group, so Ctrl-C still reaches it.
+      const limit = timeoutSec > 0 ? [TIMEOUT, "--foreground", "--kill-after=10", String(timeoutSec)] : [];
+      const child = spawn(GNU_TIME, ["-f", "%e %M", "-o", paths.time, ...limit, cmd, ...args], {
         cwd,
         env,
         stdio: ["ignore", out.fd, err.fd],
@@ -82,14 +109,14 @@ export async function runOnce({ label, cmd, args, cwd, env }) {
       readFile(paths.err, "utf8"),
       readFile(paths.time, "utf8").catch(() => ""),
     ]);
-    if (exit !== 0) throw new CommandFailed(label, exit, stderr);
+    if (exit !== 0) throw new CommandFailed(label, exit, stderr, timeoutSec);
     // On success GNU time writes exactly one line "%e %M"; take the last line to be safe.
     const last = timeText.trim().split("\n").pop() ?? "";
     const peakRssKiB = Number(last.split(/\s+/)[1]);
     if (!Number.isFinite(peakRssKiB)) throw new Error(`${label}: cannot parse GNU time output ${JSON.stringify(timeText)}`);
     return { wallMs: Number(wallNs) / 1e6, peakRssKiB, stdout, stderr };
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeDir(dir);
   }
 }
 
@@ -102,17 +129,17 @@ export function median(values) {
 /**
  * Times a command `runs` times after `warmup` unmeasured runs.
  * `env` is a factory called before every run (e.g. freshXdgHome()) returning { env, dispose }.
- * `onRun(result, index)` sees each measured run's output (for correctness checks).
+ * `timeoutSec` limits every run (0 = no limit). `onRun(result, index)` sees each measured run's output (for correctness checks).
  * Returns { runs: [{wallMs, peakRssKiB}], wallMs: {median,min,max}, peakRssKiB: {median,max}, last }.
  */
-export async function timeCommand({ label, cmd, args, cwd, env = freshXdgHome(), runs, warmup = 0, log = () => {}, onRun }) {
+export async function timeCommand({ label, cmd, args, cwd, env = freshXdgHome(), runs, warmup = 0, timeoutSec = 0, log = () => {}, onRun }) {
   const measured = [];
   let last;
   for (let i = 0; i < warmup + runs; i++) {
     const isWarmup = i < warmup;
     const { env: runEnv, dispose } = await env();
     try {
-      const r = await runOnce({ label, cmd, args, cwd, env: runEnv });
+      const r = await runOnce({ label, cmd, args, cwd, env: runEnv, timeoutSec });
       const tag = isWarmup ? `warm-up ${i + 1}/${warmup}` : `run ${i - warmup + 1}/${runs}`;
       log(`${label}: ${tag}: ${(r.wallMs / 1000).toFixed(3)} s, ${(r.peakRssKiB / 1024).toFixed(1)} MiB`);
       if (!isWarmup) {

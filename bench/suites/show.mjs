@@ -31,7 +31,7 @@ function sample(set, notIn, k = 3) {
   return [...set].filter((x) => !notIn.has(x)).slice(0, k);
 }
 
-async function measureTool({ tool, label, cmd, args, runs, warmup, n, log, warn }) {
+async function measureTool({ tool, label, cmd, args, runs, warmup, timeoutSec, n, log, warn }) {
   let firstOutput;
   try {
     const t = await timeCommand({
@@ -41,6 +41,7 @@ async function measureTool({ tool, label, cmd, args, runs, warmup, n, log, warn 
       env: freshXdgHome(),
       runs,
       warmup,
+      timeoutSec,
       log,
       onRun: (r) => {
         // Cheap determinism check: every measured run must print exactly the same lines.
@@ -55,7 +56,7 @@ async function measureTool({ tool, label, cmd, args, runs, warmup, n, log, warn 
   } catch (e) {
     if (!(e instanceof CommandFailed)) throw e;
     warn(`${label} failed:\n${e.message}`);
-    return { tool, error: e.message };
+    return { tool, error: e.timedOut ? "timed out" : "failed", timedOut: e.timedOut };
   }
 }
 
@@ -65,7 +66,7 @@ const sec = (ms) => {
   const s = ms / 1000;
   return s < 10 ? s.toFixed(3) : s < 100 ? s.toFixed(2) : s.toFixed(1);
 };
-const wall = (m) => (!m ? "—" : m.error ? "failed" : `${sec(m.wallMs.median)} s (${sec(m.wallMs.min)}–${sec(m.wallMs.max)})`);
+const wall = (m) => (!m ? "—" : m.error ? m.error : `${sec(m.wallMs.median)} s (${sec(m.wallMs.min)}–${sec(m.wallMs.max)})`);
 const rss = (m) => (!m || m.error ? "—" : `${(m.peakRssKiB.median / 1024).toFixed(0)} MiB`);
 const runsOf = (m) => (!m || m.error ? "" : ` ×${m.runs.length}`);
 const ratio = (row) => (row.cairn?.wallMs && row.peer?.wallMs ? `${(row.peer.wallMs.median / row.cairn.wallMs.median).toFixed(1)}×` : "—");
@@ -121,6 +122,7 @@ function markdown({ rows, machine, setup, warnings, scale }) {
   out.push(`- Cairn: \`node dist/cli/index.js show -C DIR --deps all --format '${FORMAT}' target.bst\` (project \`--format 2\`), ${setup.cairn}.`);
   out.push(`- bst: \`bst --no-interactive -C DIR show --deps all --format '${FORMAT}' target.bst\` (project \`--format 1\`, same element files), ${setup.peer}.`);
   out.push("- Projects from `shared/bench/gen-project.py N` (seed 1); per element = median wall ÷ (N + 1, counting target.bst); ×k = measured runs.");
+  if (setup.limit) out.push(`- ${setup.limit[0].toUpperCase()}${setup.limit.slice(1)} (\`--timeout\`).`);
   out.push("");
   out.push(`| ${cols.map(([h]) => h).join(" | ")} |`);
   out.push(`|${cols.map(() => "---").join("|")}|`);
@@ -166,10 +168,15 @@ export default {
       ctx.warn(w);
     };
     const rows = [];
+    // A tool that hit --timeout at one size would only hit it again at a larger one.
+    const timedOutAt = {};
+    const skipped = (tool) => ({ tool, error: `skipped (timed out at ${thousands(timedOutAt[tool])})` });
     for (const n of [...sizes].sort((a, b) => a - b)) {
       const row = { n };
       rows.push(row);
-      if (o.cairn) {
+      if (o.cairn && timedOutAt.cairn) {
+        row.cairn = skipped("cairn");
+      } else if (o.cairn) {
         const dir = await generateProject({ sharedDir, dir: join(outDir, "show", `cairn-${n}`), n, format: "2", regenerate: o.regenerate, log });
         row.cairn = await measureTool({
           tool: "cairn",
@@ -178,12 +185,16 @@ export default {
           args: [cairnEntry, "show", "-C", dir, "--deps", "all", "--format", FORMAT, "target.bst"],
           runs,
           warmup,
+          timeoutSec: o.timeout ?? 0,
           n,
           log,
           warn,
         });
+        if (row.cairn.timedOut) timedOutAt.cairn = n;
       }
-      if (o.peer && peerSizes.includes(n)) {
+      if (o.peer && peerSizes.includes(n) && timedOutAt.bst) {
+        row.peer = skipped("bst");
+      } else if (o.peer && peerSizes.includes(n)) {
         const dir = await generateProject({ sharedDir, dir: join(outDir, "show", `bst-${n}`), n, format: "1", regenerate: o.regenerate, log });
         row.peer = await measureTool({
           tool: "bst",
@@ -192,10 +203,12 @@ export default {
           args: ["--no-interactive", "-C", dir, "show", "--deps", "all", "--format", FORMAT, "target.bst"],
           runs: o.peerRuns ?? defaultPeerRuns(n),
           warmup: o.peerWarmup ?? 0,
+          timeoutSec: o.timeout ?? 0,
           n,
           log,
           warn,
         });
+        if (row.peer.timedOut) timedOutAt.bst = n;
       }
       if (row.cairn?.names && row.peer?.names && !sameSet(row.cairn.names, row.peer.names)) {
         warn(
@@ -218,6 +231,7 @@ export default {
     let text = consoleTable(rows);
     if (scale) text += `\n\nScaling (Cairn per-element time at ${thousands(scale.large)} ÷ at ${thousands(scale.small)}): ${scale.factor.toFixed(2)}`;
     const failed = rows.some((r) => r.cairn?.error || r.peer?.error);
+    if (o.timeout) setup.limit = `each run limited to ${o.timeout} s`;
     return { text, markdown: markdown({ rows, machine, setup, warnings, scale }), warnings, failed };
   },
 };

@@ -7,7 +7,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1708);
 /* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2174);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3739);
 // The `cairn` executable: one line that runs the command line and exits with its status.
 
 
@@ -18,7 +18,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2174:
+/***/ 3739:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -380,7 +380,11 @@ function evaluate(expr, context) {
         }
         case 'test': {
             // Only a bare name can be undefined; anything else is defined once it evaluates.
-            const defined = expr.subject.op === 'name' ? context.has(expr.subject.name) : (evaluate(expr.subject, context), true);
+            let defined = true;
+            if (expr.subject.op === 'name')
+                defined = context.has(expr.subject.name);
+            else
+                evaluate(expr.subject, context);
             const result = expr.test === 'defined' ? defined : !defined;
             return expr.negated ? !result : result;
         }
@@ -1022,24 +1026,25 @@ function write(v, parts) {
     }
 }
 /** Serialize `v` compactly with sorted keys and ASCII-only output (see the header comment). */
-function canonicalJson(v) {
+function canonical_json_canonicalJson(v) {
     const parts = [];
     write(v, parts);
     return parts.join('');
 }
 /** Lowercase hex SHA-256 of the UTF-8 encoding of `text`. */
 function sha256Hex(text) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text, 'utf8').digest('hex');
+    return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 /** BuildStream's `generate_key`: SHA-256 of the canonical JSON. */
 function hashKey(v) {
-    return sha256Hex(canonicalJson(v));
+    return sha256Hex(canonical_json_canonicalJson(v));
 }
 
 ;// CONCATENATED MODULE: ./src/cache/cache-key.ts
 // Cache keys, bit for bit as BuildStream 2 computes them: sha256 of canonical JSON of the
 // element's own ingredients plus its build-scope dependencies in staging order. Pure functions:
 // no clock, no host paths, nothing from the environment but the build OS and architecture.
+
 
 /** BuildStream's BST_CORE_ARTIFACT_VERSION: the artifact format the keys describe. */
 const CORE_ARTIFACT_VERSION = 11;
@@ -1062,10 +1067,89 @@ function keyBase(ingredients) {
     return base;
 }
 function computeKey(base, dependencies, weakKey) {
-    const dictionary = { ...base, dependencies: dependencies };
-    if (weakKey !== undefined)
-        dictionary['weak-cache-key'] = weakKey;
-    return sha256Hex(canonicalJson(dictionary));
+    return new KeyTemplate(base).key(dependencies.map((d) => canonicalJson(d)), weakKey);
+}
+const MARKER = '\u0000dependencies\u0000';
+/**
+ * An element's key dictionary serialised once, split around its dependency list, so that its
+ * weak and strict keys only join pre-serialised dependency entries. `weak-cache-key` sorts
+ * after every other key, so it always goes just before the closing brace.
+ */
+class KeyTemplate {
+    before;
+    after;
+    constructor(base) {
+        const json = canonical_json_canonicalJson({ ...base, dependencies: MARKER });
+        const quoted = canonical_json_canonicalJson(MARKER);
+        const at = json.indexOf(quoted);
+        this.before = json.slice(0, at);
+        this.after = json.slice(at + quoted.length, -1);
+    }
+    /** `dependencies` are canonical JSON entries, in build-scope staging order. */
+    key(dependencies, weakKey) {
+        return this.keyOfJoined(dependencies.join(','), weakKey);
+    }
+    /** The same, with the entries already joined by commas. */
+    keyOfJoined(joined, weakKey) {
+        const tail = weakKey === undefined ? '}' : `,"weak-cache-key":${canonical_json_canonicalJson(weakKey)}}`;
+        // Canonical JSON escapes everything outside ASCII, so latin1 bytes are its UTF-8 bytes.
+        return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${this.before}[${joined}]${this.after}${tail}`, 'latin1').digest('hex');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/project/build-scope.ts
+// Build scopes for every element, fast: the same walk as ScopeWalker's 'build' scope, over
+// integer arrays with a generation stamp instead of sets, because keying walks one scope per
+// element and scopes in real graphs hold thousands of elements.
+class BuildScopes {
+    elements;
+    buildDeps;
+    runDeps;
+    stamp;
+    generation = 0;
+    stack;
+    cursor;
+    constructor(elements) {
+        this.elements = elements;
+        this.buildDeps = elements.map((e) => Int32Array.from(e.dependencies.filter((d) => d.type !== 'runtime').map((d) => d.element.index)));
+        this.runDeps = elements.map((e) => Int32Array.from(e.dependencies.filter((d) => d.type !== 'build').map((d) => d.element.index)));
+        this.stamp = new Int32Array(elements.length);
+        this.stack = new Int32Array(elements.length + 1);
+        this.cursor = new Int32Array(elements.length + 1);
+    }
+    /** The build scope of `element` in staging order: each build dependency's runtime closure, post-order. */
+    of(element) {
+        const generation = ++this.generation;
+        const { stamp, stack, cursor, runDeps } = this;
+        const out = [];
+        for (const root of this.buildDeps[element.index]) {
+            if (stamp[root] === generation)
+                continue;
+            stamp[root] = generation;
+            let depth = 0;
+            stack[0] = root;
+            cursor[0] = 0;
+            while (depth >= 0) {
+                const node = stack[depth];
+                const children = runDeps[node];
+                const i = cursor[depth];
+                if (i < children.length) {
+                    cursor[depth] = i + 1;
+                    const child = children[i];
+                    if (stamp[child] !== generation) {
+                        stamp[child] = generation;
+                        depth++;
+                        stack[depth] = child;
+                        cursor[depth] = 0;
+                    }
+                    continue;
+                }
+                out.push(node);
+                depth--;
+            }
+        }
+        return Int32Array.from(out);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/format/node.ts
@@ -1389,18 +1473,18 @@ function isNotParallel(value) {
     }
 }
 const REFERENCE = /%\{([a-zA-Z][a-zA-Z0-9_-]*)\}/g;
-const NO_REFS = Object.freeze([]);
-const LITERAL_ONLY = Object.freeze({ lits: Object.freeze(['']), refs: NO_REFS });
 // Element files repeat the same strings (plugin defaults, shared commands) thousands of times,
 // so parsing is cached across instances; the cap only bounds memory on pathological inputs.
+// null records text that looked like it might refer to something but does not.
 const PARSE_CACHE = new Map();
 const PARSE_CACHE_LIMIT = 100_000;
+/** The references in `text`, or undefined when it is all literal. */
 function parse(text) {
     if (!text.includes('%{'))
-        return text === '' ? LITERAL_ONLY : { lits: [text], refs: NO_REFS };
+        return undefined;
     const cached = PARSE_CACHE.get(text);
     if (cached !== undefined)
-        return cached;
+        return cached ?? undefined;
     const lits = [];
     const refs = [];
     let last = 0;
@@ -1411,11 +1495,11 @@ function parse(text) {
         last = REFERENCE.lastIndex;
     }
     lits.push(text.slice(last));
-    const parsed = { lits, refs };
+    const parsed = refs.length === 0 ? null : { lits, refs };
     if (PARSE_CACHE.size >= PARSE_CACHE_LIMIT)
         PARSE_CACHE.clear();
     PARSE_CACHE.set(text, parsed);
-    return parsed;
+    return parsed ?? undefined;
 }
 function variables_define(name, value, at) {
     return { name, value, at, parsed: parse(value) };
@@ -1424,15 +1508,15 @@ function variables_define(name, value, at) {
 const SERIAL_MAX_JOBS = variables_define('max-jobs', '1', SYNTHETIC);
 function declarationsOf(node, automatics) {
     const declared = new Map();
-    if (node !== undefined) {
-        for (const [name, value] of node.entries) {
-            if (value.kind !== 'scalar') {
-                throw new CairnError('invalid-data', `variable '${name}' must be a string, not ${value.kind === 'sequence' ? 'a list' : 'a mapping'}`, value.at);
-            }
-            declared.set(name, variables_define(name, value.value, value.at));
+    // forEach and for-in rather than destructuring iterators: this runs once per element, mostly
+    // before the JIT has warmed up, where they are markedly cheaper.
+    node?.entries.forEach((value, name) => {
+        if (value.kind !== 'scalar') {
+            throw new CairnError('invalid-data', `variable '${name}' must be a string, not ${value.kind === 'sequence' ? 'a list' : 'a mapping'}`, value.at);
         }
-    }
-    for (const name of Object.keys(automatics))
+        declared.set(name, variables_define(name, value.value, value.at));
+    });
+    for (const name in automatics)
         declared.set(name, variables_define(name, automatics[name], SYNTHETIC));
     return declared;
 }
@@ -1454,6 +1538,8 @@ class DependencyIndex {
     unions = new Map();
     constructor(definitions) {
         for (const { name, parsed } of definitions) {
+            if (parsed === undefined)
+                continue;
             for (const ref of parsed.refs) {
                 const list = this.referrers.get(ref);
                 if (list === undefined)
@@ -1557,9 +1643,10 @@ class Variables {
     }
     /** Expand every `%{name}` in `text`; `at` is where the text was written, for errors. */
     expand(text, at) {
-        if (!text.includes('%{'))
+        const parsed = parse(text);
+        if (parsed === undefined)
             return text;
-        const { lits, refs } = parse(text);
+        const { lits, refs } = parsed;
         let out = lits[0];
         for (let i = 0; i < refs.length; i++) {
             const value = this.valueOf(refs[i]);
@@ -1588,22 +1675,29 @@ class Variables {
         if (this.checked)
             return;
         const parent = this.parent;
-        if (parent === undefined) {
-            for (const name of this.names())
-                this.valueOf(name);
+        if (parent !== undefined) {
+            try {
+                // Whatever this layer does not change resolves exactly as in the parent, so of those
+                // only the ones that fail there need a look.
+                for (const name of parent.failing())
+                    if (!this.isLocal(name))
+                        parent.valueOf(name);
+                for (const name of this.declared.keys())
+                    this.valueOf(name);
+                for (const name of this.taintedSet())
+                    this.valueOf(name);
+                this.valueOf('max-jobs');
+                this.checked = true;
+                return;
+            }
+            catch (error) {
+                if (!(error instanceof CairnError))
+                    throw error;
+                // Something is wrong: report the first problem in declaration order, as BuildStream does.
+            }
         }
-        else {
-            // Whatever this layer does not change resolves exactly as in the parent, so of those only
-            // the ones that fail there need a look (to report them).
-            for (const name of parent.failing())
-                if (!this.isLocal(name))
-                    parent.valueOf(name);
-            for (const name of this.declared.keys())
-                this.valueOf(name);
-            for (const name of this.taintedSet())
-                this.valueOf(name);
-            this.valueOf('max-jobs');
-        }
+        for (const name of this.names())
+            this.valueOf(name);
         this.checked = true;
     }
     /** Every variable, resolved, in declaration order. */
@@ -1694,15 +1788,41 @@ class Variables {
         const def = this.lookup(name);
         if (def === undefined)
             return undefined;
-        if (def.parsed.refs.length === 0)
-            return def.parsed.lits[0];
-        return this.resolve(def);
+        if (def.parsed === undefined)
+            return def.value;
+        return this.resolve(def, def.parsed);
+    }
+    /** Resolve a value whose references are all resolved already or literal, else go deep. */
+    resolve(def, parsed) {
+        const { lits, refs } = parsed;
+        let out = lits[0];
+        for (let i = 0; i < refs.length; i++) {
+            const ref = refs[i];
+            let value = this.memo.get(ref);
+            if (value === undefined) {
+                if (!this.isLocal(ref)) {
+                    value = this.parent.valueOf(ref);
+                    if (value === undefined)
+                        throw unresolved(ref, def.at, def.name);
+                }
+                else {
+                    const target = this.lookup(ref);
+                    if (target === undefined)
+                        throw unresolved(ref, def.at, def.name);
+                    if (target.parsed !== undefined)
+                        return this.resolveDeep(def);
+                    value = target.value;
+                }
+            }
+            out += value + lits[i + 1];
+        }
+        this.memo.set(def.name, out);
+        return out;
     }
     /** Resolve a definition of this scope iteratively, so chains of any length work. */
-    resolve(start) {
+    resolveDeep(start) {
         const stack = [{ def: start, index: 0, out: start.parsed.lits[0] }];
-        // Most values refer only to resolved or literal variables; the cycle map is made on the first descent.
-        let onStack;
+        const onStack = new Map([[start.name, 0]]);
         for (;;) {
             const frame = stack[stack.length - 1];
             const { lits, refs } = frame.def.parsed;
@@ -1720,11 +1840,10 @@ class Variables {
                         const def = this.lookup(ref);
                         if (def === undefined)
                             throw unresolved(ref, frame.def.at, frame.def.name);
-                        if (def.parsed.refs.length === 0) {
-                            value = def.parsed.lits[0];
+                        if (def.parsed === undefined) {
+                            value = def.value;
                         }
                         else {
-                            onStack ??= new Map([[start.name, 0]]);
                             const depth = onStack.get(ref);
                             if (depth !== undefined)
                                 throw circular(stack.slice(depth).map((f) => f.def));
@@ -1741,7 +1860,7 @@ class Variables {
             if (descended)
                 continue;
             stack.pop();
-            onStack?.delete(frame.def.name);
+            onStack.delete(frame.def.name);
             this.memo.set(frame.def.name, frame.out);
             if (stack.length === 0)
                 return frame.out;
@@ -2279,7 +2398,8 @@ class ElementComposer {
             sourceCount: sources.length,
             at: loaded.kindAt,
         };
-        validateKeys(expandedConfig, plugin.configKeys, `the config of a ${loaded.kind} element`);
+        if (plugin.configKeys !== 'any')
+            validateKeys(expandedConfig, plugin.configKeys, `the config of a ${loaded.kind} element`);
         plugin.validate(view);
         for (const source of sources)
             source.plugin.validate(source.view);
@@ -3713,13 +3833,9 @@ function sortedLikePython(values) {
 
 
 
-/**
- * The name BuildStream records for a dependency in these keys (Dependency.path: the junction
- * path and name as declared). DependencyView has no such field, so the full name stands in: it
- * is the same for every dependency declared in the top-level project without going through a link.
- */
+/** The name BuildStream records for a dependency in these keys: the junction path and name as declared. */
 function declaredPath(dep) {
-    return dep.fullName;
+    return dep.path;
 }
 function append(map, key, value) {
     const list = map.get(key);
@@ -4420,7 +4536,8 @@ const stackPlugin = {
     defaults: STACK_DEFAULTS,
     defaultsFile: 'plugins/elements/stack.yaml',
     // BuildStream's stack reads nothing from config: and never checks its keys.
-    configKeys: [],
+    // BuildStream never checks a stack's config.
+    configKeys: 'any',
     artifactVersion: 0,
     strictRebuild: false,
     runsCommands: () => false,
@@ -5458,7 +5575,7 @@ class ProjectLoader {
             if (target.kind === 'junction') {
                 throw new CairnError('invalid-data', `'${name}' is a junction: depend on an element inside it, as '${name}:element.bst'`, dependency.at);
             }
-            element.dependencies.push({ element: target, type: dependency.type, strict: dependency.strict, configs: dependency.configs, at: dependency.at });
+            element.dependencies.push({ element: target, path: name, type: dependency.type, strict: dependency.strict, configs: dependency.configs, at: dependency.at });
         }
     }
     /** A link stands for its target, which may be another link, or be across a junction. */
@@ -5639,6 +5756,8 @@ function detectCycles(elements) {
 
 
 
+
+
 async function loadPipeline(options) {
     const directory = findProjectDirectory(options.directory);
     const project = loadProject(directory, {
@@ -5650,7 +5769,7 @@ async function loadPipeline(options) {
     const graph = loadElements(project, targetNames);
     sortDependencies(graph.elements);
     const strict = options.strict ?? true;
-    const keyer = new Keyer(strict);
+    const keyer = new Keyer(strict, new BuildScopes(graph.elements), graph.elements);
     return {
         project,
         targets: graph.targets,
@@ -5672,27 +5791,44 @@ function defaultTargets(project) {
 /** Composes and keys elements on demand, dependencies first, each once. */
 class Keyer {
     strict;
+    scopes;
     composer = new ElementComposer();
     done = new Map();
     platform = hostPlatform();
-    constructor(strict) {
+    /** Each keyed element's entries in its dependents' key lists, serialised once. */
+    tuples;
+    constructor(strict, scopes, elements) {
         this.strict = strict;
+        this.scopes = scopes;
+        this.tuples = new Array(elements.length);
     }
     keyed(target) {
         const known = this.done.get(target);
         if (known)
             return known;
-        // Key the build scope first, deepest first, without recursion.
-        const order = new ScopeWalker().walk(target, 'all');
-        for (const element of order)
+        // Dependencies first, without recursion, never descending into what is already keyed.
+        const stack = [[target, 0]];
+        while (stack.length > 0) {
+            const frame = stack[stack.length - 1];
+            const [element, i] = frame;
+            if (i < element.dependencies.length) {
+                frame[1] = i + 1;
+                const child = element.dependencies[i].element;
+                if (!this.done.has(child))
+                    stack.push([child, 0]);
+                continue;
+            }
+            stack.pop();
             if (!this.done.has(element))
                 this.done.set(element, this.key(element));
+        }
         return this.done.get(target);
     }
     key(element) {
         const dependencies = element.dependencies.map((d) => ({
             name: d.element.name,
             fullName: d.element.fullName,
+            path: d.path,
             type: d.type,
             configs: d.configs,
             at: d.at,
@@ -5700,17 +5836,35 @@ class Keyer {
         const composed = this.composer.compose(element, dependencies);
         const resolved = composed.sources.every((source) => source.plugin.isResolved(source.view));
         const sourcesLocal = composed.sources.every((source) => source.kind === 'local' || source.kind === 'patch');
+        const unkeyed = { loaded: element, composed, keys: undefined, resolved, sourcesLocal };
         if (!resolved || element.kind === 'junction')
-            return { loaded: element, composed, keys: undefined, resolved, sourcesLocal };
-        const buildScope = new ScopeWalker().walk(element, 'build');
-        const depKeys = buildScope.map((dep) => this.done.get(dep)?.keys);
-        if (depKeys.some((keys) => keys === undefined))
-            return { loaded: element, composed, keys: undefined, resolved, sourcesLocal };
-        const base = keyBase(this.ingredients(composed));
-        const strictDeps = new Set(element.dependencies.filter((d) => d.strict).map((d) => d.element));
-        const weakDeps = buildScope.map((dep, i) => composed.plugin.strictRebuild || strictDeps.has(dep) ? [dep.project.name, dep.name, depKeys[i].weak] : [dep.project.name, dep.name]);
-        const weak = computeKey(base, weakDeps);
-        const strictKey = computeKey(base, buildScope.map((dep, i) => [dep.project.name, dep.name, depKeys[i].strict]), weak);
+            return unkeyed;
+        const scope = this.scopes.of(element);
+        const tuples = this.tuples;
+        for (const index of scope)
+            if (!tuples[index])
+                return unkeyed;
+        const template = new KeyTemplate(keyBase(this.ingredients(composed)));
+        const strictDeps = new Set(element.dependencies.filter((d) => d.strict).map((d) => d.element.index));
+        const weakByKey = composed.plugin.strictRebuild;
+        // One concatenation per key: V8 joins these as ropes and flattens once when hashing.
+        let weakList = '';
+        let strictList = '';
+        for (let i = 0; i < scope.length; i++) {
+            const index = scope[i];
+            const tuple = tuples[index];
+            const separator = i === 0 ? '' : ',';
+            weakList += separator + (weakByKey || strictDeps.has(index) ? tuple.withWeak : tuple.name);
+            strictList += separator + tuple.withStrict;
+        }
+        const weak = template.keyOfJoined(weakList);
+        const strictKey = template.keyOfJoined(strictList, weak);
+        const project = element.project.name;
+        tuples[element.index] = {
+            name: canonical_json_canonicalJson([project, element.name]),
+            withWeak: canonical_json_canonicalJson([project, element.name, weak]),
+            withStrict: canonical_json_canonicalJson([project, element.name, strictKey]),
+        };
         return { loaded: element, composed, keys: { weak, strict: strictKey, strong: this.strict ? strictKey : undefined }, resolved, sourcesLocal };
     }
     ingredients(composed) {

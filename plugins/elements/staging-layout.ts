@@ -15,13 +15,9 @@ export interface StagingPlan {
   readonly digestEnvironment: ReadonlyMap<string, readonly string[]>;
 }
 
-/**
- * The name BuildStream records for a dependency in these keys (Dependency.path: the junction
- * path and name as declared). DependencyView has no such field, so the full name stands in: it
- * is the same for every dependency declared in the top-level project without going through a link.
- */
+/** The name BuildStream records for a dependency in these keys: the junction path and name as declared. */
 export function declaredPath(dep: DependencyView): string {
-  return dep.fullName;
+  return dep.path;
 }
 
 function append(map: Map<string, string[]>, key: string, value: string): void {

@@ -2,7 +2,8 @@
 // element's own ingredients plus its build-scope dependencies in staging order. Pure functions:
 // no clock, no host paths, nothing from the environment but the build OS and architecture.
 
-import { canonicalJson, sha256Hex, type JsonValue } from './canonical-json.js';
+import { createHash } from 'node:crypto';
+import { canonicalJson, type JsonValue } from './canonical-json.js';
 
 /** BuildStream's BST_CORE_ARTIFACT_VERSION: the artifact format the keys describe. */
 export const CORE_ARTIFACT_VERSION = 11;
@@ -42,9 +43,39 @@ export function keyBase(ingredients: KeyIngredients): Record<string, JsonValue> 
 export type KeyDependency = readonly [string, string] | readonly [string, string, string];
 
 export function computeKey(base: Record<string, JsonValue>, dependencies: readonly KeyDependency[], weakKey?: string): string {
-  const dictionary: Record<string, JsonValue> = { ...base, dependencies: dependencies as unknown as JsonValue };
-  if (weakKey !== undefined) dictionary['weak-cache-key'] = weakKey;
-  return sha256Hex(canonicalJson(dictionary));
+  return new KeyTemplate(base).key(dependencies.map((d) => canonicalJson(d as unknown as JsonValue)), weakKey);
+}
+
+const MARKER = '\u0000dependencies\u0000';
+
+/**
+ * An element's key dictionary serialised once, split around its dependency list, so that its
+ * weak and strict keys only join pre-serialised dependency entries. `weak-cache-key` sorts
+ * after every other key, so it always goes just before the closing brace.
+ */
+export class KeyTemplate {
+  private readonly before: string;
+  private readonly after: string;
+
+  constructor(base: Record<string, JsonValue>) {
+    const json = canonicalJson({ ...base, dependencies: MARKER });
+    const quoted = canonicalJson(MARKER);
+    const at = json.indexOf(quoted);
+    this.before = json.slice(0, at);
+    this.after = json.slice(at + quoted.length, -1);
+  }
+
+  /** `dependencies` are canonical JSON entries, in build-scope staging order. */
+  key(dependencies: readonly string[], weakKey?: string): string {
+    return this.keyOfJoined(dependencies.join(','), weakKey);
+  }
+
+  /** The same, with the entries already joined by commas. */
+  keyOfJoined(joined: string, weakKey?: string): string {
+    const tail = weakKey === undefined ? '}' : `,"weak-cache-key":${canonicalJson(weakKey)}}`;
+    // Canonical JSON escapes everything outside ASCII, so latin1 bytes are its UTF-8 bytes.
+    return createHash('sha256').update(`${this.before}[${joined}]${this.after}${tail}`, 'latin1').digest('hex');
+  }
 }
 
 /** The three keys of an element; strong equals strict in strict mode. */

@@ -5,10 +5,11 @@
 import { hostPlatform, canonicalArch } from '../format/options.js';
 import { CairnError } from '../format/errors.js';
 import { getString } from '../format/accessors.js';
-import { computeKey, keyBase, type ElementKeys, type KeyDependency } from '../cache/cache-key.js';
-import type { JsonValue } from '../cache/canonical-json.js';
+import { KeyTemplate, keyBase, type ElementKeys } from '../cache/cache-key.js';
+import { canonicalJson, type JsonValue } from '../cache/canonical-json.js';
+import { BuildScopes } from '../project/build-scope.js';
 import { ElementComposer, plainOf, type ComposedElement } from '../project/element.js';
-import { dependenciesOf, ScopeWalker, type Scope } from '../project/graph.js';
+import { dependenciesOf, type Scope } from '../project/graph.js';
 import { sortDependencies } from '../project/graph.js';
 import { loadElements, type LoadedElement } from '../project/loader.js';
 import { findProjectDirectory, loadProject, type Project } from '../project/project.js';
@@ -57,7 +58,7 @@ export async function loadPipeline(options: PipelineOptions): Promise<KeyedGraph
   const graph = loadElements(project, targetNames);
   sortDependencies(graph.elements);
   const strict = options.strict ?? true;
-  const keyer = new Keyer(strict);
+  const keyer = new Keyer(strict, new BuildScopes(graph.elements), graph.elements);
   return {
     project,
     targets: graph.targets,
@@ -82,14 +83,34 @@ class Keyer {
   private readonly done = new Map<LoadedElement, KeyedElement>();
   private readonly platform = hostPlatform();
 
-  constructor(private readonly strict: boolean) {}
+  /** Each keyed element's entries in its dependents' key lists, serialised once. */
+  private readonly tuples: Array<{ name: string; withWeak: string; withStrict: string } | undefined>;
+
+  constructor(
+    private readonly strict: boolean,
+    private readonly scopes: BuildScopes,
+    elements: readonly LoadedElement[],
+  ) {
+    this.tuples = new Array(elements.length);
+  }
 
   keyed(target: LoadedElement): KeyedElement {
     const known = this.done.get(target);
     if (known) return known;
-    // Key the build scope first, deepest first, without recursion.
-    const order = new ScopeWalker().walk(target, 'all');
-    for (const element of order) if (!this.done.has(element)) this.done.set(element, this.key(element));
+    // Dependencies first, without recursion, never descending into what is already keyed.
+    const stack: Array<[LoadedElement, number]> = [[target, 0]];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const [element, i] = frame;
+      if (i < element.dependencies.length) {
+        frame[1] = i + 1;
+        const child = element.dependencies[i]!.element;
+        if (!this.done.has(child)) stack.push([child, 0]);
+        continue;
+      }
+      stack.pop();
+      if (!this.done.has(element)) this.done.set(element, this.key(element));
+    }
     return this.done.get(target)!;
   }
 
@@ -97,6 +118,7 @@ class Keyer {
     const dependencies: DependencyView[] = element.dependencies.map((d) => ({
       name: d.element.name,
       fullName: d.element.fullName,
+      path: d.path,
       type: d.type,
       configs: d.configs,
       at: d.at,
@@ -104,19 +126,34 @@ class Keyer {
     const composed = this.composer.compose(element, dependencies);
     const resolved = composed.sources.every((source) => source.plugin.isResolved(source.view));
     const sourcesLocal = composed.sources.every((source) => source.kind === 'local' || source.kind === 'patch');
-    if (!resolved || element.kind === 'junction') return { loaded: element, composed, keys: undefined, resolved, sourcesLocal };
+    const unkeyed = { loaded: element, composed, keys: undefined, resolved, sourcesLocal };
+    if (!resolved || element.kind === 'junction') return unkeyed;
 
-    const buildScope = new ScopeWalker().walk(element, 'build');
-    const depKeys = buildScope.map((dep) => this.done.get(dep)?.keys);
-    if (depKeys.some((keys) => keys === undefined)) return { loaded: element, composed, keys: undefined, resolved, sourcesLocal };
+    const scope = this.scopes.of(element);
+    const tuples = this.tuples;
+    for (const index of scope) if (!tuples[index]) return unkeyed;
 
-    const base = keyBase(this.ingredients(composed));
-    const strictDeps = new Set(element.dependencies.filter((d) => d.strict).map((d) => d.element));
-    const weakDeps: KeyDependency[] = buildScope.map((dep, i) =>
-      composed.plugin.strictRebuild || strictDeps.has(dep) ? [dep.project.name, dep.name, depKeys[i]!.weak] : [dep.project.name, dep.name],
-    );
-    const weak = computeKey(base, weakDeps);
-    const strictKey = computeKey(base, buildScope.map((dep, i) => [dep.project.name, dep.name, depKeys[i]!.strict] as const), weak);
+    const template = new KeyTemplate(keyBase(this.ingredients(composed)));
+    const strictDeps = new Set(element.dependencies.filter((d) => d.strict).map((d) => d.element.index));
+    const weakByKey = composed.plugin.strictRebuild;
+    // One concatenation per key: V8 joins these as ropes and flattens once when hashing.
+    let weakList = '';
+    let strictList = '';
+    for (let i = 0; i < scope.length; i++) {
+      const index = scope[i]!;
+      const tuple = tuples[index]!;
+      const separator = i === 0 ? '' : ',';
+      weakList += separator + (weakByKey || strictDeps.has(index) ? tuple.withWeak : tuple.name);
+      strictList += separator + tuple.withStrict;
+    }
+    const weak = template.keyOfJoined(weakList);
+    const strictKey = template.keyOfJoined(strictList, weak);
+    const project = element.project.name;
+    tuples[element.index] = {
+      name: canonicalJson([project, element.name]),
+      withWeak: canonicalJson([project, element.name, weak]),
+      withStrict: canonicalJson([project, element.name, strictKey]),
+    };
     return { loaded: element, composed, keys: { weak, strict: strictKey, strong: this.strict ? strictKey : undefined }, resolved, sourcesLocal };
   }
 

@@ -336,7 +336,9 @@ function evaluate(expr: Expr, context: ReadonlyMap<string, OptionValue>): Value 
     }
     case 'test': {
       // Only a bare name can be undefined; anything else is defined once it evaluates.
-      const defined = expr.subject.op === 'name' ? context.has(expr.subject.name) : (evaluate(expr.subject, context), true);
+      let defined = true;
+      if (expr.subject.op === 'name') defined = context.has(expr.subject.name);
+      else evaluate(expr.subject, context);
       const result = expr.test === 'defined' ? defined : !defined;
       return expr.negated ? !result : result;
     }

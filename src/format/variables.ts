@@ -138,19 +138,19 @@ const SERIAL_MAX_JOBS = define('max-jobs', '1', SYNTHETIC);
 
 function declarationsOf(node: MappingNode | undefined, automatics: Automatics): Map<string, Definition> {
   const declared = new Map<string, Definition>();
-  if (node !== undefined) {
-    for (const [name, value] of node.entries) {
-      if (value.kind !== 'scalar') {
-        throw new CairnError(
-          'invalid-data',
-          `variable '${name}' must be a string, not ${value.kind === 'sequence' ? 'a list' : 'a mapping'}`,
-          value.at,
-        );
-      }
-      declared.set(name, define(name, value.value, value.at));
+  // forEach and for-in rather than destructuring iterators: this runs once per element, mostly
+  // before the JIT has warmed up, where they are markedly cheaper.
+  node?.entries.forEach((value, name) => {
+    if (value.kind !== 'scalar') {
+      throw new CairnError(
+        'invalid-data',
+        `variable '${name}' must be a string, not ${value.kind === 'sequence' ? 'a list' : 'a mapping'}`,
+        value.at,
+      );
     }
-  }
-  for (const name of Object.keys(automatics)) declared.set(name, define(name, automatics[name]!, SYNTHETIC));
+    declared.set(name, define(name, value.value, value.at));
+  });
+  for (const name in automatics) declared.set(name, define(name, automatics[name]!, SYNTHETIC));
   return declared;
 }
 
@@ -327,16 +327,22 @@ export class Variables {
   check(): void {
     if (this.checked) return;
     const parent = this.parent;
-    if (parent === undefined) {
-      for (const name of this.names()) this.valueOf(name);
-    } else {
-      // Whatever this layer does not change resolves exactly as in the parent, so of those only
-      // the ones that fail there need a look (to report them).
-      for (const name of parent.failing()) if (!this.isLocal(name)) parent.valueOf(name);
-      for (const name of this.declared.keys()) this.valueOf(name);
-      for (const name of this.taintedSet()) this.valueOf(name);
-      this.valueOf('max-jobs');
+    if (parent !== undefined) {
+      try {
+        // Whatever this layer does not change resolves exactly as in the parent, so of those
+        // only the ones that fail there need a look.
+        for (const name of parent.failing()) if (!this.isLocal(name)) parent.valueOf(name);
+        for (const name of this.declared.keys()) this.valueOf(name);
+        for (const name of this.taintedSet()) this.valueOf(name);
+        this.valueOf('max-jobs');
+        this.checked = true;
+        return;
+      } catch (error) {
+        if (!(error instanceof CairnError)) throw error;
+        // Something is wrong: report the first problem in declaration order, as BuildStream does.
+      }
     }
+    for (const name of this.names()) this.valueOf(name);
     this.checked = true;
   }
 

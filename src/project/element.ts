@@ -79,7 +79,7 @@ export class ElementComposer {
       sourceCount: sources.length,
       at: loaded.kindAt,
     };
-    validateKeys(expandedConfig, plugin.configKeys, `the config of a ${loaded.kind} element`);
+    if (plugin.configKeys !== 'any') validateKeys(expandedConfig, plugin.configKeys, `the config of a ${loaded.kind} element`);
     plugin.validate(view);
     for (const source of sources) source.plugin.validate(source.view);
     return {

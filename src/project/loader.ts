@@ -22,6 +22,8 @@ export const ELEMENT_KEYS = [
 
 export interface LoadedDependency {
   readonly element: LoadedElement;
+  /** The name as declared, before links are followed. */
+  readonly path: string;
   readonly type: DependencyType;
   readonly strict: boolean;
   readonly configs: readonly MappingNode[];
@@ -135,7 +137,7 @@ class ProjectLoader {
       if (target.kind === 'junction') {
         throw new CairnError('invalid-data', `'${name}' is a junction: depend on an element inside it, as '${name}:element.bst'`, dependency.at);
       }
-      element.dependencies.push({ element: target, type: dependency.type, strict: dependency.strict, configs: dependency.configs, at: dependency.at });
+      element.dependencies.push({ element: target, path: name, type: dependency.type, strict: dependency.strict, configs: dependency.configs, at: dependency.at });
     }
   }
 

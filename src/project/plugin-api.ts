@@ -13,6 +13,8 @@ export interface DependencyView {
   readonly name: string;
   /** The dependency's full name from the top-level project (`junction.bst:base/alpine.bst`). */
   readonly fullName: string;
+  /** The name as the declaration wrote it (`junction.bst:name.bst`), before links are followed. */
+  readonly path: string;
   readonly type: DependencyType;
   /** Each `config:` given where the dependency was declared, variables expanded (build deps only). */
   readonly configs: readonly MappingNode[];
@@ -43,8 +45,8 @@ export interface ElementPlugin {
   readonly defaults: string;
   /** The name under which errors in `defaults` are reported, e.g. `plugins/elements/manual.yaml`. */
   readonly defaultsFile: string;
-  /** The keys allowed under `config:`; anything else is an error naming the key. */
-  readonly configKeys: readonly string[];
+  /** The keys allowed under `config:` (anything else is an error naming the key), or 'any'. */
+  readonly configKeys: readonly string[] | 'any';
   /** BuildStream's BST_ARTIFACT_VERSION of the kind (enters the cache key). */
   readonly artifactVersion: number;
   /** Whether dependencies' weak keys enter the weak key (BST_STRICT_REBUILD). */
