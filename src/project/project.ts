@@ -132,8 +132,9 @@ export function loadProject(directoryIn: string, settings: ProjectSettings = {})
   const conf = readProjectFile(confFile, `${prefix}project.conf`);
 
   // Keys that decide how the project loads are read from project.conf itself, before includes.
-  validateKeys(conf, PROJECT_KEYS, 'project.conf');
+  // min-version first, as BuildStream does: a BuildStream 1 project gets the hint, not an unknown key.
   checkMinVersion(conf);
+  validateKeys(conf, PROJECT_KEYS, 'project.conf');
   const nameScalar = requireString(conf, 'name', 'project.conf');
   if (!SYMBOL.test(nameScalar.value) || /^[0-9]/.test(nameScalar.value)) {
     throw new CairnError('invalid-symbol-name', `project name '${nameScalar.value}' may hold only letters, digits, '_' and '-', and may not start with a digit`, nameScalar.at);
