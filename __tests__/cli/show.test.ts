@@ -1,6 +1,7 @@
 // `cairn show` as users run it: the bundled dist/cli/index.js in a child process.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../helpers/paths.js';
 import { writeProject } from '../helpers/project.js';
@@ -105,4 +106,32 @@ describe('cairn show', () => {
     expect(status).toBe(0);
     expect(stdout).toBe('base.bst\n');
   });
+
+  it('reads refs from project.refs when ref-storage says so, ignoring refs written inline', () => {
+    const ref = '6c9f6f68a131ec6381da82f2bff978083ed7f4f7991d931bfa767b7965ebc94b';
+    const dir = writeProject({
+      'project.conf': 'name: demo\nmin-version: 2.0\nref-storage: project.refs\n',
+      'a.bst': 'kind: import\nsources:\n- kind: remote\n  url: https://example.invalid/a.txt\n',
+      'b.bst': `kind: import\nsources:\n- kind: remote\n  url: https://example.invalid/a.txt\n  ref: ${ref}\n`,
+    });
+    const show = (): string => cairn(['-C', dir, 'show', '--format', '%{name} %{state} %{key}', 'a.bst', 'b.bst']).stdout;
+    expect(show()).toBe('a.bst no reference ????????\nb.bst no reference ????????\n');
+    fs.writeFileSync(path.join(dir, 'project.refs'), `projects:\n  demo:\n    a.bst:\n    - ref: ${ref}\n`);
+    const lines = show().trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^a\.bst fetch needed [0-9a-f]{8}$/);
+    expect(lines[1]).toBe('b.bst no reference ????????');
+  });
+
+  it('accepts --debug after the command too', () => {
+    const dir = writeProject({ 'project.conf': 'name: demo\nmin-version: 2.0\n', 'a.bst': 'kind: stack\n' });
+    expect(cairn(['-C', dir, 'show', '--debug', '--format', '%{name}', 'a.bst']).stdout).toBe('a.bst\n');
+  });
+
+  it('sets %{max-jobs} from the usable processors by default, and from --max-jobs when given', () => {
+    const dir = writeProject({ 'project.conf': 'name: demo\nmin-version: 2.0\n', 'a.bst': 'kind: manual\n' });
+    const jobs = (extra: string[]): string => cairn(['-C', dir, ...extra, 'show', '--format', '%{vars}', 'a.bst']).stdout.match(/max-jobs: "?(\d+)/)![1]!;
+    expect(Number(jobs([]))).toBe(Math.min(8, os.availableParallelism()));
+    expect(jobs(['--max-jobs', '3'])).toBe('3');
+  });
 });
+

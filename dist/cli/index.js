@@ -864,18 +864,18 @@ function requireString(node, key, what) {
         throw new CairnError('invalid-data', `${what} has no '${key}'`, node.at, `add '${key}:'`);
     return value;
 }
-/** BuildStream's booleans: only True/true/1 and False/false/0. */
+/** BuildStream's booleans: only True/true/1 and False/false/0; anything else is undefined. */
+function booleanValue(text) {
+    if (text === 'True' || text === 'true' || text === '1')
+        return true;
+    if (text === 'False' || text === 'false' || text === '0')
+        return false;
+    return undefined;
+}
 function parseBool(scalar, key) {
-    switch (scalar.value) {
-        case 'True':
-        case 'true':
-        case '1':
-            return true;
-        case 'False':
-        case 'false':
-        case '0':
-            return false;
-    }
+    const value = booleanValue(scalar.value);
+    if (value !== undefined)
+        return value;
     throw new CairnError('invalid-data', `'${key}' must be a boolean, not '${scalar.value}'`, scalar.at, 'use true or false');
 }
 function getBool(node, key, fallback) {
@@ -1410,6 +1410,7 @@ function toPlain(node) {
 // composed `variables:` mappings and the automatic values, and gets strings or errors back.
 
 
+
 /** BuildStream 2's builtin variables, exactly as its projectconfig.yaml declares them. */
 const BUILTIN_VARIABLES_YAML = `variables:
   # Path configuration, to be used in build instructions.
@@ -1460,18 +1461,10 @@ function assertNotProtected(variablesNode) {
 function isNotParallel(value) {
     if (value === undefined)
         return false;
-    switch (value.value) {
-        case 'True':
-        case 'true':
-        case '1':
-            return true;
-        case 'False':
-        case 'false':
-        case '0':
-            return false;
-        default:
-            throw new CairnError('invalid-data', `value of 'notparallel' is not of the expected type 'boolean': '${value.value}'`, value.at, 'write True, true, 1, False, false or 0');
-    }
+    const parsed = booleanValue(value.value);
+    if (parsed !== undefined)
+        return parsed;
+    throw new CairnError('invalid-data', `value of 'notparallel' is not of the expected type 'boolean': '${value.value}'`, value.at, 'write True, true, 1, False, false or 0');
 }
 const REFERENCE = /%\{([a-zA-Z][a-zA-Z0-9_-]*)\}/g;
 // Element files repeat the same strings (plugin defaults, shared commands) thousands of times,
@@ -2462,7 +2455,8 @@ class ElementComposer {
         if (!list)
             return [];
         const project = loaded.project;
-        return list.items.map((item) => {
+        const storedRefs = project.refStorage === 'project.refs' ? project.refs.get(loaded.name) : undefined;
+        return list.items.map((item, index) => {
             if (item.kind !== 'mapping')
                 throw new CairnError('invalid-data', 'each source must be a mapping with a kind', item.at);
             const kindScalar = item.get('kind');
@@ -2479,6 +2473,12 @@ class ElementComposer {
             for (const key of ['kind', 'directory', 'provenance'])
                 own.delete(key);
             compositeInto(config, own);
+            // With project.refs, the stored ref replaces any ref written in the element.
+            const stored = storedRefs?.[index];
+            if (project.refStorage === 'project.refs')
+                config.delete('ref');
+            if (stored)
+                compositeInto(config, stored);
             assertFullyComposited(config);
             const expanded = variables.expandNode(config);
             const directory = getString(item, 'directory');
@@ -3665,6 +3665,7 @@ const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
 // booleans are only True/true/1 and False/false/0, lists hold only strings, unknown keys are
 // errors. Every error names the key and points at the offending value. Nothing here knows a kind.
 
+
 function describe(node) {
     if (node.kind === 'scalar')
         return `'${node.value}'`;
@@ -3712,18 +3713,9 @@ function readBool(mapping, key, what, fallback) {
             throw missing(mapping, key, what);
         return fallback;
     }
-    if (value.kind === 'scalar') {
-        switch (value.value) {
-            case 'True':
-            case 'true':
-            case '1':
-                return true;
-            case 'False':
-            case 'false':
-            case '0':
-                return false;
-        }
-    }
+    const parsed = value.kind === 'scalar' ? booleanValue(value.value) : undefined;
+    if (parsed !== undefined)
+        return parsed;
     throw new CairnError('invalid-data', `'${key}' must be a boolean, not ${describe(value)}`, value.at, 'write True, true or 1, or False, false or 0');
 }
 function sequence(mapping, key) {
@@ -5002,6 +4994,16 @@ async function directoryDigest(path) {
 
 
 
+/** Validation and the key both need the digest; a source's view is hashed once. */
+const digests = new WeakMap();
+function digestOf(source) {
+    let digest = digests.get(source);
+    if (digest === undefined) {
+        digest = directoryDigestSync(localPath(source)).hash;
+        digests.set(source, digest);
+    }
+    return digest;
+}
 function localPath(source) {
     const scalar = scalarOf(source.config, 'path');
     if (!scalar)
@@ -5015,14 +5017,14 @@ const local = {
         const full = localPath(source);
         const scalar = scalarOf(source.config, 'path');
         try {
-            directoryDigestSync(full);
+            digestOf(source);
         }
         catch {
             throw new CairnError('missing-file', `local source path '${external_node_path_default().relative(source.projectDirectory, full) || '.'}' does not exist`, scalar.at);
         }
     },
     isResolved: () => true,
-    uniqueKey: (source) => directoryDigestSync(localPath(source)).hash,
+    uniqueKey: digestOf,
 };
 
 ;// CONCATENATED MODULE: ./plugins/sources/ostree.ts
@@ -5255,6 +5257,7 @@ function findModule(directory, name) {
 
 
 
+
 /** Finds the directory holding project.conf, from `start` upwards. */
 function findProjectDirectory(start) {
     let dir = external_node_path_default().resolve(start);
@@ -5332,8 +5335,9 @@ function loadProject(directoryIn, settings = {}) {
     }
     const conf = readProjectFile(confFile, `${prefix}project.conf`);
     // Keys that decide how the project loads are read from project.conf itself, before includes.
-    validateKeys(conf, PROJECT_KEYS, 'project.conf');
+    // min-version first, as BuildStream does: a BuildStream 1 project gets the hint, not an unknown key.
     checkMinVersion(conf);
+    validateKeys(conf, PROJECT_KEYS, 'project.conf');
     const nameScalar = requireString(conf, 'name', 'project.conf');
     if (!SYMBOL.test(nameScalar.value) || /^[0-9]/.test(nameScalar.value)) {
         throw new CairnError('invalid-symbol-name', `project name '${nameScalar.value}' may hold only letters, digits, '_' and '-', and may not start with a digit`, nameScalar.at);
@@ -5431,6 +5435,7 @@ function loadProject(directoryIn, settings = {}) {
         aliases,
         fatalWarnings,
         refStorage: refStorageScalar.value,
+        refs: refStorageScalar.value === 'project.refs' ? readRefs(directory, prefix, name) : new Map(),
         defaultTargets: getStringList(defaults, 'targets').map((s) => s.value),
         plugins: resolvePlugins(getSequence(conf, 'plugins'), directory, elementOverrides),
         conditionals,
@@ -5438,12 +5443,32 @@ function loadProject(directoryIn, settings = {}) {
         maxJobs,
     };
 }
+/**
+ * project.refs: `projects: {<project name>: {<element name>: [<ref mapping per source>]}}`.
+ * A missing file means no refs yet (they are written by tracking).
+ */
+function readRefs(directory, prefix, projectName) {
+    const refs = new Map();
+    const file = external_node_path_default().join(directory, 'project.refs');
+    if (!external_node_fs_default().existsSync(file))
+        return refs;
+    const root = readProjectFile(file, `${prefix}project.refs`);
+    validateKeys(root, ['projects'], 'project.refs');
+    const ours = getMapping(getMapping(root, 'projects') ?? MappingNode.empty(), projectName);
+    for (const [element, list] of ours?.entries ?? []) {
+        if (list.kind !== 'sequence')
+            throw new CairnError('invalid-data', `the refs of '${element}' must be a list, one entry per source`, list.at);
+        refs.set(element, list.items.map((item) => {
+            if (item.kind !== 'mapping')
+                throw new CairnError('invalid-data', 'each source ref must be a mapping such as {ref: ...}', item.at);
+            return item;
+        }));
+    }
+    return refs;
+}
 /** BuildStream's automatic max-jobs: the usable processors, at most 8. */
 function defaultMaxJobs() {
-    const cpus = typeof globalThis.navigator?.hardwareConcurrency === 'number'
-        ? globalThis.navigator.hardwareConcurrency
-        : 1;
-    return Math.max(1, Math.min(cpus, 8));
+    return Math.max(1, Math.min(external_node_os_default().availableParallelism(), 8));
 }
 /** Aliases may use the project variables plus project-root and toplevel-root (and their URIs). */
 function readAliases(config, variables, directory) {
@@ -5607,7 +5632,7 @@ class ProjectLoader {
         const known = this.subprojects.get(name);
         if (known)
             return known;
-        const junction = this.followLinks(this.element(name, at), at ?? this.project.includes);
+        const junction = this.followLinks(this.element(name, at), at ?? { file: '<command line>', line: 0, column: 0 });
         if (junction.kind !== 'junction') {
             throw new CairnError('invalid-junction', `'${name}' is not a junction (its kind is '${junction.kind}')`, at);
         }
@@ -6162,6 +6187,7 @@ async function main(argv, out = (external_node_process_default()).stdout, err = 
         if (command !== 'show')
             throw new UsageError(`unknown command '${command}' (this version has: show)`);
         const parsed = parseArgs(rest, SHOW_OPTIONS);
+        debug ||= has(parsed, 'debug');
         if (has(parsed, 'help')) {
             out.write(USAGE);
             return 0;

@@ -2,6 +2,7 @@
 // booleans are only True/true/1 and False/false/0, lists hold only strings, unknown keys are
 // errors. Every error names the key and points at the offending value. Nothing here knows a kind.
 
+import { booleanValue } from '../../src/format/accessors.js';
 import { CairnError } from '../../src/format/errors.js';
 import type { MappingNode, Node, ScalarNode, SequenceNode } from '../../src/format/node.js';
 
@@ -52,18 +53,8 @@ export function readBool(mapping: MappingNode, key: string, what: string, fallba
     if (fallback === undefined) throw missing(mapping, key, what);
     return fallback;
   }
-  if (value.kind === 'scalar') {
-    switch (value.value) {
-      case 'True':
-      case 'true':
-      case '1':
-        return true;
-      case 'False':
-      case 'false':
-      case '0':
-        return false;
-    }
-  }
+  const parsed = value.kind === 'scalar' ? booleanValue(value.value) : undefined;
+  if (parsed !== undefined) return parsed;
   throw new CairnError(
     'invalid-data',
     `'${key}' must be a boolean, not ${describe(value)}`,

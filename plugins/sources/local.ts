@@ -7,6 +7,18 @@ import { scalarOf } from '../../src/format/accessors.js';
 import { projectPath } from '../../src/project/project.js';
 import type { SourcePlugin, SourceView } from '../../src/project/source-api.js';
 
+/** Validation and the key both need the digest; a source's view is hashed once. */
+const digests = new WeakMap<SourceView, string>();
+
+function digestOf(source: SourceView): string {
+  let digest = digests.get(source);
+  if (digest === undefined) {
+    digest = directoryDigestSync(localPath(source)).hash;
+    digests.set(source, digest);
+  }
+  return digest;
+}
+
 function localPath(source: SourceView): string {
   const scalar = scalarOf(source.config, 'path');
   if (!scalar) throw new CairnError('invalid-data', "a local source needs 'path'", source.at);
@@ -20,11 +32,11 @@ export const local: SourcePlugin = {
     const full = localPath(source);
     const scalar = scalarOf(source.config, 'path')!;
     try {
-      directoryDigestSync(full);
+      digestOf(source);
     } catch {
       throw new CairnError('missing-file', `local source path '${path.relative(source.projectDirectory, full) || '.'}' does not exist`, scalar.at);
     }
   },
   isResolved: () => true,
-  uniqueKey: (source) => directoryDigestSync(localPath(source)).hash,
+  uniqueKey: digestOf,
 };

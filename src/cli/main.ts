@@ -61,6 +61,7 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
     }
     if (command !== 'show') throw new UsageError(`unknown command '${command}' (this version has: show)`);
     const parsed = parseArgs(rest, SHOW_OPTIONS);
+    debug ||= has(parsed, 'debug');
     if (has(parsed, 'help')) {
       out.write(USAGE);
       return 0;

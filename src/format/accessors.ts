@@ -31,18 +31,16 @@ export function requireString(node: MappingNode, key: string, what: string): Sca
   return value;
 }
 
-/** BuildStream's booleans: only True/true/1 and False/false/0. */
+/** BuildStream's booleans: only True/true/1 and False/false/0; anything else is undefined. */
+export function booleanValue(text: string): boolean | undefined {
+  if (text === 'True' || text === 'true' || text === '1') return true;
+  if (text === 'False' || text === 'false' || text === '0') return false;
+  return undefined;
+}
+
 export function parseBool(scalar: ScalarNode, key: string): boolean {
-  switch (scalar.value) {
-    case 'True':
-    case 'true':
-    case '1':
-      return true;
-    case 'False':
-    case 'false':
-    case '0':
-      return false;
-  }
+  const value = booleanValue(scalar.value);
+  if (value !== undefined) return value;
   throw new CairnError('invalid-data', `'${key}' must be a boolean, not '${scalar.value}'`, scalar.at, 'use true or false');
 }
 

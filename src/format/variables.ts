@@ -2,6 +2,7 @@
 // as BuildStream 2 does. It never reads files or decides which layers exist: the loader hands it
 // composed `variables:` mappings and the automatic values, and gets strings or errors back.
 
+import { booleanValue } from './accessors.js';
 import { CairnError, formatProvenance, type Provenance } from './errors.js';
 import { MappingNode, ScalarNode, SequenceNode, SYNTHETIC, type Node } from './node.js';
 
@@ -64,23 +65,14 @@ export function assertNotProtected(variablesNode: MappingNode): void {
  */
 export function isNotParallel(value: { readonly value: string; readonly at: Provenance } | undefined): boolean {
   if (value === undefined) return false;
-  switch (value.value) {
-    case 'True':
-    case 'true':
-    case '1':
-      return true;
-    case 'False':
-    case 'false':
-    case '0':
-      return false;
-    default:
-      throw new CairnError(
-        'invalid-data',
-        `value of 'notparallel' is not of the expected type 'boolean': '${value.value}'`,
-        value.at,
-        'write True, true, 1, False, false or 0',
-      );
-  }
+  const parsed = booleanValue(value.value);
+  if (parsed !== undefined) return parsed;
+  throw new CairnError(
+    'invalid-data',
+    `value of 'notparallel' is not of the expected type 'boolean': '${value.value}'`,
+    value.at,
+    'write True, true, 1, False, false or 0',
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -140,7 +140,8 @@ export class ElementComposer {
     const list = getSequence(loaded.node, 'sources');
     if (!list) return [];
     const project = loaded.project;
-    return list.items.map((item) => {
+    const storedRefs = project.refStorage === 'project.refs' ? project.refs.get(loaded.name) : undefined;
+    return list.items.map((item, index) => {
       if (item.kind !== 'mapping') throw new CairnError('invalid-data', 'each source must be a mapping with a kind', item.at);
       const kindScalar = item.get('kind');
       if (!kindScalar || kindScalar.kind !== 'scalar') throw new CairnError('invalid-data', "a source needs 'kind'", item.at);
@@ -153,6 +154,10 @@ export class ElementComposer {
       const own = item.clone();
       for (const key of ['kind', 'directory', 'provenance']) own.delete(key);
       compositeInto(config, own);
+      // With project.refs, the stored ref replaces any ref written in the element.
+      const stored = storedRefs?.[index];
+      if (project.refStorage === 'project.refs') config.delete('ref');
+      if (stored) compositeInto(config, stored);
       assertFullyComposited(config);
       const expanded = variables.expandNode(config) as MappingNode;
       const directory = getString(item, 'directory');

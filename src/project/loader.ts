@@ -167,7 +167,7 @@ class ProjectLoader {
   subproject(name: string, at: Provenance | undefined): ProjectLoader {
     const known = this.subprojects.get(name);
     if (known) return known;
-    const junction = this.followLinks(this.element(name, at), at ?? this.project.includes as unknown as Provenance);
+    const junction = this.followLinks(this.element(name, at), at ?? { file: '<command line>', line: 0, column: 0 });
     if (junction.kind !== 'junction') {
       throw new CairnError('invalid-junction', `'${name}' is not a junction (its kind is '${junction.kind}')`, at);
     }

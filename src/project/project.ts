@@ -3,6 +3,7 @@
 // data. It reads files and nothing else.
 
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { getBool, getMapping, getSequence, getString, getStringList, requireString, scalarOf, validateKeys } from '../format/accessors.js';
 import { CairnError, type Provenance } from '../format/errors.js';
@@ -38,6 +39,8 @@ export interface Project {
   readonly aliases: ReadonlyMap<string, string>;
   readonly fatalWarnings: readonly string[];
   readonly refStorage: RefStorage;
+  /** With `ref-storage: project.refs`, the refs of this project's sources: element name → one mapping per source. */
+  readonly refs: ReadonlyMap<string, readonly MappingNode[]>;
   readonly defaultTargets: readonly string[];
   readonly plugins: PluginTable;
   readonly conditionals: (node: MappingNode) => void;
@@ -230,6 +233,7 @@ export function loadProject(directoryIn: string, settings: ProjectSettings = {})
     aliases,
     fatalWarnings,
     refStorage: refStorageScalar.value,
+    refs: refStorageScalar.value === 'project.refs' ? readRefs(directory, prefix, name) : new Map(),
     defaultTargets: getStringList(defaults, 'targets').map((s) => s.value),
     plugins: resolvePlugins(getSequence(conf, 'plugins'), directory, elementOverrides),
     conditionals,
@@ -238,12 +242,30 @@ export function loadProject(directoryIn: string, settings: ProjectSettings = {})
   };
 }
 
+/**
+ * project.refs: `projects: {<project name>: {<element name>: [<ref mapping per source>]}}`.
+ * A missing file means no refs yet (they are written by tracking).
+ */
+function readRefs(directory: string, prefix: string, projectName: string): Map<string, MappingNode[]> {
+  const refs = new Map<string, MappingNode[]>();
+  const file = path.join(directory, 'project.refs');
+  if (!fs.existsSync(file)) return refs;
+  const root = readProjectFile(file, `${prefix}project.refs`);
+  validateKeys(root, ['projects'], 'project.refs');
+  const ours = getMapping(getMapping(root, 'projects') ?? MappingNode.empty(), projectName);
+  for (const [element, list] of ours?.entries ?? []) {
+    if (list.kind !== 'sequence') throw new CairnError('invalid-data', `the refs of '${element}' must be a list, one entry per source`, list.at);
+    refs.set(element, list.items.map((item) => {
+      if (item.kind !== 'mapping') throw new CairnError('invalid-data', 'each source ref must be a mapping such as {ref: ...}', item.at);
+      return item;
+    }));
+  }
+  return refs;
+}
+
 /** BuildStream's automatic max-jobs: the usable processors, at most 8. */
 function defaultMaxJobs(): number {
-  const cpus = typeof (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency === 'number'
-    ? (globalThis as unknown as { navigator: { hardwareConcurrency: number } }).navigator.hardwareConcurrency
-    : 1;
-  return Math.max(1, Math.min(cpus, 8));
+  return Math.max(1, Math.min(os.availableParallelism(), 8));
 }
 
 /** Aliases may use the project variables plus project-root and toplevel-root (and their URIs). */
