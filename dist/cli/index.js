@@ -5144,6 +5144,7 @@ function resolvePlugins(plugins, projectDirectory, _overrides) {
     const loadedElements = new Map();
     const loadedSources = new Map();
     const declaredElsewhere = new Map();
+    let localLoaded = false;
     for (const entry of plugins?.items ?? []) {
         if (entry.kind !== 'mapping')
             throw new CairnError('invalid-data', 'each plugins: entry must be a mapping with an origin', entry.at);
@@ -5198,6 +5199,9 @@ function resolvePlugins(plugins, projectDirectory, _overrides) {
             throw missing('source', kind, at, [...builtinSourcePlugins.keys(), ...loadedSources.keys()]);
         },
         async loadLocal() {
+            if (localLoaded)
+                return;
+            localLoaded = true;
             for (const { origin, kind, name } of local.values()) {
                 const module = findModule(origin.directory, name);
                 // The module path is only known at run time, so the bundler must leave this import alone.
@@ -5345,19 +5349,12 @@ function loadProject(directoryIn, settings = {}) {
     const name = nameScalar.value;
     const elementPathScalar = scalarOf(conf, 'element-path') ?? new ScalarNode('.', SYNTHETIC);
     const elementPath = projectPath(directory, elementPathScalar, 'element-path', 'directory');
-    const options = OptionPool.declare(getMapping(conf, 'options') ?? MappingNode.empty(), { elementPath });
-    if (settings.junctionOptions)
-        options.setFromYaml(settings.junctionOptions, 'junction');
-    for (const [option, value] of settings.cliOptions ?? [])
-        options.setFromCommandLine(option, value);
-    options.resolve();
-    const conditionals = (node) => resolveConditionals(node, options);
     const includeCache = new Map();
     const includes = {
         resolve(include) {
             if (include.value.includes(':')) {
                 if (!settings.crossProjectIncludes) {
-                    throw new CairnError('invalid-data', `cannot include '${include.value}' from a junction here`, include.at);
+                    throw new CairnError('invalid-data', `project.conf cannot include '${include.value}' from a junction`, include.at, 'include it from an element instead');
                 }
                 return settings.crossProjectIncludes(include);
             }
@@ -5377,12 +5374,26 @@ function loadProject(directoryIn, settings = {}) {
             return { node: parsed.clone(), identity: file, context: includes };
         },
     };
-    // Includes first, then the built-in defaults beneath, then conditionals over the whole.
+    // Includes first (their conditionals wait, since options may be declared in them), then the
+    // built-in defaults beneath, then options, then the conditionals of the whole.
     const composed = conf.clone();
     processIncludes(composed, includes);
+    for (const key of ['name', 'element-path', 'min-version', 'plugins']) {
+        const at = composed.has(key) ? composed.whereIs(key) : undefined;
+        if (at && at.file !== `${prefix}project.conf`) {
+            throw new CairnError('invalid-data', `'${key}' may only be set in project.conf itself, not in an included file`, at);
+        }
+    }
     const config = readYaml(PROJECT_DEFAULTS_YAML, PROJECT_DEFAULTS_FILE);
     config.set('variables', readYaml(BUILTIN_VARIABLES_YAML, PROJECT_DEFAULTS_FILE).get('variables'));
     compositeInto(config, composed);
+    const options = OptionPool.declare(getMapping(config, 'options') ?? MappingNode.empty(), { elementPath });
+    if (settings.junctionOptions)
+        options.setFromYaml(settings.junctionOptions, 'junction');
+    for (const [option, value] of settings.cliOptions ?? [])
+        options.setFromCommandLine(option, value);
+    options.resolve();
+    const conditionals = (node) => resolveConditionals(node, options);
     resolveConditionals(config, options, KEYS_NOT_CONDITIONAL);
     validateKeys(config, PROJECT_KEYS, 'project.conf');
     const elementOverrides = getMapping(config, 'elements') ?? MappingNode.empty();
@@ -5504,6 +5515,8 @@ function readAliases(config, variables, directory) {
 
 
 
+
+
 const ELEMENT_KEYS = [
     'kind', 'description', 'depends', 'build-depends', 'runtime-depends', 'sources', 'variables',
     'environment', 'environment-nocache', 'config', 'public', 'sandbox',
@@ -5573,19 +5586,25 @@ class ProjectLoader {
         this.shared.pending.push({ element, loader: this });
         return element;
     }
+    /**
+     * How an element file's `(@)` includes resolve: each included file's conditionals are
+     * evaluated with its own project's options, and a file included from a junction is expanded
+     * with that subproject's variables when it is included, as BuildStream does.
+     */
     includeContext() {
-        const base = this.project.includes;
-        return {
+        const context = {
             resolve: (include) => {
                 const cut = include.value.lastIndexOf(':');
                 if (cut < 0)
-                    return base.resolve(include);
+                    return { ...this.project.includes.resolve(include), context };
                 const sub = this.subproject(include.value.slice(0, cut), include.at);
-                const file = sub.project.includes.resolve({ ...include, value: include.value.slice(cut + 1) });
-                return file;
+                const file = sub.project.includes.resolve(new ScalarNode(include.value.slice(cut + 1), include.at));
+                const node = new Variables(sub.project.variables).expandNode(file.node);
+                return { node, identity: file.identity, context: sub.includeContext() };
             },
             conditionals: this.project.conditionals,
         };
+        return context;
     }
     /** Turns the element's declarations into edges, loading what they name. */
     resolveDependencies(element) {
@@ -5725,6 +5744,9 @@ function loadElements(project, targetNames) {
     detectCycles(state.all);
     return {
         project,
+        get projects() {
+            return loaders.map((loader) => loader.project);
+        },
         targets,
         elements: state.all,
         lookup(name, at) {
@@ -5793,9 +5815,15 @@ async function loadPipeline(options) {
     await project.plugins.loadLocal();
     const targetNames = options.targets.length > 0 ? options.targets : defaultTargets(project);
     const graph = loadElements(project, targetNames);
+    // Subprojects may bring local plugins of their own.
+    for (const sub of graph.projects)
+        await sub.plugins.loadLocal();
     sortDependencies(graph.elements);
     const strict = options.strict ?? true;
     const keyer = new Keyer(strict, new BuildScopes(graph.elements), graph.elements);
+    // Every element is composed and checked at load, as BuildStream does, whatever is shown.
+    for (const target of graph.targets)
+        keyer.keyed(target);
     return {
         project,
         targets: graph.targets,

@@ -56,9 +56,13 @@ export async function loadPipeline(options: PipelineOptions): Promise<KeyedGraph
   await project.plugins.loadLocal();
   const targetNames = options.targets.length > 0 ? options.targets : defaultTargets(project);
   const graph = loadElements(project, targetNames);
+  // Subprojects may bring local plugins of their own.
+  for (const sub of graph.projects) await sub.plugins.loadLocal();
   sortDependencies(graph.elements);
   const strict = options.strict ?? true;
   const keyer = new Keyer(strict, new BuildScopes(graph.elements), graph.elements);
+  // Every element is composed and checked at load, as BuildStream does, whatever is shown.
+  for (const target of graph.targets) keyer.keyed(target);
   return {
     project,
     targets: graph.targets,

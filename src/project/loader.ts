@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getMapping, getString, validateKeys } from '../format/accessors.js';
 import { CairnError, type Provenance } from '../format/errors.js';
-import type { IncludedFile } from '../format/includes.js';
-import { processIncludes } from '../format/includes.js';
-import type { MappingNode, ScalarNode } from '../format/node.js';
+import { processIncludes, type IncludeContext, type IncludedFile } from '../format/includes.js';
+import { ScalarNode, type MappingNode } from '../format/node.js';
+import { Variables } from '../format/variables.js';
 import { readYaml } from '../format/yaml-reader.js';
 import { readDependencies, type DependencyType } from './dependencies.js';
 import { checkElementName } from './element-name.js';
@@ -110,18 +110,24 @@ class ProjectLoader {
     return element;
   }
 
-  private includeContext(): typeof this.project.includes {
-    const base = this.project.includes;
-    return {
+  /**
+   * How an element file's `(@)` includes resolve: each included file's conditionals are
+   * evaluated with its own project's options, and a file included from a junction is expanded
+   * with that subproject's variables when it is included, as BuildStream does.
+   */
+  includeContext(): IncludeContext {
+    const context: IncludeContext = {
       resolve: (include: ScalarNode): IncludedFile => {
         const cut = include.value.lastIndexOf(':');
-        if (cut < 0) return base.resolve(include);
+        if (cut < 0) return { ...this.project.includes.resolve(include), context };
         const sub = this.subproject(include.value.slice(0, cut), include.at);
-        const file = sub.project.includes.resolve({ ...include, value: include.value.slice(cut + 1) } as ScalarNode);
-        return file;
+        const file = sub.project.includes.resolve(new ScalarNode(include.value.slice(cut + 1), include.at));
+        const node = new Variables(sub.project.variables).expandNode(file.node);
+        return { node, identity: file.identity, context: sub.includeContext() };
       },
       conditionals: this.project.conditionals,
     };
+    return context;
   }
 
   /** Turns the element's declarations into edges, loading what they name. */
@@ -237,6 +243,8 @@ interface LoadState {
 
 export interface LoadedGraph {
   readonly project: Project;
+  /** The top-level project and every subproject loaded through a junction. */
+  readonly projects: readonly Project[];
   /** The targets, links followed, in the order asked for. */
   readonly targets: readonly LoadedElement[];
   /** Every element loaded, in load order. */
@@ -280,6 +288,9 @@ export function loadElements(project: Project, targetNames: readonly string[]): 
   detectCycles(state.all);
   return {
     project,
+    get projects() {
+      return loaders.map((loader) => loader.project);
+    },
     targets,
     elements: state.all,
     lookup(name, at) {

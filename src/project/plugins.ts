@@ -35,6 +35,7 @@ export function resolvePlugins(plugins: SequenceNode | undefined, projectDirecto
   const loadedElements = new Map<string, ElementPlugin>();
   const loadedSources = new Map<string, SourcePlugin>();
   const declaredElsewhere = new Map<string, { what: string; at: Provenance }>();
+  let localLoaded = false;
 
   for (const entry of plugins?.items ?? []) {
     if (entry.kind !== 'mapping') throw new CairnError('invalid-data', 'each plugins: entry must be a mapping with an origin', entry.at);
@@ -94,6 +95,8 @@ export function resolvePlugins(plugins: SequenceNode | undefined, projectDirecto
       throw missing('source', kind, at, [...builtinSourcePlugins.keys(), ...loadedSources.keys()]);
     },
     async loadLocal() {
+      if (localLoaded) return;
+      localLoaded = true;
       for (const { origin, kind, name } of local.values()) {
         const module = findModule(origin.directory, name);
         // The module path is only known at run time, so the bundler must leave this import alone.

@@ -146,18 +146,12 @@ export function loadProject(directoryIn: string, settings: ProjectSettings = {})
   const elementPathScalar = scalarOf(conf, 'element-path') ?? new ScalarNode('.', SYNTHETIC);
   const elementPath = projectPath(directory, elementPathScalar, 'element-path', 'directory');
 
-  const options = OptionPool.declare(getMapping(conf, 'options') ?? MappingNode.empty(), { elementPath });
-  if (settings.junctionOptions) options.setFromYaml(settings.junctionOptions, 'junction');
-  for (const [option, value] of settings.cliOptions ?? []) options.setFromCommandLine(option, value);
-  options.resolve();
-  const conditionals = (node: MappingNode): void => resolveConditionals(node, options);
-
   const includeCache = new Map<string, MappingNode>();
   const includes: IncludeContext = {
     resolve(include: ScalarNode): IncludedFile {
       if (include.value.includes(':')) {
         if (!settings.crossProjectIncludes) {
-          throw new CairnError('invalid-data', `cannot include '${include.value}' from a junction here`, include.at);
+          throw new CairnError('invalid-data', `project.conf cannot include '${include.value}' from a junction`, include.at, 'include it from an element instead');
         }
         return settings.crossProjectIncludes(include);
       }
@@ -176,12 +170,24 @@ export function loadProject(directoryIn: string, settings: ProjectSettings = {})
     },
   };
 
-  // Includes first, then the built-in defaults beneath, then conditionals over the whole.
+  // Includes first (their conditionals wait, since options may be declared in them), then the
+  // built-in defaults beneath, then options, then the conditionals of the whole.
   const composed = conf.clone();
   processIncludes(composed, includes);
+  for (const key of ['name', 'element-path', 'min-version', 'plugins']) {
+    const at = composed.has(key) ? composed.whereIs(key) : undefined;
+    if (at && at.file !== `${prefix}project.conf`) {
+      throw new CairnError('invalid-data', `'${key}' may only be set in project.conf itself, not in an included file`, at);
+    }
+  }
   const config = readYaml(PROJECT_DEFAULTS_YAML, PROJECT_DEFAULTS_FILE);
   config.set('variables', readYaml(BUILTIN_VARIABLES_YAML, PROJECT_DEFAULTS_FILE).get('variables')!);
   compositeInto(config, composed);
+  const options = OptionPool.declare(getMapping(config, 'options') ?? MappingNode.empty(), { elementPath });
+  if (settings.junctionOptions) options.setFromYaml(settings.junctionOptions, 'junction');
+  for (const [option, value] of settings.cliOptions ?? []) options.setFromCommandLine(option, value);
+  options.resolve();
+  const conditionals = (node: MappingNode): void => resolveConditionals(node, options);
   resolveConditionals(config, options, KEYS_NOT_CONDITIONAL);
   validateKeys(config, PROJECT_KEYS, 'project.conf');
   const elementOverrides = getMapping(config, 'elements') ?? MappingNode.empty();
