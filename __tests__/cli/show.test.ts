@@ -133,5 +133,11 @@ describe('cairn show', () => {
     expect(Number(jobs([]))).toBe(Math.min(8, os.availableParallelism()));
     expect(jobs(['--max-jobs', '3'])).toBe('3');
   });
-});
 
+  it('without targets shows defaults: targets:, or else every element file', () => {
+    const dir = writeProject({ 'project.conf': 'name: demo\nmin-version: 2.0\n', 'b.bst': 'kind: stack\n', 'sub/a.bst': 'kind: stack\n' });
+    expect(cairn(['-C', dir, 'show', '--format', '%{name}']).stdout).toBe('b.bst\nsub/a.bst\n');
+    fs.appendFileSync(path.join(dir, 'project.conf'), 'defaults:\n  targets: [sub/a.bst]\n');
+    expect(cairn(['-C', dir, 'show', '--format', '%{name}']).stdout).toBe('sub/a.bst\n');
+  });
+});

@@ -60,12 +60,12 @@ class CairnError extends Error {
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/format/expression.ts
 // The option expression language of `(?)` conditionals. BuildStream hands each expression to
 // Jinja2 as `{% if EXPR %}` with strict undefined names; this is the part of that language
@@ -5806,6 +5806,8 @@ function detectCycles(elements) {
 
 
 
+
+
 async function loadPipeline(options) {
     const directory = findProjectDirectory(options.directory);
     const project = loadProject(directory, {
@@ -5837,10 +5839,24 @@ async function loadPipeline(options) {
         lookup: (name) => graph.lookup(name),
     };
 }
+/** Without targets: project.conf's `defaults: targets:`, else every element file, as BuildStream does. */
 function defaultTargets(project) {
     if (project.defaultTargets.length > 0)
         return [...project.defaultTargets];
-    throw new CairnError('invalid-argument', 'no targets given, and project.conf has no defaults: targets:', undefined, 'name the element(s) to show, e.g. cairn show target.bst');
+    const found = [];
+    const walk = (relative) => {
+        for (const entry of external_node_fs_default().readdirSync(external_node_path_default().join(project.elementPath, relative), { withFileTypes: true })) {
+            const name = relative ? `${relative}/${entry.name}` : entry.name;
+            if (entry.isDirectory())
+                walk(name);
+            else if (entry.name.endsWith('.bst'))
+                found.push(name);
+        }
+    };
+    walk('');
+    if (found.length === 0)
+        throw new CairnError('invalid-argument', `no targets given, and no .bst files under ${project.elementPath}`);
+    return found.sort();
 }
 /** Composes and keys elements on demand, dependencies first, each once. */
 class Keyer {

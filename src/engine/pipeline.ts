@@ -2,6 +2,8 @@
 // compose every element and compute its keys. Front ends (CLI, action) call this and render
 // the result; nothing here prints, fetches or builds.
 
+import fs from 'node:fs';
+import path from 'node:path';
 import { hostPlatform, canonicalArch } from '../format/options.js';
 import { CairnError } from '../format/errors.js';
 import { getString } from '../format/accessors.js';
@@ -76,9 +78,20 @@ export async function loadPipeline(options: PipelineOptions): Promise<KeyedGraph
   };
 }
 
+/** Without targets: project.conf's `defaults: targets:`, else every element file, as BuildStream does. */
 function defaultTargets(project: Project): string[] {
   if (project.defaultTargets.length > 0) return [...project.defaultTargets];
-  throw new CairnError('invalid-argument', 'no targets given, and project.conf has no defaults: targets:', undefined, 'name the element(s) to show, e.g. cairn show target.bst');
+  const found: string[] = [];
+  const walk = (relative: string): void => {
+    for (const entry of fs.readdirSync(path.join(project.elementPath, relative), { withFileTypes: true })) {
+      const name = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(name);
+      else if (entry.name.endsWith('.bst')) found.push(name);
+    }
+  };
+  walk('');
+  if (found.length === 0) throw new CairnError('invalid-argument', `no targets given, and no .bst files under ${project.elementPath}`);
+  return found.sort();
 }
 
 /** Composes and keys elements on demand, dependencies first, each once. */
