@@ -8,7 +8,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1708);
 /* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3739);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4378);
 // The `cairn` executable: one line that runs the command line and exits with its status.
 
 
@@ -19,7 +19,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3739:
+/***/ 4378:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3580,6 +3580,37 @@ function resolveOneLevel(node, pool, forbiddenKeys) {
     return true;
 }
 
+;// CONCATENATED MODULE: ./src/project/project-path.ts
+// Project-relative paths from project files (element-path, includes, local sources, patches):
+// resolved against the project directory and never allowed to leave it.
+
+
+
+/** A project-relative path that must stay inside the project. */
+function projectPath(directory, scalar, what, kind) {
+    const relative = scalar.value;
+    if (external_node_path_default().isAbsolute(relative))
+        throw new CairnError('invalid-path', `${what} '${relative}' must be relative to the project`, scalar.at);
+    const full = external_node_path_default().resolve(directory, relative);
+    if (full !== directory && !full.startsWith(directory + (external_node_path_default()).sep)) {
+        throw new CairnError('invalid-path', `${what} '${relative}' points outside the project`, scalar.at);
+    }
+    if (kind) {
+        let stat;
+        try {
+            stat = external_node_fs_default().statSync(full);
+        }
+        catch {
+            throw new CairnError('missing-file', `${what} '${relative}' does not exist`, scalar.at);
+        }
+        if (kind === 'directory' && !stat.isDirectory())
+            throw new CairnError('invalid-path', `${what} '${relative}' is not a directory`, scalar.at);
+        if (kind === 'file' && !stat.isFile())
+            throw new CairnError('invalid-path', `${what} '${relative}' is not a regular file`, scalar.at);
+    }
+    return full;
+}
+
 ;// CONCATENATED MODULE: ./src/project/project-defaults.ts
 // BuildStream 2's built-in project configuration: the layer every project.conf is composed
 // onto. The values enter cache keys (environment, split rules), so they are BuildStream's own;
@@ -5262,6 +5293,7 @@ function findModule(directory, name) {
 
 
 
+
 /** Finds the directory holding project.conf, from `start` upwards. */
 function findProjectDirectory(start) {
     let dir = external_node_path_default().resolve(start);
@@ -5287,30 +5319,6 @@ function readProjectFile(file, shownAs) {
         throw new CairnError('missing-file', `cannot read ${shownAs}: ${code === 'ENOENT' ? 'no such file' : String(code)}`);
     }
     return readYaml(text, shownAs);
-}
-/** A project-relative path that must stay inside the project. */
-function projectPath(directory, scalar, what, kind) {
-    const relative = scalar.value;
-    if (external_node_path_default().isAbsolute(relative))
-        throw new CairnError('invalid-path', `${what} '${relative}' must be relative to the project`, scalar.at);
-    const full = external_node_path_default().resolve(directory, relative);
-    if (full !== directory && !full.startsWith(directory + (external_node_path_default()).sep)) {
-        throw new CairnError('invalid-path', `${what} '${relative}' points outside the project`, scalar.at);
-    }
-    if (kind) {
-        let stat;
-        try {
-            stat = external_node_fs_default().statSync(full);
-        }
-        catch {
-            throw new CairnError('missing-file', `${what} '${relative}' does not exist`, scalar.at);
-        }
-        if (kind === 'directory' && !stat.isDirectory())
-            throw new CairnError('invalid-path', `${what} '${relative}' is not a directory`, scalar.at);
-        if (kind === 'file' && !stat.isFile())
-            throw new CairnError('invalid-path', `${what} '${relative}' is not a regular file`, scalar.at);
-    }
-    return full;
 }
 function checkMinVersion(conf) {
     const scalar = scalarOf(conf, 'min-version');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { directoryDigestSync } from '../../src/cache/directory-digest.js';
 import { CairnError } from '../../src/format/errors.js';
 import { scalarOf } from '../../src/format/accessors.js';
-import { projectPath } from '../../src/project/project.js';
+import { projectPath } from '../../src/project/project-path.js';
 import type { SourcePlugin, SourceView } from '../../src/project/source-api.js';
 
 /** Validation and the key both need the digest; a source's view is hashed once. */

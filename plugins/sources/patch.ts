@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getString, scalarOf } from '../../src/format/accessors.js';
 import { CairnError } from '../../src/format/errors.js';
-import { projectPath } from '../../src/project/project.js';
+import { projectPath } from '../../src/project/project-path.js';
 import type { SourcePlugin, SourceView } from '../../src/project/source-api.js';
 
 function patchFile(source: SourceView): { full: string; relative: string } {

@@ -13,6 +13,7 @@ import { resolveConditionals } from '../format/conditionals.js';
 import { OptionPool } from '../format/options.js';
 import { assertNotProtected, BUILTIN_VARIABLES_YAML, Variables } from '../format/variables.js';
 import { readYaml } from '../format/yaml-reader.js';
+import { projectPath } from './project-path.js';
 import { FORMAT_MAJOR, FORMAT_MINOR, KEYS_NOT_CONDITIONAL, PROJECT_DEFAULTS_FILE, PROJECT_DEFAULTS_YAML, PROJECT_KEYS } from './project-defaults.js';
 import { resolvePlugins, type PluginTable } from './plugins.js';
 
@@ -83,27 +84,6 @@ export function readProjectFile(file: string, shownAs: string): MappingNode {
     throw new CairnError('missing-file', `cannot read ${shownAs}: ${code === 'ENOENT' ? 'no such file' : String(code)}`);
   }
   return readYaml(text, shownAs);
-}
-
-/** A project-relative path that must stay inside the project. */
-export function projectPath(directory: string, scalar: ScalarNode, what: string, kind?: 'file' | 'directory'): string {
-  const relative = scalar.value;
-  if (path.isAbsolute(relative)) throw new CairnError('invalid-path', `${what} '${relative}' must be relative to the project`, scalar.at);
-  const full = path.resolve(directory, relative);
-  if (full !== directory && !full.startsWith(directory + path.sep)) {
-    throw new CairnError('invalid-path', `${what} '${relative}' points outside the project`, scalar.at);
-  }
-  if (kind) {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(full);
-    } catch {
-      throw new CairnError('missing-file', `${what} '${relative}' does not exist`, scalar.at);
-    }
-    if (kind === 'directory' && !stat.isDirectory()) throw new CairnError('invalid-path', `${what} '${relative}' is not a directory`, scalar.at);
-    if (kind === 'file' && !stat.isFile()) throw new CairnError('invalid-path', `${what} '${relative}' is not a regular file`, scalar.at);
-  }
-  return full;
 }
 
 function checkMinVersion(conf: MappingNode): void {
