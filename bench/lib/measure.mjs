@@ -7,16 +7,23 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 export const GNU_TIME = "/usr/bin/time";
-// coreutils; only used when a run has a time limit. Exit status 124 means it fired.
-const TIMEOUT = "timeout";
-const TIMED_OUT = 124;
 
-// Temporary directories still in use, removed even if the harness is interrupted
-// (run.mjs turns SIGINT/SIGTERM into process.exit, which runs this).
+// Temporary directories and process groups still in use, cleaned up even if the harness is
+// interrupted (run.mjs turns SIGINT/SIGTERM into process.exit, which runs this handler).
 const liveDirs = new Set();
+const liveGroups = new Set();
 process.on("exit", () => {
+  for (const pgid of liveGroups) killGroup(pgid, "SIGKILL");
   for (const d of liveDirs) rmSync(d, { recursive: true, force: true });
 });
+
+function killGroup(pgid, signal) {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+    // already gone
+  }
+}
 
 async function tempDir(prefix) {
   const d = await mkdtemp(join(tmpdir(), prefix));
@@ -43,10 +50,10 @@ export async function requireGnuTime() {
 
 /** A command failed; carries the tail of its stderr so the report can quote the real error. */
 export class CommandFailed extends Error {
-  constructor(label, exit, stderr, timeoutSec) {
+  constructor(label, exit, stderr, timedOutAfterSec) {
     const tail = stderr.trimEnd().split("\n").slice(-15).join("\n");
-    const timedOut = timeoutSec > 0 && exit === TIMED_OUT;
-    super(`${label} ${timedOut ? `timed out after ${timeoutSec} s` : `exited with ${exit}`}\n${tail}`);
+    const timedOut = timedOutAfterSec !== undefined;
+    super(`${label} ${timedOut ? `timed out after ${timedOutAfterSec} s` : `exited with ${exit}`}\n${tail}`);
     this.label = label;
     this.exit = exit;
     this.timedOut = timedOut;
@@ -74,8 +81,11 @@ export function freshXdgHome(baseEnv = process.env) {
 
 /**
  * Runs `cmd args` once under GNU time. stdout and stderr go to files (not pipes), so the
- * harness's own event loop can never slow the child down.
- * timeoutSec > 0 stops the command (SIGTERM, SIGKILL 10 s later) once it has run that long.
+ * harness's own event loop can never slow the child down. The command runs in its own
+ * process group, so a time limit or an interrupted harness can stop all of it (GNU time
+ * does not pass signals on to the command).
+ * timeoutSec > 0 kills the command's whole process group once it has run that long (a
+ * benchmark run has nothing to save, so SIGKILL straight away).
  * Returns { wallMs, peakRssKiB, stdout, stderr }; throws CommandFailed on a non-zero exit.
  */
 export async function runOnce({ label, cmd, args, cwd, env, timeoutSec = 0 }) {
@@ -86,21 +96,33 @@ export async function runOnce({ label, cmd, args, cwd, env, timeoutSec = 0 }) {
     const err = await open(paths.err, "w");
     let exit;
     let wallNs;
+    let timedOut = false;
+    let timer;
+    let pgid;
     try {
       const t0 = process.hrtime.bigint();
-      // --foreground keeps the command in our process group, so Ctrl-C still reaches it.
-      const limit = timeoutSec > 0 ? [TIMEOUT, "--foreground", "--kill-after=10", String(timeoutSec)] : [];
-      const child = spawn(GNU_TIME, ["-f", "%e %M", "-o", paths.time, ...limit, cmd, ...args], {
+      const child = spawn(GNU_TIME, ["-f", "%e %M", "-o", paths.time, cmd, ...args], {
         cwd,
         env,
         stdio: ["ignore", out.fd, err.fd],
+        detached: true,
       });
+      pgid = child.pid;
+      if (pgid !== undefined) liveGroups.add(pgid);
+      if (timeoutSec > 0 && pgid !== undefined) {
+        timer = setTimeout(() => {
+          timedOut = true;
+          killGroup(pgid, "SIGKILL");
+        }, timeoutSec * 1000);
+      }
       exit = await new Promise((resolve, reject) => {
         child.once("error", reject);
         child.once("exit", (code, signal) => resolve(signal ? `signal ${signal}` : code));
       });
       wallNs = process.hrtime.bigint() - t0;
     } finally {
+      clearTimeout(timer);
+      if (pgid !== undefined) liveGroups.delete(pgid);
       await out.close();
       await err.close();
     }
@@ -109,7 +131,7 @@ export async function runOnce({ label, cmd, args, cwd, env, timeoutSec = 0 }) {
       readFile(paths.err, "utf8"),
       readFile(paths.time, "utf8").catch(() => ""),
     ]);
-    if (exit !== 0) throw new CommandFailed(label, exit, stderr, timeoutSec);
+    if (timedOut || exit !== 0) throw new CommandFailed(label, exit, stderr, timedOut ? timeoutSec : undefined);
     // On success GNU time writes exactly one line "%e %M"; take the last line to be safe.
     const last = timeText.trim().split("\n").pop() ?? "";
     const peakRssKiB = Number(last.split(/\s+/)[1]);

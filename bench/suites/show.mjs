@@ -62,11 +62,15 @@ async function measureTool({ tool, label, cmd, args, runs, warmup, timeoutSec, n
 
 // ---- formatting -------------------------------------------------------------------------
 
-const sec = (ms) => {
-  const s = ms / 1000;
-  return s < 10 ? s.toFixed(3) : s < 100 ? s.toFixed(2) : s.toFixed(1);
+// One precision per cell, chosen by the median, so min and max line up with it.
+const decimals = (ms) => (ms < 10_000 ? 3 : ms < 100_000 ? 2 : 1);
+const sec = (ms, d) => (ms / 1000).toFixed(d);
+const wall = (m) => {
+  if (!m) return "—";
+  if (m.error) return m.error;
+  const d = decimals(m.wallMs.median);
+  return `${sec(m.wallMs.median, d)} s (${sec(m.wallMs.min, d)}–${sec(m.wallMs.max, d)})`;
 };
-const wall = (m) => (!m ? "—" : m.error ? m.error : `${sec(m.wallMs.median)} s (${sec(m.wallMs.min)}–${sec(m.wallMs.max)})`);
 const rss = (m) => (!m || m.error ? "—" : `${(m.peakRssKiB.median / 1024).toFixed(0)} MiB`);
 const runsOf = (m) => (!m || m.error ? "" : ` ×${m.runs.length}`);
 const ratio = (row) => (row.cairn?.wallMs && row.peer?.wallMs ? `${(row.peer.wallMs.median / row.cairn.wallMs.median).toFixed(1)}×` : "—");
@@ -220,18 +224,19 @@ export default {
     }
 
     const scale = scaling(rows);
+    const peerWarmup = `${o.peerWarmup ?? 0} warm-up`;
     const setup = {
       cairn: o.cairn ? `${runs} runs after ${warmup} warm-up` : "not measured",
-      peer: o.peer
-        ? o.peerRuns
-          ? `${o.peerRuns} runs after ${o.peerWarmup ?? 0} warm-up`
-          : `${defaultPeerRuns(1000)} runs at N ≤ 1,000 and ${defaultPeerRuns(10000)} above, no warm-up`
-        : "not measured",
+      peer: !o.peer
+        ? "not measured"
+        : o.peerRuns
+          ? `${o.peerRuns} runs after ${peerWarmup}`
+          : `${defaultPeerRuns(1000)} runs at N ≤ 1,000 and ${defaultPeerRuns(10000)} above, after ${peerWarmup}`,
+      limit: o.timeout ? `each run limited to ${o.timeout} s` : undefined,
     };
     let text = consoleTable(rows);
     if (scale) text += `\n\nScaling (Cairn per-element time at ${thousands(scale.large)} ÷ at ${thousands(scale.small)}): ${scale.factor.toFixed(2)}`;
     const failed = rows.some((r) => r.cairn?.error || r.peer?.error);
-    if (o.timeout) setup.limit = `each run limited to ${o.timeout} s`;
     return { text, markdown: markdown({ rows, machine, setup, warnings, scale }), warnings, failed };
   },
 };
