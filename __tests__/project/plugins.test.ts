@@ -104,7 +104,7 @@ describe('plugins from a local directory', () => {
   function project(plugin: string, element = 'kind: mykind\n'): string {
     return writeProject({
       'project.conf': LOCAL_CONF,
-      'plugins/elements/mykind.js': plugin,
+      'plugins/elements/mykind.mjs': plugin,
       'hello.bst': element,
     });
   }
@@ -144,7 +144,7 @@ describe('plugins from a local directory', () => {
     });
     const error = await loadError(dir, ['hello.bst']);
     expect(error.reason).toBe('unsupported-plugin');
-    expect(error.message).toBe("plugin 'mykind' is a Python (BuildStream) plugin; Cairn needs mykind.js");
+    expect(error.message).toBe("plugin 'mykind' is a Python (BuildStream) plugin; Cairn needs mykind.mjs");
     expect(whereOf(error)).toBe('project.conf:7:5');
   });
 
@@ -152,7 +152,7 @@ describe('plugins from a local directory', () => {
     const dir = project(mykind('one').replace("kind: 'mykind'", "kind: 'otherkind'"));
     const error = await loadError(dir, ['hello.bst']);
     expect(error.reason).toBe('unsupported-plugin');
-    expect(error.message).toMatch(/plugins\/elements\/mykind\.js does not export a plugin of kind 'mykind'$/);
+    expect(error.message).toMatch(/plugins\/elements\/mykind\.mjs does not export a plugin of kind 'mykind'$/);
     expect(whereOf(error)).toBe('project.conf:7:5');
   });
 
@@ -160,7 +160,7 @@ describe('plugins from a local directory', () => {
     const dir = writeProject({
       'junction.bst': lines('kind: junction', 'sources:', '- kind: local', '  path: sub'),
       'sub/project.conf': LOCAL_CONF.replace('name: test', 'name: sub'),
-      'sub/plugins/elements/mykind.js': mykind('one'),
+      'sub/plugins/elements/mykind.mjs': mykind('one'),
       'sub/hello.bst': 'kind: mykind\n',
     });
     const hello = await loadOne(dir, 'junction.bst:hello.bst');

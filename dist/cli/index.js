@@ -5267,13 +5267,14 @@ function kindNames(entry, key) {
     });
 }
 function findModule(directory, name) {
-    for (const extension of ['.js', '.mjs']) {
+    // An ES module: `.mjs`, or `.js` beside a package.json that says "type": "module".
+    for (const extension of ['.mjs', '.js']) {
         const candidate = external_node_path_default().join(directory, name.value + extension);
         if (external_node_fs_default().existsSync(candidate))
             return candidate;
     }
     const python = external_node_fs_default().existsSync(external_node_path_default().join(directory, `${name.value}.py`));
-    throw new CairnError('unsupported-plugin', python ? `plugin '${name.value}' is a Python (BuildStream) plugin; Cairn needs ${name.value}.js` : `no plugin module ${name.value}.js in ${directory}`, name.at, python ? 'port the plugin to Cairn\'s JavaScript plugin API (docs/plugins.md)' : undefined);
+    throw new CairnError('unsupported-plugin', python ? `plugin '${name.value}' is a Python (BuildStream) plugin; Cairn needs ${name.value}.mjs` : `no plugin module ${name.value}.mjs in ${directory}`, name.at, python ? 'port the plugin to Cairn\'s JavaScript plugin API (docs/plugins.md)' : undefined);
 }
 
 ;// CONCATENATED MODULE: ./src/project/project.ts

@@ -127,14 +127,15 @@ function kindNames(entry: MappingNode, key: Kind): ScalarNode[] {
 }
 
 function findModule(directory: string, name: ScalarNode): string {
-  for (const extension of ['.js', '.mjs']) {
+  // An ES module: `.mjs`, or `.js` beside a package.json that says "type": "module".
+  for (const extension of ['.mjs', '.js']) {
     const candidate = path.join(directory, name.value + extension);
     if (fs.existsSync(candidate)) return candidate;
   }
   const python = fs.existsSync(path.join(directory, `${name.value}.py`));
   throw new CairnError(
     'unsupported-plugin',
-    python ? `plugin '${name.value}' is a Python (BuildStream) plugin; Cairn needs ${name.value}.js` : `no plugin module ${name.value}.js in ${directory}`,
+    python ? `plugin '${name.value}' is a Python (BuildStream) plugin; Cairn needs ${name.value}.mjs` : `no plugin module ${name.value}.mjs in ${directory}`,
     name.at,
     python ? 'port the plugin to Cairn\'s JavaScript plugin API (docs/plugins.md)' : undefined,
   );
