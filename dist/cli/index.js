@@ -1027,7 +1027,7 @@ function write(v, parts) {
     }
 }
 /** Serialize `v` compactly with sorted keys and ASCII-only output (see the header comment). */
-function canonical_json_canonicalJson(v) {
+function canonicalJson(v) {
     const parts = [];
     write(v, parts);
     return parts.join('');
@@ -1038,7 +1038,7 @@ function sha256Hex(text) {
 }
 /** BuildStream's `generate_key`: SHA-256 of the canonical JSON. */
 function hashKey(v) {
-    return sha256Hex(canonical_json_canonicalJson(v));
+    return sha256Hex(canonicalJson(v));
 }
 
 ;// CONCATENATED MODULE: ./src/cache/cache-key.ts
@@ -1067,9 +1067,6 @@ function keyBase(ingredients) {
         base['environment'] = ingredients.environment;
     return base;
 }
-function computeKey(base, dependencies, weakKey) {
-    return new KeyTemplate(base).key(dependencies.map((d) => canonicalJson(d)), weakKey);
-}
 const MARKER = '\u0000dependencies\u0000';
 /**
  * An element's key dictionary serialised once, split around its dependency list, so that its
@@ -1080,19 +1077,15 @@ class KeyTemplate {
     before;
     after;
     constructor(base) {
-        const json = canonical_json_canonicalJson({ ...base, dependencies: MARKER });
-        const quoted = canonical_json_canonicalJson(MARKER);
+        const json = canonicalJson({ ...base, dependencies: MARKER });
+        const quoted = canonicalJson(MARKER);
         const at = json.indexOf(quoted);
         this.before = json.slice(0, at);
         this.after = json.slice(at + quoted.length, -1);
     }
-    /** `dependencies` are canonical JSON entries, in build-scope staging order. */
-    key(dependencies, weakKey) {
-        return this.keyOfJoined(dependencies.join(','), weakKey);
-    }
-    /** The same, with the entries already joined by commas. */
-    keyOfJoined(joined, weakKey) {
-        const tail = weakKey === undefined ? '}' : `,"weak-cache-key":${canonical_json_canonicalJson(weakKey)}}`;
+    /** `joined`: the canonical JSON entries of the build scope, in staging order, joined by commas. */
+    key(joined, weakKey) {
+        const tail = weakKey === undefined ? '}' : `,"weak-cache-key":${canonicalJson(weakKey)}}`;
         // Canonical JSON escapes everything outside ASCII, so latin1 bytes are its UTF-8 bytes.
         return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${this.before}[${joined}]${this.after}${tail}`, 'latin1').digest('hex');
     }
@@ -1894,13 +1887,13 @@ function readYamlWithLibrary(text, file) {
     if (root === null || ((0,dist/* isScalar */.jn)(root) && root.value === '' && root.source === '')) {
         return new MappingNode(new Map(), { file, line: 1, column: 1 });
     }
-    const converted = convert(root, at, file);
+    const converted = convert(root, at);
     if (converted.kind !== 'mapping') {
         throw new CairnError('invalid-yaml', 'the top level of the file must be a mapping of keys to values', converted.at);
     }
     return converted;
 }
-function convert(node, at, file) {
+function convert(node, at) {
     const start = at(node.range?.[0] ?? 0);
     if ((0,dist/* isAlias */.Vj)(node) || ('anchor' in node && node.anchor)) {
         throw new CairnError('invalid-yaml', 'YAML anchors and aliases are not supported', start, 'write the value out in full');
@@ -1915,7 +1908,7 @@ function convert(node, at, file) {
         return new ScalarNode(String(node.value).trim(), start);
     }
     if ((0,dist/* isSeq */.oP)(node)) {
-        return new SequenceNode(node.items.map((item) => (item === null ? new ScalarNode('', start) : convert(item, at, file))), start);
+        return new SequenceNode(node.items.map((item) => (item === null ? new ScalarNode('', start) : convert(item, at))), start);
     }
     if ((0,dist/* isMap */.jh)(node)) {
         const mapping = new MappingNode(new Map(), start);
@@ -1930,7 +1923,7 @@ function convert(node, at, file) {
             const keyText = String(key.value);
             const valueNode = value === null || ((0,dist/* isScalar */.jn)(value) && value.type === 'PLAIN' && value.source === '')
                 ? new ScalarNode('', keyAt) /* an empty value points at its key, in both readers */
-                : convert(value, at, file);
+                : convert(value, at);
             mapping.set(keyText, valueNode, keyAt);
         }
         return mapping;
@@ -1941,6 +1934,10 @@ function convert(node, at, file) {
 // The fast reader. It returns undefined for anything outside the subset it knows exactly, and
 // the library reader then takes the whole file, so both always agree on what a file means.
 class Unsupported extends Error {
+}
+/** Does a list item's dash ("- " or a lone "-") start at `column`? */
+function isDash(text, column) {
+    return text.startsWith('- ', column) || (text.length === column + 1 && text.charCodeAt(column) === 45);
 }
 const bail = () => {
     throw new Unsupported();
@@ -2001,10 +1998,7 @@ class FastReader {
     }
     /** A block node whose first content starts at `column` of `line` (which may be mid-line after "- "). */
     block(line, column) {
-        const rest = line.text.slice(column);
-        if (rest === '-' || rest.startsWith('- '))
-            return this.sequence(line, column);
-        return this.mapping(line, column);
+        return isDash(line.text, column) ? this.sequence(line, column) : this.mapping(line, column);
     }
     sequence(firstLine, column) {
         const items = [];
@@ -2049,8 +2043,7 @@ class FastReader {
     }
     /** The content after "- ": a nested mapping or sequence starting on this line, or a scalar. */
     inlineItem(line, contentCol, dashCol) {
-        const rest = line.text.slice(contentCol);
-        if (rest === '-' || rest.startsWith('- ')) {
+        if (isDash(line.text, contentCol)) {
             this.pos--;
             return this.sequence(line, contentCol);
         }
@@ -2111,7 +2104,7 @@ class FastReader {
                 if (next && next.indent > col) {
                     value = this.block(next, next.indent);
                 }
-                else if (next && next.indent === col && (next.text.startsWith('- ', col) || next.text.length === col + 1 && next.text[col] === '-')) {
+                else if (next && next.indent === col && isDash(next.text, col)) {
                     value = this.sequence(next, col);
                 }
                 else {
@@ -2368,12 +2361,8 @@ class ElementComposer {
         const ownVariables = getMapping(node, 'variables');
         if (ownVariables)
             assertNotProtected(ownVariables);
-        const composedVariables = defaults.node.get('variables');
-        const notParallel = notParallelOf(ownVariables, composedVariables, project.variables);
-        const automatics = { 'element-name': loaded.name };
-        if (notParallel)
-            automatics['max-jobs'] = '1';
-        const variables = Variables.derive(defaults.variables, ownVariables, automatics);
+        // Variables works out max-jobs itself from the composed `notparallel`.
+        const variables = Variables.derive(defaults.variables, ownVariables, { 'element-name': loaded.name });
         variables.check();
         const environment = layered(project.environment, defaults.node, node, 'environment');
         const environmentNocache = [...new Set([...project.environmentNocache, ...strings(defaults.node, 'environment-nocache'), ...strings(node, 'environment-nocache')])];
@@ -2533,24 +2522,6 @@ function composePublic(defaults, element) {
 }
 function strings(node, key) {
     return getStringList(node, key).map((s) => s.value);
-}
-function notParallelOf(...layers) {
-    for (const layer of layers) {
-        const value = layer?.get('notparallel');
-        if (value && value.kind === 'scalar')
-            return isNotParallel(value);
-    }
-    return false;
-}
-function plainOf(node) {
-    if (node.kind === 'scalar')
-        return node.value;
-    if (node.kind === 'sequence')
-        return node.items.map(plainOf);
-    const out = {};
-    for (const [key, value] of node.entries)
-        out[key] = plainOf(value);
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/project/listsort.ts
@@ -3168,7 +3139,7 @@ function sortDependencies(elements) {
     };
     for (const element of elements) {
         if (element.dependencies.length > 1)
-            pythonListSort(element.dependencies, (a, b) => compare(a, b) < 0);
+            sortWithCmp(element.dependencies, compare);
     }
 }
 /** For each element, a bitset of every element it depends on through any chain of dependencies. */
@@ -4644,6 +4615,7 @@ function commitOf(ref) {
 const git = {
     kind: 'git',
     configKeys: ['url', 'track', 'ref', 'ref-format', 'checkout-submodules', 'submodules', 'track-tags', 'tags', 'version', 'version-guess-pattern'],
+    needsFetch: true,
     validate(source) {
         requireKey(source, 'url');
         if (getString(source.config, 'ref') === undefined && getString(source.config, 'track') === undefined) {
@@ -5044,6 +5016,7 @@ function localPath(source) {
 const local = {
     kind: 'local',
     configKeys: ['path'],
+    needsFetch: false,
     validate(source) {
         const full = localPath(source);
         const scalar = scalarOf(source.config, 'path');
@@ -5065,6 +5038,7 @@ const local = {
 const ostree = {
     kind: 'ostree',
     configKeys: ['url', 'ref', 'track', 'gpg-key'],
+    needsFetch: true,
     validate: (source) => void requireKey(source, 'url'),
     isResolved: (source) => getString(source.config, 'ref') !== undefined,
     uniqueKey: (source) => [requireKey(source, 'url'), getString(source.config, 'ref') ?? ''],
@@ -5094,6 +5068,7 @@ function stripLevel(source) {
 const patch = {
     kind: 'patch',
     configKeys: ['path', 'strip-level'],
+    needsFetch: false,
     validate(source) {
         patchFile(source);
         stripLevel(source);
@@ -5114,6 +5089,7 @@ const patch = {
 const remote = {
     kind: 'remote',
     configKeys: [...DOWNLOAD_KEYS, 'filename', 'executable'],
+    needsFetch: true,
     validate(source) {
         const url = requireKey(source, 'url');
         const filename = getString(source.config, 'filename') ?? url.slice(url.lastIndexOf('/') + 1);
@@ -5138,6 +5114,7 @@ function archive(kind) {
     return {
         kind,
         configKeys: [...DOWNLOAD_KEYS, 'base-dir'],
+        needsFetch: true,
         validate: (source) => void requireKey(source, 'url'),
         isResolved: (source) => getString(source.config, 'ref') !== undefined,
         uniqueKey: (source) => [...downloadKey(source), getString(source.config, 'base-dir') ?? '*'],
@@ -5170,17 +5147,15 @@ const builtinSourcePlugins = new Map([local, remote, tar, zip, git, patch, ostre
 
 
 /** Reads `plugins:`; nothing outside the project is touched until loadLocal(). */
-function resolvePlugins(plugins, projectDirectory, _overrides) {
+function resolvePlugins(plugins, projectDirectory) {
     const local = new Map();
     const loadedElements = new Map();
     const loadedSources = new Map();
-    const declaredElsewhere = new Map();
     let localLoaded = false;
     for (const entry of plugins?.items ?? []) {
         if (entry.kind !== 'mapping')
             throw new CairnError('invalid-data', 'each plugins: entry must be a mapping with an origin', entry.at);
         const origin = getString(entry, 'origin');
-        const kinds = (key) => getStringList(entry, key).map((item) => item) ?? [];
         switch (origin) {
             case 'local': {
                 validateKeys(entry, ['origin', 'path', 'elements', 'sources', 'source-mirrors', 'allow-deprecated'], 'a local plugin origin');
@@ -5205,7 +5180,6 @@ function resolvePlugins(plugins, projectDirectory, _overrides) {
                         if (!builtins.has(name.value)) {
                             throw new CairnError('unsupported-plugin', `${key === 'elements' ? 'element' : 'source'} kind '${name.value}' from ${from} is not implemented by Cairn`, name.at, `Cairn builds in: ${[...builtins.keys()].sort().join(', ')}`);
                         }
-                        declaredElsewhere.set(`${key}:${name.value}`, { what: from, at: name.at });
                     }
                 }
                 break;
@@ -5213,7 +5187,6 @@ function resolvePlugins(plugins, projectDirectory, _overrides) {
             default:
                 throw new CairnError('invalid-data', `unknown plugin origin '${origin ?? ''}'`, entry.at, "use 'local', 'pip' or 'junction'");
         }
-        void kinds;
     }
     const missing = (what, kind, at, known) => new CairnError('unsupported-plugin', `no ${what} kind '${kind}'`, at, `known kinds: ${[...known].sort().join(', ')}`);
     return {
@@ -5457,7 +5430,7 @@ function loadProject(directoryIn, settings = {}) {
         refStorage: refStorageScalar.value,
         refs: refStorageScalar.value === 'project.refs' ? readRefs(directory, prefix, name) : new Map(),
         defaultTargets: getStringList(defaults, 'targets').map((s) => s.value),
-        plugins: resolvePlugins(getSequence(conf, 'plugins'), directory, elementOverrides),
+        plugins: resolvePlugins(getSequence(conf, 'plugins'), directory),
         conditionals,
         includes,
         maxJobs,
@@ -5660,7 +5633,7 @@ class ProjectLoader {
         const known = this.subprojects.get(name);
         if (known)
             return known;
-        const junction = this.followLinks(this.element(name, at), at ?? { file: '<command line>', line: 0, column: 0 });
+        const junction = this.followLinks(this.element(name, at), at ?? COMMAND_LINE);
         if (junction.kind !== 'junction') {
             throw new CairnError('invalid-junction', `'${name}' is not a junction (its kind is '${junction.kind}')`, at);
         }
@@ -5718,6 +5691,8 @@ class ProjectLoader {
         return directory;
     }
 }
+/** Where names given on the command line come from, for errors about them. */
+const COMMAND_LINE = Object.freeze({ file: '<command line>', line: 0, column: 0 });
 /** Loads the targets and everything they depend on. */
 function loadElements(project, targetNames) {
     const loaders = [];
@@ -5745,7 +5720,7 @@ function loadElements(project, targetNames) {
         }
     };
     const targets = targetNames.map((name) => {
-        const element = root.followLinks(root.element(name, undefined), { file: '<command line>', line: 0, column: 0 });
+        const element = root.followLinks(root.element(name, undefined), COMMAND_LINE);
         drain();
         return element;
     });
@@ -5759,9 +5734,11 @@ function loadElements(project, targetNames) {
         targets,
         elements: state.all,
         lookup(name, at) {
-            const element = root.followLinks(root.element(name, at), at ?? { file: '<command line>', line: 0, column: 0 });
+            const before = state.all.length;
+            const element = root.followLinks(root.element(name, at), at ?? COMMAND_LINE);
             drain();
-            detectCycles(state.all);
+            if (state.all.length > before)
+                detectCycles(state.all);
             return element;
         },
     };
@@ -5804,6 +5781,7 @@ function detectCycles(elements) {
 // The engine's first stages as one call: load the project and the targets' graph, sort it,
 // compose every element and compute its keys. Front ends (CLI, action) call this and render
 // the result; nothing here prints, fetches or builds.
+
 
 
 
@@ -5914,7 +5892,7 @@ class Keyer {
         }));
         const composed = this.composer.compose(element, dependencies);
         const resolved = composed.sources.every((source) => source.plugin.isResolved(source.view));
-        const sourcesLocal = composed.sources.every((source) => source.kind === 'local' || source.kind === 'patch');
+        const sourcesLocal = composed.sources.every((source) => !source.plugin.needsFetch);
         const unkeyed = { loaded: element, composed, keys: undefined, resolved, sourcesLocal };
         if (!resolved || element.kind === 'junction')
             return unkeyed;
@@ -5936,13 +5914,13 @@ class Keyer {
             weakList += separator + (weakByKey || strictDeps.has(index) ? tuple.withWeak : tuple.name);
             strictList += separator + tuple.withStrict;
         }
-        const weak = template.keyOfJoined(weakList);
-        const strictKey = template.keyOfJoined(strictList, weak);
+        const weak = template.key(weakList);
+        const strictKey = template.key(strictList, weak);
         const project = element.project.name;
         tuples[element.index] = {
-            name: canonical_json_canonicalJson([project, element.name]),
-            withWeak: canonical_json_canonicalJson([project, element.name, weak]),
-            withStrict: canonical_json_canonicalJson([project, element.name, strictKey]),
+            name: canonicalJson([project, element.name]),
+            withWeak: canonicalJson([project, element.name, weak]),
+            withStrict: canonicalJson([project, element.name, strictKey]),
         };
         return { loaded: element, composed, keys: { weak, strict: strictKey, strong: this.strict ? strictKey : undefined }, resolved, sourcesLocal };
     }
@@ -5952,13 +5930,13 @@ class Keyer {
         const environment = {};
         for (const [name, value] of composed.environment.entries)
             if (!nocache.has(name))
-                environment[name] = plainOf(value);
+                environment[name] = toPlain(value);
         return {
             buildRoot: composed.variables.get('build-root') ?? '',
             pluginKey: composed.plugin.uniqueKey(composed.view),
             kind: composed.loaded.kind,
             pluginVersion: composed.plugin.artifactVersion,
-            public: plainOf(composed.public),
+            public: toPlain(composed.public),
             sources: composed.sources.map((source) => {
                 const entry = { key: source.plugin.uniqueKey(source.view), name: source.kind };
                 if (source.view.directory)
@@ -6106,7 +6084,7 @@ function renderFormat(format, values) {
 const DEFAULT_SHOW_FORMAT = '%{state: >12} %{full-key} %{name} %{workspace-dirs}';
 const UNKNOWN_KEY = '?'.repeat(64);
 /** An element's state as BuildStream names it, before any artifact cache exists. */
-function stateOf(graph, keyed) {
+function stateOf(keyed) {
     if (!keyed.resolved)
         return 'no reference';
     if (keyed.loaded.kind === 'junction')
@@ -6117,7 +6095,6 @@ function stateOf(graph, keyed) {
         return 'fetch needed';
     // Nothing is cached yet, so an element is buildable only when it builds on nothing.
     const buildDeps = keyed.loaded.dependencies.some((d) => d.type !== 'runtime');
-    void graph;
     return buildDeps ? 'waiting' : 'buildable';
 }
 function yamlOf(value) {
@@ -6150,19 +6127,19 @@ function renderShow(graph, elements, format) {
                 case 'full-key':
                     return fullKey;
                 case 'state':
-                    return stateOf(graph, keyed);
+                    return stateOf(keyed);
                 case 'description': {
                     const description = element.node.get('description');
                     return description?.kind === 'scalar' ? description.value.split(/\r?\n/).join(' ') : '';
                 }
                 case 'config':
-                    return yamlOf(plainOf(keyed.composed.config));
+                    return yamlOf(toPlain(keyed.composed.config));
                 case 'vars':
                     return yamlOf(Object.fromEntries(keyed.composed.variables.resolved()));
                 case 'env':
-                    return yamlOf(plainOf(keyed.composed.environment));
+                    return yamlOf(toPlain(keyed.composed.environment));
                 case 'public':
-                    return yamlOf(plainOf(keyed.composed.public));
+                    return yamlOf(toPlain(keyed.composed.public));
                 case 'deps':
                     return yamlOf(directDependencies(element, 'all').map((e) => e.fullName)).trimEnd();
                 case 'build-deps':

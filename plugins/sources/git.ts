@@ -15,6 +15,7 @@ export function commitOf(ref: string): string {
 export const git: SourcePlugin = {
   kind: 'git',
   configKeys: ['url', 'track', 'ref', 'ref-format', 'checkout-submodules', 'submodules', 'track-tags', 'tags', 'version', 'version-guess-pattern'],
+  needsFetch: true,
   validate(source) {
     requireKey(source, 'url');
     if (getString(source.config, 'ref') === undefined && getString(source.config, 'track') === undefined) {

@@ -28,6 +28,7 @@ function localPath(source: SourceView): string {
 export const local: SourcePlugin = {
   kind: 'local',
   configKeys: ['path'],
+  needsFetch: false,
   validate(source) {
     const full = localPath(source);
     const scalar = scalarOf(source.config, 'path')!;

@@ -7,6 +7,7 @@ import { requireKey } from './common.js';
 export const ostree: SourcePlugin = {
   kind: 'ostree',
   configKeys: ['url', 'ref', 'track', 'gpg-key'],
+  needsFetch: true,
   validate: (source) => void requireKey(source, 'url'),
   isResolved: (source) => getString(source.config, 'ref') !== undefined,
   uniqueKey: (source) => [requireKey(source, 'url'), getString(source.config, 'ref') ?? ''],

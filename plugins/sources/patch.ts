@@ -24,6 +24,7 @@ function stripLevel(source: SourceView): number {
 export const patch: SourcePlugin = {
   kind: 'patch',
   configKeys: ['path', 'strip-level'],
+  needsFetch: false,
   validate(source) {
     patchFile(source);
     stripLevel(source);

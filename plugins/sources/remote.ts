@@ -8,6 +8,7 @@ import { DOWNLOAD_KEYS, downloadKey, requireKey } from './common.js';
 export const remote: SourcePlugin = {
   kind: 'remote',
   configKeys: [...DOWNLOAD_KEYS, 'filename', 'executable'],
+  needsFetch: true,
   validate(source) {
     const url = requireKey(source, 'url');
     const filename = getString(source.config, 'filename') ?? url.slice(url.lastIndexOf('/') + 1);

@@ -8,6 +8,7 @@ function archive(kind: string): SourcePlugin {
   return {
     kind,
     configKeys: [...DOWNLOAD_KEYS, 'base-dir'],
+    needsFetch: true,
     validate: (source) => void requireKey(source, 'url'),
     isResolved: (source) => getString(source.config, 'ref') !== undefined,
     uniqueKey: (source) => [...downloadKey(source), getString(source.config, 'base-dir') ?? '*'],

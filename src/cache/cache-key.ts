@@ -39,13 +39,6 @@ export function keyBase(ingredients: KeyIngredients): Record<string, JsonValue> 
   return base;
 }
 
-/** A build-scope dependency as it appears in a key: [project, element] or [project, element, key]. */
-export type KeyDependency = readonly [string, string] | readonly [string, string, string];
-
-export function computeKey(base: Record<string, JsonValue>, dependencies: readonly KeyDependency[], weakKey?: string): string {
-  return new KeyTemplate(base).key(dependencies.map((d) => canonicalJson(d as unknown as JsonValue)), weakKey);
-}
-
 const MARKER = '\u0000dependencies\u0000';
 
 /**
@@ -65,13 +58,8 @@ export class KeyTemplate {
     this.after = json.slice(at + quoted.length, -1);
   }
 
-  /** `dependencies` are canonical JSON entries, in build-scope staging order. */
-  key(dependencies: readonly string[], weakKey?: string): string {
-    return this.keyOfJoined(dependencies.join(','), weakKey);
-  }
-
-  /** The same, with the entries already joined by commas. */
-  keyOfJoined(joined: string, weakKey?: string): string {
+  /** `joined`: the canonical JSON entries of the build scope, in staging order, joined by commas. */
+  key(joined: string, weakKey?: string): string {
     const tail = weakKey === undefined ? '}' : `,"weak-cache-key":${canonicalJson(weakKey)}}`;
     // Canonical JSON escapes everything outside ASCII, so latin1 bytes are its UTF-8 bytes.
     return createHash('sha256').update(`${this.before}[${joined}]${this.after}${tail}`, 'latin1').digest('hex');

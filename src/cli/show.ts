@@ -2,7 +2,7 @@
 // placeholders. It renders what the engine computed; it decides nothing itself.
 
 import { stringify } from 'yaml';
-import { plainOf } from '../project/element.js';
+import { toPlain } from '../format/node.js';
 import { directDependencies, exceptElements, type Scope } from '../project/graph.js';
 import type { LoadedElement } from '../project/loader.js';
 import type { KeyedElement, KeyedGraph } from '../engine/pipeline.js';
@@ -15,14 +15,13 @@ export const DEFAULT_SHOW_FORMAT = '%{state: >12} %{full-key} %{name} %{workspac
 const UNKNOWN_KEY = '?'.repeat(64);
 
 /** An element's state as BuildStream names it, before any artifact cache exists. */
-export function stateOf(graph: KeyedGraph, keyed: KeyedElement): string {
+export function stateOf(keyed: KeyedElement): string {
   if (!keyed.resolved) return 'no reference';
   if (keyed.loaded.kind === 'junction') return 'junction';
   if (!keyed.keys) return 'waiting';
   if (!keyed.sourcesLocal) return 'fetch needed';
   // Nothing is cached yet, so an element is buildable only when it builds on nothing.
   const buildDeps = keyed.loaded.dependencies.some((d) => d.type !== 'runtime');
-  void graph;
   return buildDeps ? 'waiting' : 'buildable';
 }
 
@@ -56,19 +55,19 @@ export function renderShow(graph: KeyedGraph, elements: readonly LoadedElement[]
         case 'full-key':
           return fullKey;
         case 'state':
-          return stateOf(graph, keyed!);
+          return stateOf(keyed!);
         case 'description': {
           const description = element.node.get('description');
           return description?.kind === 'scalar' ? description.value.split(/\r?\n/).join(' ') : '';
         }
         case 'config':
-          return yamlOf(plainOf(keyed!.composed.config));
+          return yamlOf(toPlain(keyed!.composed.config));
         case 'vars':
           return yamlOf(Object.fromEntries(keyed!.composed.variables.resolved()));
         case 'env':
-          return yamlOf(plainOf(keyed!.composed.environment));
+          return yamlOf(toPlain(keyed!.composed.environment));
         case 'public':
-          return yamlOf(plainOf(keyed!.composed.public));
+          return yamlOf(toPlain(keyed!.composed.public));
         case 'deps':
           return yamlOf(directDependencies(element, 'all').map((e) => e.fullName)).trimEnd();
         case 'build-deps':

@@ -10,7 +10,8 @@ import { getString } from '../format/accessors.js';
 import { KeyTemplate, keyBase, type ElementKeys } from '../cache/cache-key.js';
 import { canonicalJson, type JsonValue } from '../cache/canonical-json.js';
 import { BuildScopes } from '../project/build-scope.js';
-import { ElementComposer, plainOf, type ComposedElement } from '../project/element.js';
+import { ElementComposer, type ComposedElement } from '../project/element.js';
+import { toPlain } from '../format/node.js';
 import { dependenciesOf, type Scope } from '../project/graph.js';
 import { sortDependencies } from '../project/graph.js';
 import { loadElements, type LoadedElement } from '../project/loader.js';
@@ -142,7 +143,7 @@ class Keyer {
     }));
     const composed = this.composer.compose(element, dependencies);
     const resolved = composed.sources.every((source) => source.plugin.isResolved(source.view));
-    const sourcesLocal = composed.sources.every((source) => source.kind === 'local' || source.kind === 'patch');
+    const sourcesLocal = composed.sources.every((source) => !source.plugin.needsFetch);
     const unkeyed = { loaded: element, composed, keys: undefined, resolved, sourcesLocal };
     if (!resolved || element.kind === 'junction') return unkeyed;
 
@@ -163,8 +164,8 @@ class Keyer {
       weakList += separator + (weakByKey || strictDeps.has(index) ? tuple.withWeak : tuple.name);
       strictList += separator + tuple.withStrict;
     }
-    const weak = template.keyOfJoined(weakList);
-    const strictKey = template.keyOfJoined(strictList, weak);
+    const weak = template.key(weakList);
+    const strictKey = template.key(strictList, weak);
     const project = element.project.name;
     tuples[element.index] = {
       name: canonicalJson([project, element.name]),
@@ -178,13 +179,13 @@ class Keyer {
     const runsCommands = composed.plugin.runsCommands(composed.view);
     const nocache = new Set(composed.environmentNocache);
     const environment: Record<string, JsonValue> = {};
-    for (const [name, value] of composed.environment.entries) if (!nocache.has(name)) environment[name] = plainOf(value);
+    for (const [name, value] of composed.environment.entries) if (!nocache.has(name)) environment[name] = toPlain(value);
     return {
       buildRoot: composed.variables.get('build-root') ?? '',
       pluginKey: composed.plugin.uniqueKey(composed.view),
       kind: composed.loaded.kind,
       pluginVersion: composed.plugin.artifactVersion,
-      public: plainOf(composed.public),
+      public: toPlain(composed.public),
       sources: composed.sources.map((source) => {
         const entry: Record<string, JsonValue> = { key: source.plugin.uniqueKey(source.view), name: source.kind };
         if (source.view.directory) entry['directory'] = source.view.directory;

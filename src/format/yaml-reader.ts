@@ -31,14 +31,14 @@ export function readYamlWithLibrary(text: string, file: string): MappingNode {
   if (root === null || (isScalar(root) && root.value === '' && root.source === '')) {
     return new MappingNode(new Map(), { file, line: 1, column: 1 });
   }
-  const converted = convert(root, at, file);
+  const converted = convert(root, at);
   if (converted.kind !== 'mapping') {
     throw new CairnError('invalid-yaml', 'the top level of the file must be a mapping of keys to values', converted.at);
   }
   return converted;
 }
 
-function convert(node: YamlNode, at: (offset: number) => Provenance, file: string): Node {
+function convert(node: YamlNode, at: (offset: number) => Provenance): Node {
   const start = at(node.range?.[0] ?? 0);
   if (isAlias(node) || ('anchor' in node && node.anchor)) {
     throw new CairnError('invalid-yaml', 'YAML anchors and aliases are not supported', start, 'write the value out in full');
@@ -54,7 +54,7 @@ function convert(node: YamlNode, at: (offset: number) => Provenance, file: strin
   }
   if (isSeq(node)) {
     return new SequenceNode(
-      node.items.map((item) => (item === null ? new ScalarNode('', start) : convert(item as YamlNode, at, file))),
+      node.items.map((item) => (item === null ? new ScalarNode('', start) : convert(item as YamlNode, at))),
       start,
     );
   }
@@ -72,7 +72,7 @@ function convert(node: YamlNode, at: (offset: number) => Provenance, file: strin
       const valueNode =
         value === null || (isScalar(value) && value.type === 'PLAIN' && value.source === '')
           ? new ScalarNode('', keyAt) /* an empty value points at its key, in both readers */
-          : convert(value, at, file);
+          : convert(value, at);
       mapping.set(keyText, valueNode, keyAt);
     }
     return mapping;
@@ -86,6 +86,11 @@ function convert(node: YamlNode, at: (offset: number) => Provenance, file: strin
 // the library reader then takes the whole file, so both always agree on what a file means.
 
 class Unsupported extends Error {}
+
+/** Does a list item's dash ("- " or a lone "-") start at `column`? */
+function isDash(text: string, column: number): boolean {
+  return text.startsWith('- ', column) || (text.length === column + 1 && text.charCodeAt(column) === 45);
+}
 const bail = (): never => {
   throw new Unsupported();
 };
@@ -148,9 +153,7 @@ class FastReader {
 
   /** A block node whose first content starts at `column` of `line` (which may be mid-line after "- "). */
   private block(line: Line, column: number): Node {
-    const rest = line.text.slice(column);
-    if (rest === '-' || rest.startsWith('- ')) return this.sequence(line, column);
-    return this.mapping(line, column);
+    return isDash(line.text, column) ? this.sequence(line, column) : this.mapping(line, column);
   }
 
   private sequence(firstLine: Line, column: number): SequenceNode {
@@ -189,8 +192,7 @@ class FastReader {
 
   /** The content after "- ": a nested mapping or sequence starting on this line, or a scalar. */
   private inlineItem(line: Line, contentCol: number, dashCol: number): Node {
-    const rest = line.text.slice(contentCol);
-    if (rest === '-' || rest.startsWith('- ')) {
+    if (isDash(line.text, contentCol)) {
       this.pos--;
       return this.sequence(line, contentCol);
     }
@@ -245,7 +247,7 @@ class FastReader {
         const next = this.lines[this.pos];
         if (next && next.indent > col) {
           value = this.block(next, next.indent);
-        } else if (next && next.indent === col && (next.text.startsWith('- ', col) || next.text.length === col + 1 && next.text[col] === '-')) {
+        } else if (next && next.indent === col && isDash(next.text, col)) {
           value = this.sequence(next, col);
         } else {
           value = new ScalarNode('', keyAt);

@@ -5,10 +5,9 @@
 
 import { getMapping, getSequence, getString, getStringList, validateKeys } from '../format/accessors.js';
 import { CairnError } from '../format/errors.js';
-import { assertFullyComposited, compositeInto, MappingNode, SYNTHETIC, type Node } from '../format/node.js';
-import { assertNotProtected, isNotParallel, Variables } from '../format/variables.js';
+import { assertFullyComposited, compositeInto, MappingNode, SYNTHETIC } from '../format/node.js';
+import { assertNotProtected, Variables } from '../format/variables.js';
 import { readYaml } from '../format/yaml-reader.js';
-import type { JsonValue } from '../cache/canonical-json.js';
 import type { LoadedElement } from './loader.js';
 import type { DependencyView, ElementPlugin, ElementView } from './plugin-api.js';
 import type { Project } from './project.js';
@@ -54,11 +53,8 @@ export class ElementComposer {
 
     const ownVariables = getMapping(node, 'variables');
     if (ownVariables) assertNotProtected(ownVariables);
-    const composedVariables = defaults.node.get('variables') as MappingNode | undefined;
-    const notParallel = notParallelOf(ownVariables, composedVariables, project.variables);
-    const automatics: Record<string, string> = { 'element-name': loaded.name };
-    if (notParallel) automatics['max-jobs'] = '1';
-    const variables = Variables.derive(defaults.variables, ownVariables, automatics);
+    // Variables works out max-jobs itself from the composed `notparallel`.
+    const variables = Variables.derive(defaults.variables, ownVariables, { 'element-name': loaded.name });
     variables.check();
 
     const environment = layered(project.environment, defaults.node, node, 'environment');
@@ -214,19 +210,4 @@ function strings(node: MappingNode, key: string): string[] {
   return getStringList(node, key).map((s) => s.value);
 }
 
-function notParallelOf(...layers: Array<MappingNode | undefined>): boolean {
-  for (const layer of layers) {
-    const value = layer?.get('notparallel');
-    if (value && value.kind === 'scalar') return isNotParallel(value);
-  }
-  return false;
-}
-
-export function plainOf(node: Node): JsonValue {
-  if (node.kind === 'scalar') return node.value;
-  if (node.kind === 'sequence') return node.items.map(plainOf);
-  const out: { [key: string]: JsonValue } = {};
-  for (const [key, value] of node.entries) out[key] = plainOf(value);
-  return out;
-}
 

@@ -3,7 +3,7 @@
 // in BuildStream's order.
 
 import type { LoadedDependency, LoadedElement } from './loader.js';
-import { pythonListSort } from './listsort.js';
+import { sortWithCmp } from './listsort.js';
 
 /**
  * Sorts every element's dependencies: a dependency that (transitively) depends on a sibling
@@ -32,7 +32,7 @@ export function sortDependencies(elements: readonly LoadedElement[]): void {
     return 0;
   };
   for (const element of elements) {
-    if (element.dependencies.length > 1) pythonListSort(element.dependencies, (a, b) => compare(a, b) < 0);
+    if (element.dependencies.length > 1) sortWithCmp(element.dependencies, compare);
   }
 }
 

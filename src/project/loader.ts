@@ -173,7 +173,7 @@ class ProjectLoader {
   subproject(name: string, at: Provenance | undefined): ProjectLoader {
     const known = this.subprojects.get(name);
     if (known) return known;
-    const junction = this.followLinks(this.element(name, at), at ?? { file: '<command line>', line: 0, column: 0 });
+    const junction = this.followLinks(this.element(name, at), at ?? COMMAND_LINE);
     if (junction.kind !== 'junction') {
       throw new CairnError('invalid-junction', `'${name}' is not a junction (its kind is '${junction.kind}')`, at);
     }
@@ -241,6 +241,9 @@ interface LoadState {
   loaderOf(element: LoadedElement): ProjectLoader;
 }
 
+/** Where names given on the command line come from, for errors about them. */
+const COMMAND_LINE: Provenance = Object.freeze({ file: '<command line>', line: 0, column: 0 });
+
 export interface LoadedGraph {
   readonly project: Project;
   /** The top-level project and every subproject loaded through a junction. */
@@ -280,7 +283,7 @@ export function loadElements(project: Project, targetNames: readonly string[]): 
     }
   };
   const targets = targetNames.map((name) => {
-    const element = root.followLinks(root.element(name, undefined), { file: '<command line>', line: 0, column: 0 });
+    const element = root.followLinks(root.element(name, undefined), COMMAND_LINE);
     drain();
     return element;
   });
@@ -294,9 +297,10 @@ export function loadElements(project: Project, targetNames: readonly string[]): 
     targets,
     elements: state.all,
     lookup(name, at) {
-      const element = root.followLinks(root.element(name, at), at ?? { file: '<command line>', line: 0, column: 0 });
+      const before = state.all.length;
+      const element = root.followLinks(root.element(name, at), at ?? COMMAND_LINE);
       drain();
-      detectCycles(state.all);
+      if (state.all.length > before) detectCycles(state.all);
       return element;
     },
   };

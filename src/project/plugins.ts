@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { getString, getStringList, validateKeys } from '../format/accessors.js';
+import { getString, validateKeys } from '../format/accessors.js';
 import { CairnError, type Provenance } from '../format/errors.js';
 import type { MappingNode, ScalarNode, SequenceNode } from '../format/node.js';
 import { builtinElementPlugins } from '../../plugins/elements/index.js';
@@ -30,18 +30,15 @@ export interface PluginTable {
 type Kind = 'elements' | 'sources';
 
 /** Reads `plugins:`; nothing outside the project is touched until loadLocal(). */
-export function resolvePlugins(plugins: SequenceNode | undefined, projectDirectory: string, _overrides: MappingNode): PluginTable {
+export function resolvePlugins(plugins: SequenceNode | undefined, projectDirectory: string): PluginTable {
   const local = new Map<string, { origin: LocalOrigin; kind: Kind; name: ScalarNode }>();
   const loadedElements = new Map<string, ElementPlugin>();
   const loadedSources = new Map<string, SourcePlugin>();
-  const declaredElsewhere = new Map<string, { what: string; at: Provenance }>();
   let localLoaded = false;
 
   for (const entry of plugins?.items ?? []) {
     if (entry.kind !== 'mapping') throw new CairnError('invalid-data', 'each plugins: entry must be a mapping with an origin', entry.at);
     const origin = getString(entry, 'origin');
-    const kinds = (key: Kind): ScalarNode[] =>
-      getStringList(entry, key).map((item) => item) ?? [];
     switch (origin) {
       case 'local': {
         validateKeys(entry, ['origin', 'path', 'elements', 'sources', 'source-mirrors', 'allow-deprecated'], 'a local plugin origin');
@@ -69,7 +66,6 @@ export function resolvePlugins(plugins: SequenceNode | undefined, projectDirecto
                 `Cairn builds in: ${[...builtins.keys()].sort().join(', ')}`,
               );
             }
-            declaredElsewhere.set(`${key}:${name.value}`, { what: from, at: name.at });
           }
         }
         break;
@@ -77,7 +73,6 @@ export function resolvePlugins(plugins: SequenceNode | undefined, projectDirecto
       default:
         throw new CairnError('invalid-data', `unknown plugin origin '${origin ?? ''}'`, entry.at, "use 'local', 'pip' or 'junction'");
     }
-    void kinds;
   }
 
   const missing = (what: string, kind: string, at: Provenance, known: Iterable<string>): CairnError =>

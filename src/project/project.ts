@@ -221,7 +221,7 @@ export function loadProject(directoryIn: string, settings: ProjectSettings = {})
     refStorage: refStorageScalar.value,
     refs: refStorageScalar.value === 'project.refs' ? readRefs(directory, prefix, name) : new Map(),
     defaultTargets: getStringList(defaults, 'targets').map((s) => s.value),
-    plugins: resolvePlugins(getSequence(conf, 'plugins'), directory, elementOverrides),
+    plugins: resolvePlugins(getSequence(conf, 'plugins'), directory),
     conditionals,
     includes,
     maxJobs,

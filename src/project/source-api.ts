@@ -20,6 +20,8 @@ export interface SourcePlugin {
   readonly kind: string;
   /** Keys a source of this kind may hold besides kind, directory and provenance. */
   readonly configKeys: readonly string[];
+  /** Whether sources of this kind come from outside the project and must be fetched before staging. */
+  readonly needsFetch: boolean;
   validate(source: SourceView): void;
   /** Whether the source is pinned (has a ref); an unpinned source leaves its element without a key. */
   isResolved(source: SourceView): boolean;
