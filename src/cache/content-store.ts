@@ -1,0 +1,230 @@
+// The content-addressed store: files by the sha256 of their bytes, directories as REAPI
+// `Directory` messages stored the same way. Every object is written to a temporary name and
+// renamed into place, so a reader never sees half an object; once in place an object is
+// never written again. It knows nothing of elements or artifacts.
+
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { decodeDirectory } from './directory-message.js';
+import { encodeDirectory, type Digest, type DirectoryChild } from './directory-digest.js';
+
+/** Every object carries this mtime (BuildStream's SOURCE_DATE_EPOCH), so staged trees are reproducible. */
+export const OBJECT_MTIME = 1321009871;
+
+const SMALL_FILE = 1 << 20;
+/** Yield to the event loop this often during long synchronous walks, so aborts and other jobs proceed. */
+const YIELD_EVERY = 256;
+
+export interface IngestResult {
+  readonly digest: Digest;
+  readonly files: number;
+  readonly bytes: number;
+  /** Paths (relative to the ingested directory) of entries no tree can hold (fifos, sockets, devices). */
+  readonly skipped: readonly string[];
+}
+
+export class ContentStore {
+  private readonly objects: string;
+  private readonly tmp: string;
+  /** Decoded directories; objects never change, so this cache never goes stale. */
+  private readonly directories = new Map<string, readonly DirectoryChild[]>();
+  private readonly knownDirs = new Set<string>();
+
+  constructor(readonly root: string) {
+    this.objects = path.join(root, 'objects');
+    this.tmp = path.join(root, 'tmp');
+    fs.mkdirSync(this.objects, { recursive: true });
+    fs.mkdirSync(this.tmp, { recursive: true });
+  }
+
+  /** Where a file object lives; executable content is its own object (mode 0755, else 0644) so it can be hard-linked with its mode. */
+  objectPath(hash: string, executable = false): string {
+    return path.join(this.objects, hash.slice(0, 2), executable ? `${hash.slice(2)}x` : hash.slice(2));
+  }
+
+  has(hash: string, executable = false): boolean {
+    return fs.existsSync(this.objectPath(hash, executable));
+  }
+
+  /** A fresh temporary path on the store's filesystem. */
+  temporaryPath(label = 'tmp'): string {
+    return path.join(this.tmp, `${label}-${process.pid}-${randomBytes(6).toString('hex')}`);
+  }
+
+  putBytes(data: Uint8Array, executable = false): Digest {
+    const digest = { hash: createHash('sha256').update(data).digest('hex'), sizeBytes: data.length };
+    if (this.refresh(digest.hash, executable)) return digest;
+    const temporary = this.temporaryPath('blob');
+    fs.writeFileSync(temporary, data, { mode: 0o600 });
+    this.publish(temporary, digest.hash, executable);
+    return digest;
+  }
+
+  readBytes(hash: string): Buffer {
+    try {
+      return fs.readFileSync(this.objectPath(hash));
+    } catch (error) {
+      if (isMissing(error)) return fs.readFileSync(this.objectPath(hash, true));
+      throw error;
+    }
+  }
+
+  putDirectoryMessage(children: readonly DirectoryChild[]): Digest {
+    const digest = this.putBytes(encodeDirectory(children));
+    this.directories.set(digest.hash, children);
+    return digest;
+  }
+
+  readDirectory(hash: string): readonly DirectoryChild[] {
+    let children = this.directories.get(hash);
+    if (!children) {
+      children = decodeDirectory(this.readBytes(hash));
+      this.directories.set(hash, children);
+    }
+    return children;
+  }
+
+  /**
+   * Stores one file. With `move` the file itself is renamed into the store when the object is
+   * new (the caller gives up the path); otherwise its bytes are copied.
+   */
+  putFile(file: string, options: { move: boolean; executable: boolean }): Digest {
+    const digest = hashFileSync(file);
+    if (this.refresh(digest.hash, options.executable)) return digest;
+    let temporary = file;
+    if (!options.move) {
+      temporary = this.temporaryPath('file');
+      fs.copyFileSync(file, temporary);
+    }
+    this.publish(temporary, digest.hash, options.executable);
+    return digest;
+  }
+
+  /** Ingests a directory tree and returns its root digest. With `move`, files are renamed into the store. */
+  async putDirectory(directory: string, options: { move: boolean; select?: (absolutePath: string) => boolean }): Promise<IngestResult> {
+    const select = options.select;
+    const state = { files: 0, bytes: 0, steps: 0, skipped: [] as string[] };
+    const walk = async (absolute: string, relative: string): Promise<Digest> => {
+      const children: DirectoryChild[] = [];
+      for (const entry of fs.readdirSync(absolute, { withFileTypes: true })) {
+        const full = path.join(absolute, entry.name);
+        const rel = relative ? `${relative}/${entry.name}` : entry.name;
+        if (++state.steps % YIELD_EVERY === 0) await yieldToEventLoop();
+        if (entry.isDirectory()) {
+          const digest = await walk(full, rel);
+          // With a selection, a directory stays when something in it was kept or it is selected itself.
+          if (select && digest.sizeBytes === 0 && !select(`/${rel}`)) continue;
+          children.push({ kind: 'directory', name: entry.name, digest });
+        } else if (select && !select(`/${rel}`)) {
+          continue;
+        } else if (entry.isSymbolicLink()) {
+          children.push({ kind: 'symlink', name: entry.name, target: fs.readlinkSync(full, 'utf8') });
+        } else if (entry.isFile()) {
+          const stat = fs.statSync(full);
+          // A build may leave files it cannot read back (mode 000); the owner may always fix that.
+          if ((stat.mode & 0o400) === 0) fs.chmodSync(full, stat.mode | 0o400);
+          const executable = (stat.mode & 0o100) !== 0;
+          const digest = this.putFile(full, { move: options.move, executable });
+          state.files++;
+          state.bytes += digest.sizeBytes;
+          children.push({ kind: 'file', name: entry.name, digest, isExecutable: executable });
+        } else {
+          state.skipped.push(rel);
+        }
+      }
+      return this.putDirectoryMessage(children);
+    };
+    const digest = await walk(directory, '');
+    return { digest, files: state.files, bytes: state.bytes, skipped: state.skipped };
+  }
+
+  /** The digest of an empty directory, stored. */
+  emptyDirectory(): Digest {
+    return this.putDirectoryMessage([]);
+  }
+
+  /** Every object file in the store, with the hash its name claims and whether it is the executable variant. */
+  *listObjects(): Generator<{ readonly path: string; readonly hash: string; readonly executable: boolean }> {
+    for (const prefix of safeReaddir(this.objects)) {
+      if (!/^[0-9a-f]{2}$/.test(prefix)) continue;
+      for (const name of safeReaddir(path.join(this.objects, prefix))) {
+        const executable = name.endsWith('x');
+        const rest = executable ? name.slice(0, -1) : name;
+        yield { path: path.join(this.objects, prefix, name), hash: prefix + rest, executable };
+      }
+    }
+  }
+
+  /**
+   * Whether the object exists; if so its ctime is renewed, which tells garbage collection in
+   * another process that the object was just stored again and must not go.
+   */
+  private refresh(hash: string, executable: boolean): boolean {
+    try {
+      fs.utimesSync(this.objectPath(hash, executable), OBJECT_MTIME, OBJECT_MTIME);
+      return true;
+    } catch (error) {
+      if (isMissing(error)) return false;
+      throw error;
+    }
+  }
+
+  private publish(temporary: string, hash: string, executable: boolean): void {
+    // Owner-writable on purpose: builds run as an unprivileged root that must be able to modify
+    // staged files copy-on-write (through the sandbox's overlay), as in BuildStream's sandboxes.
+    // Objects stay unchanged because nothing ever writes through them: sandboxes see them only
+    // through read-only mounts, an overlay, or private copies.
+    fs.chmodSync(temporary, executable ? 0o755 : 0o644);
+    fs.utimesSync(temporary, OBJECT_MTIME, OBJECT_MTIME);
+    const final = this.objectPath(hash, executable);
+    const dir = path.dirname(final);
+    if (!this.knownDirs.has(dir)) {
+      fs.mkdirSync(dir, { recursive: true });
+      this.knownDirs.add(dir);
+    }
+    // rename() replaces atomically: a concurrent writer of the same object writes the same bytes.
+    fs.renameSync(temporary, final);
+  }
+}
+
+export function hashFileSync(file: string): Digest {
+  const hash = createHash('sha256');
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size <= SMALL_FILE) {
+      const data = fs.readFileSync(fd);
+      hash.update(data);
+      return { hash: hash.digest('hex'), sizeBytes: data.length };
+    }
+    const chunk = Buffer.allocUnsafe(SMALL_FILE);
+    let total = 0;
+    for (;;) {
+      const read = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      hash.update(chunk.subarray(0, read));
+      total += read;
+    }
+    return { hash: hash.digest('hex'), sizeBytes: total };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function safeReaddir(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch (error) {
+    if (isMissing(error)) return [];
+    throw error;
+  }
+}
+
+export function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+}
+
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
