@@ -2,7 +2,7 @@
 // their errors, cycles, scopes in BuildStream's order, `--except`, key stability, deep chains
 // and link elements.
 
-import { selectElements } from '../../src/cli/show.js';
+import { selectElements } from '../../src/cli/commands/show-render.js';
 import { loadPipeline } from '../../src/engine/pipeline.js';
 import { lines, load, loadError, names, removeProjects, whereOf, writeProject } from '../helpers/fixture-project.js';
 

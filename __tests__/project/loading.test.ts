@@ -1,7 +1,7 @@
 // Loading element files as BuildStream 2 documents it: names and files, the keys an element
 // may hold, its kind, its variables (with `-o` options and conditionals), and max-jobs.
 
-import { renderShow, selectElements } from '../../src/cli/show.js';
+import { renderShow, selectElements } from '../../src/cli/commands/show-render.js';
 import { loadPipeline } from '../../src/engine/pipeline.js';
 import { errorOf, lines, load, loadError, loadOne, removeProjects, whereOf, writeProject } from '../helpers/fixture-project.js';
 

@@ -3,7 +3,9 @@
 // defaults YAML, so a kind module is one call to buildElementPlugin().
 
 import type { JsonValue } from '../../src/cache/canonical-json.js';
-import type { ElementPlugin, ElementView } from '../../src/project/plugin-api.js';
+import type { AssemblingElementPlugin, BuildCommand, BuildContext, BuildOutput, ElementView } from '../../src/project/plugin-api.js';
+import { CairnError } from '../../src/format/errors.js';
+import { stageByLayout } from './staging-layout.js';
 import { checkKeys, readStringList } from './config-values.js';
 import { readStagingPlan, sortedGroups } from './staging-layout.js';
 
@@ -40,7 +42,36 @@ function uniqueKey(element: ElementView): JsonValue {
   return key;
 }
 
-export function buildElementPlugin(kind: string, defaults: string): ElementPlugin {
+/** Each command with where it was written, labelled by its step and position. */
+function commandList(element: ElementView): BuildCommand[] {
+  const out: BuildCommand[] = [];
+  for (const step of COMMAND_STEPS) {
+    const node = element.config.get(step);
+    if (!node || node.kind !== 'sequence') continue;
+    node.items.forEach((item, i) => {
+      if (item.kind === 'scalar') out.push({ label: `${step}[${i}]`, command: item.value, at: item.at });
+    });
+  }
+  return out;
+}
+
+/** BuildStream's BuildElement: stage, integrate, stage sources, run the four steps, keep the install root. */
+async function assemble(element: ElementView, build: BuildContext): Promise<BuildOutput> {
+  const buildRoot = element.variables.get('build-root');
+  const installRoot = element.variables.get('install-root');
+  if (!buildRoot || !installRoot) {
+    throw new CairnError('invalid-data', `element '${element.name}' needs the variables build-root and install-root`, element.at);
+  }
+  stageByLayout(element, build, readStagingPlan(element, DEPENDENCY_CONFIG_KEYS));
+  await build.integrate();
+  await build.stageSources(buildRoot);
+  const subdir = element.variables.get('command-subdir');
+  const cwd = subdir ? `${buildRoot}/${subdir}` : buildRoot;
+  await build.run(commandList(element), { cwd, rootReadOnly: true });
+  return { files: await build.collect(installRoot) };
+}
+
+export function buildElementPlugin(kind: string, defaults: string): AssemblingElementPlugin {
   return {
     kind,
     defaults,
@@ -55,5 +86,6 @@ export function buildElementPlugin(kind: string, defaults: string): ElementPlugi
       readStagingPlan(element, DEPENDENCY_CONFIG_KEYS);
     },
     uniqueKey,
+    assemble,
   };
 }

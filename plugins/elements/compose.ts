@@ -2,9 +2,9 @@
 // integrated, then filtered by split domains. It may not have runtime dependencies or sources.
 
 import type { JsonValue } from '../../src/cache/canonical-json.js';
-import type { ElementPlugin, ElementView } from '../../src/project/plugin-api.js';
+import type { AssemblingElementPlugin, BuildContext, BuildOutput, ElementView } from '../../src/project/plugin-api.js';
 import { checkKeys, readBool, readStringList } from './config-values.js';
-import { checkShape } from './dependency-rules.js';
+import { checkShape, isBuild } from './dependency-rules.js';
 import { sortedLikePython } from './python-order.js';
 
 // Values as BuildStream 2's compose.yaml: they enter cache keys.
@@ -43,7 +43,7 @@ function readConfig(element: ElementView): ComposeConfig {
   };
 }
 
-export const composePlugin: ElementPlugin = {
+export const composePlugin: AssemblingElementPlugin = {
   kind: 'compose',
   defaults: COMPOSE_DEFAULTS,
   defaultsFile: 'plugins/elements/compose.yaml',
@@ -66,5 +66,19 @@ export const composePlugin: ElementPlugin = {
     };
     if (config.exclude.length > 0) key['exclude'] = sortedLikePython(config.exclude);
     return key;
+  },
+  async assemble(element: ElementView, build: BuildContext): Promise<BuildOutput> {
+    const config = readConfig(element);
+    build.stageDependencies(element.dependencies.filter(isBuild), '/');
+    const split = config.include.length > 0 || config.exclude.length > 0 || !config.includeOrphans;
+    const manifest = split ? build.manifest('staged', { include: config.include, exclude: config.exclude, includeOrphans: config.includeOrphans }) : undefined;
+    if (!config.integrate) return { files: await build.stagedTree(manifest ? (p) => manifest.has(p) : () => true) };
+    const before = manifest ? await build.stagedPaths() : undefined;
+    await build.integrate({ inPlace: true });
+    if (!manifest || !before) return { files: await build.stagedTree(() => true) };
+    // What integration adds is kept whatever the split says; what it removes is gone.
+    const after = await build.stagedPaths();
+    const keep = (p: string): boolean => (manifest.has(p) && after.has(p)) || (after.has(p) && !before.has(p));
+    return { files: await build.stagedTree(keep) };
   },
 };

@@ -3,7 +3,7 @@
 
 import type { JsonValue } from '../../src/cache/canonical-json.js';
 import { CairnError } from '../../src/format/errors.js';
-import type { ElementPlugin, ElementView } from '../../src/project/plugin-api.js';
+import type { AssemblingElementPlugin, BuildContext, BuildOutput, ElementView } from '../../src/project/plugin-api.js';
 import { checkKeys, readBool, readStringList } from './config-values.js';
 import { checkShape, isBuild, isRuntime } from './dependency-rules.js';
 import { sortedLikePython } from './python-order.js';
@@ -30,6 +30,7 @@ interface FilterConfig {
   readonly include: string[];
   readonly exclude: string[];
   readonly includeOrphans: boolean;
+  readonly passIntegration: boolean;
 }
 
 function readConfig(element: ElementView): FilterConfig {
@@ -38,11 +39,11 @@ function readConfig(element: ElementView): FilterConfig {
   const include = readStringList(config, 'include', 'filter config');
   const exclude = readStringList(config, 'exclude', 'filter config');
   const includeOrphans = readBool(config, 'include-orphans', 'filter config');
-  readBool(config, 'pass-integration', 'filter config', false);
-  return { include, exclude, includeOrphans };
+  const passIntegration = readBool(config, 'pass-integration', 'filter config', false);
+  return { include, exclude, includeOrphans, passIntegration };
 }
 
-export const filterPlugin: ElementPlugin = {
+export const filterPlugin: AssemblingElementPlugin = {
   kind: 'filter',
   defaults: FILTER_DEFAULTS,
   defaultsFile: 'plugins/elements/filter.yaml',
@@ -81,5 +82,25 @@ export const filterPlugin: ElementPlugin = {
       exclude: sortedLikePython(config.exclude),
       orphans: config.includeOrphans,
     };
+  },
+  async assemble(element: ElementView, build: BuildContext): Promise<BuildOutput> {
+    const config = readConfig(element);
+    const parent = element.dependencies.find(isBuild)!;
+    const unknown: string[] = [];
+    const manifest = build.manifest(parent, config, (domain) => unknown.push(domain));
+    if (unknown.length > 0) {
+      // Every unknown domain at once, pointing at the list that holds the first of them.
+      const list = config.include.includes(unknown[0]!) ? 'include' : 'exclude';
+      const names = unknown.map((domain) => `'${domain}'`).join(', ');
+      throw new CairnError(
+        'invalid-data',
+        `filter element '${element.name}' names split domains that '${parent.name}' does not define: ${names}`,
+        element.config.get(list)?.at ?? element.at,
+        'use domains from its split-rules',
+      );
+    }
+    const files = await build.dependencyTree(parent, (p) => manifest.has(p));
+    if (!config.passIntegration) return { files };
+    return { files, integrationCommands: build.dependencyPublicList(parent, 'integration-commands') };
   },
 };

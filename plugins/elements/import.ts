@@ -3,7 +3,7 @@
 
 import type { JsonValue } from '../../src/cache/canonical-json.js';
 import { CairnError } from '../../src/format/errors.js';
-import type { ElementPlugin, ElementView } from '../../src/project/plugin-api.js';
+import type { AssemblingElementPlugin, BuildContext, BuildOutput, ElementView } from '../../src/project/plugin-api.js';
 import { checkKeys, readString } from './config-values.js';
 
 // Values as BuildStream 2's import.yaml: they enter cache keys.
@@ -23,7 +23,7 @@ function readConfig(element: ElementView): { source: string; target: string } {
   };
 }
 
-export const importPlugin: ElementPlugin = {
+export const importPlugin: AssemblingElementPlugin = {
   kind: 'import',
   defaults: IMPORT_DEFAULTS,
   defaultsFile: 'plugins/elements/import.yaml',
@@ -46,5 +46,15 @@ export const importPlugin: ElementPlugin = {
   uniqueKey(element: ElementView): JsonValue {
     const { source, target } = readConfig(element);
     return { source, target };
+  },
+  async assemble(element: ElementView, build: BuildContext): Promise<BuildOutput> {
+    const { source, target } = readConfig(element);
+    const sources = await build.sourceTree();
+    const picked = build.subtree(sources, source);
+    const at = element.config.get('source')?.at ?? element.at;
+    if (!picked) throw new CairnError('invalid-data', `import element '${element.name}': its sources have no directory '${source}'`, at);
+    // BuildStream refuses to import nothing: an empty artifact is almost always a wrong source:.
+    if (picked.hash === build.emptyTree().hash) throw new CairnError('invalid-data', `import element '${element.name}': its sources have no files in '${source}'`, at);
+    return { files: build.placeTree(picked, target) };
   },
 };

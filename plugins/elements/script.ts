@@ -2,10 +2,11 @@
 // collects %{install-root}. It may not have runtime dependencies or sources.
 
 import type { JsonValue } from '../../src/cache/canonical-json.js';
-import type { ElementPlugin, ElementView } from '../../src/project/plugin-api.js';
+import type { AssemblingElementPlugin, BuildContext, BuildOutput, ElementView } from '../../src/project/plugin-api.js';
+import { CairnError } from '../../src/format/errors.js';
 import { checkKeys, readBool, readStringList } from './config-values.js';
 import { checkShape } from './dependency-rules.js';
-import { readStagingPlan, sortedGroups } from './staging-layout.js';
+import { readStagingPlan, sortedGroups, stageByLayout } from './staging-layout.js';
 
 // Values as BuildStream 2's script.yaml: they enter cache keys. A dependency's
 // config: {location: ...} stages it elsewhere than /.
@@ -39,7 +40,7 @@ function readConfig(element: ElementView): ScriptConfig {
   };
 }
 
-export const scriptPlugin: ElementPlugin = {
+export const scriptPlugin: AssemblingElementPlugin = {
   kind: 'script',
   defaults: SCRIPT_DEFAULTS,
   defaultsFile: 'plugins/elements/script.yaml',
@@ -66,5 +67,19 @@ export const scriptPlugin: ElementPlugin = {
       layout: sortedGroups(plan.layout),
       'root-read-only': config.rootReadOnly,
     };
+  },
+  async assemble(element: ElementView, build: BuildContext): Promise<BuildOutput> {
+    const config = readConfig(element);
+    const installRoot = element.variables.get('install-root');
+    if (!installRoot) throw new CairnError('invalid-data', `script element '${element.name}' needs the variable install-root`, element.at);
+    stageByLayout(element, build, readStagingPlan(element, DEPENDENCY_CONFIG_KEYS));
+    await build.integrate();
+    const node = element.config.get('commands');
+    const commands =
+      node?.kind === 'sequence'
+        ? node.items.flatMap((item, i) => (item.kind === 'scalar' ? [{ label: `commands[${i}]`, command: item.value, at: item.at }] : []))
+        : [];
+    await build.run(commands, { cwd: element.variables.get('cwd') || '/', rootReadOnly: config.rootReadOnly });
+    return { files: await build.collect(installRoot) };
   },
 };

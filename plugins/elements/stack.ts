@@ -2,14 +2,14 @@
 // every dependency must be both build and runtime so that its key stands for the whole group.
 
 import { CairnError } from '../../src/format/errors.js';
-import type { ElementPlugin, ElementView } from '../../src/project/plugin-api.js';
+import type { AssemblingElementPlugin, BuildContext, BuildOutput, ElementView } from '../../src/project/plugin-api.js';
 import { checkShape } from './dependency-rules.js';
 
 // BuildStream ships no stack.yaml; a stack has no configuration.
 export const STACK_DEFAULTS = `# stack: no configuration.
 `;
 
-export const stackPlugin: ElementPlugin = {
+export const stackPlugin: AssemblingElementPlugin = {
   kind: 'stack',
   defaults: STACK_DEFAULTS,
   defaultsFile: 'plugins/elements/stack.yaml',
@@ -33,4 +33,6 @@ export const stackPlugin: ElementPlugin = {
     }
   },
   uniqueKey: () => 1,
+  // A stack's artifact is empty: it only gathers its dependencies.
+  assemble: async (_element: ElementView, build: BuildContext): Promise<BuildOutput> => ({ files: build.emptyTree() }),
 };

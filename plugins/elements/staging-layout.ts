@@ -3,7 +3,7 @@
 // entries those kinds put in their unique keys. It never decides whether the entries appear.
 
 import type { JsonValue } from '../../src/cache/canonical-json.js';
-import type { DependencyView, ElementView } from '../../src/project/plugin-api.js';
+import type { BuildContext, DependencyView, ElementView } from '../../src/project/plugin-api.js';
 import { checkKeys, readOptionalString, readString } from './config-values.js';
 import { isBuild } from './dependency-rules.js';
 import { sortedLikePython } from './python-order.js';
@@ -58,4 +58,14 @@ export function readStagingPlan(element: ElementView, allowedKeys: readonly stri
 /** `{location: [paths]}` with locations in Python's sorted order. */
 export function sortedGroups(groups: ReadonlyMap<string, readonly string[]>): { [key: string]: JsonValue } {
   return Object.fromEntries(sortedLikePython([...groups.keys()]).map((key) => [key, [...groups.get(key)!]]));
+}
+
+/** Stages every build dependency at the location its configuration gives (`/` by default). */
+export function stageByLayout(element: ElementView, build: BuildContext, plan: StagingPlan): void {
+  // Location by location in sorted order, as BuildStream does: it decides which file wins an overlap.
+  for (const location of sortedLikePython([...plan.layout.keys()])) {
+    const wanted = new Set(plan.layout.get(location));
+    const dependencies = element.dependencies.filter((dep) => isBuild(dep) && wanted.has(declaredPath(dep)));
+    build.stageDependencies(dependencies, location || '/');
+  }
 }

@@ -2,99 +2,108 @@
 // is one line with its file, line and column, and exit status 255 (as BuildStream); a usage
 // error exits 2. `--debug` adds the stack trace.
 
-import process from 'node:process';
 import { CairnError } from '../format/errors.js';
-import { loadPipeline } from '../engine/pipeline.js';
-import { has, one, parseArgs, UsageError, type OptionSpec } from './args.js';
-import { DEFAULT_SHOW_FORMAT, renderShow, selectElements, type ShowDeps } from './show.js';
+import { has, parseArgs, UsageError, type OptionSpec } from './args.js';
+import { ARTIFACT_OPTIONS, artifactCommand } from './commands/artifact.js';
+import { BUILD_OPTIONS, buildCommand } from './commands/build.js';
+import { CACHE_OPTIONS, cacheCommand } from './commands/cache.js';
+import { SHELL_OPTIONS, shellCommand } from './commands/shell.js';
+import { SHOW_OPTIONS, showCommand } from './commands/show.js';
+import { CommandContext, defaultIO, GLOBAL_OPTIONS, type CommandIO } from './context.js';
 
 const VERSION = '0.1.0';
 
-const GLOBAL_OPTIONS: OptionSpec[] = [
-  { name: 'directory', short: 'C', values: 1 },
-  { name: 'option', short: 'o', values: 2, repeat: true },
-  { name: 'strict', values: 0 },
-  { name: 'no-strict', values: 0 },
-  { name: 'max-jobs', values: 1 },
-  { name: 'debug', values: 0 },
-  { name: 'version', values: 0 },
-  { name: 'help', short: 'h', values: 0 },
-];
-
-const SHOW_OPTIONS: OptionSpec[] = [
-  ...GLOBAL_OPTIONS,
-  { name: 'deps', short: 'd', values: 1, choices: ['none', 'run', 'build', 'all', 'plan'] },
-  { name: 'except', values: 1, repeat: true },
-  { name: 'format', short: 'f', values: 1 },
-  { name: 'order', values: 1, choices: ['stage', 'alpha'] },
-];
-
-const USAGE = `usage: cairn [-C DIR] [-o NAME VALUE]... [--no-strict] COMMAND [ARGS]
+const USAGE = `usage: cairn [GLOBAL OPTIONS] COMMAND [ARGS]
 
 Commands:
   show [--deps none|run|build|all|plan] [--except ELEMENT]... [--format FORMAT] [--order stage|alpha] TARGET...
-      List elements with their cache keys and states. Placeholders: %{name} %{kind} %{key}
-      %{full-key} %{state} %{description} %{config} %{vars} %{env} %{public} %{deps}
-      %{build-deps} %{runtime-deps}, each with an optional format spec such as %{state: >12}.
+      List elements with their cache keys and states (cached, failed, buildable, waiting, fetch
+      needed, no reference, junction). Placeholders: %{name} %{kind} %{key} %{full-key} %{state}
+      %{description} %{config} %{vars} %{env} %{public} %{deps} %{build-deps} %{runtime-deps},
+      each with an optional format spec such as %{state: >12}.
+  build [--retry-failed] TARGET...
+      Build the targets and whatever they need that is not cached.
+  artifact checkout [--deps none|run|build|all] [--hardlinks] [--integrate] [--tar FILE | --directory DIR] ELEMENT
+  artifact log ELEMENT...            print the build log of cached artifacts
+  artifact list-contents [--long] ELEMENT...
+  artifact delete ELEMENT...         remove artifacts from the local cache
+  shell [--build] ELEMENT [-- COMMAND...]
+      A shell (or one command) in a sandbox with the element's run scope staged; --build stages
+      what its build would, plus its sources.
+  cache check [--repair]             re-hash every object of the cache, report (and remove) corrupt ones
 
 Global options (before or after the command):
   -C, --directory DIR    the project directory (default: search upwards from here)
+  -c, --config FILE      user configuration (default: $XDG_CONFIG_HOME/cairn.conf)
+  --cache-dir DIR        the cache directory (default: $XDG_CACHE_HOME/cairn)
   -o, --option NAME VALUE  set a project option (repeatable)
   --no-strict            non-strict mode: weak keys; strong keys unknown until built
   --max-jobs N           the value of %{max-jobs}
+  --builders N           build at most N elements at once (default: the number of cores)
+  --fetchers N           fetch at most N sources at once (default: 10)
+  --on-error quit|continue|terminate   what a failure does to the rest of the build (default: quit)
   --debug                show stack traces of internal errors
 `;
 
-export async function main(argv: readonly string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+interface Command {
+  readonly options: readonly OptionSpec[];
+  run(context: CommandContext, afterDashes: readonly string[]): Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  show: { options: SHOW_OPTIONS, run: (c) => showCommand(c) },
+  build: { options: BUILD_OPTIONS, run: (c) => buildCommand(c) },
+  // After `artifact`, --directory is the checkout directory; the project is -C.
+  artifact: {
+    options: [...GLOBAL_OPTIONS.filter((o) => o.name !== 'directory'), { name: 'project-directory', short: 'C', values: 1 }, ...ARTIFACT_OPTIONS],
+    run: (c) => artifactCommand(c),
+  },
+  shell: { options: SHELL_OPTIONS, run: (c, command) => shellCommand(c, command) },
+  cache: { options: CACHE_OPTIONS, run: (c) => cacheCommand(c) },
+};
+
+export async function main(argv: readonly string[], io: Partial<CommandIO> = {}): Promise<number> {
+  const fullIO: CommandIO = { ...defaultIO(), ...io };
   let debug = argv.includes('--debug');
   try {
     const global = parseArgs(argv, GLOBAL_OPTIONS, true);
     debug = has(global, 'debug');
     if (has(global, 'version')) {
-      out.write(`cairn ${VERSION}\n`);
+      fullIO.out.write(`cairn ${VERSION}\n`);
       return 0;
     }
-    const [command, ...rest] = global.rest;
-    if (!command || has(global, 'help')) {
-      out.write(USAGE);
-      return command || has(global, 'help') ? 0 : 2;
+    const [name, ...rest] = global.rest;
+    if (!name || has(global, 'help')) {
+      fullIO.out.write(USAGE);
+      return name || has(global, 'help') ? 0 : 2;
     }
-    if (command !== 'show') throw new UsageError(`unknown command '${command}' (this version has: show)`);
-    const parsed = parseArgs(rest, SHOW_OPTIONS);
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(`unknown command '${name}' (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    // Everything after `--` is a command for the sandbox (cairn shell), not options.
+    const dashes = rest.indexOf('--');
+    const own = dashes >= 0 ? rest.slice(0, dashes) : rest;
+    const afterDashes = dashes >= 0 ? rest.slice(dashes + 1) : [];
+    const specs = name === 'artifact' ? command.options : [...GLOBAL_OPTIONS, ...command.options];
+    const parsed = parseArgs(own, specs);
     debug ||= has(parsed, 'debug');
     if (has(parsed, 'help')) {
-      out.write(USAGE);
+      fullIO.out.write(USAGE);
       return 0;
     }
-    const pick = (name: string): string | undefined => one(parsed, name) ?? one(global, name);
-    const options = [...(global.flags.get('option') ?? []), ...(parsed.flags.get('option') ?? [])].map(([name, value]) => [name!, value!] as const);
-    const maxJobsText = pick('max-jobs');
-    if (maxJobsText !== undefined && !/^[1-9]\d*$/.test(maxJobsText)) throw new UsageError(`--max-jobs takes a positive number, not '${maxJobsText}'`);
-    const graph = await loadPipeline({
-      directory: pick('directory') ?? process.cwd(),
-      targets: parsed.positionals,
-      cliOptions: options,
-      strict: !(has(parsed, 'no-strict') || has(global, 'no-strict')),
-      ...(maxJobsText !== undefined ? { maxJobs: Number(maxJobsText) } : {}),
-    });
-    const except = (parsed.flags.get('except') ?? []).map(([name]) => graph.lookup(name!));
-    let elements = selectElements(graph, (one(parsed, 'deps') ?? 'all') as ShowDeps, except);
-    if (one(parsed, 'order') === 'alpha') elements = [...elements].sort((a, b) => (a.fullName < b.fullName ? -1 : a.fullName > b.fullName ? 1 : 0));
-    out.write(renderShow(graph, elements, one(parsed, 'format') ?? DEFAULT_SHOW_FORMAT));
-    return 0;
+    return await command.run(new CommandContext(global, parsed, fullIO, name === 'artifact'), afterDashes);
   } catch (error) {
     if (error instanceof UsageError) {
-      err.write(`cairn: ${error.message}\n${USAGE}`);
+      fullIO.err.write(`cairn: ${error.message}\n${USAGE}`);
       return 2;
     }
     if (error instanceof CairnError) {
-      err.write(`error: ${error.describe()}\n`);
-      if (debug) err.write(`${error.stack ?? ''}\n`);
+      fullIO.err.write(`error: ${error.describe()}\n`);
+      if (debug) fullIO.err.write(`${error.stack ?? ''}\n`);
       return 255;
     }
-    err.write(`cairn: internal error: ${(error as Error).message}\n`);
-    if (debug) err.write(`${(error as Error).stack ?? ''}\n`);
-    else err.write('(run again with --debug for the stack trace, and please report it)\n');
+    fullIO.err.write(`cairn: internal error: ${(error as Error).message}\n`);
+    if (debug) fullIO.err.write(`${(error as Error).stack ?? ''}\n`);
+    else fullIO.err.write('(run again with --debug for the stack trace, and please report it)\n');
     return 70;
   }
 }

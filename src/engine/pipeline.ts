@@ -48,6 +48,8 @@ export interface KeyedGraph {
   scope(scope: Scope | 'none'): LoadedElement[];
   /** Resolves more element names (for `--except`) without reloading. */
   lookup(name: string): LoadedElement;
+  /** An element's build scope (what its build stages), in staging order. */
+  buildScope(element: LoadedElement): LoadedElement[];
 }
 
 export async function loadPipeline(options: PipelineOptions): Promise<KeyedGraph> {
@@ -63,7 +65,8 @@ export async function loadPipeline(options: PipelineOptions): Promise<KeyedGraph
   for (const sub of graph.projects) await sub.plugins.loadLocal();
   sortDependencies(graph.elements);
   const strict = options.strict ?? true;
-  const keyer = new Keyer(strict, new BuildScopes(graph.elements), graph.elements);
+  const scopes = new BuildScopes(graph.elements);
+  const keyer = new Keyer(strict, scopes, graph.elements);
   // Every element is composed and checked at load, as BuildStream does, whatever is shown.
   for (const target of graph.targets) keyer.keyed(target);
   return {
@@ -76,6 +79,7 @@ export async function loadPipeline(options: PipelineOptions): Promise<KeyedGraph
       return dependenciesOf(graph.targets, scope);
     },
     lookup: (name) => graph.lookup(name),
+    buildScope: (element) => Array.from(scopes.of(element), (index) => graph.elements[index]!),
   };
 }
 

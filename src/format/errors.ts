@@ -37,7 +37,16 @@ export type ErrorReason =
   | 'bad-element-suffix'
   | 'bad-characters-in-name'
   | 'invalid-option'
-  | 'invalid-argument';
+  | 'invalid-argument'
+  | 'sandbox-unavailable'
+  | 'build-failed'
+  | 'fetch-failed'
+  | 'checksum-mismatch'
+  | 'unsafe-archive'
+  | 'source-not-cached'
+  | 'staging-overlap'
+  | 'artifact-missing'
+  | 'cache-corrupt';
 
 /** An error the user can fix by editing a file or a command line. */
 export class CairnError extends Error {

@@ -162,6 +162,7 @@ export class ElementComposer {
         config: expanded,
         directory: directory === undefined ? undefined : variables.expand(directory, item.get('directory')!.at),
         projectDirectory: project.directory,
+        aliases: project.aliases,
         at: kindScalar.at,
       };
       return { kind: kindScalar.value, plugin, view };

@@ -60,3 +60,84 @@ export interface ElementPlugin {
   /** The kind's contribution to the cache key (BuildStream's get_unique_key). */
   uniqueKey(element: ElementView): JsonValue;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Building. The engine lends an element kind a BuildContext for one build; the kind stages,
+// runs and collects through it and never touches the cache or the sandbox directly.
+
+/** A directory tree in the content store. */
+export interface TreeHandle {
+  readonly hash: string;
+  readonly sizeBytes: number;
+}
+
+export interface BuildCommand {
+  /** Where the command comes from, for logs and errors: `build-commands[2]`, `integration of base.bst`. */
+  readonly label: string;
+  readonly command: string;
+  /** The line that declared it, when it came from an element file. */
+  readonly at?: Provenance;
+}
+
+export interface SplitSelection {
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  readonly includeOrphans: boolean;
+}
+
+export interface BuildContext {
+  /** A line for the build log. */
+  log(line: string): void;
+  /**
+   * Stages the artifacts of these direct dependencies, each with its runtime dependencies, at
+   * `location` (an absolute sandbox path), in BuildStream's staging order, each element once.
+   */
+  stageDependencies(dependencies: readonly DependencyView[], location: string): void;
+  /**
+   * Runs the integration commands of every element staged at `/`, with the root writable.
+   * `inPlace` keeps their changes in the staged root, so stagedTree() and stagedPaths() see them.
+   */
+  integrate(options?: { readonly inPlace?: boolean }): Promise<void>;
+  /** Stages the element's sources into the sandbox directory `path` (the build root). */
+  stageSources(path: string): Promise<void>;
+  /** Runs commands in the sandbox in order; the first failure fails the build. */
+  run(commands: readonly BuildCommand[], options: { readonly cwd: string; readonly rootReadOnly: boolean }): Promise<void>;
+  /** Stores what the sandbox holds at `path` (the install root) as a tree. */
+  collect(path: string): Promise<TreeHandle>;
+  /** The element's sources staged on their own, as a tree (undefined when it has none). */
+  sourceTree(): Promise<TreeHandle>;
+  /** The subtree of `tree` at a relative path, or undefined when there is no directory there. */
+  subtree(tree: TreeHandle, path: string): TreeHandle | undefined;
+  /** A tree that holds `tree` at the relative path `path`. */
+  placeTree(tree: TreeHandle, path: string): TreeHandle;
+  emptyTree(): TreeHandle;
+  /**
+   * The files a split selection keeps (absolute paths, as BuildStream's compute_manifest), of one
+   * direct dependency's artifact or of every element staged so far, each judged by its own
+   * split rules. Domains no artifact defines are passed to `unknownDomain` when given.
+   */
+  manifest(of: DependencyView | 'staged', selection: SplitSelection, unknownDomain?: (domain: string) => void): Set<string>;
+  /** A dependency's artifact files, filtered to the paths `keep` accepts. */
+  dependencyTree(dependency: DependencyView, keep: (path: string) => boolean): Promise<TreeHandle>;
+  /** Everything staged so far (after integration, when it ran) that `keep` accepts, as a tree. */
+  stagedTree(keep: (path: string) => boolean): Promise<TreeHandle>;
+  /** Absolute paths currently staged (directories included); after integration, what the sandbox root holds. */
+  stagedPaths(): Promise<Set<string>>;
+  /** A dependency's `public: bst:` list after its variables are expanded (integration-commands and the like). */
+  dependencyPublicList(dependency: DependencyView, key: string): string[];
+}
+
+export interface BuildOutput {
+  readonly files: TreeHandle;
+  /** Extra integration commands the artifact's public data carries (a filter's pass-integration). */
+  readonly integrationCommands?: readonly string[];
+}
+
+/** Element kinds that produce artifacts implement this; link and junction do not. */
+export interface AssemblingElementPlugin extends ElementPlugin {
+  assemble(element: ElementView, build: BuildContext): Promise<BuildOutput>;
+}
+
+export function canAssemble(plugin: ElementPlugin): plugin is AssemblingElementPlugin {
+  return typeof (plugin as Partial<AssemblingElementPlugin>).assemble === 'function';
+}

@@ -1,6 +1,6 @@
-// The contract between Cairn's engine and a source kind, as far as loading and keys need it:
-// validate the configuration, say whether a ref pins the source, and give its unique key.
-// Fetching, tracking and staging join this contract with the sources work.
+// The contract between Cairn's engine and a source kind: validate the configuration, say whether
+// a ref pins the source, give its unique key, fetch what it needs into the shared source cache,
+// and stage its files into a directory. A kind never decides when it runs: the scheduler does.
 
 import type { JsonValue } from '../cache/canonical-json.js';
 import type { Provenance } from '../format/errors.js';
@@ -13,7 +13,19 @@ export interface SourceView {
   readonly directory: string | undefined;
   /** Absolute path of the project that declares the source. */
   readonly projectDirectory: string;
+  /** The declaring project's `aliases:` (alias name → URL prefix), for `alias:path` URLs. */
+  readonly aliases: ReadonlyMap<string, string>;
   readonly at: Provenance;
+}
+
+/** What the engine lends a source kind while it fetches or stages. */
+export interface SourceContext {
+  /** The shared source cache directory (downloads live under it, content-addressed). */
+  readonly sourceCache: string;
+  /** Aborted when the user interrupts or `--on-error terminate` stops the session. */
+  readonly signal: AbortSignal;
+  /** One line for the job's log file. */
+  log(line: string): void;
 }
 
 export interface SourcePlugin {
@@ -26,4 +38,13 @@ export interface SourcePlugin {
   /** Whether the source is pinned (has a ref); an unpinned source leaves its element without a key. */
   isResolved(source: SourceView): boolean;
   uniqueKey(source: SourceView): JsonValue;
+  /** Whether the pinned content is already in the source cache (kinds that need no fetch: always). */
+  isCached?(source: SourceView, context: SourceContext): boolean;
+  /** Brings the pinned content into the source cache; never leaves a partial entry behind. */
+  fetch?(source: SourceView, context: SourceContext): Promise<void>;
+  /**
+   * Writes the source's files into `directory`, which exists and holds what the element's
+   * earlier sources staged. Nothing may be written outside it.
+   */
+  stage?(source: SourceView, directory: string, context: SourceContext): Promise<void>;
 }

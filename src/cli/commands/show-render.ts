@@ -2,11 +2,11 @@
 // placeholders. It renders what the engine computed; it decides nothing itself.
 
 import { stringify } from 'yaml';
-import { toPlain } from '../format/node.js';
-import { directDependencies, exceptElements, type Scope } from '../project/graph.js';
-import type { LoadedElement } from '../project/loader.js';
-import type { KeyedElement, KeyedGraph } from '../engine/pipeline.js';
-import { placeholdersOf, renderFormat } from './format.js';
+import { toPlain } from '../../format/node.js';
+import { directDependencies, exceptElements, type Scope } from '../../project/graph.js';
+import type { LoadedElement } from '../../project/loader.js';
+import type { KeyedElement, KeyedGraph } from '../../engine/pipeline.js';
+import { placeholdersOf, renderFormat } from '../format.js';
 
 export type ShowDeps = Scope | 'none' | 'plan';
 
@@ -14,15 +14,32 @@ export const DEFAULT_SHOW_FORMAT = '%{state: >12} %{full-key} %{name} %{workspac
 
 const UNKNOWN_KEY = '?'.repeat(64);
 
-/** An element's state as BuildStream names it, before any artifact cache exists. */
-export function stateOf(keyed: KeyedElement): string {
+/** What the artifact cache says of an element: a built artifact, a cached failure, or nothing. */
+export type ArtifactState = (keyed: KeyedElement) => 'cached' | 'failed' | undefined;
+
+/** An element's state as BuildStream names it. */
+export function stateOf(graph: KeyedGraph, keyed: KeyedElement, artifact: ArtifactState, memo = new Map<LoadedElement, boolean>()): string {
   if (!keyed.resolved) return 'no reference';
   if (keyed.loaded.kind === 'junction') return 'junction';
   if (!keyed.keys) return 'waiting';
+  const state = artifact(keyed);
+  if (state) return state;
   if (!keyed.sourcesLocal) return 'fetch needed';
-  // Nothing is cached yet, so an element is buildable only when it builds on nothing.
-  const buildDeps = keyed.loaded.dependencies.some((d) => d.type !== 'runtime');
-  return buildDeps ? 'waiting' : 'buildable';
+  // Buildable once everything its build stages is cached: each build dependency and, through
+  // them, their runtime dependencies.
+  const ready = keyed.loaded.dependencies.every((d) => d.type === 'runtime' || runtimeClosureCached(graph, d.element, artifact, memo));
+  return ready ? 'buildable' : 'waiting';
+}
+
+function runtimeClosureCached(graph: KeyedGraph, element: LoadedElement, artifact: ArtifactState, memo: Map<LoadedElement, boolean>): boolean {
+  const known = memo.get(element);
+  if (known !== undefined) return known;
+  memo.set(element, false);
+  const cached =
+    artifact(graph.keyed(element)) === 'cached' &&
+    element.dependencies.every((d) => d.type === 'build' || runtimeClosureCached(graph, d.element, artifact, memo));
+  memo.set(element, cached);
+  return cached;
 }
 
 function yamlOf(value: unknown): string {
@@ -37,10 +54,11 @@ export function selectElements(graph: KeyedGraph, deps: ShowDeps, except: readon
   return exceptElements(graph.targets, elements, except);
 }
 
-export function renderShow(graph: KeyedGraph, elements: readonly LoadedElement[], format: string): string {
+export function renderShow(graph: KeyedGraph, elements: readonly LoadedElement[], format: string, artifact: ArtifactState = () => undefined): string {
   const wanted = placeholdersOf(format);
   const needsKeyed = ['key', 'full-key', 'state', 'config', 'vars', 'env', 'public', 'description'].some((name) => wanted.has(name));
   const lines: string[] = [];
+  const memo = new Map<LoadedElement, boolean>();
   for (const element of elements) {
     const keyed = needsKeyed ? graph.keyed(element) : undefined;
     const fullKey = keyed?.keys?.strong ?? UNKNOWN_KEY;
@@ -55,7 +73,7 @@ export function renderShow(graph: KeyedGraph, elements: readonly LoadedElement[]
         case 'full-key':
           return fullKey;
         case 'state':
-          return stateOf(keyed!);
+          return stateOf(graph, keyed!, artifact, memo);
         case 'description': {
           const description = element.node.get('description');
           return description?.kind === 'scalar' ? description.value.split(/\r?\n/).join(' ') : '';
