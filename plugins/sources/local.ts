@@ -1,10 +1,12 @@
-// `local`: files from the project itself; always resolved, keyed by the content's REAPI digest.
+// `local`: files from the project itself; always resolved and cached, keyed by the content's
+// REAPI digest, staged by copying (symlinks kept, executable bits kept, never followed).
 
 import path from 'node:path';
 import { directoryDigestSync } from '../../src/cache/directory-digest.js';
 import { CairnError } from '../../src/format/errors.js';
 import { scalarOf } from '../../src/format/accessors.js';
 import { projectPath } from '../../src/project/project-path.js';
+import { copyIntoStaging } from '../../src/sources/copy-tree.js';
 import type { SourcePlugin, SourceView } from '../../src/project/source-api.js';
 
 /** Validation and the key both need the digest; a source's view is hashed once. */
@@ -40,4 +42,9 @@ export const local: SourcePlugin = {
   },
   isResolved: () => true,
   uniqueKey: digestOf,
+  // The files are in the project: there is never anything to fetch.
+  isCached: () => true,
+  async stage(source, directory, context) {
+    await copyIntoStaging({ from: localPath(source), directory, at: source.at, signal: context.signal });
+  },
 };

@@ -1,0 +1,57 @@
+// What the downloadable kinds (remote, tar) share: reading `url` and `ref` from a source's
+// configuration, translating the URL's alias, and fetching the file into the download cache.
+// It never stages anything; each kind decides what to do with the cached file.
+
+import { scalarOf } from '../format/accessors.js';
+import { CairnError } from '../format/errors.js';
+import type { SourceContext, SourceView } from '../project/source-api.js';
+import { downloadPath, ensureDownloaded, isDownloaded, isSha256 } from './download-cache.js';
+import { translateUrl } from './urls.js';
+
+/** The URL to download from, with the project's alias applied; errors point at `url:`. */
+export function downloadUrl(source: SourceView): string {
+  const scalar = scalarOf(source.config, 'url');
+  if (!scalar) throw new CairnError('invalid-data', `a ${source.kind} source needs 'url'`, source.at);
+  return translateUrl(scalar.value, source.aliases, scalar.at);
+}
+
+/** The sha256 that pins the source; errors point at `ref:` (or the source, when there is none). */
+function pinnedRef(source: SourceView): string {
+  const scalar = scalarOf(source.config, 'ref');
+  if (!scalar) {
+    throw new CairnError('invalid-data', `the ${source.kind} source has no ref, so there is nothing to fetch`, source.at, "add 'ref:' with the file's sha256");
+  }
+  if (!isSha256(scalar.value)) {
+    throw new CairnError('invalid-data', `ref '${scalar.value}' is not a sha256`, scalar.at, 'a ref is the 64 lowercase hex digits of the sha256 of the file');
+  }
+  return scalar.value;
+}
+
+export function isDownloadCached(source: SourceView, context: SourceContext): boolean {
+  const ref = scalarOf(source.config, 'ref')?.value;
+  return ref !== undefined && isSha256(ref) && isDownloaded(context.sourceCache, source.kind, ref);
+}
+
+export async function fetchDownload(source: SourceView, context: SourceContext): Promise<void> {
+  const ref = pinnedRef(source);
+  const url = downloadUrl(source);
+  await ensureDownloaded({
+    sourceCache: context.sourceCache,
+    kind: source.kind,
+    ref,
+    url,
+    at: source.config.get('url')?.at ?? source.at,
+    refAt: source.config.get('ref')?.at ?? source.at,
+    signal: context.signal,
+    log: (line) => context.log(line),
+  });
+}
+
+/** The cached file for staging; a source-not-cached error when it was never fetched. */
+export function cachedDownload(source: SourceView, context: SourceContext): string {
+  const ref = pinnedRef(source);
+  if (!isDownloaded(context.sourceCache, source.kind, ref)) {
+    throw new CairnError('source-not-cached', `the ${source.kind} source ${scalarOf(source.config, 'url')?.value ?? ''} has not been fetched`, source.at, 'fetch it first');
+  }
+  return downloadPath(context.sourceCache, source.kind, ref);
+}
