@@ -8,7 +8,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1708);
 /* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4378);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1858);
 // The `cairn` executable: one line that runs the command line and exits with its status.
 
 
@@ -19,7 +19,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4378:
+/***/ 1858:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28,9 +28,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
-// EXTERNAL MODULE: external "node:process"
-var external_node_process_ = __nccwpck_require__(1708);
-var external_node_process_default = /*#__PURE__*/__nccwpck_require__.n(external_node_process_);
 ;// CONCATENATED MODULE: ./src/format/errors.ts
 // User errors as values: every error a user can cause carries where it came from, a one-line
 // message and, when there is one, a hint. Front ends decide how to print them.
@@ -57,2471 +54,990 @@ class CairnError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: ./src/cli/args.ts
+// Command-line parsing for BuildStream's option shapes: global options before the verb,
+// `-o NAME VALUE` taking two values, and repeatable options. Errors are usage errors (exit 2).
+class UsageError extends Error {
+}
+/** Parses `argv` against `specs`; stops at the first positional when `stopAtPositional` (for the verb). */
+function parseArgs(argv, specs, stopAtPositional = false) {
+    const flags = new Map();
+    const positionals = [];
+    let i = 0;
+    for (; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--') {
+            positionals.push(...argv.slice(i + 1));
+            i = argv.length;
+            break;
+        }
+        if (!arg.startsWith('-') || arg === '-') {
+            if (stopAtPositional)
+                break;
+            positionals.push(arg);
+            continue;
+        }
+        let name = arg;
+        let inline;
+        const eq = arg.indexOf('=');
+        if (arg.startsWith('--') && eq > 0) {
+            name = arg.slice(0, eq);
+            inline = arg.slice(eq + 1);
+        }
+        const spec = specs.find((s) => `--${s.name}` === name || (s.short && `-${s.short}` === name));
+        if (!spec)
+            throw new UsageError(`unknown option '${name}'`);
+        const values = [];
+        if (inline !== undefined)
+            values.push(inline);
+        while (values.length < spec.values) {
+            const next = argv[++i];
+            if (next === undefined)
+                throw new UsageError(`option '${name}' needs ${spec.values} value${spec.values > 1 ? 's' : ''}`);
+            values.push(next);
+        }
+        if (spec.choices && !spec.choices.includes(values[0])) {
+            throw new UsageError(`option '${name}' takes one of ${spec.choices.join(', ')}, not '${values[0]}'`);
+        }
+        const list = flags.get(spec.name) ?? [];
+        if (!spec.repeat)
+            list.length = 0;
+        list.push(values);
+        flags.set(spec.name, list);
+    }
+    return { flags, positionals, rest: argv.slice(i) };
+}
+function one(parsed, name) {
+    return parsed.flags.get(name)?.at(-1)?.[0];
+}
+function has(parsed, name) {
+    return parsed.flags.has(name);
+}
+
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: ./src/format/expression.ts
-// The option expression language of `(?)` conditionals. BuildStream hands each expression to
-// Jinja2 as `{% if EXPR %}` with strict undefined names; this is the part of that language
-// projects use, with Python's truthiness and equality. It never looks anything up but the
-// option values it is given.
-
-/** What is wrong with an expression, before it is given a position and the expression's text. */
-class Problem extends Error {
-    hint;
-    constructor(message, hint) {
-        super(message);
-        this.hint = hint;
-    }
-}
-const PUNCTUATION = ['==', '!=', '(', ')', '[', ']', ','];
-/** Jinja2 operators Cairn does not evaluate: named, so the error says what was not understood. */
-const UNSUPPORTED = ['<=', '>=', '//', '**', '<', '>', '+', '-', '*', '/', '%', '~', '|', '.', '{', '}', ':', '='];
-const ESCAPES = { n: '\n', t: '\t', r: '\r', '0': '\0', '\\': '\\', "'": "'", '"': '"' };
-function tokenize(text) {
-    const tokens = [];
-    let i = 0;
-    while (i < text.length) {
-        const c = text[i];
-        if (/\s/.test(c)) {
-            i++;
-            continue;
-        }
-        const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i));
-        if (name) {
-            tokens.push({ kind: 'name', text: name[0] });
-            i += name[0].length;
-            continue;
-        }
-        if (c === '"' || c === "'") {
-            let value = '';
-            let j = i + 1;
-            for (;;) {
-                if (j >= text.length)
-                    throw new Problem(`the string ${text.slice(i)} is not closed`);
-                const d = text[j];
-                if (d === c)
-                    break;
-                if (d === '\\' && j + 1 < text.length) {
-                    const e = text[j + 1];
-                    // Like Python, an unknown escape keeps its backslash.
-                    value += ESCAPES[e] ?? `\\${e}`;
-                    j += 2;
-                    continue;
-                }
-                value += d;
-                j++;
-            }
-            tokens.push({ kind: 'string', text: text.slice(i, j + 1), value });
-            i = j + 1;
-            continue;
-        }
-        const punct = PUNCTUATION.find((p) => text.startsWith(p, i));
-        if (punct) {
-            tokens.push({ kind: 'punct', text: punct });
-            i += punct.length;
-            continue;
-        }
-        const unsupported = UNSUPPORTED.find((p) => text.startsWith(p, i));
-        if (unsupported)
-            throw new Problem(`the operator '${unsupported}' is not supported`, 'use ==, !=, in, not in, not, and, or');
-        throw new Problem(`unexpected character '${c}'`);
-    }
-    tokens.push({ kind: 'end', text: '' });
-    return tokens;
-}
-// ---------------------------------------------------------------------------------------------
-// Parser: Jinja2's precedence, loosest first: or, and, not, comparisons, `is` tests, atoms.
-const CONSTANTS = new Map([
-    ['True', true],
-    ['true', true],
-    ['False', false],
-    ['false', false],
-    ['None', null],
-    ['none', null],
-]);
-const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'is', 'if', 'else']);
-class Parser {
-    tokens;
-    pos = 0;
-    constructor(tokens) {
-        this.tokens = tokens;
-    }
-    parse() {
-        if (this.peek().kind === 'end')
-            throw new Problem('there is no expression');
-        const expr = this.or();
-        if (this.peek().kind !== 'end')
-            throw this.unexpected();
-        return expr;
-    }
-    peek(offset = 0) {
-        return this.tokens[Math.min(this.pos + offset, this.tokens.length - 1)];
-    }
-    next() {
-        const token = this.peek();
-        this.pos++;
-        return token;
-    }
-    isWord(word, offset = 0) {
-        const token = this.peek(offset);
-        return token.kind === 'name' && token.text === word;
-    }
-    isPunct(punct) {
-        const token = this.peek();
-        return token.kind === 'punct' && token.text === punct;
-    }
-    unexpected() {
-        const token = this.peek();
-        return new Problem(token.kind === 'end' ? 'the expression ends too early' : `unexpected '${token.text}'`);
-    }
-    or() {
-        let left = this.and();
-        while (this.isWord('or')) {
-            this.next();
-            left = { op: 'or', left, right: this.and() };
-        }
-        return left;
-    }
-    and() {
-        let left = this.not();
-        while (this.isWord('and')) {
-            this.next();
-            left = { op: 'and', left, right: this.not() };
-        }
-        return left;
-    }
-    not() {
-        if (this.isWord('not')) {
-            this.next();
-            return { op: 'not', operand: this.not() };
-        }
-        return this.compare();
-    }
-    compare() {
-        const first = this.tested();
-        const rest = [];
-        for (;;) {
-            let how;
-            if (this.isPunct('==') || this.isPunct('!='))
-                how = this.next().text;
-            else if (this.isWord('in')) {
-                this.next();
-                how = 'in';
-            }
-            else if (this.isWord('not') && this.isWord('in', 1)) {
-                this.pos += 2;
-                how = 'not in';
-            }
-            else
-                break;
-            rest.push({ how, right: this.tested() });
-        }
-        return rest.length === 0 ? first : { op: 'compare', first, rest };
-    }
-    tested() {
-        let subject = this.atom();
-        while (this.isWord('is')) {
-            this.next();
-            let negated = false;
-            if (this.isWord('not')) {
-                this.next();
-                negated = true;
-            }
-            const test = this.next();
-            if (test.kind !== 'name')
-                throw new Problem(test.kind === 'end' ? "'is' needs a test name" : `unexpected '${test.text}'`);
-            if (test.text !== 'defined' && test.text !== 'undefined') {
-                throw new Problem(`the test 'is ${test.text}' is not supported`, "only 'is defined' and 'is undefined' are");
-            }
-            subject = { op: 'test', subject, test: test.text, negated };
-        }
-        return subject;
-    }
-    atom() {
-        const token = this.peek();
-        if (token.kind === 'string') {
-            this.next();
-            return { op: 'constant', value: token.value };
-        }
-        if (token.kind === 'name') {
-            if (KEYWORDS.has(token.text))
-                throw this.unexpected();
-            this.next();
-            const constant = CONSTANTS.get(token.text);
-            if (constant !== undefined)
-                return { op: 'constant', value: constant };
-            if (this.isPunct('('))
-                throw new Problem(`calling '${token.text}' is not supported`);
-            return { op: 'name', name: token.text };
-        }
-        if (this.isPunct('[')) {
-            this.next();
-            const { items } = this.items(']');
-            return { op: 'sequence', sequence: 'list', items };
-        }
-        if (this.isPunct('(')) {
-            this.next();
-            const { items, trailingComma } = this.items(')');
-            // `(x)` groups; `()`, `(x,)` and `(x, y)` are tuples, as in Python.
-            if (items.length === 1 && !trailingComma)
-                return items[0];
-            return { op: 'sequence', sequence: 'tuple', items };
-        }
-        throw this.unexpected();
-    }
-    /** Comma-separated expressions up to `close`, which is consumed. */
-    items(close) {
-        const items = [];
-        let trailingComma = false;
-        while (!this.isPunct(close)) {
-            items.push(this.or());
-            trailingComma = false;
-            if (this.isPunct(',')) {
-                this.next();
-                trailingComma = true;
-            }
-            else if (!this.isPunct(close)) {
-                throw this.unexpected();
-            }
-        }
-        this.next();
-        return { items, trailingComma };
-    }
-}
-// ---------------------------------------------------------------------------------------------
-// Evaluation with Python semantics.
-function truthy(value) {
-    if (value === null)
-        return false;
-    if (typeof value === 'boolean')
-        return value;
-    if (typeof value === 'string')
-        return value.length > 0;
-    return value.items.length > 0;
-}
-function equal(a, b) {
-    if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object')
-        return a === b;
-    return a.sequence === b.sequence && a.items.length === b.items.length && a.items.every((item, i) => equal(item, b.items[i]));
-}
-function typeName(value) {
-    if (value === null)
-        return 'None';
-    if (typeof value === 'boolean')
-        return 'bool';
-    if (typeof value === 'string')
-        return 'str';
-    return value.sequence;
-}
-function contains(container, item) {
-    if (typeof container === 'string') {
-        if (typeof item !== 'string')
-            throw new Problem(`'in <string>' needs a string on its left, not ${typeName(item)}`);
-        return container.includes(item);
-    }
-    if (container !== null && typeof container === 'object')
-        return container.items.some((member) => equal(member, item));
-    throw new Problem(`'in' needs a list or a string on its right, not ${typeName(container)}`);
-}
-function toValue(value) {
-    if (typeof value === 'boolean' || typeof value === 'string')
-        return value;
-    return { sequence: 'list', items: value };
-}
-function evaluate(expr, context) {
-    switch (expr.op) {
-        case 'constant':
-            return expr.value;
-        case 'name': {
-            const value = context.get(expr.name);
-            if (value === undefined) {
-                const declared = [...context.keys()];
-                throw new Problem(`undefined option '${expr.name}'`, declared.length > 0 ? `declared options: ${declared.join(', ')}` : 'the project declares no options');
-            }
-            return toValue(value);
-        }
-        case 'sequence':
-            return { sequence: expr.sequence, items: expr.items.map((item) => evaluate(item, context)) };
-        case 'not':
-            return !truthy(evaluate(expr.operand, context));
-        case 'and': {
-            const left = evaluate(expr.left, context);
-            return truthy(left) ? evaluate(expr.right, context) : left;
-        }
-        case 'or': {
-            const left = evaluate(expr.left, context);
-            return truthy(left) ? left : evaluate(expr.right, context);
-        }
-        case 'compare': {
-            // Chained like Python: `a == b == c` is `a == b and b == c`.
-            let left = evaluate(expr.first, context);
-            for (const { how, right: rightExpr } of expr.rest) {
-                const right = evaluate(rightExpr, context);
-                let holds;
-                if (how === '==')
-                    holds = equal(left, right);
-                else if (how === '!=')
-                    holds = !equal(left, right);
-                else if (how === 'in')
-                    holds = contains(right, left);
-                else
-                    holds = !contains(right, left);
-                if (!holds)
-                    return false;
-                left = right;
-            }
-            return true;
-        }
-        case 'test': {
-            // Only a bare name can be undefined; anything else is defined once it evaluates.
-            let defined = true;
-            if (expr.subject.op === 'name')
-                defined = context.has(expr.subject.name);
-            else
-                evaluate(expr.subject, context);
-            const result = expr.test === 'defined' ? defined : !defined;
-            return expr.negated ? !result : result;
-        }
-    }
-}
-/**
- * Evaluates conditional expressions, parsing each distinct text once. One evaluator belongs to
- * one owner (a project's option pool), so the cache lives and dies with it.
- */
-class ExpressionEvaluator {
-    parsed = new Map();
-    /** Is `text` true for these option values? Errors point at `at`, where the expression is written. */
-    evaluate(text, context, at) {
-        const parsed = this.parse(text);
-        try {
-            if (!parsed.ok)
-                throw parsed.problem;
-            return truthy(evaluate(parsed.expr, context));
-        }
-        catch (error) {
-            if (error instanceof Problem) {
-                throw new CairnError('expression-failed', `cannot evaluate '${text}': ${error.message}`, at, error.hint);
-            }
-            throw error;
-        }
-    }
-    parse(text) {
-        let parsed = this.parsed.get(text);
-        if (parsed === undefined) {
-            try {
-                parsed = { ok: true, expr: new Parser(tokenize(text)).parse() };
-            }
-            catch (error) {
-                if (!(error instanceof Problem))
-                    throw error;
-                parsed = { ok: false, problem: error };
-            }
-            this.parsed.set(text, parsed);
-        }
-        return parsed;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/format/options.ts
-// A project's options: their declarations in project.conf, validated as BuildStream validates
-// them, the values set over the defaults (junction config, user config, command line; later
-// wins), and the two things the rest of the loader needs from them: a context for `(?)`
-// expressions and the variables they export. It reads nothing but the nodes it is given, and
-// the element directory when an element-mask value has to be checked.
-
-
-
-
-
-const OPTION_TYPES = ['bool', 'enum', 'flags', 'element-mask', 'arch', 'os'];
-/** This machine as `uname` names it: `{ arch: 'x86_64', os: 'Linux' }`. */
-function hostPlatform() {
-    const machine = external_node_os_default().machine();
-    const system = external_node_os_default().type();
-    return {
-        // macOS and Windows say arm64 where Linux says aarch64; BuildStream only knows the latter.
-        arch: machine === 'arm64' ? 'aarch64' : machine,
-        os: system === 'Windows_NT' ? 'Windows' : system,
-    };
-}
-const ARCH_ALIASES = new Map([
-    ['aarch32', 'aarch32'],
-    ['aarch64', 'aarch64'],
-    ['aarch64-be', 'aarch64-be'],
-    ['amd64', 'x86-64'],
-    ['arm', 'aarch32'],
-    ['armv8l', 'aarch64'],
-    ['armv8b', 'aarch64-be'],
-    ['i386', 'x86-32'],
-    ['i486', 'x86-32'],
-    ['i586', 'x86-32'],
-    ['i686', 'x86-32'],
-    ['la64v100', 'la64v100'],
-    ['loong64', 'la64v100'],
-    ['loongarch64', 'la64v100'],
-    ['power-isa-be', 'power-isa-be'],
-    ['power-isa-le', 'power-isa-le'],
-    ['powerpc', 'power-isa-be'],
-    ['powerpc64', 'power-isa-be'],
-    ['powerpc64le', 'power-isa-le'],
-    ['ppc64', 'power-isa-be'],
-    ['ppc64le', 'power-isa-le'],
-    ['riscv32', 'rv32g'],
-    ['riscv64', 'rv64g'],
-    ['rv32g', 'rv32g'],
-    ['rv64g', 'rv64g'],
-    ['sparc', 'sparc-v9'],
-    ['sparc64', 'sparc-v9'],
-    ['sparc-v9', 'sparc-v9'],
-    ['sun4v', 'sparc-v9'],
-    ['x86-32', 'x86-32'],
-    ['x86-64', 'x86-64'],
-]);
-/** BuildStream's OS-independent name for an architecture (`amd64` → `x86-64`), if it knows it. */
-function canonicalArch(name) {
-    return ARCH_ALIASES.get(name.replaceAll('_', '-').toLowerCase());
-}
-const COMMON_KEYS = ['type', 'description', 'variable'];
-const KEYS = {
-    bool: [...COMMON_KEYS, 'default'],
-    enum: [...COMMON_KEYS, 'values', 'default'],
-    flags: [...COMMON_KEYS, 'values', 'default'],
-    'element-mask': [...COMMON_KEYS, 'default'],
-    arch: [...COMMON_KEYS, 'values'],
-    os: [...COMMON_KEYS, 'values'],
-};
-const OPTION_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const VARIABLE_NAME = /^[A-Za-z_-][A-Za-z0-9_-]*$/;
-const YAML_BOOLS = new Map([
-    ['True', true],
-    ['true', true],
-    ['1', true],
-    ['False', false],
-    ['false', false],
-    ['0', false],
-]);
-const CLI_BOOLS = new Map([
-    ['True', true],
-    ['true', true],
-    ['False', false],
-    ['false', false],
-]);
-const kindName = (node) => (node.kind === 'scalar' ? 'a string' : node.kind === 'sequence' ? 'a list' : 'a mapping');
-function invalidValue(option, value, at, allowed, hint) {
-    const choose = option.type === 'flags' ? 'choose any of' : 'choose one of';
-    return new CairnError('invalid-option', `option '${option.name}' has no value '${value}': ${choose} ${allowed.join(', ')}`, at, hint);
-}
-class OptionPool {
-    settings;
-    options = new Map();
-    expressions = new ExpressionEvaluator();
-    resolved;
-    elementNames;
-    constructor(settings) {
-        this.settings = settings;
-    }
-    /** Declares the options of a project.conf `options:` mapping, each at its default. */
-    static declare(options, settings = {}) {
-        const pool = new OptionPool(settings);
-        for (const [name, definition] of options.entries) {
-            pool.options.set(name, pool.declareOne(name, options.whereIs(name), definition));
-        }
-        return pool;
-    }
-    /** The declared option names, in declaration order. */
-    names() {
-        return [...this.options.keys()];
-    }
-    has(name) {
-        return this.options.has(name);
-    }
-    /**
-     * Sets an option's value. A string is a command-line value (`-o NAME VALUE`: flags are
-     * comma-separated, booleans only True/true/False/false); a node is a value from YAML
-     * (junction or user configuration: flags are lists, booleans also 1/0). `at` is where the
-     * option's name was written, for an unknown name.
-     */
-    set(name, value, at, how) {
-        const option = this.options.get(name);
-        if (option === undefined) {
-            if (how.ignoreUnknown)
-                return;
-            const declared = this.options.size > 0 ? `this project declares ${this.names().join(', ')}` : 'this project declares no options';
-            const where = how.source === 'command-line' ? ' on the command line' : '';
-            throw new CairnError('invalid-option', `unknown option '${name}'${where}: ${declared}`, at);
-        }
-        option.value = typeof value === 'string' ? this.parseCommandLine(option, value) : this.parseYaml(option, value);
-        option.fromHost = false;
-        this.resolved = undefined;
-    }
-    /** Every `NAME: VALUE` of a junction's `config: options:` or a user configuration's `options:`. */
-    setFromYaml(values, source = 'user-config') {
-        for (const [name, value] of values.entries)
-            this.set(name, value, values.whereIs(name), { source });
-    }
-    /** One `-o NAME VALUE`; unknown names can be ignored while loading the junctions' own options. */
-    setFromCommandLine(name, value, settings = {}) {
-        this.set(name, value, undefined, { source: 'command-line', ignoreUnknown: settings.ignoreUnknown ?? false });
-    }
-    /**
-     * Checks what could not be checked while setting: an arch or os option left at the host's
-     * value must list that value. The context and exported variables resolve first by themselves.
-     */
-    resolve() {
-        if (this.resolved)
-            return;
-        const context = new Map();
-        for (const option of this.options.values()) {
-            if (option.fromHost && !option.values.includes(option.value)) {
-                const what = option.type === 'arch' ? 'architecture' : 'operating system';
-                throw new CairnError('invalid-option', `option '${option.name}' has no value '${String(option.value)}' (this host's ${what}): choose one of ${option.values.join(', ')}`, option.at, `pick one with -o ${option.name} VALUE`);
-            }
-            context.set(option.name, option.value);
-        }
-        this.resolved = context;
-    }
-    /** Option name → value for expressions: bool → boolean, flags and element-mask → list, others → string. */
-    context() {
-        this.resolve();
-        return this.resolved;
-    }
-    /** `[variable, value, where the variable is declared]` for each option with `variable:`. */
-    exportVariables() {
-        this.resolve();
-        const exported = [];
-        for (const option of this.options.values()) {
-            if (option.variable)
-                exported.push([option.variable.name, exportedValue(option.value), option.variable.at]);
-        }
-        return exported;
-    }
-    /** Evaluates a `(?)` expression over the current values; errors point at `at`. */
-    evaluate(expression, at) {
-        return this.expressions.evaluate(expression, this.context(), at);
-    }
-    // -------------------------------------------------------------------------------------------
-    // Declarations
-    declareOne(name, at, definition) {
-        if (!OPTION_NAME.test(name)) {
-            throw new CairnError('invalid-symbol-name', `invalid option name '${name}'`, at, 'option names hold only letters, digits and underscores, and do not start with a digit');
-        }
-        if (definition.kind !== 'mapping') {
-            throw new CairnError('invalid-data', `option '${name}' must be a mapping, not ${kindName(definition)}`, definition.at);
-        }
-        const typeNode = requireScalar(definition, 'type', `option '${name}'`, at, `choose one of ${OPTION_TYPES.join(', ')}`);
-        const type = OPTION_TYPES.find((t) => t === typeNode.value);
-        if (type === undefined) {
-            throw new CairnError('invalid-data', `option '${name}' has unknown type '${typeNode.value}'`, typeNode.at, `choose one of ${OPTION_TYPES.join(', ')}`);
-        }
-        const what = `${type} option '${name}'`;
-        // BuildStream does not use the description, but it requires one.
-        requireScalar(definition, 'description', what, at);
-        const variableNode = optionalScalar(definition, 'variable');
-        if (variableNode && !VARIABLE_NAME.test(variableNode.value)) {
-            throw new CairnError('invalid-symbol-name', `invalid variable name '${variableNode.value}' for ${what}`, variableNode.at, 'variable names hold only letters, digits, underscores and dashes, and do not start with a digit');
-        }
-        for (const key of definition.entries.keys()) {
-            if (KEYS[type].includes(key))
-                continue;
-            let hint = `valid keys: ${KEYS[type].join(', ')}`;
-            if (key === 'default' && (type === 'arch' || type === 'os'))
-                hint = `${type === 'arch' ? 'an arch' : 'an os'} option defaults to the host's; set it with -o ${name} VALUE`;
-            if (key === 'values' && type === 'element-mask')
-                hint = "an element-mask option's values are the project's elements";
-            throw new CairnError('invalid-data', `unexpected key '${key}' in ${what}`, definition.whereIs(key), hint);
-        }
-        const values = type === 'bool' || type === 'element-mask' ? [] : requireValues(definition, what, at);
-        const option = {
-            name,
-            type,
-            at,
-            variable: variableNode ? { name: variableNode.value, at: variableNode.at } : undefined,
-            values,
-            value: false,
-            fromHost: false,
-        };
-        switch (type) {
-            case 'bool': {
-                const node = requireScalar(definition, 'default', what, at, 'True or False');
-                option.value = this.parseYaml(option, node);
-                break;
-            }
-            case 'enum': {
-                const node = requireScalar(definition, 'default', what, at, `one of ${values.join(', ')}`);
-                option.value = this.parseYaml(option, node);
-                break;
-            }
-            case 'flags':
-            case 'element-mask': {
-                const node = definition.get('default');
-                // The default keeps its written order; BuildStream sorts only values set over it.
-                option.value = node === undefined ? [] : this.parseFlags(option, node, false);
-                break;
-            }
-            case 'arch':
-                option.value = this.hostArchDefault(option, definition);
-                option.fromHost = true;
-                break;
-            case 'os':
-                option.value = this.settings.hostOs ?? hostPlatform().os;
-                option.fromHost = true;
-                break;
-        }
-        return option;
-    }
-    /** The first listed value naming the host's architecture, else the host's canonical name. */
-    hostArchDefault(option, definition) {
-        const host = this.settings.hostArch ?? hostPlatform().arch;
-        const canonicalHost = canonicalArch(host);
-        if (canonicalHost === undefined) {
-            throw new CairnError('invalid-option', `option '${option.name}' cannot default to the host's architecture '${host}', which BuildStream does not know`, option.at);
-        }
-        const listed = definition.get('values');
-        const items = listed?.kind === 'sequence' ? listed.items : [];
-        let chosen;
-        // Every value is checked, not only those before the match.
-        for (const item of items) {
-            if (item.kind !== 'scalar')
-                continue; // already refused by requireValues
-            const value = item.value;
-            const canonical = canonicalArch(value);
-            if (canonical === undefined) {
-                throw new CairnError('invalid-option', `option '${option.name}' lists '${value}', which is not an architecture BuildStream knows`, item.at);
-            }
-            if (chosen === undefined && canonical === canonicalHost)
-                chosen = value;
-        }
-        return chosen ?? canonicalHost;
-    }
-    // -------------------------------------------------------------------------------------------
-    // Values
-    parseCommandLine(option, text) {
-        switch (option.type) {
-            case 'bool': {
-                const value = CLI_BOOLS.get(text);
-                if (value === undefined)
-                    throw invalidValue(option, text, undefined, [...CLI_BOOLS.keys()]);
-                return value;
-            }
-            case 'enum':
-            case 'arch':
-            case 'os':
-                if (!option.values.includes(text))
-                    throw invalidValue(option, text, undefined, option.values);
-                return text;
-            case 'flags':
-            case 'element-mask': {
-                // All whitespace goes, so "pony, horsy" and "pony,horsy" are the same.
-                const flags = text.replace(/\s+/g, '').split(',');
-                for (const flag of flags)
-                    this.checkFlag(option, flag, undefined);
-                return flags.sort();
-            }
-        }
-    }
-    parseYaml(option, node) {
-        switch (option.type) {
-            case 'bool': {
-                const scalar = expectScalar(option, node);
-                const value = YAML_BOOLS.get(scalar.value);
-                if (value === undefined)
-                    throw invalidValue(option, scalar.value, scalar.at, [...YAML_BOOLS.keys()]);
-                return value;
-            }
-            case 'enum':
-            case 'arch':
-            case 'os': {
-                const scalar = expectScalar(option, node);
-                if (!option.values.includes(scalar.value))
-                    throw invalidValue(option, scalar.value, scalar.at, option.values);
-                return scalar.value;
-            }
-            case 'flags':
-            case 'element-mask':
-                return this.parseFlags(option, node, true);
-        }
-    }
-    parseFlags(option, node, sort) {
-        if (node.kind !== 'sequence') {
-            throw new CairnError('invalid-option', `option '${option.name}' takes a list of values, not ${kindName(node)}`, node.at);
-        }
-        const flags = node.items.map((item) => {
-            if (item.kind !== 'scalar')
-                throw new CairnError('invalid-option', `option '${option.name}' takes a list of strings, not a list holding ${kindName(item)}`, item.at);
-            this.checkFlag(option, item.value, item.at);
-            return item.value;
-        });
-        return sort ? flags.sort() : flags;
-    }
-    checkFlag(option, flag, at) {
-        if (option.type === 'flags') {
-            if (!option.values.includes(flag))
-                throw invalidValue(option, flag, at, option.values);
-            return;
-        }
-        const elements = this.listElements();
-        if (elements ? !elements.has(flag) : !flag.endsWith('.bst')) {
-            throw new CairnError('invalid-option', `option '${option.name}' has no value '${flag}': ${elements ? 'it is not an element of this project' : 'element names end in .bst'}`, at, 'element-mask values are element file names relative to the element path');
-        }
-    }
-    /** The `.bst` files under the element path, as BuildStream lists them; read once. */
-    listElements() {
-        const root = this.settings.elementPath;
-        if (root === undefined)
-            return undefined;
-        if (this.elementNames === undefined) {
-            const names = new Set();
-            const walk = (dir, prefix) => {
-                for (const entry of external_node_fs_default().readdirSync(dir, { withFileTypes: true })) {
-                    const relative = prefix + entry.name;
-                    if (entry.isDirectory())
-                        walk(external_node_path_default().join(dir, entry.name), `${relative}/`);
-                    else if (relative.endsWith('.bst'))
-                        names.add(relative);
-                }
-            };
-            walk(root, '');
-            this.elementNames = names;
-        }
-        return this.elementNames;
-    }
-}
-function exportedValue(value) {
-    if (typeof value === 'boolean')
-        return value ? '1' : '0';
-    if (typeof value === 'string')
-        return value;
-    return value.join(',');
-}
-function expectScalar(option, node) {
-    if (node.kind !== 'scalar')
-        throw new CairnError('invalid-option', `option '${option.name}' takes a single value, not ${kindName(node)}`, node.at);
-    return node;
-}
-function optionalScalar(node, key) {
-    const value = node.get(key);
-    if (value === undefined)
-        return undefined;
-    if (value.kind !== 'scalar')
-        throw new CairnError('invalid-data', `'${key}' must be a string, not ${kindName(value)}`, value.at);
-    return value;
-}
-function requireScalar(node, key, what, at, hint) {
-    const value = optionalScalar(node, key);
-    if (value === undefined)
-        throw new CairnError('invalid-data', `${what} has no '${key}'`, at, hint);
-    return value;
-}
-function requireValues(node, what, at) {
-    const values = node.get('values');
-    if (values === undefined)
-        throw new CairnError('invalid-data', `${what} has no 'values'`, at, 'list the values it may take');
-    if (values.kind !== 'sequence')
-        throw new CairnError('invalid-data', `'values' must be a list, not ${kindName(values)}`, values.at);
-    if (values.items.length === 0)
-        throw new CairnError('invalid-data', `${what} has no 'values'`, values.at, 'list the values it may take');
-    return values.items.map((item) => {
-        if (item.kind !== 'scalar')
-            throw new CairnError('invalid-data', `'values' must be a list of strings, not of ${item.kind === 'sequence' ? 'lists' : 'mappings'}`, item.at);
-        return item.value;
-    });
-}
-
-;// CONCATENATED MODULE: ./src/format/accessors.ts
-// Typed reads from a mapping: each returns the value as the type asked for, or throws a
-// CairnError pointing at the exact value (or the mapping, when the key is missing).
-
-const accessors_kindName = (node) => (node.kind === 'scalar' ? 'a string' : node.kind === 'sequence' ? 'a list' : 'a mapping');
-/** Unknown keys are errors, as BuildStream validates them; `(@)`, `(?)`, `(!)` are always allowed. */
-function validateKeys(node, allowed, what) {
-    for (const key of node.entries.keys()) {
-        if (allowed.includes(key) || key === '(@)' || key === '(?)' || key === '(!)')
-            continue;
-        throw new CairnError('invalid-data', `unexpected key '${key}' in ${what}`, node.whereIs(key), `valid keys: ${allowed.join(', ')}`);
-    }
-}
-function scalarOf(node, key) {
-    const value = node.get(key);
-    if (value === undefined)
-        return undefined;
-    if (value.kind !== 'scalar')
-        throw new CairnError('invalid-data', `'${key}' must be a string, not ${accessors_kindName(value)}`, value.at);
-    return value;
-}
-function getString(node, key) {
-    return scalarOf(node, key)?.value;
-}
-function requireString(node, key, what) {
-    const value = scalarOf(node, key);
-    if (value === undefined)
-        throw new CairnError('invalid-data', `${what} has no '${key}'`, node.at, `add '${key}:'`);
-    return value;
-}
-/** BuildStream's booleans: only True/true/1 and False/false/0; anything else is undefined. */
-function booleanValue(text) {
-    if (text === 'True' || text === 'true' || text === '1')
-        return true;
-    if (text === 'False' || text === 'false' || text === '0')
-        return false;
-    return undefined;
-}
-function parseBool(scalar, key) {
-    const value = booleanValue(scalar.value);
-    if (value !== undefined)
-        return value;
-    throw new CairnError('invalid-data', `'${key}' must be a boolean, not '${scalar.value}'`, scalar.at, 'use true or false');
-}
-function getBool(node, key, fallback) {
-    const scalar = scalarOf(node, key);
-    return scalar === undefined ? fallback : parseBool(scalar, key);
-}
-function getMapping(node, key) {
-    const value = node.get(key);
-    if (value === undefined)
-        return undefined;
-    if (value.kind !== 'mapping')
-        throw new CairnError('invalid-data', `'${key}' must be a mapping, not ${accessors_kindName(value)}`, value.at);
-    return value;
-}
-function getSequence(node, key) {
-    const value = node.get(key);
-    if (value === undefined)
-        return undefined;
-    if (value.kind !== 'sequence')
-        throw new CairnError('invalid-data', `'${key}' must be a list, not ${accessors_kindName(value)}`, value.at);
-    return value;
-}
-function getStringList(node, key) {
-    const list = getSequence(node, key);
-    if (!list)
-        return [];
-    return list.items.map((item) => {
-        if (item.kind !== 'scalar')
-            throw new CairnError('invalid-data', `'${key}' must be a list of strings`, item.at);
-        return item;
-    });
-}
-
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: external "events"
+const external_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: external "node:events"
+const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+;// CONCATENATED MODULE: external "assert"
+const external_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+// EXTERNAL MODULE: external "buffer"
+var external_buffer_ = __nccwpck_require__(181);
+;// CONCATENATED MODULE: external "zlib"
+const external_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+var external_zlib_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_zlib_namespaceObject, 2);
+;// CONCATENATED MODULE: external "node:assert"
+const external_node_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_namespaceObject);
-;// CONCATENATED MODULE: ./src/cache/canonical-json.ts
-// Canonical JSON for cache keys: byte-for-byte what Python's
-// json.dumps(v, sort_keys=True, separators=(",", ":"), ensure_ascii=True) emits, plus SHA-256 helpers.
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./node_modules/tar/dist/esm/index.min.js
+var zr=Object.defineProperty;var Ur=(s,t)=>{for(var e in t)zr(s,e,{get:t[e],enumerable:!0})};var Ds=typeof process=="object"&&process?process:{stdout:null,stderr:null},Wr=s=>!!s&&typeof s=="object"&&(s instanceof A||s instanceof external_node_stream_namespaceObject||Gr(s)||Zr(s)),Gr=s=>!!s&&typeof s=="object"&&s instanceof external_node_events_namespaceObject.EventEmitter&&typeof s.pipe=="function"&&s.pipe!==external_node_stream_namespaceObject.Writable.prototype.pipe,Zr=s=>!!s&&typeof s=="object"&&s instanceof external_node_events_namespaceObject.EventEmitter&&typeof s.write=="function"&&typeof s.end=="function",Q=Symbol("EOF"),J=Symbol("maybeEmitEnd"),nt=Symbol("emittedEnd"),De=Symbol("emittingEnd"),qt=Symbol("emittedError"),Ne=Symbol("closed"),Ns=Symbol("read"),Ae=Symbol("flush"),As=Symbol("flushChunk"),z=Symbol("encoding"),Mt=Symbol("decoder"),g=Symbol("flowing"),Qt=Symbol("paused"),Bt=Symbol("resume"),b=Symbol("buffer"),N=Symbol("pipes"),_=Symbol("bufferLength"),bi=Symbol("bufferPush"),Ie=Symbol("bufferShift"),L=Symbol("objectMode"),S=Symbol("destroyed"),_i=Symbol("error"),Oi=Symbol("emitData"),Is=Symbol("emitEnd"),Ti=Symbol("emitEnd2"),Z=Symbol("async"),xi=Symbol("abort"),Ce=Symbol("aborted"),Jt=Symbol("signal"),Rt=Symbol("dataListeners"),C=Symbol("discarded"),jt=s=>Promise.resolve().then(s),Yr=s=>s(),Kr=s=>s==="end"||s==="finish"||s==="prefinish",Vr=s=>s instanceof ArrayBuffer||!!s&&typeof s=="object"&&s.constructor&&s.constructor.name==="ArrayBuffer"&&s.byteLength>=0,$r=s=>!Buffer.isBuffer(s)&&ArrayBuffer.isView(s),Fe=class{src;dest;opts;ondrain;constructor(t,e,i){this.src=t,this.dest=e,this.opts=i,this.ondrain=()=>t[Bt](),this.dest.on("drain",this.ondrain)}unpipe(){this.dest.removeListener("drain",this.ondrain)}proxyErrors(t){}end(){this.unpipe(),this.opts.end&&this.dest.end()}},Li=class extends Fe{unpipe(){this.src.removeListener("error",this.proxyErrors),super.unpipe()}constructor(t,e,i){super(t,e,i),this.proxyErrors=r=>this.dest.emit("error",r),t.on("error",this.proxyErrors)}},Xr=s=>!!s.objectMode,qr=s=>!s.objectMode&&!!s.encoding&&s.encoding!=="buffer",A=class extends external_node_events_namespaceObject.EventEmitter{[g]=!1;[Qt]=!1;[N]=[];[b]=[];[L];[z];[Z];[Mt];[Q]=!1;[nt]=!1;[De]=!1;[Ne]=!1;[qt]=null;[_]=0;[S]=!1;[Jt];[Ce]=!1;[Rt]=0;[C]=!1;writable=!0;readable=!0;constructor(...t){let e=t[0]||{};if(super(),e.objectMode&&typeof e.encoding=="string")throw new TypeError("Encoding and objectMode may not be used together");Xr(e)?(this[L]=!0,this[z]=null):qr(e)?(this[z]=e.encoding,this[L]=!1):(this[L]=!1,this[z]=null),this[Z]=!!e.async,this[Mt]=this[z]?new external_node_string_decoder_namespaceObject.StringDecoder(this[z]):null,e&&e.debugExposeBuffer===!0&&Object.defineProperty(this,"buffer",{get:()=>this[b]}),e&&e.debugExposePipes===!0&&Object.defineProperty(this,"pipes",{get:()=>this[N]});let{signal:i}=e;i&&(this[Jt]=i,i.aborted?this[xi]():i.addEventListener("abort",()=>this[xi]()))}get bufferLength(){return this[_]}get encoding(){return this[z]}set encoding(t){throw new Error("Encoding must be set at instantiation time")}setEncoding(t){throw new Error("Encoding must be set at instantiation time")}get objectMode(){return this[L]}set objectMode(t){throw new Error("objectMode must be set at instantiation time")}get async(){return this[Z]}set async(t){this[Z]=this[Z]||!!t}[xi](){this[Ce]=!0,this.emit("abort",this[Jt]?.reason),this.destroy(this[Jt]?.reason)}get aborted(){return this[Ce]}set aborted(t){}write(t,e,i){if(this[Ce])return!1;if(this[Q])throw new Error("write after end");if(this[S])return this.emit("error",Object.assign(new Error("Cannot call write after a stream was destroyed"),{code:"ERR_STREAM_DESTROYED"})),!0;typeof e=="function"&&(i=e,e="utf8"),e||(e="utf8");let r=this[Z]?jt:Yr;if(!this[L]&&!Buffer.isBuffer(t)){if($r(t))t=Buffer.from(t.buffer,t.byteOffset,t.byteLength);else if(Vr(t))t=Buffer.from(t);else if(typeof t!="string")throw new Error("Non-contiguous data written to non-objectMode stream")}return this[L]?(this[g]&&this[_]!==0&&this[Ae](!0),this[g]?this.emit("data",t):this[bi](t),this[_]!==0&&this.emit("readable"),i&&r(i),this[g]):t.length?(typeof t=="string"&&!(e===this[z]&&!this[Mt]?.lastNeed)&&(t=Buffer.from(t,e)),Buffer.isBuffer(t)&&this[z]&&(t=this[Mt].write(t)),this[g]&&this[_]!==0&&this[Ae](!0),this[g]?this.emit("data",t):this[bi](t),this[_]!==0&&this.emit("readable"),i&&r(i),this[g]):(this[_]!==0&&this.emit("readable"),i&&r(i),this[g])}read(t){if(this[S])return null;if(this[C]=!1,this[_]===0||t===0||t&&t>this[_])return this[J](),null;this[L]&&(t=null),this[b].length>1&&!this[L]&&(this[b]=[this[z]?this[b].join(""):Buffer.concat(this[b],this[_])]);let e=this[Ns](t||null,this[b][0]);return this[J](),e}[Ns](t,e){if(this[L])this[Ie]();else{let i=e;t===i.length||t===null?this[Ie]():typeof i=="string"?(this[b][0]=i.slice(t),e=i.slice(0,t),this[_]-=t):(this[b][0]=i.subarray(t),e=i.subarray(0,t),this[_]-=t)}return this.emit("data",e),!this[b].length&&!this[Q]&&this.emit("drain"),e}end(t,e,i){return typeof t=="function"&&(i=t,t=void 0),typeof e=="function"&&(i=e,e="utf8"),t!==void 0&&this.write(t,e),i&&this.once("end",i),this[Q]=!0,this.writable=!1,(this[g]||!this[Qt])&&this[J](),this}[Bt](){this[S]||(!this[Rt]&&!this[N].length&&(this[C]=!0),this[Qt]=!1,this[g]=!0,this.emit("resume"),this[b].length?this[Ae]():this[Q]?this[J]():this.emit("drain"))}resume(){return this[Bt]()}pause(){this[g]=!1,this[Qt]=!0,this[C]=!1}get destroyed(){return this[S]}get flowing(){return this[g]}get paused(){return this[Qt]}[bi](t){this[L]?this[_]+=1:this[_]+=t.length,this[b].push(t)}[Ie](){return this[L]?this[_]-=1:this[_]-=this[b][0].length,this[b].shift()}[Ae](t=!1){do;while(this[As](this[Ie]())&&this[b].length);!t&&!this[b].length&&!this[Q]&&this.emit("drain")}[As](t){return this.emit("data",t),this[g]}pipe(t,e){if(this[S])return t;this[C]=!1;let i=this[nt];return e=e||{},t===Ds.stdout||t===Ds.stderr?e.end=!1:e.end=e.end!==!1,e.proxyErrors=!!e.proxyErrors,i?e.end&&t.end():(this[N].push(e.proxyErrors?new Li(this,t,e):new Fe(this,t,e)),this[Z]?jt(()=>this[Bt]()):this[Bt]()),t}unpipe(t){let e=this[N].find(i=>i.dest===t);e&&(this[N].length===1?(this[g]&&this[Rt]===0&&(this[g]=!1),this[N]=[]):this[N].splice(this[N].indexOf(e),1),e.unpipe())}addListener(t,e){return this.on(t,e)}on(t,e){let i=super.on(t,e);if(t==="data")this[C]=!1,this[Rt]++,!this[N].length&&!this[g]&&this[Bt]();else if(t==="readable"&&this[_]!==0)super.emit("readable");else if(Kr(t)&&this[nt])super.emit(t),this.removeAllListeners(t);else if(t==="error"&&this[qt]){let r=e;this[Z]?jt(()=>r.call(this,this[qt])):r.call(this,this[qt])}return i}removeListener(t,e){return this.off(t,e)}off(t,e){let i=super.off(t,e);return t==="data"&&(this[Rt]=this.listeners("data").length,this[Rt]===0&&!this[C]&&!this[N].length&&(this[g]=!1)),i}removeAllListeners(t){let e=super.removeAllListeners(t);return(t==="data"||t===void 0)&&(this[Rt]=0,!this[C]&&!this[N].length&&(this[g]=!1)),e}get emittedEnd(){return this[nt]}[J](){!this[De]&&!this[nt]&&!this[S]&&this[b].length===0&&this[Q]&&(this[De]=!0,this.emit("end"),this.emit("prefinish"),this.emit("finish"),this[Ne]&&this.emit("close"),this[De]=!1)}emit(t,...e){let i=e[0];if(t!=="error"&&t!=="close"&&t!==S&&this[S])return!1;if(t==="data")return!this[L]&&!i?!1:this[Z]?(jt(()=>this[Oi](i)),!0):this[Oi](i);if(t==="end")return this[Is]();if(t==="close"){if(this[Ne]=!0,!this[nt]&&!this[S])return!1;let n=super.emit("close");return this.removeAllListeners("close"),n}else if(t==="error"){this[qt]=i,super.emit(_i,i);let n=!this[Jt]||this.listeners("error").length?super.emit("error",i):!1;return this[J](),n}else if(t==="resume"){let n=super.emit("resume");return this[J](),n}else if(t==="finish"||t==="prefinish"){let n=super.emit(t);return this.removeAllListeners(t),n}let r=super.emit(t,...e);return this[J](),r}[Oi](t){for(let i of this[N])i.dest.write(t)===!1&&this.pause();let e=this[C]?!1:super.emit("data",t);return this[J](),e}[Is](){return this[nt]?!1:(this[nt]=!0,this.readable=!1,this[Z]?(jt(()=>this[Ti]()),!0):this[Ti]())}[Ti](){if(this[Mt]){let e=this[Mt].end();if(e){for(let i of this[N])i.dest.write(e);this[C]||super.emit("data",e)}}for(let e of this[N])e.end();let t=super.emit("end");return this.removeAllListeners("end"),t}async collect(){let t=Object.assign([],{dataLength:0});this[L]||(t.dataLength=0);let e=this.promise();return this.on("data",i=>{t.push(i),this[L]||(t.dataLength+=i.length)}),await e,t}async concat(){if(this[L])throw new Error("cannot concat in objectMode");let t=await this.collect();return this[z]?t.join(""):Buffer.concat(t,t.dataLength)}async promise(){return new Promise((t,e)=>{this.on(S,()=>e(new Error("stream destroyed"))),this.on("error",i=>e(i)),this.on("end",()=>t())})}[Symbol.asyncIterator](){this[C]=!1;let t=!1,e=async()=>(this.pause(),t=!0,{value:void 0,done:!0});return{next:()=>{if(t)return e();let r=this.read();if(r!==null)return Promise.resolve({done:!1,value:r});if(this[Q])return e();let n,o,h=d=>{this.off("data",a),this.off("end",l),this.off(S,c),e(),o(d)},a=d=>{this.off("error",h),this.off("end",l),this.off(S,c),this.pause(),n({value:d,done:!!this[Q]})},l=()=>{this.off("error",h),this.off("data",a),this.off(S,c),e(),n({done:!0,value:void 0})},c=()=>h(new Error("stream destroyed"));return new Promise((d,y)=>{o=y,n=d,this.once(S,c),this.once("error",h),this.once("end",l),this.once("data",a)})},throw:e,return:e,[Symbol.asyncIterator](){return this},[Symbol.asyncDispose]:async()=>{}}}[Symbol.iterator](){this[C]=!1;let t=!1,e=()=>(this.pause(),this.off(_i,e),this.off(S,e),this.off("end",e),t=!0,{done:!0,value:void 0}),i=()=>{if(t)return e();let r=this.read();return r===null?e():{done:!1,value:r}};return this.once("end",e),this.once(_i,e),this.once(S,e),{next:i,throw:e,return:e,[Symbol.iterator](){return this},[Symbol.dispose]:()=>{}}}destroy(t){if(this[S])return t?this.emit("error",t):this.emit(S),this;this[S]=!0,this[C]=!0,this[b].length=0,this[_]=0;let e=this;return typeof e.close=="function"&&!this[Ne]&&e.close(),t?this.emit("error",t):this.emit(S),this}static get isStream(){return Wr}};var Jr=external_fs_namespaceObject.writev,ht=Symbol("_autoClose"),H=Symbol("_close"),te=Symbol("_ended"),m=Symbol("_fd"),Ni=Symbol("_finished"),tt=Symbol("_flags"),Ai=Symbol("_flush"),ki=Symbol("_handleChunk"),vi=Symbol("_makeBuf"),ie=Symbol("_mode"),ke=Symbol("_needDrain"),Ut=Symbol("_onerror"),Ht=Symbol("_onopen"),Ii=Symbol("_onread"),Pt=Symbol("_onwrite"),at=Symbol("_open"),U=Symbol("_path"),ot=Symbol("_pos"),Y=Symbol("_queue"),zt=Symbol("_read"),Ci=Symbol("_readSize"),j=Symbol("_reading"),ee=Symbol("_remain"),Fi=Symbol("_size"),ve=Symbol("_write"),gt=Symbol("_writing"),Me=Symbol("_defaultFlag"),bt=Symbol("_errored"),_t=class extends A{[bt]=!1;[m];[U];[Ci];[j]=!1;[Fi];[ee];[ht];constructor(t,e){if(e=e||{},super(e),this.readable=!0,this.writable=!1,typeof t!="string")throw new TypeError("path must be a string");this[bt]=!1,this[m]=typeof e.fd=="number"?e.fd:void 0,this[U]=t,this[Ci]=e.readSize||16*1024*1024,this[j]=!1,this[Fi]=typeof e.size=="number"?e.size:1/0,this[ee]=this[Fi],this[ht]=typeof e.autoClose=="boolean"?e.autoClose:!0,typeof this[m]=="number"?this[zt]():this[at]()}get fd(){return this[m]}get path(){return this[U]}write(){throw new TypeError("this is a readable stream")}end(){throw new TypeError("this is a readable stream")}[at](){external_fs_namespaceObject.open(this[U],"r",(t,e)=>this[Ht](t,e))}[Ht](t,e){t?this[Ut](t):(this[m]=e,this.emit("open",e),this[zt]())}[vi](){return Buffer.allocUnsafe(Math.min(this[Ci],this[ee]))}[zt](){if(!this[j]){this[j]=!0;let t=this[vi]();if(t.length===0)return process.nextTick(()=>this[Ii](null,0,t));external_fs_namespaceObject.read(this[m],t,0,t.length,null,(e,i,r)=>this[Ii](e,i,r))}}[Ii](t,e,i){this[j]=!1,t?this[Ut](t):this[ki](e,i)&&this[zt]()}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_namespaceObject.close(t,e=>e?this.emit("error",e):this.emit("close"))}}[Ut](t){this[j]=!0,this[H](),this.emit("error",t)}[ki](t,e){let i=!1;return this[ee]-=t,t>0&&(i=super.write(t<e.length?e.subarray(0,t):e)),(t===0||this[ee]<=0)&&(i=!1,this[H](),super.end()),i}emit(t,...e){switch(t){case"prefinish":case"finish":return!1;case"drain":return typeof this[m]=="number"&&this[zt](),!1;case"error":return this[bt]?!1:(this[bt]=!0,super.emit(t,...e));default:return super.emit(t,...e)}}},Be=class extends _t{[at](){let t=!0;try{this[Ht](null,external_fs_namespaceObject.openSync(this[U],"r")),t=!1}finally{t&&this[H]()}}[zt](){let t=!0;try{if(!this[j]){this[j]=!0;do{let e=this[vi](),i=e.length===0?0:external_fs_namespaceObject.readSync(this[m],e,0,e.length,null);if(!this[ki](i,e))break}while(!0);this[j]=!1}t=!1}finally{t&&this[H]()}}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_namespaceObject.closeSync(t),this.emit("close")}}},et=class extends external_events_namespaceObject{readable=!1;writable=!0;[bt]=!1;[gt]=!1;[te]=!1;[Y]=[];[ke]=!1;[U];[ie];[ht];[m];[Me];[tt];[Ni]=!1;[ot];constructor(t,e){e=e||{},super(e),this[U]=t,this[m]=typeof e.fd=="number"?e.fd:void 0,this[ie]=e.mode===void 0?438:e.mode,this[ot]=typeof e.start=="number"?e.start:void 0,this[ht]=typeof e.autoClose=="boolean"?e.autoClose:!0;let i=this[ot]!==void 0?"r+":"w";this[Me]=e.flags===void 0,this[tt]=e.flags===void 0?i:e.flags,this[m]===void 0&&this[at]()}emit(t,...e){if(t==="error"){if(this[bt])return!1;this[bt]=!0}return super.emit(t,...e)}get fd(){return this[m]}get path(){return this[U]}[Ut](t){this[H](),this[gt]=!0,this.emit("error",t)}[at](){external_fs_namespaceObject.open(this[U],this[tt],this[ie],(t,e)=>this[Ht](t,e))}[Ht](t,e){this[Me]&&this[tt]==="r+"&&t&&t.code==="ENOENT"?(this[tt]="w",this[at]()):t?this[Ut](t):(this[m]=e,this.emit("open",e),this[gt]||this[Ai]())}end(t,e){return t&&this.write(t,e),this[te]=!0,!this[gt]&&!this[Y].length&&typeof this[m]=="number"&&this[Pt](null,0),this}write(t,e){return typeof t=="string"&&(t=Buffer.from(t,e)),this[te]?(this.emit("error",new Error("write() after end()")),!1):this[m]===void 0||this[gt]||this[Y].length?(this[Y].push(t),this[ke]=!0,!1):(this[gt]=!0,this[ve](t),!0)}[ve](t){external_fs_namespaceObject.write(this[m],t,0,t.length,this[ot],(e,i)=>this[Pt](e,i))}[Pt](t,e){t?this[Ut](t):(this[ot]!==void 0&&typeof e=="number"&&(this[ot]+=e),this[Y].length?this[Ai]():(this[gt]=!1,this[te]&&!this[Ni]?(this[Ni]=!0,this[H](),this.emit("finish")):this[ke]&&(this[ke]=!1,this.emit("drain"))))}[Ai](){if(this[Y].length===0)this[te]&&this[Pt](null,0);else if(this[Y].length===1)this[ve](this[Y].pop());else{let t=this[Y];this[Y]=[],Jr(this[m],t,this[ot],(e,i)=>this[Pt](e,i))}}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_namespaceObject.close(t,e=>e?this.emit("error",e):this.emit("close"))}}},Wt=class extends et{[at](){let t;if(this[Me]&&this[tt]==="r+")try{t=external_fs_namespaceObject.openSync(this[U],this[tt],this[ie])}catch(e){if(e?.code==="ENOENT")return this[tt]="w",this[at]();throw e}else t=external_fs_namespaceObject.openSync(this[U],this[tt],this[ie]);this[Ht](null,t)}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_namespaceObject.closeSync(t),this.emit("close")}}[ve](t){let e=!0;try{this[Pt](null,external_fs_namespaceObject.writeSync(this[m],t,0,t.length,this[ot])),e=!1}finally{if(e)try{this[H]()}catch{}}}};var jr=new Map([["C","cwd"],["f","file"],["z","gzip"],["P","preservePaths"],["U","unlink"],["strip-components","strip"],["stripComponents","strip"],["keep-newer","newer"],["keepNewer","newer"],["keep-newer-files","newer"],["keepNewerFiles","newer"],["k","keep"],["keep-existing","keep"],["keepExisting","keep"],["m","noMtime"],["no-mtime","noMtime"],["p","preserveOwner"],["L","follow"],["h","follow"],["onentry","onReadEntry"]]),Fs=s=>!!s.sync&&!!s.file,ks=s=>!s.sync&&!!s.file,vs=s=>!!s.sync&&!s.file,Ms=s=>!s.sync&&!s.file;var Bs=s=>!!s.file;var tn=s=>{let t=jr.get(s);return t||s},se=(s={})=>{if(!s)return{};let t={};for(let[e,i]of Object.entries(s)){let r=tn(e);t[r]=i}return t.chmod===void 0&&t.noChmod===!1&&(t.chmod=!0),delete t.noChmod,t};var K=(s,t,e,i,r)=>Object.assign((n=[],o,h)=>{Array.isArray(n)&&(o=n,n={}),typeof o=="function"&&(h=o,o=void 0),o=o?Array.from(o):[];let a=se(n);if(r?.(a,o),Fs(a)){if(typeof h=="function")throw new TypeError("callback not supported for sync tar functions");return s(a,o)}else if(ks(a)){let l=t(a,o);return h?l.then(()=>h(),h):l}else if(vs(a)){if(typeof h=="function")throw new TypeError("callback not supported for sync tar functions");return e(a,o)}else if(Ms(a)){if(typeof h=="function")throw new TypeError("callback only supported with file option");return i(a,o)}throw new Error("impossible options??")},{syncFile:s,asyncFile:t,syncNoFile:e,asyncNoFile:i,validate:r});var sn=external_zlib_namespaceObject.constants||{ZLIB_VERNUM:4736},M=Object.freeze(Object.assign(Object.create(null),{Z_NO_FLUSH:0,Z_PARTIAL_FLUSH:1,Z_SYNC_FLUSH:2,Z_FULL_FLUSH:3,Z_FINISH:4,Z_BLOCK:5,Z_OK:0,Z_STREAM_END:1,Z_NEED_DICT:2,Z_ERRNO:-1,Z_STREAM_ERROR:-2,Z_DATA_ERROR:-3,Z_MEM_ERROR:-4,Z_BUF_ERROR:-5,Z_VERSION_ERROR:-6,Z_NO_COMPRESSION:0,Z_BEST_SPEED:1,Z_BEST_COMPRESSION:9,Z_DEFAULT_COMPRESSION:-1,Z_FILTERED:1,Z_HUFFMAN_ONLY:2,Z_RLE:3,Z_FIXED:4,Z_DEFAULT_STRATEGY:0,DEFLATE:1,INFLATE:2,GZIP:3,GUNZIP:4,DEFLATERAW:5,INFLATERAW:6,UNZIP:7,BROTLI_DECODE:8,BROTLI_ENCODE:9,Z_MIN_WINDOWBITS:8,Z_MAX_WINDOWBITS:15,Z_DEFAULT_WINDOWBITS:15,Z_MIN_CHUNK:64,Z_MAX_CHUNK:1/0,Z_DEFAULT_CHUNK:16384,Z_MIN_MEMLEVEL:1,Z_MAX_MEMLEVEL:9,Z_DEFAULT_MEMLEVEL:8,Z_MIN_LEVEL:-1,Z_MAX_LEVEL:9,Z_DEFAULT_LEVEL:-1,BROTLI_OPERATION_PROCESS:0,BROTLI_OPERATION_FLUSH:1,BROTLI_OPERATION_FINISH:2,BROTLI_OPERATION_EMIT_METADATA:3,BROTLI_MODE_GENERIC:0,BROTLI_MODE_TEXT:1,BROTLI_MODE_FONT:2,BROTLI_DEFAULT_MODE:0,BROTLI_MIN_QUALITY:0,BROTLI_MAX_QUALITY:11,BROTLI_DEFAULT_QUALITY:11,BROTLI_MIN_WINDOW_BITS:10,BROTLI_MAX_WINDOW_BITS:24,BROTLI_LARGE_MAX_WINDOW_BITS:30,BROTLI_DEFAULT_WINDOW:22,BROTLI_MIN_INPUT_BLOCK_BITS:16,BROTLI_MAX_INPUT_BLOCK_BITS:24,BROTLI_PARAM_MODE:0,BROTLI_PARAM_QUALITY:1,BROTLI_PARAM_LGWIN:2,BROTLI_PARAM_LGBLOCK:3,BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING:4,BROTLI_PARAM_SIZE_HINT:5,BROTLI_PARAM_LARGE_WINDOW:6,BROTLI_PARAM_NPOSTFIX:7,BROTLI_PARAM_NDIRECT:8,BROTLI_DECODER_RESULT_ERROR:0,BROTLI_DECODER_RESULT_SUCCESS:1,BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT:2,BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT:3,BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION:0,BROTLI_DECODER_PARAM_LARGE_WINDOW:1,BROTLI_DECODER_NO_ERROR:0,BROTLI_DECODER_SUCCESS:1,BROTLI_DECODER_NEEDS_MORE_INPUT:2,BROTLI_DECODER_NEEDS_MORE_OUTPUT:3,BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_NIBBLE:-1,BROTLI_DECODER_ERROR_FORMAT_RESERVED:-2,BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_META_NIBBLE:-3,BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_ALPHABET:-4,BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_SAME:-5,BROTLI_DECODER_ERROR_FORMAT_CL_SPACE:-6,BROTLI_DECODER_ERROR_FORMAT_HUFFMAN_SPACE:-7,BROTLI_DECODER_ERROR_FORMAT_CONTEXT_MAP_REPEAT:-8,BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_1:-9,BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_2:-10,BROTLI_DECODER_ERROR_FORMAT_TRANSFORM:-11,BROTLI_DECODER_ERROR_FORMAT_DICTIONARY:-12,BROTLI_DECODER_ERROR_FORMAT_WINDOW_BITS:-13,BROTLI_DECODER_ERROR_FORMAT_PADDING_1:-14,BROTLI_DECODER_ERROR_FORMAT_PADDING_2:-15,BROTLI_DECODER_ERROR_FORMAT_DISTANCE:-16,BROTLI_DECODER_ERROR_DICTIONARY_NOT_SET:-19,BROTLI_DECODER_ERROR_INVALID_ARGUMENTS:-20,BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MODES:-21,BROTLI_DECODER_ERROR_ALLOC_TREE_GROUPS:-22,BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MAP:-25,BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_1:-26,BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_2:-27,BROTLI_DECODER_ERROR_ALLOC_BLOCK_TYPE_TREES:-30,BROTLI_DECODER_ERROR_UNREACHABLE:-31},sn));var rn=external_buffer_.Buffer.concat,zs=Object.getOwnPropertyDescriptor(external_buffer_.Buffer,"concat"),nn=s=>s,Bi=zs?.writable===!0||zs?.set!==void 0?s=>{external_buffer_.Buffer.concat=s?nn:rn}:s=>{},Tt=Symbol("_superWrite"),Gt=class extends Error{code;errno;constructor(t,e){super("zlib: "+t.message,{cause:t}),this.code=t.code,this.errno=t.errno,this.code||(this.code="ZLIB_ERROR"),this.message="zlib: "+t.message,Error.captureStackTrace(this,e??this.constructor)}get name(){return"ZlibError"}},Pi=Symbol("flushFlag"),re=class extends A{#t=!1;#i=!1;#s;#n;#r;#e;#o;get sawError(){return this.#t}get handle(){return this.#e}get flushFlag(){return this.#s}constructor(t,e){if(!t||typeof t!="object")throw new TypeError("invalid options for ZlibBase constructor");if(super(t),this.#s=t.flush??0,this.#n=t.finishFlush??0,this.#r=t.fullFlushFlag??0,typeof external_zlib_namespaceObject_0[e]!="function")throw new TypeError("Compression method not supported: "+e);try{this.#e=new external_zlib_namespaceObject_0[e](t)}catch(i){throw new Gt(i,this.constructor)}this.#o=i=>{this.#t||(this.#t=!0,this.close(),this.emit("error",i))},this.#e?.on("error",i=>this.#o(new Gt(i))),this.once("end",()=>this.close)}close(){this.#e&&(this.#e.close(),this.#e=void 0,this.emit("close"))}reset(){if(!this.#t)return external_assert_namespaceObject(this.#e,"zlib binding closed"),this.#e.reset?.()}flush(t){this.ended||(typeof t!="number"&&(t=this.#r),this.write(Object.assign(external_buffer_.Buffer.alloc(0),{[Pi]:t})))}end(t,e,i){return typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),t&&(e?this.write(t,e):this.write(t)),this.flush(this.#n),this.#i=!0,super.end(i)}get ended(){return this.#i}[Tt](t){return super.write(t)}write(t,e,i){if(typeof e=="function"&&(i=e,e="utf8"),typeof t=="string"&&(t=external_buffer_.Buffer.from(t,e)),this.#t)return;external_assert_namespaceObject(this.#e,"zlib binding closed");let r=this.#e._handle,n=r.close;r.close=()=>{};let o=this.#e.close;this.#e.close=()=>{},Bi(!0);let h;try{let l=typeof t[Pi]=="number"?t[Pi]:this.#s;h=this.#e._processChunk(t,l),Bi(!1)}catch(l){Bi(!1),this.#o(new Gt(l,this.write))}finally{this.#e&&(this.#e._handle=r,r.close=n,this.#e.close=o,this.#e.removeAllListeners("error"))}this.#e&&this.#e.on("error",l=>this.#o(new Gt(l,this.write)));let a;if(h)if(Array.isArray(h)&&h.length>0){let l=h[0];a=this[Tt](external_buffer_.Buffer.from(l));for(let c=1;c<h.length;c++)a=this[Tt](h[c])}else a=this[Tt](external_buffer_.Buffer.from(h));return i&&i(),a}},Pe=class extends re{#t;#i;constructor(t,e){t=t||{},t.flush=t.flush||M.Z_NO_FLUSH,t.finishFlush=t.finishFlush||M.Z_FINISH,t.fullFlushFlag=M.Z_FULL_FLUSH,super(t,e),this.#t=t.level,this.#i=t.strategy}params(t,e){if(!this.sawError){if(!this.handle)throw new Error("cannot switch params when binding is closed");if(!this.handle.params)throw new Error("not supported in this implementation");if(this.#t!==t||this.#i!==e){this.flush(M.Z_SYNC_FLUSH),external_assert_namespaceObject(this.handle,"zlib binding closed");let i=this.handle.flush;this.handle.flush=(r,n)=>{typeof r=="function"&&(n=r,r=this.flushFlag),this.flush(r),n?.()};try{this.handle.params(t,e)}finally{this.handle.flush=i}this.handle&&(this.#t=t,this.#i=e)}}}};var ze=class extends Pe{#t;constructor(t){super(t,"Gzip"),this.#t=t&&!!t.portable}[Tt](t){return this.#t?(this.#t=!1,t[9]=255,super[Tt](t)):super[Tt](t)}};var Ue=class extends Pe{constructor(t){super(t,"Unzip")}},He=class extends re{constructor(t,e){t=t||{},t.flush=t.flush||M.BROTLI_OPERATION_PROCESS,t.finishFlush=t.finishFlush||M.BROTLI_OPERATION_FINISH,t.fullFlushFlag=M.BROTLI_OPERATION_FLUSH,super(t,e)}},We=class extends He{constructor(t){super(t,"BrotliCompress")}},Ge=class extends He{constructor(t){super(t,"BrotliDecompress")}},Ze=class extends re{constructor(t,e){t=t||{},t.flush=t.flush||M.ZSTD_e_continue,t.finishFlush=t.finishFlush||M.ZSTD_e_end,t.fullFlushFlag=M.ZSTD_e_flush,super(t,e)}},Ye=class extends Ze{constructor(t){super(t,"ZstdCompress")}},Ke=class extends Ze{constructor(t){super(t,"ZstdDecompress")}};var Us=(s,t)=>{if(Number.isSafeInteger(s))s<0?an(s,t):hn(s,t);else throw Error("cannot encode number outside of javascript safe integer range");return t},hn=(s,t)=>{t[0]=128;for(var e=t.length;e>1;e--)t[e-1]=s&255,s=Math.floor(s/256)},an=(s,t)=>{t[0]=255;var e=!1;s=s*-1;for(var i=t.length;i>1;i--){var r=s&255;s=Math.floor(s/256),e?t[i-1]=Ws(r):r===0?t[i-1]=0:(e=!0,t[i-1]=Gs(r))}},Hs=s=>{let t=s[0],e=t===128?cn(s.subarray(1,s.length)):t===255?ln(s):null;if(e===null)throw Error("invalid base256 encoding");if(!Number.isSafeInteger(e))throw Error("parsed number outside of javascript safe integer range");return e},ln=s=>{for(var t=s.length,e=0,i=!1,r=t-1;r>-1;r--){var n=Number(s[r]),o;i?o=Ws(n):n===0?o=n:(i=!0,o=Gs(n)),o!==0&&(e-=o*Math.pow(256,t-r-1))}return e},cn=s=>{for(var t=s.length,e=0,i=t-1;i>-1;i--){var r=Number(s[i]);r!==0&&(e+=r*Math.pow(256,t-i-1))}return e},Ws=s=>(255^s)&255,Gs=s=>(255^s)+1&255;var Hi={};Ur(Hi,{code:()=>Ve,isCode:()=>ne,isName:()=>dn,name:()=>oe,normalFsTypes:()=>Ui});var ne=s=>oe.has(s),dn=s=>Ve.has(s),Ui=new Set(["0","","1","2","3","4","5","6","7","D"]),oe=new Map([["0","File"],["","OldFile"],["1","Link"],["2","SymbolicLink"],["3","CharacterDevice"],["4","BlockDevice"],["5","Directory"],["6","FIFO"],["7","ContiguousFile"],["g","GlobalExtendedHeader"],["x","ExtendedHeader"],["A","SolarisACL"],["D","GNUDumpDir"],["I","Inode"],["K","NextFileHasLongLinkpath"],["L","NextFileHasLongPath"],["M","ContinuationFile"],["N","OldGnuLongPath"],["S","SparseFile"],["V","TapeVolumeHeader"],["X","OldExtendedHeader"]]),Ve=new Map(Array.from(oe).map(s=>[s[1],s[0]]));var un=s=>s===void 0||s<0?void 0:s,F=class{cksumValid=!1;needPax=!1;nullBlock=!1;block;path;mode;uid;gid;size;cksum;#t="Unsupported";linkpath;uname;gname;devmaj=0;devmin=0;atime;ctime;mtime;charset;comment;constructor(t,e=0,i,r){Buffer.isBuffer(t)?this.decode(t,e||0,i,r):t&&this.#i(t)}decode(t,e,i,r){if(e||(e=0),!t||!(t.length>=e+512))throw new Error("need 512 bytes for header");let n=xt(t,e+156,1),o=Ui.has(n),h=o?i:void 0,a=o?r:void 0;if(this.path=h?.path??xt(t,e,100),this.mode=h?.mode??a?.mode??lt(t,e+100,8),this.uid=h?.uid??a?.uid??lt(t,e+108,8),this.gid=h?.gid??a?.gid??lt(t,e+116,8),this.size=un(h?.size??a?.size??lt(t,e+124,12)),this.mtime=h?.mtime??a?.mtime??Wi(t,e+136,12),this.cksum=lt(t,e+148,12),a&&this.#i(a,!0),h&&this.#i(h),ne(n)&&(this.#t=n||"0"),this.#t==="0"&&this.path.slice(-1)==="/"&&(this.#t="5"),this.#t==="5"&&(this.size=0),this.linkpath=xt(t,e+157,100),t.subarray(e+257,e+265).toString()==="ustar\x0000")if(this.uname=h?.uname??a?.uname??xt(t,e+265,32),this.gname=h?.gname??a?.gname??xt(t,e+297,32),this.devmaj=h?.devmaj??a?.devmaj??lt(t,e+329,8)??0,this.devmin=h?.devmin??a?.devmin??lt(t,e+337,8)??0,t[e+475]!==0){let c=xt(t,e+345,155);this.path=c+"/"+this.path}else{let c=xt(t,e+345,130);c&&(this.path=c+"/"+this.path),this.atime=i?.atime??r?.atime??Wi(t,e+476,12),this.ctime=i?.ctime??r?.ctime??Wi(t,e+488,12)}let l=256;for(let c=e;c<e+148;c++)l+=t[c];for(let c=e+156;c<e+512;c++)l+=t[c];this.cksumValid=l===this.cksum,this.cksum===void 0&&l===256&&(this.nullBlock=!0)}#i(t,e=!1){Object.assign(this,Object.fromEntries(Object.entries(t).filter(([i,r])=>!(r==null||i==="size"&&Number(r)<0||i==="path"&&e||i==="linkpath"&&e||i==="global"))))}encode(t,e=0){if(t||(t=this.block=Buffer.alloc(512)),this.#t==="Unsupported"&&(this.#t="0"),!(t.length>=e+512))throw new Error("need 512 bytes for header");let i=this.ctime||this.atime?130:155,r=mn(this.path||"",i),n=r[0],o=r[1];this.needPax=!!r[2],this.needPax=Lt(t,e,100,n)||this.needPax,this.needPax=ct(t,e+100,8,this.mode)||this.needPax,this.needPax=ct(t,e+108,8,this.uid)||this.needPax,this.needPax=ct(t,e+116,8,this.gid)||this.needPax,this.needPax=ct(t,e+124,12,this.size)||this.needPax,this.needPax=Gi(t,e+136,12,this.mtime)||this.needPax,t[e+156]=Number(this.#t.codePointAt(0)),this.needPax=Lt(t,e+157,100,this.linkpath)||this.needPax,t.write("ustar\x0000",e+257,8),this.needPax=Lt(t,e+265,32,this.uname)||this.needPax,this.needPax=Lt(t,e+297,32,this.gname)||this.needPax,this.needPax=ct(t,e+329,8,this.devmaj)||this.needPax,this.needPax=ct(t,e+337,8,this.devmin)||this.needPax,this.needPax=Lt(t,e+345,i,o)||this.needPax,t[e+475]!==0?this.needPax=Lt(t,e+345,155,o)||this.needPax:(this.needPax=Lt(t,e+345,130,o)||this.needPax,this.needPax=Gi(t,e+476,12,this.atime)||this.needPax,this.needPax=Gi(t,e+488,12,this.ctime)||this.needPax);let h=256;for(let a=e;a<e+148;a++)h+=t[a];for(let a=e+156;a<e+512;a++)h+=t[a];return this.cksum=h,ct(t,e+148,8,this.cksum),this.cksumValid=!0,this.needPax}get type(){return this.#t==="Unsupported"?this.#t:oe.get(this.#t)}get typeKey(){return this.#t}set type(t){let e=String(Ve.get(t));if(ne(e)||e==="Unsupported")this.#t=e;else if(ne(t))this.#t=t;else throw new TypeError("invalid entry type: "+t)}},mn=(s,t)=>{let i=s,r="",n,o=external_node_path_namespaceObject.posix.parse(s).root||".";if(Buffer.byteLength(i)<100)n=[i,r,!1];else{r=external_node_path_namespaceObject.posix.dirname(i),i=external_node_path_namespaceObject.posix.basename(i);do Buffer.byteLength(i)<=100&&Buffer.byteLength(r)<=t?n=[i,r,!1]:Buffer.byteLength(i)>100&&Buffer.byteLength(r)<=t?n=[i.slice(0,99),r,!0]:(i=external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.basename(r),i),r=external_node_path_namespaceObject.posix.dirname(r));while(r!==o&&n===void 0);n||(n=[s.slice(0,99),"",!0])}return n},xt=(s,t,e)=>s.subarray(t,t+e).toString("utf8").replace(/\0.*/,""),Wi=(s,t,e)=>pn(lt(s,t,e)),pn=s=>s===void 0?void 0:new Date(s*1e3),lt=(s,t,e)=>Number(s[t])&128?Hs(s.subarray(t,t+e)):wn(s,t,e),En=s=>isNaN(s)?void 0:s,wn=(s,t,e)=>En(parseInt(s.subarray(t,t+e).toString("utf8").replace(/\0.*$/,"").trim(),8)),Sn={12:8589934591,8:2097151},ct=(s,t,e,i)=>i===void 0?!1:i>Sn[e]||i<0?(Us(i,s.subarray(t,t+e)),!0):(yn(s,t,e,i),!1),yn=(s,t,e,i)=>s.write(Rn(i,e),t,e,"ascii"),Rn=(s,t)=>gn(Math.floor(s).toString(8),t),gn=(s,t)=>(s.length===t-1?s:new Array(t-s.length-1).join("0")+s+" ")+"\0",Gi=(s,t,e,i)=>i===void 0?!1:ct(s,t,e,i.getTime()/1e3),bn=new Array(156).join("\0"),Lt=(s,t,e,i)=>i===void 0?!1:(s.write(i+bn,t,e,"utf8"),i.length!==Buffer.byteLength(i)||i.length>e);var ft=class s{atime;mtime;ctime;charset;comment;gid;uid;gname;uname;linkpath;dev;ino;nlink;path;size;mode;global;constructor(t,e=!1){this.atime=t.atime,this.charset=t.charset,this.comment=t.comment,this.ctime=t.ctime,this.dev=t.dev,this.gid=t.gid,this.global=e,this.gname=t.gname,this.ino=t.ino,this.linkpath=t.linkpath,this.mtime=t.mtime,this.nlink=t.nlink,this.path=t.path,this.size=t.size,this.uid=t.uid,this.uname=t.uname}encode(){let t=this.encodeBody();if(t==="")return Buffer.allocUnsafe(0);let e=Buffer.byteLength(t),i=512*Math.ceil(1+e/512),r=Buffer.allocUnsafe(i);for(let n=0;n<512;n++)r[n]=0;new F({path:("PaxHeader/"+(0,external_node_path_namespaceObject.basename)(this.path??"")).slice(0,99),mode:this.mode||420,uid:this.uid,gid:this.gid,size:e,mtime:this.mtime,type:this.global?"GlobalExtendedHeader":"ExtendedHeader",linkpath:"",uname:this.uname||"",gname:this.gname||"",devmaj:0,devmin:0,atime:this.atime,ctime:this.ctime}).encode(r),r.write(t,512,e,"utf8");for(let n=e+512;n<r.length;n++)r[n]=0;return r}encodeBody(){return this.encodeField("path")+this.encodeField("ctime")+this.encodeField("atime")+this.encodeField("dev")+this.encodeField("ino")+this.encodeField("nlink")+this.encodeField("charset")+this.encodeField("comment")+this.encodeField("gid")+this.encodeField("gname")+this.encodeField("linkpath")+this.encodeField("mtime")+this.encodeField("size")+this.encodeField("uid")+this.encodeField("uname")}encodeField(t){if(this[t]===void 0)return"";let e=this[t],i=e instanceof Date?e.getTime()/1e3:e,r=" "+(t==="dev"||t==="ino"||t==="nlink"?"SCHILY.":"")+t+"="+i+`
+`,n=Buffer.byteLength(r),o=Math.floor(Math.log(n)/Math.log(10))+1;return n+o>=Math.pow(10,o)&&(o+=1),o+n+r}static parse(t,e,i=!1){return new s(On(Tn(t),e),i)}},On=(s,t)=>t?Object.assign({},t,s):s,Tn=s=>s.replace(/\n$/,"").split(`
+`).reduce(xn,Object.create(null)),xn=(s,t)=>{let e=parseInt(t,10);if(e!==Buffer.byteLength(t)+1)return s;t=t.slice((e+" ").length);let i=t.split("="),r=i.shift();if(!r)return s;let n=r.replace(/^SCHILY\.(dev|ino|nlink)/,"$1"),o=i.join("=").replace(/\0.*/,"");switch(n){case"path":case"linkpath":case"type":case"charset":case"comment":case"gname":case"uname":s[n]=o;break;case"ctime":case"atime":case"mtime":s[n]=new Date(Number(o)*1e3);break;case"size":let h=+o;h>=0&&(s[n]=h);break;case"gid":case"uid":case"dev":case"ino":case"nlink":case"mode":s[n]=+o;break}return s};var Ln=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,f=Ln!=="win32"?s=>String(s):s=>String(s).replaceAll(/\\/g,"/");var $e=class extends A{extended;globalExtended;header;startBlockSize;blockRemain;remain;type;meta=!1;ignore=!1;path;mode;uid;gid;uname;gname;size=0;mtime;atime;ctime;linkpath;dev;ino;nlink;invalid=!1;absolute;unsupported=!1;constructor(t,e,i){switch(super({}),this.pause(),this.extended=e,this.globalExtended=i,this.header=t,this.remain=t.size??0,this.startBlockSize=512*Math.ceil(this.remain/512),this.blockRemain=this.startBlockSize,this.type=t.type,this.type){case"File":case"OldFile":case"Link":case"SymbolicLink":case"CharacterDevice":case"BlockDevice":case"Directory":case"FIFO":case"ContiguousFile":case"GNUDumpDir":break;case"NextFileHasLongLinkpath":case"NextFileHasLongPath":case"OldGnuLongPath":case"GlobalExtendedHeader":case"ExtendedHeader":case"OldExtendedHeader":this.meta=!0;break;default:this.ignore=!0}if(!t.path)throw new Error("no path provided for tar.ReadEntry");this.path=f(t.path),this.mode=t.mode,this.mode&&(this.mode=this.mode&4095),this.uid=t.uid,this.gid=t.gid,this.uname=t.uname,this.gname=t.gname,this.size=this.remain,this.mtime=t.mtime,this.atime=t.atime,this.ctime=t.ctime,this.linkpath=t.linkpath?f(t.linkpath):void 0,this.uname=t.uname,this.gname=t.gname,e&&this.#t(e),i&&this.#t(i,!0)}write(t){let e=t.length;if(e>this.blockRemain)throw new Error("writing more to entry than is appropriate");let i=this.remain,r=this.blockRemain;return this.remain=Math.max(0,i-e),this.blockRemain=Math.max(0,r-e),this.ignore?!0:i>=e?super.write(t):super.write(t.subarray(0,i))}#t(t,e=!1){t.path&&(t.path=f(t.path)),t.linkpath&&(t.linkpath=f(t.linkpath)),Object.assign(this,Object.fromEntries(Object.entries(t).filter(([i,r])=>!(r==null||i==="path"&&e))))}};var Dt=(s,t,e,i={})=>{s.file&&(i.file=s.file),s.cwd&&(i.cwd=s.cwd),i.code=e instanceof Error&&e.code||t,i.tarCode=t,!s.strict&&i.recoverable!==!1?(e instanceof Error&&(i=Object.assign(e,i),e=e.message),s.emit("warn",t,e,i)):e instanceof Error?s.emit("error",Object.assign(e,i)):s.emit("error",Object.assign(new Error(`${t}: ${e}`),i))};var Nn=1024*1024,Xi=Buffer.from([31,139]),qi=Buffer.from([40,181,47,253]),An=Math.max(Xi.length,qi.length),B=Symbol("state"),Nt=Symbol("writeEntry"),it=Symbol("readEntry"),Zi=Symbol("nextEntry"),Zs=Symbol("processEntry"),V=Symbol("extendedHeader"),he=Symbol("globalExtendedHeader"),dt=Symbol("meta"),Ys=Symbol("emitMeta"),p=Symbol("buffer"),st=Symbol("queue"),ut=Symbol("ended"),Yi=Symbol("emittedEnd"),At=Symbol("emit"),w=Symbol("unzip"),Xe=Symbol("consumeChunk"),qe=Symbol("consumeChunkSub"),Ki=Symbol("consumeBody"),Ks=Symbol("consumeMeta"),Vs=Symbol("consumeHeader"),ae=Symbol("consuming"),Vi=Symbol("bufferConcat"),Qe=Symbol("maybeEnd"),Yt=Symbol("writing"),$=Symbol("aborted"),Je=Symbol("onDone"),It=Symbol("sawValidEntry"),je=Symbol("sawNullBlock"),ti=Symbol("sawEOF"),$s=Symbol("closeStream"),In=1e3,le=Symbol("compressedBytesRead"),$i=Symbol("decompressedBytesRead"),Xs=Symbol("checkDecompressionRatio"),Cn=()=>!0,rt=class extends external_events_namespaceObject.EventEmitter{file;strict;maxMetaEntrySize;filter;brotli;zstd;maxDecompressionRatio;writable=!0;readable=!1;[st]=[];[p];[it];[Nt];[B]="begin";[dt]="";[V];[he];[ut]=!1;[w];[$]=!1;[It];[je]=!1;[ti]=!1;[Yt]=!1;[ae]=!1;[Yi]=!1;[le]=0;[$i]=0;constructor(t={}){super(),this.file=t.file||"",this.on(Je,()=>{(this[B]==="begin"||this[It]===!1)&&this.warn("TAR_BAD_ARCHIVE","Unrecognized archive format")}),t.ondone?this.on(Je,t.ondone):this.on(Je,()=>{this.emit("prefinish"),this.emit("finish"),this.emit("end")}),this.strict=!!t.strict,this.maxDecompressionRatio=typeof t.maxDecompressionRatio=="number"?t.maxDecompressionRatio:In,this.maxMetaEntrySize=t.maxMetaEntrySize||Nn,this.filter=typeof t.filter=="function"?t.filter:Cn;let e=t.file&&(t.file.endsWith(".tar.br")||t.file.endsWith(".tbr"));this.brotli=!(t.gzip||t.zstd)&&t.brotli!==void 0?t.brotli:e?void 0:!1;let i=t.file&&(t.file.endsWith(".tar.zst")||t.file.endsWith(".tzst"));this.zstd=!(t.gzip||t.brotli)&&t.zstd!==void 0?t.zstd:i?!0:void 0,this.on("end",()=>this[$s]()),typeof t.onwarn=="function"&&this.on("warn",t.onwarn),typeof t.onReadEntry=="function"&&this.on("entry",t.onReadEntry)}warn(t,e,i={}){Dt(this,t,e,i)}[Vs](t,e){this[It]===void 0&&(this[It]=!1);let i;try{i=new F(t,e,this[V],this[he])}catch(r){return this.warn("TAR_ENTRY_INVALID",r)}if(i.nullBlock)this[je]?(this[ti]=!0,this[B]==="begin"&&(this[B]="header"),this[At]("eof")):(this[je]=!0,this[At]("nullBlock"));else if(this[je]=!1,!i.cksumValid)this.warn("TAR_ENTRY_INVALID","checksum failure",{header:i});else if(!i.path)this.warn("TAR_ENTRY_INVALID","path is required",{header:i});else{let r=i.type;if(/^(Symbolic)?Link$/.test(r)&&!i.linkpath)this.warn("TAR_ENTRY_INVALID","linkpath required",{header:i});else if(!/^(Symbolic)?Link$/.test(r)&&!/^(Global)?ExtendedHeader$/.test(r)&&i.linkpath)this.warn("TAR_ENTRY_INVALID","linkpath forbidden",{header:i});else{let n=this[Nt]=new $e(i,this[V],this[he]);if(!this[It])if(n.remain){let o=()=>{n.invalid||(this[It]=!0)};n.on("end",o)}else this[It]=!0;n.meta?n.size>this.maxMetaEntrySize?(n.ignore=!0,this[At]("ignoredEntry",n),this[B]="ignore",n.resume()):n.size>0&&(this[dt]="",n.on("data",o=>this[dt]+=o),this[B]="meta"):(this[V]=void 0,n.ignore=n.ignore||!this.filter(n.path,n),n.ignore?(this[At]("ignoredEntry",n),this[B]=n.remain?"ignore":"header",n.resume()):(n.remain?this[B]="body":(this[B]="header",n.end()),this[it]?this[st].push(n):(this[st].push(n),this[Zi]())))}}}[$s](){queueMicrotask(()=>this.emit("close"))}[Zs](t){let e=!0;if(!t)this[it]=void 0,e=!1;else if(Array.isArray(t)){let[i,...r]=t;this.emit(i,...r)}else this[it]=t,this.emit("entry",t),t.emittedEnd||(t.on("end",()=>this[Zi]()),e=!1);return e}[Zi](){do;while(this[Zs](this[st].shift()));if(this[st].length===0){let t=this[it];!t||t.flowing||t.size===t.remain?this[Yt]||this.emit("drain"):t.once("drain",()=>this.emit("drain"))}}[Ki](t,e){let i=this[Nt];if(!i)throw new Error("attempt to consume body without entry??");let r=i.blockRemain??0,n=r>=t.length&&e===0?t:t.subarray(e,e+r);return i.write(n),i.blockRemain||(this[B]="header",this[Nt]=void 0,i.end()),n.length}[Ks](t,e){let i=this[Nt],r=this[Ki](t,e);return!this[Nt]&&i&&this[Ys](i),r}[At](t,e,i){this[st].length===0&&!this[it]?this.emit(t,e,i):this[st].push([t,e,i])}[Ys](t){switch(this[At]("meta",this[dt]),t.type){case"ExtendedHeader":case"OldExtendedHeader":this[V]=ft.parse(this[dt],this[V],!1);break;case"GlobalExtendedHeader":this[he]=ft.parse(this[dt],this[he],!0);break;case"NextFileHasLongPath":case"OldGnuLongPath":{let e=this[V]??Object.create(null);this[V]=e,e.path=this[dt].replace(/\0.*/,"");break}case"NextFileHasLongLinkpath":{let e=this[V]||Object.create(null);this[V]=e,e.linkpath=this[dt].replace(/\0.*/,"");break}default:throw new Error("unknown meta: "+t.type)}}abort(t){if(!this[$]){if(this[w]){let e=this[w];e.write=()=>!0,e.end=()=>e,e.emit=()=>!1,e.destroy?.()}this[$]=!0,this.emit("abort",t),this.warn("TAR_ABORT",t,{recoverable:!1})}}[Xs](t){this[$i]+=t.length;let e=this[$i]/this[le];return e>this.maxDecompressionRatio?(this.abort(new Error(`max decompression ratio exceeded: ${e.toFixed(2)} > ${this.maxDecompressionRatio}`)),!1):!0}write(t,e,i){if(typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8")),this[$])return i?.(),!1;if((this[w]===void 0||this.brotli===void 0&&this[w]===!1)&&t){if(this[p]&&(t=Buffer.concat([this[p],t]),this[p]=void 0),t.length<An)return this[p]=t,i?.(),!0;for(let a=0;this[w]===void 0&&a<Xi.length;a++)t[a]!==Xi[a]&&(this[w]=!1);let o=!1;if(this[w]===!1&&this.zstd!==!1){o=!0;for(let a=0;a<qi.length;a++)if(t[a]!==qi[a]){o=!1;break}}let h=this.brotli===void 0&&!o;if(this[w]===!1&&h)if(t.length<512)if(this[ut])this.brotli=!0;else return this[p]=t,i?.(),!0;else try{new F(t.subarray(0,512)),this.brotli=!1}catch{this.brotli=!0}if(this[w]===void 0||this[w]===!1&&(this.brotli||o)){let a=this[ut];this[ut]=!1,this[w]=this[w]===void 0?new Ue({}):o?new Ke({}):new Ge({}),this[w].on("data",c=>{this[Xs](c)&&this[Xe](c)}),this[w].on("error",c=>{this[$]||this.abort(c)}),this[w].on("end",()=>{this[ut]=!0,this[Xe]()}),this[Yt]=!0,this[le]+=t.length;let l=!!this[w][a?"end":"write"](t);return this[Yt]=!1,i?.(),l}}this[Yt]=!0,this[w]?(this[le]+=t.length,this[w].write(t)):this[Xe](t),this[Yt]=!1;let n=this[st].length>0?!1:this[it]?this[it].flowing:!0;return!n&&this[st].length===0&&this[it]?.once("drain",()=>this.emit("drain")),i?.(),n}[Vi](t){t&&!this[$]&&(this[p]=this[p]?Buffer.concat([this[p],t]):t)}[Qe](){if(this[ut]&&!this[Yi]&&!this[$]&&!this[ae]){this[Yi]=!0;let t=this[Nt];if(t?.blockRemain){let e=this[p]?this[p].length:0;this.warn("TAR_BAD_ARCHIVE",`Truncated input (needed ${t.blockRemain} more bytes, only ${e} available)`,{entry:t}),this[p]&&t.write(this[p]),t.end()}this[At](Je)}}[Xe](t){if(this[ae]&&t)this[Vi](t);else if(!t&&!this[p])this[Qe]();else if(t){if(this[ae]=!0,this[p]){this[Vi](t);let e=this[p];this[p]=void 0,this[qe](e)}else this[qe](t);for(;this[p]&&this[p]?.length>=512&&!this[$]&&!this[ti];){let e=this[p];this[p]=void 0,this[qe](e)}this[ae]=!1}(!this[p]||this[ut])&&this[Qe]()}[qe](t){let e=0,i=t.length;for(;e+512<=i&&!this[$]&&!this[ti];)switch(this[B]){case"begin":case"header":this[Vs](t,e),e+=512;break;case"ignore":case"body":e+=this[Ki](t,e);break;case"meta":e+=this[Ks](t,e);break;default:throw new Error("invalid state: "+this[B])}e<i&&(this[p]=this[p]?Buffer.concat([t.subarray(e),this[p]]):t.subarray(e))}end(t,e,i){return typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,e)),i&&this.once("finish",i),this[$]||(this[w]?(t&&(this[le]+=t.length,this[w].write(t)),this[w].end()):(this[ut]=!0,(this.brotli===void 0||this.zstd===void 0)&&(t=t||Buffer.alloc(0)),t&&this.write(t),this[Qe]())),this}};var mt=s=>{let t=s.length-1,e=-1;for(;t>-1&&s.charAt(t)==="/";)e=t,t--;return e===-1?s:s.slice(0,e)};var vn=s=>{let t=s.onReadEntry;s.onReadEntry=t?e=>{t(e),e.resume()}:e=>e.resume()},Qi=(s,t)=>{let e=new Map(t.map(o=>[mt(o),!0])),i=s.filter,r=100,n=(o,h="",a=0)=>{if(a>=r)return e.set(o,!1),!1;let l=h||(0,external_path_namespaceObject.parse)(o).root||".",c;if(o===l)c=!1;else{let d=e.get(o);c=d!==void 0?d:n((0,external_path_namespaceObject.dirname)(o),l,a+1)}return e.set(o,c),c};s.filter=i?(o,h)=>i(o,h)&&n(mt(o)):o=>n(mt(o))},Mn=s=>{let t=new rt(s),e=s.file,i;try{i=external_node_fs_namespaceObject.openSync(e,"r");let r=external_node_fs_namespaceObject.fstatSync(i),n=s.maxReadSize||16*1024*1024;if(r.size<n){let o=Buffer.allocUnsafe(r.size),h=external_node_fs_namespaceObject.readSync(i,o,0,r.size,0);t.end(h===o.byteLength?o:o.subarray(0,h))}else{let o=0,h=Buffer.allocUnsafe(n);for(;o<r.size;){let a=external_node_fs_namespaceObject.readSync(i,h,0,n,o);if(a===0)break;o+=a,t.write(h.subarray(0,a))}t.end()}}finally{if(typeof i=="number")try{external_node_fs_namespaceObject.closeSync(i)}catch{}}},Bn=(s,t)=>{let e=new rt(s),i=s.maxReadSize||16*1024*1024,r=s.file;return new Promise((o,h)=>{e.on("error",h),e.on("end",o),external_node_fs_namespaceObject.stat(r,(a,l)=>{if(a)h(a);else{let c=new _t(r,{readSize:i,size:l.size});c.on("error",h),c.pipe(e)}})})},Ct=K(Mn,Bn,s=>new rt(s),s=>new rt(s),(s,t)=>{t?.length&&Qi(s,t),s.noResume||vn(s)});var Ji=(s,t,e)=>(s&=4095,e&&(s=(s|384)&-19),t&&(s&256&&(s|=64),s&32&&(s|=8),s&4&&(s|=1)),s);var{isAbsolute:zn,parse:qs}=external_node_path_namespaceObject.win32,ce=s=>{let t="",e=qs(s);for(;zn(s)||e.root;){let i=s.charAt(0)==="/"&&s.slice(0,4)!=="//?/"?"/":e.root;s=s.slice(i.length),t+=i,e=qs(s)}return[t,s]};var ei=["|","<",">","?",":"],ji=ei.map(s=>String.fromCodePoint(61440+Number(s.codePointAt(0)))),Un=new Map(ei.map((s,t)=>[s,ji[t]])),Hn=new Map(ji.map((s,t)=>[s,ei[t]])),ts=s=>ei.reduce((t,e)=>t.split(e).join(Un.get(e)),s),Qs=s=>ji.reduce((t,e)=>t.split(e).join(Hn.get(e)),s);var rr=(s,t)=>t?(s=f(s).replace(/^\.(\/|$)/,""),mt(t)+"/"+s):f(s),Wn=16*1024*1024,tr=Symbol("process"),er=Symbol("file"),ir=Symbol("directory"),is=Symbol("symlink"),sr=Symbol("hardlink"),fe=Symbol("header"),ii=Symbol("read"),ss=Symbol("lstat"),si=Symbol("onlstat"),rs=Symbol("onread"),ns=Symbol("onreadlink"),os=Symbol("openfile"),hs=Symbol("onopenfile"),pt=Symbol("close"),ri=Symbol("mode"),as=Symbol("awaitDrain"),es=Symbol("ondrain"),q=Symbol("prefix"),de=class extends A{path;portable;myuid=process.getuid&&process.getuid()||0;myuser=process.env.USER||"";maxReadSize;linkCache;statCache;preservePaths;cwd;strict;mtime;noPax;noMtime;prefix;fd;blockLen=0;blockRemain=0;buf;pos=0;remain=0;length=0;offset=0;win32;absolute;header;type;linkpath;stat;onWriteEntry;#t=!1;constructor(t,e={}){let i=se(e);super(),this.path=f(t),this.portable=!!i.portable,this.maxReadSize=i.maxReadSize||Wn,this.linkCache=i.linkCache||new Map,this.statCache=i.statCache||new Map,this.preservePaths=!!i.preservePaths,this.cwd=f(i.cwd||process.cwd()),this.strict=!!i.strict,this.noPax=!!i.noPax,this.noMtime=!!i.noMtime,this.mtime=i.mtime,this.prefix=i.prefix?f(i.prefix):void 0,this.onWriteEntry=i.onWriteEntry,typeof i.onwarn=="function"&&this.on("warn",i.onwarn);let r=!1;if(!this.preservePaths){let[o,h]=ce(this.path);o&&typeof h=="string"&&(this.path=h,r=o)}this.win32=!!i.win32||process.platform==="win32",this.win32&&(this.path=Qs(this.path.replaceAll(/\\/g,"/")),t=t.replaceAll(/\\/g,"/")),this.absolute=f(i.absolute||external_path_namespaceObject.resolve(this.cwd,t)),this.path===""&&(this.path="./"),r&&this.warn("TAR_ENTRY_INFO",`stripping ${r} from absolute path`,{entry:this,path:r+this.path});let n=this.statCache.get(this.absolute);n?this[si](n):this[ss]()}warn(t,e,i={}){return Dt(this,t,e,i)}emit(t,...e){return t==="error"&&(this.#t=!0),super.emit(t,...e)}[ss](){external_fs_namespaceObject.lstat(this.absolute,(t,e)=>{if(t)return this.emit("error",t);this[si](e)})}[si](t){this.statCache.set(this.absolute,t),this.stat=t,t.isFile()||(t.size=0),this.type=Gn(t),this.emit("stat",t),this[tr]()}[tr](){switch(this.type){case"File":return this[er]();case"Directory":return this[ir]();case"SymbolicLink":return this[is]();default:return this.end()}}[ri](t){return Ji(t,this.type==="Directory",this.portable)}[q](t){return rr(t,this.prefix)}[fe](){if(!this.stat)throw new Error("cannot write header before stat");this.type==="Directory"&&this.portable&&(this.noMtime=!0),this.onWriteEntry?.(this),this.header=new F({path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,mode:this[ri](this.stat.mode),uid:this.portable?void 0:this.stat.uid,gid:this.portable?void 0:this.stat.gid,size:this.stat.size,mtime:this.noMtime?void 0:this.mtime||this.stat.mtime,type:this.type==="Unsupported"?void 0:this.type,uname:this.portable?void 0:this.stat.uid===this.myuid?this.myuser:"",atime:this.portable?void 0:this.stat.atime,ctime:this.portable?void 0:this.stat.ctime}),this.header.encode()&&!this.noPax&&super.write(new ft({atime:this.portable?void 0:this.header.atime,ctime:this.portable?void 0:this.header.ctime,gid:this.portable?void 0:this.header.gid,mtime:this.noMtime?void 0:this.mtime||this.header.mtime,path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,size:this.header.size,uid:this.portable?void 0:this.header.uid,uname:this.portable?void 0:this.header.uname,dev:this.portable?void 0:this.stat.dev,ino:this.portable?void 0:this.stat.ino,nlink:this.portable?void 0:this.stat.nlink}).encode());let t=this.header?.block;if(!t)throw new Error("failed to encode header");super.write(t)}[ir](){if(!this.stat)throw new Error("cannot create directory entry without stat");this.path.slice(-1)!=="/"&&(this.path+="/"),this.stat.size=0,this[fe](),this.end()}[is](){external_fs_namespaceObject.readlink(this.absolute,(t,e)=>{if(t)return this.emit("error",t);this[ns](e)})}[ns](t){this.linkpath=f(t),this[fe](),this.end()}[sr](t){if(!this.stat)throw new Error("cannot create link entry without stat");this.type="Link",this.linkpath=f(external_path_namespaceObject.relative(this.cwd,t)),this.stat.size=0,this[fe](),this.end()}[er](){if(!this.stat)throw new Error("cannot create file entry without stat");if(this.stat.nlink>1){let t=`${this.stat.dev}:${this.stat.ino}`,e=this.linkCache.get(t);if(e?.indexOf(this.cwd)===0)return this[sr](e);this.linkCache.set(t,this.absolute)}if(this[fe](),this.stat.size===0)return this.end();this[os]()}[os](){external_fs_namespaceObject.open(this.absolute,"r",(t,e)=>{if(t)return this.emit("error",t);this[hs](e)})}[hs](t){if(this.fd=t,this.#t)return this[pt]();if(!this.stat)throw new Error("should stat before calling onopenfile");this.blockLen=512*Math.ceil(this.stat.size/512),this.blockRemain=this.blockLen;let e=Math.min(this.blockLen,this.maxReadSize);this.buf=Buffer.allocUnsafe(e),this.offset=0,this.pos=0,this.remain=this.stat.size,this.length=this.buf.length,this[ii]()}[ii](){let{fd:t,buf:e,offset:i,length:r,pos:n}=this;if(t===void 0||e===void 0)throw new Error("cannot read file without first opening");external_fs_namespaceObject.read(t,e,i,r,n,(o,h)=>{if(o)return this[pt](()=>this.emit("error",o));this[rs](h)})}[pt](t=()=>{}){this.fd!==void 0&&external_fs_namespaceObject.close(this.fd,t)}[rs](t){if(t<=0&&this.remain>0){let r=Object.assign(new Error("encountered unexpected EOF"),{path:this.absolute,syscall:"read",code:"EOF"});return this[pt](()=>this.emit("error",r))}if(t>this.remain){let r=Object.assign(new Error("did not encounter expected EOF"),{path:this.absolute,syscall:"read",code:"EOF"});return this[pt](()=>this.emit("error",r))}if(!this.buf)throw new Error("should have created buffer prior to reading");if(t===this.remain)for(let r=t;r<this.length&&t<this.blockRemain;r++)this.buf[r+this.offset]=0,t++,this.remain++;let e=this.offset===0&&t===this.buf.length?this.buf:this.buf.subarray(this.offset,this.offset+t);this.write(e)?this[es]():this[as](()=>this[es]())}[as](t){this.once("drain",t)}write(t,e,i){if(typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8")),this.blockRemain<t.length){let r=Object.assign(new Error("writing more data than expected"),{path:this.absolute});return this.emit("error",r)}return this.remain-=t.length,this.blockRemain-=t.length,this.pos+=t.length,this.offset+=t.length,super.write(t,null,i)}[es](){if(!this.remain)return this.blockRemain&&super.write(Buffer.alloc(this.blockRemain)),this[pt](t=>t?this.emit("error",t):this.end());if(!this.buf)throw new Error("buffer lost somehow in ONDRAIN");this.offset>=this.length&&(this.buf=Buffer.allocUnsafe(Math.min(this.blockRemain,this.buf.length)),this.offset=0),this.length=this.buf.length-this.offset,this[ii]()}},ni=class extends de{sync=!0;[ss](){this[si](external_fs_namespaceObject.lstatSync(this.absolute))}[is](){this[ns](external_fs_namespaceObject.readlinkSync(this.absolute))}[os](){this[hs](external_fs_namespaceObject.openSync(this.absolute,"r"))}[ii](){let t=!0;try{let{fd:e,buf:i,offset:r,length:n,pos:o}=this;if(e===void 0||i===void 0)throw new Error("fd and buf must be set in READ method");let h=external_fs_namespaceObject.readSync(e,i,r,n,o);this[rs](h),t=!1}finally{if(t)try{this[pt](()=>{})}catch{}}}[as](t){t()}[pt](t=()=>{}){this.fd!==void 0&&external_fs_namespaceObject.closeSync(this.fd),t()}},oi=class extends A{blockLen=0;blockRemain=0;buf=0;pos=0;remain=0;length=0;preservePaths;portable;strict;noPax;noMtime;readEntry;type;prefix;path;mode;uid;gid;uname;gname;header;mtime;atime;ctime;linkpath;size;onWriteEntry;warn(t,e,i={}){return Dt(this,t,e,i)}constructor(t,e={}){let i=se(e);super(),this.preservePaths=!!i.preservePaths,this.portable=!!i.portable,this.strict=!!i.strict,this.noPax=!!i.noPax,this.noMtime=!!i.noMtime,this.onWriteEntry=i.onWriteEntry,this.readEntry=t;let{type:r}=t;if(r==="Unsupported")throw new Error("writing entry that should be ignored");this.type=r,this.type==="Directory"&&this.portable&&(this.noMtime=!0),this.prefix=i.prefix,this.path=f(t.path),this.mode=t.mode!==void 0?this[ri](t.mode):void 0,this.uid=this.portable?void 0:t.uid,this.gid=this.portable?void 0:t.gid,this.uname=this.portable?void 0:t.uname,this.gname=this.portable?void 0:t.gname,this.size=t.size,this.mtime=this.noMtime?void 0:i.mtime||t.mtime,this.atime=this.portable?void 0:t.atime,this.ctime=this.portable?void 0:t.ctime,this.linkpath=t.linkpath!==void 0?f(t.linkpath):void 0,typeof i.onwarn=="function"&&this.on("warn",i.onwarn);let n=!1;if(!this.preservePaths){let[h,a]=ce(this.path);h&&typeof a=="string"&&(this.path=a,n=h)}this.remain=t.size,this.blockRemain=t.startBlockSize,this.onWriteEntry?.(this),this.header=new F({path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,mode:this.mode,uid:this.portable?void 0:this.uid,gid:this.portable?void 0:this.gid,size:this.size,mtime:this.noMtime?void 0:this.mtime,type:this.type,uname:this.portable?void 0:this.uname,atime:this.portable?void 0:this.atime,ctime:this.portable?void 0:this.ctime}),n&&this.warn("TAR_ENTRY_INFO",`stripping ${n} from absolute path`,{entry:this,path:n+this.path}),this.header.encode()&&!this.noPax&&super.write(new ft({atime:this.portable?void 0:this.atime,ctime:this.portable?void 0:this.ctime,gid:this.portable?void 0:this.gid,mtime:this.noMtime?void 0:this.mtime,path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,size:this.size,uid:this.portable?void 0:this.uid,uname:this.portable?void 0:this.uname,dev:this.portable?void 0:this.readEntry.dev,ino:this.portable?void 0:this.readEntry.ino,nlink:this.portable?void 0:this.readEntry.nlink}).encode());let o=this.header?.block;if(!o)throw new Error("failed to encode header");super.write(o),t.pipe(this)}[q](t){return rr(t,this.prefix)}[ri](t){return Ji(t,this.type==="Directory",this.portable)}write(t,e,i){typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8"));let r=t.length;if(r>this.blockRemain)throw new Error("writing more to entry than is appropriate");return this.blockRemain-=r,super.write(t,i)}end(t,e,i){return this.blockRemain&&super.write(Buffer.alloc(this.blockRemain)),typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,e??"utf8")),i&&this.once("finish",i),t?super.end(t,i):super.end(i),this}},Gn=s=>s.isFile()?"File":s.isDirectory()?"Directory":s.isSymbolicLink()?"SymbolicLink":"Unsupported";var hi=class s{tail;head;length=0;static create(t=[]){return new s(t)}constructor(t=[]){for(let e of t)this.push(e)}*[Symbol.iterator](){for(let t=this.head;t;t=t.next)yield t.value}removeNode(t){if(t.list!==this)throw new Error("removing node which does not belong to this list");let e=t.next,i=t.prev;return e&&(e.prev=i),i&&(i.next=e),t===this.head&&(this.head=e),t===this.tail&&(this.tail=i),this.length--,t.next=void 0,t.prev=void 0,t.list=void 0,e}unshiftNode(t){if(t===this.head)return;t.list&&t.list.removeNode(t);let e=this.head;t.list=this,t.next=e,e&&(e.prev=t),this.head=t,this.tail||(this.tail=t),this.length++}pushNode(t){if(t===this.tail)return;t.list&&t.list.removeNode(t);let e=this.tail;t.list=this,t.prev=e,e&&(e.next=t),this.tail=t,this.head||(this.head=t),this.length++}push(...t){for(let e=0,i=t.length;e<i;e++)Yn(this,t[e]);return this.length}unshift(...t){for(var e=0,i=t.length;e<i;e++)Kn(this,t[e]);return this.length}pop(){if(!this.tail)return;let t=this.tail.value,e=this.tail;return this.tail=this.tail.prev,this.tail?this.tail.next=void 0:this.head=void 0,e.list=void 0,this.length--,t}shift(){if(!this.head)return;let t=this.head.value,e=this.head;return this.head=this.head.next,this.head?this.head.prev=void 0:this.tail=void 0,e.list=void 0,this.length--,t}forEach(t,e){e=e||this;for(let i=this.head,r=0;i;r++)t.call(e,i.value,r,this),i=i.next}forEachReverse(t,e){e=e||this;for(let i=this.tail,r=this.length-1;i;r--)t.call(e,i.value,r,this),i=i.prev}get(t){let e=0,i=this.head;for(;i&&e<t;e++)i=i.next;if(e===t&&i)return i.value}getReverse(t){let e=0,i=this.tail;for(;i&&e<t;e++)i=i.prev;if(e===t&&i)return i.value}map(t,e){e=e||this;let i=new s;for(let r=this.head;r;)i.push(t.call(e,r.value,this)),r=r.next;return i}mapReverse(t,e){e=e||this;var i=new s;for(let r=this.tail;r;)i.push(t.call(e,r.value,this)),r=r.prev;return i}reduce(t,e){let i,r=this.head;if(arguments.length>1)i=e;else if(this.head)r=this.head.next,i=this.head.value;else throw new TypeError("Reduce of empty list with no initial value");for(var n=0;r;n++)i=t(i,r.value,n),r=r.next;return i}reduceReverse(t,e){let i,r=this.tail;if(arguments.length>1)i=e;else if(this.tail)r=this.tail.prev,i=this.tail.value;else throw new TypeError("Reduce of empty list with no initial value");for(let n=this.length-1;r;n--)i=t(i,r.value,n),r=r.prev;return i}toArray(){let t=new Array(this.length);for(let e=0,i=this.head;i;e++)t[e]=i.value,i=i.next;return t}toArrayReverse(){let t=new Array(this.length);for(let e=0,i=this.tail;i;e++)t[e]=i.value,i=i.prev;return t}slice(t=0,e=this.length){e<0&&(e+=this.length),t<0&&(t+=this.length);let i=new s;if(e<t||e<0)return i;t<0&&(t=0),e>this.length&&(e=this.length);let r=this.head,n=0;for(n=0;r&&n<t;n++)r=r.next;for(;r&&n<e;n++,r=r.next)i.push(r.value);return i}sliceReverse(t=0,e=this.length){e<0&&(e+=this.length),t<0&&(t+=this.length);let i=new s;if(e<t||e<0)return i;t<0&&(t=0),e>this.length&&(e=this.length);let r=this.length,n=this.tail;for(;n&&r>e;r--)n=n.prev;for(;n&&r>t;r--,n=n.prev)i.push(n.value);return i}splice(t,e=0,...i){t>this.length&&(t=this.length-1),t<0&&(t=this.length+t);let r=this.head;for(let o=0;r&&o<t;o++)r=r.next;let n=[];for(let o=0;r&&o<e;o++)n.push(r.value),r=this.removeNode(r);r?r!==this.tail&&(r=r.prev):r=this.tail;for(let o of i)r=Zn(this,r,o);return n}reverse(){let t=this.head,e=this.tail;for(let i=t;i;i=i.prev){let r=i.prev;i.prev=i.next,i.next=r}return this.head=e,this.tail=t,this}};function Zn(s,t,e){let i=t,r=t?t.next:s.head,n=new ue(e,i,r,s);return n.next===void 0&&(s.tail=n),n.prev===void 0&&(s.head=n),s.length++,n}function Yn(s,t){s.tail=new ue(t,s.tail,void 0,s),s.head||(s.head=s.tail),s.length++}function Kn(s,t){s.head=new ue(t,void 0,s.head,s),s.tail||(s.tail=s.head),s.length++}var ue=class{list;next;prev;value;constructor(t,e,i,r){this.list=r,this.value=t,e?(e.next=this,this.prev=e):this.prev=void 0,i?(i.prev=this,this.next=i):this.next=void 0}};var pi=class{path;absolute;entry;stat;readdir;pending=!1;pendingLink=!1;ignore=!1;piped=!1;constructor(t,e){this.path=t||"./",this.absolute=e}},nr=Buffer.alloc(1024),li=Symbol("onStat"),me=Symbol("ended"),W=Symbol("queue"),pe=Symbol("pendingLinks"),Et=Symbol("current"),Ft=Symbol("process"),Ee=Symbol("processing"),ai=Symbol("processJob"),G=Symbol("jobs"),ls=Symbol("jobDone"),ci=Symbol("addFSEntry"),or=Symbol("addTarEntry"),ds=Symbol("stat"),us=Symbol("readdir"),fi=Symbol("onreaddir"),di=Symbol("pipe"),hr=Symbol("entry"),cs=Symbol("entryOpt"),ui=Symbol("writeEntryClass"),lr=Symbol("write"),fs=Symbol("ondrain"),wt=class extends A{sync=!1;opt;cwd;maxReadSize;preservePaths;strict;noPax;prefix;linkCache;statCache;file;portable;zip;readdirCache;noDirRecurse;follow;noMtime;mtime;filter;jobs;[ui];onWriteEntry;[W];[pe]=new Map;[G]=0;[Ee]=!1;[me]=!1;constructor(t={}){if(super(),this.opt=t,this.file=t.file||"",this.cwd=t.cwd||process.cwd(),this.maxReadSize=t.maxReadSize,this.preservePaths=!!t.preservePaths,this.strict=!!t.strict,this.noPax=!!t.noPax,this.prefix=f(t.prefix||""),this.linkCache=t.linkCache||new Map,this.statCache=t.statCache||new Map,this.readdirCache=t.readdirCache||new Map,this.onWriteEntry=t.onWriteEntry,this[ui]=de,typeof t.onwarn=="function"&&this.on("warn",t.onwarn),this.portable=!!t.portable,t.gzip||t.brotli||t.zstd){if((t.gzip?1:0)+(t.brotli?1:0)+(t.zstd?1:0)>1)throw new TypeError("gzip, brotli, zstd are mutually exclusive");if(t.gzip&&(typeof t.gzip!="object"&&(t.gzip={}),this.portable&&(t.gzip.portable=!0),this.zip=new ze(t.gzip)),t.brotli&&(typeof t.brotli!="object"&&(t.brotli={}),this.zip=new We(t.brotli)),t.zstd&&(typeof t.zstd!="object"&&(t.zstd={}),this.zip=new Ye(t.zstd)),!this.zip)throw new Error("impossible");let e=this.zip;e.on("data",i=>super.write(i)),e.on("end",()=>super.end()),e.on("drain",()=>this[fs]()),this.on("resume",()=>e.resume())}else this.on("drain",this[fs]);this.noDirRecurse=!!t.noDirRecurse,this.follow=!!t.follow,this.noMtime=!!t.noMtime,t.mtime&&(this.mtime=t.mtime),this.filter=typeof t.filter=="function"?t.filter:()=>!0,this[W]=new hi,this[G]=0,this.jobs=Number(t.jobs)||4,this[Ee]=!1,this[me]=!1}[lr](t){return super.write(t)}add(t){return this.write(t),this}end(t,e,i){return typeof t=="function"&&(i=t,t=void 0),typeof e=="function"&&(i=e,e=void 0),t&&this.add(t),this[me]=!0,this[Ft](),i&&i(),this}write(t){if(this[me])throw new Error("write after end");return typeof t=="string"?this[ci](t):this[or](t),this.flowing}[or](t){let e=f(external_path_namespaceObject.resolve(this.cwd,t.path));if(!this.filter(t.path,t))t.resume();else{let i=new pi(t.path,e);i.entry=new oi(t,this[cs](i)),i.entry.on("end",()=>this[ls](i)),this[G]+=1,this[W].push(i)}this[Ft]()}[ci](t){let e=f(external_path_namespaceObject.resolve(this.cwd,t));this[W].push(new pi(t,e)),this[Ft]()}[ds](t){t.pending=!0,this[G]+=1;let e=this.follow?"stat":"lstat";external_fs_namespaceObject[e](t.absolute,(i,r)=>{t.pending=!1,this[G]-=1,i?this.emit("error",i):this[li](t,r)})}[li](t,e){if(this.statCache.set(t.absolute,e),t.stat=e,!this.filter(t.path,e))t.ignore=!0;else if(e.isFile()&&e.nlink>1&&!this.linkCache.get(`${e.dev}:${e.ino}`)&&!this.sync)if(t===this[Et])this[ai](t);else{let i=`${e.dev}:${e.ino}`,r=this[pe].get(i);r?r.push(t):this[pe].set(i,[t]),t.pendingLink=!0,t.pending=!0}this[Ft]()}[us](t){t.pending=!0,this[G]+=1,external_fs_namespaceObject.readdir(t.absolute,(e,i)=>{if(t.pending=!1,this[G]-=1,e)return this.emit("error",e);this[fi](t,i)})}[fi](t,e){this.readdirCache.set(t.absolute,e),t.readdir=e,this[Ft]()}[Ft](){if(!this[Ee]){this[Ee]=!0;for(let t=this[W].head;t&&this[G]<this.jobs;t=t.next)if(this[ai](t.value),t.value.ignore){let e=t.next;this[W].removeNode(t),t.next=e}this[Ee]=!1,this[me]&&this[W].length===0&&this[G]===0&&(this.zip?this.zip.end(nr):(super.write(nr),super.end()))}}get[Et](){return this[W]&&this[W].head&&this[W].head.value}[ls](t){this[W].shift(),this[G]-=1;let{stat:e}=t;if(e&&e.isFile()&&e.nlink>1){let i=`${e.dev}:${e.ino}`,r=this[pe].get(i);if(r){this[pe].delete(i);for(let n of r)n.pending=!1,this[ai](n)}}this[Ft]()}[ai](t){if(t.pending&&t.pendingLink&&t===this[Et]&&(t.pending=!1,t.pendingLink=!1),!t.pending){if(t.entry){t===this[Et]&&!t.piped&&this[di](t);return}if(!t.stat){let e=this.statCache.get(t.absolute);e?this[li](t,e):this[ds](t)}if(t.stat&&!t.ignore){if(!this.noDirRecurse&&t.stat.isDirectory()&&!t.readdir){let e=this.readdirCache.get(t.absolute);if(e?this[fi](t,e):this[us](t),!t.readdir)return}if(t.entry=this[hr](t),!t.entry){t.ignore=!0;return}t===this[Et]&&!t.piped&&this[di](t)}}}[cs](t){return{onwarn:(e,i,r)=>this.warn(e,i,r),noPax:this.noPax,cwd:this.cwd,absolute:t.absolute,preservePaths:this.preservePaths,maxReadSize:this.maxReadSize,strict:this.strict,portable:this.portable,linkCache:this.linkCache,statCache:this.statCache,noMtime:this.noMtime,mtime:this.mtime,prefix:this.prefix,onWriteEntry:this.onWriteEntry}}[hr](t){this[G]+=1;try{return new this[ui](t.path,this[cs](t)).on("end",()=>this[ls](t)).on("error",i=>this.emit("error",i))}catch(e){this.emit("error",e)}}[fs](){this[Et]&&this[Et].entry&&this[Et].entry.resume()}[di](t){t.piped=!0,t.readdir&&t.readdir.forEach(r=>{let n=t.path,o=n==="./"?"":n.replace(/\/*$/,"/");this[ci](o+r)});let e=t.entry,i=this.zip;if(!e)throw new Error("cannot pipe without source");i?e.on("data",r=>{i.write(r)||e.pause()}):e.on("data",r=>{super.write(r)||e.pause()})}pause(){return this.zip&&this.zip.pause(),super.pause()}warn(t,e,i={}){Dt(this,t,e,i)}},kt=class extends wt{sync=!0;constructor(t){super(t),this[ui]=ni}pause(){}resume(){}[ds](t){let e=this.follow?"statSync":"lstatSync";this[li](t,external_fs_namespaceObject[e](t.absolute))}[us](t){this[fi](t,external_fs_namespaceObject.readdirSync(t.absolute))}[di](t){let e=t.entry,i=this.zip;if(t.readdir&&t.readdir.forEach(r=>{let n=t.path,o=n==="./"?"":n.replace(/\/*$/,"/");this[ci](o+r)}),!e)throw new Error("Cannot pipe without source");i?e.on("data",r=>{i.write(r)}):e.on("data",r=>{super[lr](r)})}};var Vn=(s,t)=>{let e=new kt(s),i=new Wt(s.file,{mode:s.mode||438});e.pipe(i),fr(e,t)},$n=(s,t)=>{let e=new wt(s),i=new et(s.file,{mode:s.mode||438});e.pipe(i);let r=new Promise((n,o)=>{i.on("error",o),i.on("close",n),e.on("error",o)});return dr(e,t).catch(n=>e.emit("error",n)),r},fr=(s,t)=>{t.forEach(e=>{e.charAt(0)==="@"?Ct({file:external_node_path_namespaceObject.resolve(s.cwd,e.slice(1)),sync:!0,noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e)}),s.end()},dr=async(s,t)=>{for(let e of t)e.charAt(0)==="@"?await Ct({file:external_node_path_namespaceObject.resolve(String(s.cwd),e.slice(1)),noResume:!0,onReadEntry:i=>{s.add(i)}}):s.add(e);s.end()},Xn=(s,t)=>{let e=new kt(s);return fr(e,t),e},qn=(s,t)=>{let e=new wt(s);return dr(e,t).catch(i=>e.emit("error",i)),e},Qn=K(Vn,$n,Xn,qn,(s,t)=>{if(!t?.length)throw new TypeError("no paths specified to add to archive")});var Jn=process.env.__FAKE_PLATFORM__||process.platform,Er=Jn==="win32",{O_CREAT:wr,O_NOFOLLOW:ur,O_TRUNC:Sr,O_WRONLY:yr}=external_fs_namespaceObject.constants,Rr=Number(process.env.__FAKE_FS_O_FILENAME__)||external_fs_namespaceObject.constants.UV_FS_O_FILEMAP||0,jn=Er&&!!Rr,to=512*1024,eo=Rr|Sr|wr|yr,mr=!Er&&typeof ur=="number"?ur|Sr|wr|yr:null,ms=mr!==null?()=>mr:jn?s=>s<to?eo:"w":()=>"w";var ps=(s,t,e)=>{try{return external_node_fs_namespaceObject.lchownSync(s,t,e)}catch(i){if(i?.code!=="ENOENT")throw i}},Ei=(s,t,e,i)=>{external_node_fs_namespaceObject.lchown(s,t,e,r=>{i(r&&r?.code!=="ENOENT"?r:null)})},io=(s,t,e,i,r)=>{if(t.isDirectory())Es(external_node_path_namespaceObject.resolve(s,t.name),e,i,n=>{if(n)return r(n);let o=external_node_path_namespaceObject.resolve(s,t.name);Ei(o,e,i,r)});else{let n=external_node_path_namespaceObject.resolve(s,t.name);Ei(n,e,i,r)}},Es=(s,t,e,i)=>{external_node_fs_namespaceObject.readdir(s,{withFileTypes:!0},(r,n)=>{if(r){if(r.code==="ENOENT")return i();if(r.code!=="ENOTDIR"&&r.code!=="ENOTSUP")return i(r)}if(r||!n.length)return Ei(s,t,e,i);let o=n.length,h=null,a=l=>{if(!h){if(l)return i(h=l);if(--o===0)return Ei(s,t,e,i)}};for(let l of n)io(s,l,t,e,a)})},so=(s,t,e,i)=>{t.isDirectory()&&ws(external_node_path_namespaceObject.resolve(s,t.name),e,i),ps(external_node_path_namespaceObject.resolve(s,t.name),e,i)},ws=(s,t,e)=>{let i;try{i=external_node_fs_namespaceObject.readdirSync(s,{withFileTypes:!0})}catch(r){let n=r;if(n?.code==="ENOENT")return;if(n?.code==="ENOTDIR"||n?.code==="ENOTSUP")return ps(s,t,e);throw n}for(let r of i)so(s,r,t,e);return ps(s,t,e)};var Se=class extends Error{path;code;syscall="chdir";constructor(t,e){super(`${e}: Cannot cd into '${t}'`),this.path=t,this.code=e}get name(){return"CwdError"}};var St=class extends Error{path;symlink;syscall="symlink";code="TAR_SYMLINK_ERROR";constructor(t,e){super("TAR_SYMLINK_ERROR: Cannot extract through symbolic link"),this.symlink=t,this.path=e}get name(){return"SymlinkError"}};var no=(s,t)=>{external_node_fs_namespaceObject.stat(s,(e,i)=>{(e||!i.isDirectory())&&(e=new Se(s,e?.code||"ENOTDIR")),t(e)})},gr=(s,t,e)=>{s=f(s);let i=t.umask??18,r=t.mode|448,n=(r&i)!==0,o=t.uid,h=t.gid,a=typeof o=="number"&&typeof h=="number"&&(o!==t.processUid||h!==t.processGid),l=t.preserve,c=t.unlink,d=f(t.cwd),y=(E,x)=>{E?e(E):x&&a?Es(x,o,h,Le=>y(Le)):n?external_node_fs_namespaceObject.chmod(s,r,e):e()};if(s===d)return no(s,y);if(l)return promises_namespaceObject.mkdir(s,{mode:r,recursive:!0}).then(E=>y(null,E??void 0),y);let D=f(external_node_path_namespaceObject.relative(d,s)).split("/");Ss(d,D,r,c,d,void 0,y)},Ss=(s,t,e,i,r,n,o)=>{if(t.length===0)return o(null,n);let h=t.shift(),a=f(external_node_path_namespaceObject.resolve(s+"/"+h));external_node_fs_namespaceObject.mkdir(a,e,br(a,t,e,i,r,n,o))},br=(s,t,e,i,r,n,o)=>h=>{h?external_node_fs_namespaceObject.lstat(s,(a,l)=>{if(a)a.path=a.path&&f(a.path),o(a);else if(l.isDirectory())Ss(s,t,e,i,r,n,o);else if(i)external_node_fs_namespaceObject.unlink(s,c=>{if(c)return o(c);external_node_fs_namespaceObject.mkdir(s,e,br(s,t,e,i,r,n,o))});else{if(l.isSymbolicLink())return o(new St(s,s+"/"+t.join("/")));o(h)}}):(n=n||s,Ss(s,t,e,i,r,n,o))},oo=s=>{let t=!1,e;try{t=external_node_fs_namespaceObject.statSync(s).isDirectory()}catch(i){e=i?.code}finally{if(!t)throw new Se(s,e??"ENOTDIR")}},_r=(s,t)=>{s=f(s);let e=t.umask??18,i=t.mode|448,r=(i&e)!==0,n=t.uid,o=t.gid,h=typeof n=="number"&&typeof o=="number"&&(n!==t.processUid||o!==t.processGid),a=t.preserve,l=t.unlink,c=f(t.cwd),d=E=>{E&&h&&ws(E,n,o),r&&external_node_fs_namespaceObject.chmodSync(s,i)};if(s===c)return oo(c),d();if(a)return d(external_node_fs_namespaceObject.mkdirSync(s,{mode:i,recursive:!0})??void 0);let T=f(external_node_path_namespaceObject.relative(c,s)).split("/"),D;for(let E=T.shift(),x=c;E&&(x+="/"+E);E=T.shift()){x=f(external_node_path_namespaceObject.resolve(x));try{external_node_fs_namespaceObject.mkdirSync(x,i),D=D||x}catch{let Le=external_node_fs_namespaceObject.lstatSync(x);if(Le.isDirectory())continue;if(l){external_node_fs_namespaceObject.unlinkSync(x),external_node_fs_namespaceObject.mkdirSync(x,i),D=D||x;continue}else if(Le.isSymbolicLink())return new St(x,x+"/"+T.join("/"))}}return d(D)};var ys=Object.create(null),Or=1e4,Vt=new Set,Tr=s=>{Vt.has(s)?Vt.delete(s):ys[s]=s.normalize("NFD").toLocaleLowerCase("en").toLocaleUpperCase("en"),Vt.add(s);let t=ys[s],e=Vt.size-Or;if(e>Or/10){for(let i of Vt)if(Vt.delete(i),delete ys[i],--e<=0)break}return t};var ho=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,ao=ho==="win32",lo=s=>s.split("/").slice(0,-1).reduce((e,i)=>{let r=e.at(-1);return r!==void 0&&(i=(0,external_node_path_namespaceObject.join)(r,i)),e.push(i||"/"),e},[]),yi=class{#t=new Map;#i=new Map;#s=new Set;reserve(t,e){t=ao?["win32 parallelization disabled"]:t.map(r=>mt((0,external_node_path_namespaceObject.join)(Tr(r))));let i=new Set(t.map(r=>lo(r)).reduce((r,n)=>r.concat(n)));this.#i.set(e,{dirs:i,paths:t});for(let r of t){let n=this.#t.get(r);n?n.push(e):this.#t.set(r,[e])}for(let r of i){let n=this.#t.get(r);if(!n)this.#t.set(r,[new Set([e])]);else{let o=n.at(-1);o instanceof Set?o.add(e):n.push(new Set([e]))}}return this.#r(e)}#n(t){let e=this.#i.get(t);if(!e)throw new Error("function does not have any path reservations");return{paths:e.paths.map(i=>this.#t.get(i)),dirs:[...e.dirs].map(i=>this.#t.get(i))}}check(t){let{paths:e,dirs:i}=this.#n(t);return e.every(r=>r&&r[0]===t)&&i.every(r=>r&&r[0]instanceof Set&&r[0].has(t))}#r(t){return this.#s.has(t)||!this.check(t)?!1:(this.#s.add(t),t(()=>this.#e(t)),!0)}#e(t){if(!this.#s.has(t))return!1;let e=this.#i.get(t);if(!e)throw new Error("invalid reservation");let{paths:i,dirs:r}=e,n=new Set;for(let o of i){let h=this.#t.get(o);if(!h||h?.[0]!==t)continue;let a=h[1];if(!a){this.#t.delete(o);continue}if(h.shift(),typeof a=="function")n.add(a);else for(let l of a)n.add(l)}for(let o of r){let h=this.#t.get(o),a=h?.[0];if(!(!h||!(a instanceof Set)))if(a.size===1&&h.length===1){this.#t.delete(o);continue}else if(a.size===1){h.shift();let l=h[0];typeof l=="function"&&n.add(l)}else a.delete(t)}return this.#s.delete(t),n.forEach(o=>this.#r(o)),!0}};var Lr=()=>process.umask();var Dr=Symbol("onEntry"),_s=Symbol("checkFs"),Nr=Symbol("checkFs2"),Os=Symbol("isReusable"),P=Symbol("makeFs"),Ts=Symbol("file"),xs=Symbol("directory"),gi=Symbol("link"),Ar=Symbol("symlink"),Ir=Symbol("hardlink"),Re=Symbol("ensureNoSymlink"),Cr=Symbol("unsupported"),Fr=Symbol("checkPath"),Rs=Symbol("stripAbsolutePath"),yt=Symbol("mkdir"),O=Symbol("onError"),Ri=Symbol("pending"),kr=Symbol("pend"),$t=Symbol("unpend"),gs=Symbol("ended"),bs=Symbol("maybeClose"),Ls=Symbol("skip"),ge=Symbol("doChown"),be=Symbol("uid"),_e=Symbol("gid"),Oe=Symbol("checkedCwd"),fo=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,Te=fo==="win32",uo=1024,mo=(s,t)=>{if(!Te)return external_node_fs_namespaceObject.unlink(s,t);let e=s+".DELETE."+(0,external_node_crypto_namespaceObject.randomBytes)(16).toString("hex");external_node_fs_namespaceObject.rename(s,e,i=>{if(i)return t(i);external_node_fs_namespaceObject.unlink(e,t)})},po=s=>{if(!Te)return external_node_fs_namespaceObject.unlinkSync(s);let t=s+".DELETE."+(0,external_node_crypto_namespaceObject.randomBytes)(16).toString("hex");external_node_fs_namespaceObject.renameSync(s,t),external_node_fs_namespaceObject.unlinkSync(t)},vr=(s,t,e)=>s!==void 0&&s===s>>>0?s:t!==void 0&&t===t>>>0?t:e,Xt=class extends rt{[gs]=!1;[Oe]=!1;[Ri]=0;reservations=new yi;transform;writable=!0;readable=!1;uid;gid;setOwner;preserveOwner;processGid;processUid;maxDepth;forceChown;win32;newer;keep;noMtime;preservePaths;unlink;cwd;strip;processUmask;umask;dmode;fmode;chmod;constructor(t={}){if(t.ondone=()=>{this[gs]=!0,this[bs]()},super(t),this.transform=t.transform,this.chmod=!!t.chmod,typeof t.uid=="number"||typeof t.gid=="number"){if(typeof t.uid!="number"||typeof t.gid!="number")throw new TypeError("cannot set owner without number uid and gid");if(t.preserveOwner)throw new TypeError("cannot preserve owner in archive and also set owner explicitly");this.uid=t.uid,this.gid=t.gid,this.setOwner=!0}else this.uid=void 0,this.gid=void 0,this.setOwner=!1;this.preserveOwner=t.preserveOwner===void 0&&typeof t.uid!="number"?process.getuid?.()===0:!!t.preserveOwner,this.processUid=(this.preserveOwner||this.setOwner)&&process.getuid?process.getuid():void 0,this.processGid=(this.preserveOwner||this.setOwner)&&process.getgid?process.getgid():void 0,this.maxDepth=typeof t.maxDepth=="number"?t.maxDepth:uo,this.forceChown=t.forceChown===!0,this.win32=!!t.win32||Te,this.newer=!!t.newer,this.keep=!!t.keep,this.noMtime=!!t.noMtime,this.preservePaths=!!t.preservePaths,this.unlink=!!t.unlink,this.cwd=f(external_node_path_namespaceObject.resolve(t.cwd||process.cwd())),this.strip=Number(t.strip)||0,this.processUmask=this.chmod?typeof t.processUmask=="number"?t.processUmask:Lr():0,this.umask=typeof t.umask=="number"?t.umask:this.processUmask,this.dmode=t.dmode||511&~this.umask,this.fmode=t.fmode||438&~this.umask,this.on("entry",e=>this[Dr](e))}warn(t,e,i={}){return(t==="TAR_BAD_ARCHIVE"||t==="TAR_ABORT")&&(i.recoverable=!1),super.warn(t,e,i)}[bs](){this[gs]&&this[Ri]===0&&(this.emit("prefinish"),this.emit("finish"),this.emit("end"))}[Rs](t,e){let i=t[e],{type:r}=t;if(!i||this.preservePaths)return!0;let[n,o]=ce(i),h=o.replaceAll(/\\/g,"/").split("/");if(h.includes("..")||Te&&/^[a-z]:\.\.$/i.test(h[0]??"")){if(e==="path"||r==="Link")return this.warn("TAR_ENTRY_ERROR",`${e} contains '..'`,{entry:t,[e]:i}),!1;let a=external_node_path_namespaceObject.posix.dirname(t.path),l=external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(a,h.join("/")));if(l.startsWith("../")||l==="..")return this.warn("TAR_ENTRY_ERROR",`${e} escapes extraction directory`,{entry:t,[e]:i}),!1}return n&&(t[e]=String(o),this.warn("TAR_ENTRY_INFO",`stripping ${n} from absolute ${e}`,{entry:t,[e]:i})),!0}[Fr](t){let e=f(t.path),i=e.split("/");if(this.strip){if(i.length<this.strip)return!1;if(t.type==="Link"){let r=f(String(t.linkpath)).split("/");if(r.length>=this.strip)t.linkpath=r.slice(this.strip).join("/");else return!1}i.splice(0,this.strip),t.path=i.join("/")}if(isFinite(this.maxDepth)&&i.length>this.maxDepth)return this.warn("TAR_ENTRY_ERROR","path excessively deep",{entry:t,path:e,depth:i.length,maxDepth:this.maxDepth}),!1;if(!this[Rs](t,"path")||!this[Rs](t,"linkpath"))return!1;if(t.absolute=external_node_path_namespaceObject.isAbsolute(t.path)?f(external_node_path_namespaceObject.resolve(t.path)):f(external_node_path_namespaceObject.resolve(this.cwd,t.path)),!this.preservePaths&&typeof t.absolute=="string"&&t.absolute.indexOf(this.cwd+"/")!==0&&t.absolute!==this.cwd)return this.warn("TAR_ENTRY_ERROR","path escaped extraction target",{entry:t,path:f(t.path),resolvedPath:t.absolute,cwd:this.cwd}),!1;if(t.absolute===this.cwd&&t.type!=="Directory"&&t.type!=="GNUDumpDir")return!1;if(this.win32){let{root:r}=external_node_path_namespaceObject.win32.parse(String(t.absolute));t.absolute=r+ts(String(t.absolute).slice(r.length));let{root:n}=external_node_path_namespaceObject.win32.parse(t.path);t.path=n+ts(t.path.slice(n.length))}return!0}[Dr](t){if(!this[Fr](t))return t.resume();switch(external_node_assert_namespaceObject.equal(typeof t.absolute,"string"),t.type){case"Directory":case"GNUDumpDir":t.mode&&(t.mode=t.mode|448);case"File":case"OldFile":case"ContiguousFile":case"Link":case"SymbolicLink":return this[_s](t);default:return this[Cr](t)}}[O](t,e){t.name==="CwdError"?this.emit("error",t):(this.warn("TAR_ENTRY_ERROR",t,{entry:e}),this[$t](),e.resume())}[yt](t,e,i){gr(f(t),{uid:this.uid,gid:this.gid,processUid:this.processUid,processGid:this.processGid,umask:this.processUmask,preserve:this.preservePaths,unlink:this.unlink,cwd:this.cwd,mode:e},i)}[ge](t){return this.forceChown||this.preserveOwner&&(typeof t.uid=="number"&&t.uid!==this.processUid||typeof t.gid=="number"&&t.gid!==this.processGid)||typeof this.uid=="number"&&this.uid!==this.processUid||typeof this.gid=="number"&&this.gid!==this.processGid}[be](t){return vr(this.uid,t.uid,this.processUid)}[_e](t){return vr(this.gid,t.gid,this.processGid)}[Ts](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.fmode,r=new et(String(t.absolute),{flags:ms(t.size),mode:i,autoClose:!1});r.on("error",a=>{r.fd&&external_node_fs_namespaceObject.close(r.fd,()=>{}),r.write=()=>!0,this[O](a,t),e()});let n=1,o=a=>{if(a){r.fd&&external_node_fs_namespaceObject.close(r.fd,()=>{}),this[O](a,t),e();return}--n===0&&r.fd!==void 0&&external_node_fs_namespaceObject.close(r.fd,l=>{l?this[O](l,t):this[$t](),e()})};r.on("finish",()=>{let a=String(t.absolute),l=r.fd;if(typeof l=="number"&&t.mtime&&!this.noMtime){n++;let c=t.atime||new Date,d=t.mtime;external_node_fs_namespaceObject.futimes(l,c,d,y=>y?external_node_fs_namespaceObject.utimes(a,c,d,T=>o(T&&y)):o())}if(typeof l=="number"&&this[ge](t)){n++;let c=this[be](t),d=this[_e](t);typeof c=="number"&&typeof d=="number"&&external_node_fs_namespaceObject.fchown(l,c,d,y=>y?external_node_fs_namespaceObject.chown(a,c,d,T=>o(T&&y)):o())}o()});let h=this.transform&&this.transform(t)||t;h!==t&&(h.on("error",a=>{this[O](a,t),e()}),t.pipe(h)),h.pipe(r)}[xs](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.dmode;this[yt](String(t.absolute),i,r=>{if(r){this[O](r,t),e();return}let n=1,o=()=>{--n===0&&(e(),this[$t](),t.resume())};t.mtime&&!this.noMtime&&(n++,external_node_fs_namespaceObject.utimes(String(t.absolute),t.atime||new Date,t.mtime,o)),this[ge](t)&&(n++,external_node_fs_namespaceObject.chown(String(t.absolute),Number(this[be](t)),Number(this[_e](t)),o)),o()})}[Cr](t){t.unsupported=!0,this.warn("TAR_ENTRY_UNSUPPORTED",`unsupported entry type: ${t.type}`,{entry:t}),t.resume()}[Ar](t,e){let i=f(external_node_path_namespaceObject.relative(this.cwd,external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(String(t.absolute)),String(t.linkpath)))).split("/");this[Re](t,this.cwd,i,()=>this[gi](t,String(t.linkpath),"symlink",e),r=>{this[O](r,t),e()})}[Ir](t,e){let i=f(external_node_path_namespaceObject.resolve(this.cwd,String(t.linkpath))),r=f(String(t.linkpath)).split("/");this[Re](t,this.cwd,r,()=>this[gi](t,i,"link",e),n=>{this[O](n,t),e()})}[Re](t,e,i,r,n){let o=i.shift();if(this.preservePaths||o===void 0)return r();let h=external_node_path_namespaceObject.resolve(e,o);external_node_fs_namespaceObject.lstat(h,(a,l)=>{if(a)return r();if(l?.isSymbolicLink())return n(new St(h,external_node_path_namespaceObject.resolve(h,i.join("/"))));this[Re](t,h,i,r,n)})}[kr](){this[Ri]++}[$t](){this[Ri]--,this[bs]()}[Ls](t){this[$t](),t.resume()}[Os](t,e){return t.type==="File"&&!this.unlink&&e.isFile()&&e.nlink<=1&&!Te}[_s](t){this[kr]();let e=[t.path];t.linkpath&&e.push(t.linkpath),this.reservations.reserve(e,i=>this[Nr](t,i))}[Nr](t,e){let i=h=>{e(h)},r=()=>{this[yt](this.cwd,this.dmode,h=>{if(h){this[O](h,t),i();return}this[Oe]=!0,n()})},n=()=>{if(t.absolute!==this.cwd){let h=f(external_node_path_namespaceObject.dirname(String(t.absolute)));if(h!==this.cwd)return this[yt](h,this.dmode,a=>{if(a){this[O](a,t),i();return}o()})}o()},o=()=>{external_node_fs_namespaceObject.lstat(String(t.absolute),(h,a)=>{if(a&&(this.keep||this.newer&&a.mtime>(t.mtime??a.mtime))){this[Ls](t),i();return}if(h||this[Os](t,a))return this[P](null,t,i);if(a.isDirectory()){if(t.type==="Directory"){let l=this.chmod&&t.mode&&(a.mode&4095)!==t.mode,c=d=>this[P](d??null,t,i);return l?external_node_fs_namespaceObject.chmod(String(t.absolute),Number(t.mode),c):c()}if(t.absolute!==this.cwd)return external_node_fs_namespaceObject.rmdir(String(t.absolute),l=>this[P](l??null,t,i))}if(t.absolute===this.cwd)return this[P](null,t,i);mo(String(t.absolute),l=>this[P](l??null,t,i))})};this[Oe]?n():r()}[P](t,e,i){if(t){this[O](t,e),i();return}switch(e.type){case"File":case"OldFile":case"ContiguousFile":return this[Ts](e,i);case"Link":return this[Ir](e,i);case"SymbolicLink":return this[Ar](e,i);case"Directory":case"GNUDumpDir":return this[xs](e,i)}}[gi](t,e,i,r){external_node_fs_namespaceObject[i](e,String(t.absolute),n=>{n?this[O](n,t):(this[$t](),t.resume()),r()})}},ye=s=>{try{return[null,s()]}catch(t){return[t,null]}},xe=class extends Xt{sync=!0;[P](t,e){return super[P](t,e,()=>{})}[_s](t){if(!this[Oe]){let n=this[yt](this.cwd,this.dmode);if(n)return this[O](n,t);this[Oe]=!0}if(t.absolute!==this.cwd){let n=f(external_node_path_namespaceObject.dirname(String(t.absolute)));if(n!==this.cwd){let o=this[yt](n,this.dmode);if(o)return this[O](o,t)}}let[e,i]=ye(()=>external_node_fs_namespaceObject.lstatSync(String(t.absolute)));if(i&&(this.keep||this.newer&&i.mtime>(t.mtime??i.mtime)))return this[Ls](t);if(e||this[Os](t,i))return this[P](null,t);if(i.isDirectory()){if(t.type==="Directory"){let o=this.chmod&&t.mode&&(i.mode&4095)!==t.mode,[h]=o?ye(()=>{external_node_fs_namespaceObject.chmodSync(String(t.absolute),Number(t.mode))}):[];return this[P](h,t)}let[n]=ye(()=>external_node_fs_namespaceObject.rmdirSync(String(t.absolute)));this[P](n,t)}let[r]=t.absolute===this.cwd?[]:ye(()=>po(String(t.absolute)));this[P](r,t)}[Ts](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.fmode,r=h=>{let a;try{external_node_fs_namespaceObject.closeSync(n)}catch(l){a=l}(h||a)&&this[O](h||a,t),e()},n;try{n=external_node_fs_namespaceObject.openSync(String(t.absolute),ms(t.size),i)}catch(h){return r(h)}let o=this.transform&&this.transform(t)||t;o!==t&&(o.on("error",h=>this[O](h,t)),t.pipe(o)),o.on("data",h=>{try{external_node_fs_namespaceObject.writeSync(n,h,0,h.length)}catch(a){r(a)}}),o.on("end",()=>{let h=null;if(t.mtime&&!this.noMtime){let a=t.atime||new Date,l=t.mtime;try{external_node_fs_namespaceObject.futimesSync(n,a,l)}catch(c){try{external_node_fs_namespaceObject.utimesSync(String(t.absolute),a,l)}catch{h=c}}}if(this[ge](t)){let a=this[be](t),l=this[_e](t);try{external_node_fs_namespaceObject.fchownSync(n,Number(a),Number(l))}catch(c){try{external_node_fs_namespaceObject.chownSync(String(t.absolute),Number(a),Number(l))}catch{h=h||c}}}r(h)})}[xs](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.dmode,r=this[yt](String(t.absolute),i);if(r){this[O](r,t),e();return}if(t.mtime&&!this.noMtime)try{external_node_fs_namespaceObject.utimesSync(String(t.absolute),t.atime||new Date,t.mtime)}catch{}if(this[ge](t))try{external_node_fs_namespaceObject.chownSync(String(t.absolute),Number(this[be](t)),Number(this[_e](t)))}catch{}e(),t.resume()}[yt](t,e){try{return _r(f(t),{uid:this.uid,gid:this.gid,processUid:this.processUid,processGid:this.processGid,umask:this.processUmask,preserve:this.preservePaths,unlink:this.unlink,cwd:this.cwd,mode:e})}catch(i){return i}}[Re](t,e,i,r,n){if(this.preservePaths||i.length===0)return r();let o=e;for(let h of i){o=external_node_path_namespaceObject.resolve(o,h);let[a,l]=ye(()=>external_node_fs_namespaceObject.lstatSync(o));if(a)return r();if(l.isSymbolicLink())return n(new St(o,external_node_path_namespaceObject.resolve(e,i.join("/"))))}r()}[gi](t,e,i,r){let n=`${i}Sync`;try{external_node_fs_namespaceObject[n](e,String(t.absolute)),r(),t.resume()}catch(o){return this[O](o,t)}}};var Eo=s=>{let t=new xe(s),e=s.file,i=external_node_fs_namespaceObject.statSync(e),r=s.maxReadSize||16*1024*1024;new Be(e,{readSize:r,size:i.size}).pipe(t)},wo=(s,t)=>{let e=new Xt(s),i=s.maxReadSize||16*1024*1024,r=s.file;return new Promise((o,h)=>{e.on("error",h),e.on("close",o),external_node_fs_namespaceObject.stat(r,(a,l)=>{if(a)h(a);else{let c=new _t(r,{readSize:i,size:l.size});c.on("error",h),c.pipe(e)}})})},So=K(Eo,wo,s=>new xe(s),s=>new Xt(s),(s,t)=>{t?.length&&Qi(s,t)});var yo=(s,t)=>{let e=new kt(s),i=!0,r,n;try{try{r=external_node_fs_namespaceObject.openSync(s.file,"r+")}catch(a){if(a?.code==="ENOENT")r=external_node_fs_namespaceObject.openSync(s.file,"w+");else throw a}let o=external_node_fs_namespaceObject.fstatSync(r),h=Buffer.alloc(512);t:for(n=0;n<o.size;n+=512){for(let c=0,d=0;c<512;c+=d){if(d=external_node_fs_namespaceObject.readSync(r,h,c,h.length-c,n+c),n===0&&h[0]===31&&h[1]===139)throw new Error("cannot append to compressed archives");if(!d)break t}let a=new F(h);if(!a.cksumValid)break;let l=512*Math.ceil((a.size||0)/512);if(n+l+512>o.size)break;n+=l,s.mtimeCache&&a.mtime&&s.mtimeCache.set(String(a.path),a.mtime)}i=!1,Ro(s,e,n,r,t)}finally{if(i)try{external_node_fs_namespaceObject.closeSync(r)}catch{}}},Ro=(s,t,e,i,r)=>{let n=new Wt(s.file,{fd:i,start:e});t.pipe(n),bo(t,r)},go=(s,t)=>{t=Array.from(t);let e=new wt(s),i=(n,o,h)=>{let a=(T,D)=>{T?external_node_fs_namespaceObject.close(n,E=>h(T)):h(null,D)},l=0;if(o===0)return a(null,0);let c=0,d=Buffer.alloc(512),y=(T,D)=>{if(T||D===void 0)return a(T);if(c+=D,c<512&&D)return external_node_fs_namespaceObject.read(n,d,c,d.length-c,l+c,y);if(l===0&&d[0]===31&&d[1]===139)return a(new Error("cannot append to compressed archives"));if(c<512)return a(null,l);let E=new F(d);if(!E.cksumValid)return a(null,l);let x=512*Math.ceil((E.size??0)/512);if(l+x+512>o||(l+=x+512,l>=o))return a(null,l);s.mtimeCache&&E.mtime&&s.mtimeCache.set(String(E.path),E.mtime),c=0,external_node_fs_namespaceObject.read(n,d,0,512,l,y)};external_node_fs_namespaceObject.read(n,d,0,512,l,y)};return new Promise((n,o)=>{e.on("error",o);let h="r+",a=(l,c)=>{if(l&&l.code==="ENOENT"&&h==="r+")return h="w+",external_node_fs_namespaceObject.open(s.file,h,a);if(l||!c)return o(l);external_node_fs_namespaceObject.fstat(c,(d,y)=>{if(d)return external_node_fs_namespaceObject.close(c,()=>o(d));i(c,y.size,(T,D)=>{if(T)return o(T);let E=new et(s.file,{fd:c,start:D});e.pipe(E),E.on("error",o),E.on("close",n),_o(e,t)})})};external_node_fs_namespaceObject.open(s.file,h,a)})},bo=(s,t)=>{t.forEach(e=>{e.charAt(0)==="@"?Ct({file:external_node_path_namespaceObject.resolve(s.cwd,e.slice(1)),sync:!0,noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e)}),s.end()},_o=async(s,t)=>{for(let e of t)e.charAt(0)==="@"?await Ct({file:external_node_path_namespaceObject.resolve(String(s.cwd),e.slice(1)),noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e);s.end()},vt=K(yo,go,()=>{throw new TypeError("file is required")},()=>{throw new TypeError("file is required")},(s,t)=>{if(!Bs(s))throw new TypeError("file is required");if(s.gzip||s.brotli||s.zstd||s.file.endsWith(".br")||s.file.endsWith(".tbr"))throw new TypeError("cannot append to compressed archives");if(!t?.length)throw new TypeError("no paths specified to add/replace")});var Oo=K(vt.syncFile,vt.asyncFile,vt.syncNoFile,vt.asyncNoFile,(s,t=[])=>{vt.validate?.(s,t),To(s)}),To=s=>{let t=s.filter;s.mtimeCache||(s.mtimeCache=new Map),s.filter=t?(e,i)=>t(e,i)&&!((s.mtimeCache?.get(e)??i.mtime??0)>(i.mtime??0)):(e,i)=>!((s.mtimeCache?.get(e)??i.mtime??0)>(i.mtime??0))};
+//# sourceMappingURL=index.min.js.map
 
-const HEX = '0123456789abcdef';
-/** Short escapes Python's json module uses; every other char outside 0x20..0x7e becomes \uXXXX. */
-const SHORT_ESCAPES = {
-    0x08: '\\b',
-    0x09: '\\t',
-    0x0a: '\\n',
-    0x0c: '\\f',
-    0x0d: '\\r',
-    0x22: '\\"',
-    0x5c: '\\\\',
-};
-// Matches any UTF-16 unit that must be escaped: quote, backslash, controls and all non-ASCII.
-// DEL (0x7f) is written as it is: BuildStream hashes with ujson, which does not escape it
-// (Python's json module would).
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\u0080-\uffff]/;
-function hex4(unit) {
-    return (HEX.charAt((unit >> 12) & 0xf) +
-        HEX.charAt((unit >> 8) & 0xf) +
-        HEX.charAt((unit >> 4) & 0xf) +
-        HEX.charAt(unit & 0xf));
-}
-/**
- * Quote a string the way Python's `encode_basestring_ascii` does. Escaping each UTF-16 unit on its
- * own yields exactly Python's surrogate pairs for astral characters (and passes lone surrogates
- * through as \udXXX, as Python does for such code points).
- */
-function quote(s) {
-    if (!NEEDS_ESCAPE.test(s))
-        return '"' + s + '"';
-    let out = '"';
-    let start = 0;
-    for (let i = 0; i < s.length; i++) {
-        const unit = s.charCodeAt(i);
-        if (unit >= 0x20 && unit <= 0x7f && unit !== 0x22 && unit !== 0x5c)
-            continue;
-        if (i > start)
-            out += s.slice(start, i);
-        out += SHORT_ESCAPES[unit] ?? '\\u' + hex4(unit);
-        start = i + 1;
-    }
-    if (start < s.length)
-        out += s.slice(start);
-    return out + '"';
-}
-function isHighSurrogate(unit) {
-    return unit >= 0xd800 && unit <= 0xdbff;
-}
-/**
- * Compare two strings by Unicode code point, as Python orders `str` (plain `<` on JS strings
- * compares UTF-16 units, which puts astral characters before U+E000..U+FFFF).
- */
-function compareCodePoints(a, b) {
-    if (a === b)
-        return 0;
-    const n = Math.min(a.length, b.length);
-    let i = 0;
-    while (i < n && a.charCodeAt(i) === b.charCodeAt(i))
-        i++;
-    if (i === n)
-        return a.length - b.length;
-    // The prefix is shared; step back onto the start of the code point containing unit i.
-    if (i > 0 && isHighSurrogate(a.charCodeAt(i - 1)))
-        i--;
-    return (a.codePointAt(i) ?? 0) - (b.codePointAt(i) ?? 0);
-}
-function formatNumber(v) {
-    if (!Number.isInteger(v)) {
-        // BuildStream never hashes floats, and ujson and Python's json disagree on how to print them,
-        // so refuse rather than guess.
-        throw new TypeError(`canonicalJson: only integers are supported, got ${String(v)}`);
-    }
-    // Python prints ints in full decimal (never exponent form); -0 is the int 0.
-    return Number.isSafeInteger(v) ? String(v === 0 ? 0 : v) : BigInt(v).toString();
-}
-function write(v, parts) {
-    if (v === null) {
-        parts.push('null');
-    }
-    else if (typeof v === 'string') {
-        parts.push(quote(v));
-    }
-    else if (typeof v === 'number') {
-        parts.push(formatNumber(v));
-    }
-    else if (typeof v === 'boolean') {
-        parts.push(v ? 'true' : 'false');
-    }
-    else if (Array.isArray(v)) {
-        parts.push('[');
-        for (let i = 0; i < v.length; i++) {
-            if (i > 0)
-                parts.push(',');
-            write(v[i], parts);
-        }
-        parts.push(']');
-    }
-    else {
-        const obj = v;
-        const keys = Object.keys(obj).sort(compareCodePoints);
-        parts.push('{');
-        for (let i = 0; i < keys.length; i++) {
-            const key = keys[i];
-            if (i > 0)
-                parts.push(',');
-            parts.push(quote(key), ':');
-            write(obj[key], parts);
-        }
-        parts.push('}');
-    }
-}
-/** Serialize `v` compactly with sorted keys and ASCII-only output (see the header comment). */
-function canonicalJson(v) {
-    const parts = [];
-    write(v, parts);
-    return parts.join('');
-}
-/** Lowercase hex SHA-256 of the UTF-8 encoding of `text`. */
-function sha256Hex(text) {
-    return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-/** BuildStream's `generate_key`: SHA-256 of the canonical JSON. */
-function hashKey(v) {
-    return sha256Hex(canonicalJson(v));
-}
-
-;// CONCATENATED MODULE: ./src/cache/cache-key.ts
-// Cache keys, bit for bit as BuildStream 2 computes them: sha256 of canonical JSON of the
-// element's own ingredients plus its build-scope dependencies in staging order. Pure functions:
-// no clock, no host paths, nothing from the environment but the build OS and architecture.
+;// CONCATENATED MODULE: ./src/cache/remove-tree.ts
+// Removes a build's scratch tree even when the build left directories without write or
+// search permission (the owner may always restore them).
 
 
-/** BuildStream's BST_CORE_ARTIFACT_VERSION: the artifact format the keys describe. */
-const CORE_ARTIFACT_VERSION = 11;
-/** The ingredients as a dictionary, ready for dependencies and the weak key to be added. */
-function keyBase(ingredients) {
-    const base = {
-        'core-artifact-version': CORE_ARTIFACT_VERSION,
-        'element-base-key': { 'build-root': ingredients.buildRoot },
-        'element-plugin-key': ingredients.pluginKey,
-        'element-plugin-name': ingredients.kind,
-        'element-plugin-version': ingredients.pluginVersion,
-        public: ingredients.public,
-        sources: ingredients.sources,
-        'fatal-warnings': [...ingredients.fatalWarnings].sort(),
-    };
-    if (ingredients.sandbox !== undefined)
-        base['sandbox'] = ingredients.sandbox;
-    if (ingredients.environment !== undefined)
-        base['environment'] = ingredients.environment;
-    return base;
-}
-const MARKER = '\u0000dependencies\u0000';
-/**
- * An element's key dictionary serialised once, split around its dependency list, so that its
- * weak and strict keys only join pre-serialised dependency entries. `weak-cache-key` sorts
- * after every other key, so it always goes just before the closing brace.
- */
-class KeyTemplate {
-    before;
-    after;
-    constructor(base) {
-        const json = canonicalJson({ ...base, dependencies: MARKER });
-        const quoted = canonicalJson(MARKER);
-        const at = json.indexOf(quoted);
-        this.before = json.slice(0, at);
-        this.after = json.slice(at + quoted.length, -1);
-    }
-    /** `joined`: the canonical JSON entries of the build scope, in staging order, joined by commas. */
-    key(joined, weakKey) {
-        const tail = weakKey === undefined ? '}' : `,"weak-cache-key":${canonicalJson(weakKey)}}`;
-        // Canonical JSON escapes everything outside ASCII, so latin1 bytes are its UTF-8 bytes.
-        return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${this.before}[${joined}]${this.after}${tail}`, 'latin1').digest('hex');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/project/build-scope.ts
-// Build scopes for every element, fast: the same walk as ScopeWalker's 'build' scope, over
-// integer arrays with a generation stamp instead of sets, because keying walks one scope per
-// element and scopes in real graphs hold thousands of elements.
-class BuildScopes {
-    elements;
-    buildDeps;
-    runDeps;
-    stamp;
-    generation = 0;
-    stack;
-    cursor;
-    constructor(elements) {
-        this.elements = elements;
-        this.buildDeps = elements.map((e) => Int32Array.from(e.dependencies.filter((d) => d.type !== 'runtime').map((d) => d.element.index)));
-        this.runDeps = elements.map((e) => Int32Array.from(e.dependencies.filter((d) => d.type !== 'build').map((d) => d.element.index)));
-        this.stamp = new Int32Array(elements.length);
-        this.stack = new Int32Array(elements.length + 1);
-        this.cursor = new Int32Array(elements.length + 1);
-    }
-    /** The build scope of `element` in staging order: each build dependency's runtime closure, post-order. */
-    of(element) {
-        const generation = ++this.generation;
-        const { stamp, stack, cursor, runDeps } = this;
-        const out = [];
-        for (const root of this.buildDeps[element.index]) {
-            if (stamp[root] === generation)
-                continue;
-            stamp[root] = generation;
-            let depth = 0;
-            stack[0] = root;
-            cursor[0] = 0;
-            while (depth >= 0) {
-                const node = stack[depth];
-                const children = runDeps[node];
-                const i = cursor[depth];
-                if (i < children.length) {
-                    cursor[depth] = i + 1;
-                    const child = children[i];
-                    if (stamp[child] !== generation) {
-                        stamp[child] = generation;
-                        depth++;
-                        stack[depth] = child;
-                        cursor[depth] = 0;
-                    }
-                    continue;
-                }
-                out.push(node);
-                depth--;
-            }
-        }
-        return Int32Array.from(out);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/format/node.ts
-// The YAML data model: every value is a string, a list or a mapping, and every one of them
-// remembers the file, line and column it came from. Nothing here reads files or knows BuildStream
-// keys; it only holds data and composes one tree onto another.
-
-/** Where a node made up by Cairn itself (not read from a file) claims to come from. */
-const SYNTHETIC = Object.freeze({ file: '[synthetic]', line: 0, column: 0 });
-/** A scalar; BuildStream keeps every scalar as its (stripped) text and types it on demand. */
-class ScalarNode {
-    value;
-    at;
-    kind = 'scalar';
-    constructor(value, at) {
-        this.value = value;
-        this.at = at;
-    }
-    clone() {
-        return new ScalarNode(this.value, this.at);
-    }
-}
-class SequenceNode {
-    items;
-    at;
-    kind = 'sequence';
-    constructor(items, at) {
-        this.items = items;
-        this.at = at;
-    }
-    clone() {
-        return new SequenceNode(this.items.map((item) => item.clone()), this.at);
-    }
-}
-class MappingNode {
-    entries;
-    at;
-    keyAt;
-    kind = 'mapping';
-    constructor(entries, at, 
-    /** Where each key was written, for "unknown key" errors; absent for keys Cairn added. */
-    keyAt = new Map()) {
-        this.entries = entries;
-        this.at = at;
-        this.keyAt = keyAt;
-    }
-    static empty(at = SYNTHETIC) {
-        return new MappingNode(new Map(), at);
-    }
-    clone() {
-        const entries = new Map();
-        for (const [key, value] of this.entries)
-            entries.set(key, value.clone());
-        return new MappingNode(entries, this.at, new Map(this.keyAt));
-    }
-    get(key) {
-        return this.entries.get(key);
-    }
-    has(key) {
-        return this.entries.has(key);
-    }
-    set(key, value, keyAt) {
-        this.entries.set(key, value);
-        if (keyAt)
-            this.keyAt.set(key, keyAt);
-    }
-    delete(key) {
-        this.entries.delete(key);
-        this.keyAt.delete(key);
-    }
-    keys() {
-        return this.entries.keys();
-    }
-    /** Where the key was written, falling back to the mapping itself. */
-    whereIs(key) {
-        return this.keyAt.get(key) ?? this.entries.get(key)?.at ?? this.at;
-    }
-}
-/** List composition directives: prepend, append, overwrite. */
-const PREPEND = '(<)';
-const APPEND = '(>)';
-const OVERWRITE = '(=)';
-const LIST_DIRECTIVES = new Set([PREPEND, APPEND, OVERWRITE]);
-/** Is this a mapping of list directives only (a "composite list")? Mixing them with keys is an error. */
-function isCompositeList(node) {
-    if (node.kind !== 'mapping')
-        return false;
-    let directives = false;
-    let others = false;
-    for (const key of node.entries.keys()) {
-        if (LIST_DIRECTIVES.has(key))
-            directives = true;
-        else
-            others = true;
-    }
-    if (directives && others) {
-        throw new CairnError('invalid-data', 'a mapping mixes list directives ((<), (>), (=)) with ordinary keys', node.at, 'put the directives in a mapping of their own under the list key');
-    }
-    return directives;
-}
-function describeKind(node) {
-    if (node.kind === 'scalar')
-        return 'a string';
-    if (node.kind === 'sequence')
-        return 'a list';
-    return isCompositeList(node) ? 'a list directive' : 'a mapping';
-}
-function illegal(source, path, target) {
-    return new CairnError('illegal-composite', `cannot compose ${describeKind(source)} onto ${describeKind(target)} at '${path.join('.')}' (declared at ${target.at.file}:${target.at.line}:${target.at.column})`, source.at);
-}
-/**
- * Compose `source` onto `target` in place: the source wins key by key, mappings merge
- * recursively, plain lists replace, list directives edit the list beneath them, and `(?)`
- * lists accumulate so that every layer's conditionals are evaluated later.
- * `source` is not modified; what is taken from it is cloned.
- */
-function compositeInto(target, source, path = []) {
-    for (const [key, value] of source.entries) {
-        path.push(key);
-        composeValue(key, value, target, path);
-        const keyAt = source.keyAt.get(key);
-        if (keyAt)
-            target.keyAt.set(key, keyAt);
-        path.pop();
-    }
-    if (source.at !== SYNTHETIC)
-        target.at = source.at;
-}
-function composeValue(key, value, target, path) {
-    const existing = target.entries.get(key);
-    switch (value.kind) {
-        case 'scalar':
-            if (existing && existing.kind !== 'scalar')
-                throw illegal(value, path, existing);
-            target.entries.set(key, value.clone());
-            return;
-        case 'sequence':
-            if (existing && existing.kind !== 'sequence' && !isCompositeList(existing)) {
-                throw illegal(value, path, existing);
-            }
-            if (existing?.kind === 'sequence' && key === '(?)') {
-                for (const item of value.items)
-                    existing.items.push(item.clone());
-            }
-            else {
-                target.entries.set(key, value.clone());
-            }
-            return;
-        case 'mapping':
-            if (isCompositeList(value)) {
-                if (!existing)
-                    target.entries.set(key, value.clone());
-                else if (existing.kind === 'sequence')
-                    applyListDirectives(value, existing);
-                else if (existing.kind === 'mapping' && isCompositeList(existing))
-                    mergeListDirectives(value, existing);
-                else
-                    throw illegal(value, path, existing);
-                return;
-            }
-            if (!existing) {
-                const fresh = new MappingNode(new Map(), value.at);
-                target.entries.set(key, fresh);
-                compositeInto(fresh, value, path);
-            }
-            else if (existing.kind === 'mapping') {
-                compositeInto(existing, value, path);
-            }
-            else {
-                throw illegal(value, path, existing);
-            }
-            return;
-    }
-}
-function directiveList(node, directive) {
-    const list = node.entries.get(directive);
-    if (list === undefined)
-        return undefined;
-    if (list.kind !== 'sequence') {
-        throw new CairnError('invalid-data', `the value of ${directive} must be a list`, list.at);
-    }
-    return list;
-}
-function applyListDirectives(directives, list) {
-    const overwrite = directiveList(directives, OVERWRITE);
-    const prepend = directiveList(directives, PREPEND);
-    const append = directiveList(directives, APPEND);
-    if (overwrite)
-        list.items = overwrite.items.map((item) => item.clone());
-    if (prepend)
-        list.items = [...prepend.items.map((item) => item.clone()), ...list.items];
-    if (append)
-        list.items.push(...append.items.map((item) => item.clone()));
-}
-/** Two layers of directives before the list exists: the upper one's prefix goes first, its suffix last. */
-function mergeListDirectives(upper, lower) {
-    const overwrite = directiveList(upper, OVERWRITE);
-    const prepend = directiveList(upper, PREPEND);
-    const append = directiveList(upper, APPEND);
-    if (overwrite) {
-        lower.entries.set(OVERWRITE, overwrite.clone());
-        lower.entries.set(PREPEND, prepend ? prepend.clone() : new SequenceNode([], upper.at));
-        lower.entries.set(APPEND, append ? append.clone() : new SequenceNode([], upper.at));
+function removeTree(directory) {
+    try {
+        external_node_fs_default().rmSync(directory, { recursive: true, force: true });
         return;
     }
-    if (prepend) {
-        const existing = directiveList(lower, PREPEND);
-        if (existing)
-            existing.items = [...prepend.items.map((item) => item.clone()), ...existing.items];
+    catch (error) {
+        const code = error.code;
+        if (code !== 'EACCES' && code !== 'EPERM' && code !== 'ENOTEMPTY')
+            throw error;
+    }
+    makeRemovable(directory);
+    external_node_fs_default().rmSync(directory, { recursive: true, force: true });
+}
+function makeRemovable(directory) {
+    try {
+        external_node_fs_default().chmodSync(directory, 0o700);
+    }
+    catch {
+        return;
+    }
+    for (const entry of external_node_fs_default().readdirSync(directory, { withFileTypes: true })) {
+        if (entry.isDirectory())
+            makeRemovable(external_node_path_default().join(directory, entry.name));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/directory-message.ts
+// Reads REAPI `Directory` messages back (the encoder lives in directory-digest.ts), so trees
+// stored in the content store can be walked, staged and checked. Only the fields Cairn writes
+// are kept; unknown fields are skipped as protobuf allows.
+class ProtoReader {
+    buf;
+    pos = 0;
+    constructor(buf) {
+        this.buf = buf;
+    }
+    get done() {
+        return this.pos >= this.buf.length;
+    }
+    varint() {
+        let result = 0;
+        let shift = 1;
+        for (;;) {
+            if (this.pos >= this.buf.length)
+                throw new Error('truncated varint in Directory message');
+            const byte = this.buf[this.pos++];
+            result += (byte & 0x7f) * shift;
+            if ((byte & 0x80) === 0)
+                return result;
+            shift *= 128;
+            if (shift > 2 ** 63)
+                throw new Error('varint too long in Directory message');
+        }
+    }
+    bytes() {
+        const length = this.varint();
+        const end = this.pos + length;
+        if (end > this.buf.length)
+            throw new Error('truncated field in Directory message');
+        const out = this.buf.subarray(this.pos, end);
+        this.pos = end;
+        return out;
+    }
+    skip(wire) {
+        if (wire === 0)
+            this.varint();
+        else if (wire === 2)
+            this.bytes();
+        else if (wire === 1)
+            this.pos += 8;
+        else if (wire === 5)
+            this.pos += 4;
         else
-            lower.entries.set(PREPEND, prepend.clone());
+            throw new Error(`unsupported wire type ${wire} in Directory message`);
     }
-    if (append) {
-        const existing = directiveList(lower, APPEND);
-        if (existing)
-            existing.items.push(...append.items.map((item) => item.clone()));
+    /** Calls `field(number, wire)` for each field; the callback consumes the value or returns false to skip it. */
+    each(field) {
+        while (!this.done) {
+            const tag = this.varint();
+            const number = Math.floor(tag / 8);
+            const wire = tag & 7;
+            if (!field(number, wire))
+                this.skip(wire);
+        }
+    }
+}
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+function readDigest(buf) {
+    let hash = '';
+    let sizeBytes = 0;
+    const r = new ProtoReader(buf);
+    r.each((n, wire) => {
+        if (n === 1 && wire === 2)
+            hash = utf8.decode(r.bytes());
+        else if (n === 2 && wire === 0)
+            sizeBytes = r.varint();
         else
-            lower.entries.set(APPEND, append.clone());
-    }
-}
-/**
- * After all layers are composed no list directive may remain: one left over means a layer
- * tried to extend a list that no lower layer declared.
- */
-function assertFullyComposited(node) {
-    if (node.kind === 'sequence') {
-        for (const item of node.items)
-            assertFullyComposited(item);
-    }
-    else if (node.kind === 'mapping') {
-        for (const [key, value] of node.entries) {
-            if (LIST_DIRECTIVES.has(key)) {
-                throw new CairnError('trailing-list-directive', `${key} extends a list that does not exist beneath it`, node.whereIs(key), 'declare the list in a lower layer, or write it as a plain list');
-            }
-            assertFullyComposited(value);
-        }
-    }
-}
-function toPlain(node) {
-    switch (node.kind) {
-        case 'scalar':
-            return node.value;
-        case 'sequence':
-            return node.items.map(toPlain);
-        case 'mapping': {
-            const out = {};
-            for (const [key, value] of node.entries)
-                out[key] = toPlain(value);
-            return out;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/format/variables.ts
-// Resolves `%{name}` references in variable values and expands them in strings and node trees,
-// as BuildStream 2 does. It never reads files or decides which layers exist: the loader hands it
-// composed `variables:` mappings and the automatic values, and gets strings or errors back.
-
-
-
-/** BuildStream 2's builtin variables, exactly as its projectconfig.yaml declares them. */
-const BUILTIN_VARIABLES_YAML = `variables:
-  # Path configuration, to be used in build instructions.
-  prefix: "/usr"
-  exec_prefix: "%{prefix}"
-  bindir: "%{exec_prefix}/bin"
-  sbindir: "%{exec_prefix}/sbin"
-  libexecdir: "%{exec_prefix}/libexec"
-  datadir: "%{prefix}/share"
-  sysconfdir: "/etc"
-  sharedstatedir: "%{prefix}/com"
-  localstatedir: "/var"
-  lib: "lib"
-  libdir: "%{prefix}/%{lib}"
-  debugdir: "%{libdir}/debug"
-  includedir: "%{prefix}/include"
-  docdir: "%{datadir}/doc"
-  infodir: "%{datadir}/info"
-  mandir: "%{datadir}/man"
-
-  # Indicates the default build directory where input is
-  # normally staged
-  build-root: /buildstream/%{project-name}/%{element-name}
-
-  # Indicates where the build system should look for configuration files
-  conf-root: .
-
-  # Indicates the build installation directory in the sandbox
-  install-root: /buildstream-install
-
-  # You need to override this with the commands specific for your system
-  strip-binaries: ""
-`;
-/** Variables Cairn sets itself; no project.conf, `elements:` override or element may set them. */
-const PROTECTED_VARIABLES = ['project-name', 'element-name', 'max-jobs'];
-/** Throw at the first protected variable this mapping tries to set. */
-function assertNotProtected(variablesNode) {
-    for (const name of PROTECTED_VARIABLES) {
-        if (!variablesNode.has(name))
-            continue;
-        throw new CairnError('protected-variable', `invalid redefinition of protected variable '${name}'`, variablesNode.whereIs(name), `'project-name', 'element-name' and 'max-jobs' are set by Cairn; remove '${name}' from this variables: section`);
-    }
-}
-/**
- * Whether a composed `notparallel` value asks for a serial build. Like BuildStream, the value is
- * read as written (before expansion) and must be one of True, true, 1, False, false or 0.
- */
-function isNotParallel(value) {
-    if (value === undefined)
-        return false;
-    const parsed = booleanValue(value.value);
-    if (parsed !== undefined)
-        return parsed;
-    throw new CairnError('invalid-data', `value of 'notparallel' is not of the expected type 'boolean': '${value.value}'`, value.at, 'write True, true, 1, False, false or 0');
-}
-const REFERENCE = /%\{([a-zA-Z][a-zA-Z0-9_-]*)\}/g;
-// Element files repeat the same strings (plugin defaults, shared commands) thousands of times,
-// so parsing is cached across instances; the cap only bounds memory on pathological inputs.
-// null records text that looked like it might refer to something but does not.
-const PARSE_CACHE = new Map();
-const PARSE_CACHE_LIMIT = 100_000;
-/** The references in `text`, or undefined when it is all literal. */
-function parse(text) {
-    if (!text.includes('%{'))
-        return undefined;
-    const cached = PARSE_CACHE.get(text);
-    if (cached !== undefined)
-        return cached ?? undefined;
-    const lits = [];
-    const refs = [];
-    let last = 0;
-    REFERENCE.lastIndex = 0;
-    for (let match = REFERENCE.exec(text); match !== null; match = REFERENCE.exec(text)) {
-        lits.push(text.slice(last, match.index));
-        refs.push(match[1]);
-        last = REFERENCE.lastIndex;
-    }
-    lits.push(text.slice(last));
-    const parsed = refs.length === 0 ? null : { lits, refs };
-    if (PARSE_CACHE.size >= PARSE_CACHE_LIMIT)
-        PARSE_CACHE.clear();
-    PARSE_CACHE.set(text, parsed);
-    return parsed ?? undefined;
-}
-function variables_define(name, value, at) {
-    return { name, value, at, parsed: parse(value) };
-}
-/** What `notparallel` puts in place of `max-jobs`; shared so that layers can see it is unchanged. */
-const SERIAL_MAX_JOBS = variables_define('max-jobs', '1', SYNTHETIC);
-function declarationsOf(node, automatics) {
-    const declared = new Map();
-    // forEach and for-in rather than destructuring iterators: this runs once per element, mostly
-    // before the JIT has warmed up, where they are markedly cheaper.
-    node?.entries.forEach((value, name) => {
-        if (value.kind !== 'scalar') {
-            throw new CairnError('invalid-data', `variable '${name}' must be a string, not ${value.kind === 'sequence' ? 'a list' : 'a mapping'}`, value.at);
-        }
-        declared.set(name, variables_define(name, value.value, value.at));
+            return false;
+        return true;
     });
-    for (const name in automatics)
-        declared.set(name, variables_define(name, automatics[name], SYNTHETIC));
-    return declared;
+    return { hash, sizeBytes };
 }
-function unresolved(name, at, referrer) {
-    const where = referrer === undefined ? '' : ` in variable '${referrer}'`;
-    return new CairnError('unresolved-variable', `reference to undefined variable '${name}'${where}`, at, `declare '${name}' in a variables: section, or correct the name`);
+function readNode(buf, group) {
+    let name = '';
+    let digest = { hash: '', sizeBytes: 0 };
+    let target = '';
+    let isExecutable = false;
+    const r = new ProtoReader(buf);
+    r.each((n, wire) => {
+        if (n === 1 && wire === 2)
+            name = utf8.decode(r.bytes());
+        else if (n === 2 && wire === 2 && group !== 3)
+            digest = readDigest(r.bytes());
+        else if (n === 2 && wire === 2)
+            target = utf8.decode(r.bytes());
+        else if (n === 4 && wire === 0 && group === 1)
+            isExecutable = r.varint() !== 0;
+        else
+            return false;
+        return true;
+    });
+    if (group === 1)
+        return { kind: 'file', name, digest, isExecutable };
+    if (group === 2)
+        return { kind: 'directory', name, digest };
+    return { kind: 'symlink', name, target };
 }
-function circular(chain) {
-    const names = chain.map((def) => def.name);
-    const hops = chain.map((def, i) => `'${def.name}' at ${formatProvenance(def.at)} refers to '${names[(i + 1) % names.length]}'`);
-    return new CairnError('circular-variable', `variables form a cycle: ${[...names, names[0]].join(' -> ')}`, chain[0].at, hops.join('; '));
-}
-const NOTHING = new Set();
-/** What one scope shares with every scope derived from it: who depends on what. */
-class DependencyIndex {
-    /** For each name, the variables that refer to it directly. */
-    referrers = new Map();
-    dependents = new Map();
-    unions = new Map();
-    constructor(definitions) {
-        for (const { name, parsed } of definitions) {
-            if (parsed === undefined)
-                continue;
-            for (const ref of parsed.refs) {
-                const list = this.referrers.get(ref);
-                if (list === undefined)
-                    this.referrers.set(ref, [name]);
-                else
-                    list.push(name);
-            }
+/** The entries of a serialized `Directory`, files then directories then symlinks, as stored. */
+function decodeDirectory(buf) {
+    const children = [];
+    const r = new ProtoReader(buf);
+    r.each((n, wire) => {
+        if (wire !== 2 || n < 1 || n > 3)
+            return false;
+        children.push(readNode(r.bytes(), n));
+        return true;
+    });
+    for (const child of children) {
+        // A name that could climb out of the staging directory is corruption, never data.
+        if (child.name === '' || child.name === '.' || child.name === '..' || child.name.includes('/') || child.name.includes('\0')) {
+            throw new Error(`invalid entry name ${JSON.stringify(child.name)} in Directory message`);
         }
     }
-    /** The variables whose value depends, directly or not, on any of `changed`. */
-    dependentsOfAll(changed) {
-        let first;
-        let names;
-        for (const name of changed) {
-            if (this.dependentsOf(name).size === 0)
-                continue;
-            if (first === undefined)
-                first = name;
-            else
-                (names ??= [first]).push(name);
-        }
-        if (first === undefined)
-            return NOTHING;
-        if (names === undefined)
-            return this.dependentsOf(first);
-        // Elements mostly change the same few variables, so unions are worth keeping.
-        const key = names.sort().join('\0');
-        let union = this.unions.get(key);
-        if (union === undefined) {
-            const set = new Set();
-            for (const name of names)
-                for (const dependent of this.dependentsOf(name))
-                    set.add(dependent);
-            union = set;
-            this.unions.set(key, union);
-        }
-        return union;
+    return children;
+}
+
+;// CONCATENATED MODULE: ./src/cache/directory-digest.ts
+// REAPI `Directory` digests of file trees, encoded the way BuildStream 2 / buildbox-casd store them,
+// which is what a `local` source contributes to cache keys (hand-written protobuf, no dependency).
+
+
+
+
+// ---------------------------------------------------------------------------------------------
+// Minimal protobuf writer (only what REAPI Directory needs: varints and length-delimited fields).
+const WIRE_VARINT = 0;
+const WIRE_LEN = 2;
+class ProtoWriter {
+    buf = Buffer.allocUnsafe(256);
+    pos = 0;
+    ensure(extra) {
+        if (this.pos + extra <= this.buf.length)
+            return;
+        let size = this.buf.length * 2;
+        while (size < this.pos + extra)
+            size *= 2;
+        const next = Buffer.allocUnsafe(size);
+        this.buf.copy(next, 0, 0, this.pos);
+        this.buf = next;
     }
-    dependentsOf(name) {
-        let found = this.dependents.get(name);
-        if (found !== undefined)
-            return found;
-        if (!this.referrers.has(name))
-            return NOTHING;
-        const set = new Set();
-        const queue = [name];
-        while (queue.length > 0) {
-            for (const referrer of this.referrers.get(queue.pop()) ?? []) {
-                if (!set.has(referrer)) {
-                    set.add(referrer);
-                    queue.push(referrer);
-                }
-            }
+    /** Unsigned varint; exact for any non-negative safe integer (no 32-bit bitwise truncation). */
+    varint(value) {
+        if (!Number.isSafeInteger(value) || value < 0) {
+            throw new RangeError(`protobuf varint out of range: ${value}`);
         }
-        found = set;
-        this.dependents.set(name, found);
-        return found;
+        this.ensure(10);
+        let n = value;
+        while (n >= 0x80) {
+            this.buf[this.pos++] = (n % 0x80) | 0x80;
+            n = Math.floor(n / 0x80);
+        }
+        this.buf[this.pos++] = n;
     }
+    tag(field, wireType) {
+        this.varint(field * 8 + wireType);
+    }
+    /** Length-delimited field (bytes, string or an embedded message), always written. */
+    bytes(field, data) {
+        this.tag(field, WIRE_LEN);
+        this.varint(data.length);
+        this.ensure(data.length);
+        this.buf.set(data, this.pos);
+        this.pos += data.length;
+    }
+    /** proto3 string: omitted when empty. */
+    string(field, value) {
+        const data = typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
+        if (data.length > 0)
+            this.bytes(field, data);
+    }
+    /** proto3 int64/uint64: omitted when zero. */
+    uint(field, value) {
+        if (value === 0)
+            return;
+        this.tag(field, WIRE_VARINT);
+        this.varint(value);
+    }
+    /** proto3 bool: omitted when false. */
+    bool(field, value) {
+        if (!value)
+            return;
+        this.tag(field, WIRE_VARINT);
+        this.varint(1);
+    }
+    finish() {
+        return this.buf.subarray(0, this.pos);
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Directory message encoding.
+/** Digest of a blob: lowercase hex SHA-256 and its length. */
+function blobDigest(data) {
+    return { hash: (0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex'), sizeBytes: data.length };
+}
+function encodeDigest(digest) {
+    const w = new ProtoWriter();
+    w.string(1, digest.hash);
+    w.uint(2, digest.sizeBytes);
+    return w.finish();
 }
 /**
- * The variables of one scope (a project, a plugin kind, an element). A scope derived from another
- * shares its parsed values and, for every variable that does not depend on anything the scope
- * changes, its resolved values too, so 10,000 elements cost little more than their own variables.
+ * Serialize a REAPI `Directory` message: files (field 1), then directories (2), then symlinks
+ * (3), each group sorted by name bytes (the same order as Python's sort of `str` names). No
+ * node_properties are written. Duplicate names are rejected.
  */
-class Variables {
-    /** What this layer declares (node, then automatics); inherited by derived layers. */
-    declared;
-    /** The scope this one is layered on; set only by `derive`. */
-    parent;
+function encodeDirectory(children) {
+    const named = children.map((child) => ({ nameBytes: Buffer.from(child.name, 'utf8'), child }));
+    named.sort((a, b) => Buffer.compare(a.nameBytes, b.nameBytes));
+    for (let i = 1; i < named.length; i++) {
+        const prev = named[i - 1];
+        const cur = named[i];
+        if (prev.nameBytes.equals(cur.nameBytes)) {
+            throw new Error(`duplicate directory entry name: ${JSON.stringify(cur.child.name)}`);
+        }
+    }
+    const w = new ProtoWriter();
+    for (const { nameBytes, child } of named) {
+        if (child.kind !== 'file')
+            continue;
+        const node = new ProtoWriter();
+        node.string(1, nameBytes);
+        node.bytes(2, encodeDigest(child.digest));
+        node.bool(4, child.isExecutable);
+        w.bytes(1, node.finish());
+    }
+    for (const { nameBytes, child } of named) {
+        if (child.kind !== 'directory')
+            continue;
+        const node = new ProtoWriter();
+        node.string(1, nameBytes);
+        node.bytes(2, encodeDigest(child.digest));
+        w.bytes(2, node.finish());
+    }
+    for (const { nameBytes, child } of named) {
+        if (child.kind !== 'symlink')
+            continue;
+        const node = new ProtoWriter();
+        node.string(1, nameBytes);
+        node.string(2, child.target);
+        w.bytes(3, node.finish());
+    }
+    return w.finish();
+}
+/** Digest of the serialized `Directory` message for these children. */
+function directoryMessageDigest(children) {
+    return blobDigest(encodeDirectory(children));
+}
+/** Digest of an in-memory tree (the root is the directory holding `tree`'s entries). */
+function treeDigest(tree) {
+    const children = [];
+    for (const [name, entry] of Object.entries(tree)) {
+        switch (entry.kind) {
+            case 'file': {
+                const data = typeof entry.contents === 'string' ? Buffer.from(entry.contents, 'utf8') : entry.contents;
+                children.push({ kind: 'file', name, digest: blobDigest(data), isExecutable: entry.executable === true });
+                break;
+            }
+            case 'symlink':
+                children.push({ kind: 'symlink', name, target: entry.target });
+                break;
+            case 'directory':
+                children.push({ kind: 'directory', name, digest: treeDigest(entry.entries) });
+                break;
+        }
+    }
+    return directoryMessageDigest(children);
+}
+// ---------------------------------------------------------------------------------------------
+// Directory trees on disk.
+//
+// Mirrors BuildStream's LocalSource: a directory (not a symlink to one) is captured recursively;
+// anything else is imported as a one-entry root directory named by its basename. Inside the
+// tree, symlinks are recorded (target text, never followed), a regular file is executable iff
+// its owner-execute bit is set, mtimes and other metadata are ignored, and special files
+// (sockets, FIFOs, devices) are skipped. For the single-file case BuildStream itself decides
+// executability with os.access(path, X_OK), so that is what is used there.
+const CHUNK_SIZE = 1 << 20;
+const S_IXUSR = 0o100;
+let sharedChunk;
+function hashFileSync(path) {
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+    try {
+        const st = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+        const chunk = (sharedChunk ??= Buffer.allocUnsafe(CHUNK_SIZE));
+        let total = 0;
+        for (;;) {
+            // Stop at the size fstat reported so that tiny files need a single read() call.
+            const want = st.size > total ? Math.min(CHUNK_SIZE, st.size - total) : CHUNK_SIZE;
+            const n = (0,external_node_fs_namespaceObject.readSync)(fd, chunk, 0, want, null);
+            if (n === 0)
+                break;
+            hash.update(chunk.subarray(0, n));
+            total += n;
+            if (total === st.size)
+                break;
+        }
+        return { digest: { hash: hash.digest('hex'), sizeBytes: total }, mode: st.mode };
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+function childSync(dirPath, entry) {
+    const path = (0,external_node_path_namespaceObject.join)(dirPath, entry.name);
+    if (entry.isDirectory()) {
+        return { kind: 'directory', name: entry.name, digest: dirDigestSync(path) };
+    }
+    if (entry.isSymbolicLink()) {
+        return { kind: 'symlink', name: entry.name, target: (0,external_node_fs_namespaceObject.readlinkSync)(path, 'utf8') };
+    }
+    if (entry.isFile()) {
+        const { digest, mode } = hashFileSync(path);
+        return { kind: 'file', name: entry.name, digest, isExecutable: (mode & S_IXUSR) !== 0 };
+    }
+    return undefined;
+}
+function dirDigestSync(dirPath) {
+    const children = [];
+    for (const entry of (0,external_node_fs_namespaceObject.readdirSync)(dirPath, { withFileTypes: true })) {
+        const child = childSync(dirPath, entry);
+        if (child)
+            children.push(child);
+    }
+    return directoryMessageDigest(children);
+}
+function isAccessibleSync(path, mode) {
+    try {
+        (0,external_node_fs_namespaceObject.accessSync)(path, mode);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function singleFileError(path) {
+    return new Error(`cannot import ${path}: not a directory or regular file`);
+}
+/** Synchronous `directoryDigest` (see there). */
+function directoryDigestSync(path) {
+    if ((0,external_node_fs_namespaceObject.lstatSync)(path).isDirectory())
+        return dirDigestSync(path);
+    if (!(0,external_node_fs_namespaceObject.statSync)(path).isFile())
+        throw singleFileError(path);
+    const { digest } = hashFileSync(path);
+    const isExecutable = isAccessibleSync(path, external_node_fs_namespaceObject.constants.X_OK);
+    return directoryMessageDigest([{ kind: 'file', name: (0,external_node_path_namespaceObject.basename)(path), digest, isExecutable }]);
+}
+// Async variant. File reads go through a small concurrency limit so that wide trees cannot
+// exhaust file descriptors.
+const MAX_OPEN_FILES = 64;
+let openFiles = 0;
+const waiters = (/* unused pure expression or super */ null && ([]));
+async function withFileSlot(fn) {
+    if (openFiles >= MAX_OPEN_FILES) {
+        await new Promise((resolve) => waiters.push(resolve));
+    }
+    else {
+        openFiles++;
+    }
+    try {
+        return await fn();
+    }
+    finally {
+        const next = waiters.shift();
+        if (next)
+            next();
+        else
+            openFiles--;
+    }
+}
+async function hashFile(path) {
+    return withFileSlot(async () => {
+        const handle = await open(path, 'r');
+        try {
+            const st = await handle.stat();
+            const hash = createHash('sha256');
+            const chunk = Buffer.allocUnsafe(Math.min(CHUNK_SIZE, Math.max(st.size, 1)));
+            let total = 0;
+            for (;;) {
+                const want = st.size > total ? Math.min(chunk.length, st.size - total) : chunk.length;
+                const { bytesRead } = await handle.read(chunk, 0, want, null);
+                if (bytesRead === 0)
+                    break;
+                hash.update(chunk.subarray(0, bytesRead));
+                total += bytesRead;
+                if (total === st.size)
+                    break;
+            }
+            return { digest: { hash: hash.digest('hex'), sizeBytes: total }, mode: st.mode };
+        }
+        finally {
+            await handle.close();
+        }
+    });
+}
+async function childAsync(dirPath, entry) {
+    const path = join(dirPath, entry.name);
+    if (entry.isDirectory()) {
+        return { kind: 'directory', name: entry.name, digest: await dirDigestAsync(path) };
+    }
+    if (entry.isSymbolicLink()) {
+        return { kind: 'symlink', name: entry.name, target: await readlink(path, 'utf8') };
+    }
+    if (entry.isFile()) {
+        const { digest, mode } = await hashFile(path);
+        return { kind: 'file', name: entry.name, digest, isExecutable: (mode & S_IXUSR) !== 0 };
+    }
+    return undefined;
+}
+async function dirDigestAsync(dirPath) {
+    const entries = await readdir(dirPath, { withFileTypes: true });
+    const children = await Promise.all(entries.map((entry) => childAsync(dirPath, entry)));
+    return directoryMessageDigest(children.filter((c) => c !== undefined));
+}
+/**
+ * Digest of the REAPI `Directory` BuildStream 2 builds when importing `path` (a `local` source's
+ * unique key is its `hash`). A path that is not a directory is imported as a directory holding
+ * just that file, under its basename.
+ */
+async function directoryDigest(path) {
+    if ((await lstat(path)).isDirectory())
+        return dirDigestAsync(path);
+    if (!(await stat(path)).isFile())
+        throw singleFileError(path);
+    const { digest } = await hashFile(path);
+    let isExecutable = true;
+    try {
+        await access(path, fsConstants.X_OK);
+    }
+    catch {
+        isExecutable = false;
+    }
+    return directoryMessageDigest([{ kind: 'file', name: basename(path), digest, isExecutable }]);
+}
+
+;// CONCATENATED MODULE: ./src/cache/content-store.ts
+// The content-addressed store: files by the sha256 of their bytes, directories as REAPI
+// `Directory` messages stored the same way. Every object is written to a temporary name and
+// renamed into place, so a reader never sees half an object; once in place an object is
+// never written again. It knows nothing of elements or artifacts.
+
+
+
+
+
+/** Every object carries this mtime (BuildStream's SOURCE_DATE_EPOCH), so staged trees are reproducible. */
+const OBJECT_MTIME = 1321009871;
+const SMALL_FILE = 1 << 20;
+/** Yield to the event loop this often during long synchronous walks, so aborts and other jobs proceed. */
+const YIELD_EVERY = 256;
+class ContentStore {
+    root;
+    objects;
+    tmp;
+    /** Decoded directories; objects never change, so this cache never goes stale. */
+    directories = new Map();
+    knownDirs = new Set();
+    constructor(root) {
+        this.root = root;
+        this.objects = external_node_path_default().join(root, 'objects');
+        this.tmp = external_node_path_default().join(root, 'tmp');
+        external_node_fs_default().mkdirSync(this.objects, { recursive: true });
+        external_node_fs_default().mkdirSync(this.tmp, { recursive: true });
+    }
+    /** Where a file object lives; executable content is its own object (mode 0755, else 0644) so it can be hard-linked with its mode. */
+    objectPath(hash, executable = false) {
+        return external_node_path_default().join(this.objects, hash.slice(0, 2), executable ? `${hash.slice(2)}x` : hash.slice(2));
+    }
+    has(hash, executable = false) {
+        return external_node_fs_default().existsSync(this.objectPath(hash, executable));
+    }
+    /** A fresh temporary path on the store's filesystem. */
+    temporaryPath(label = 'tmp') {
+        return external_node_path_default().join(this.tmp, `${label}-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`);
+    }
+    putBytes(data, executable = false) {
+        const digest = { hash: (0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex'), sizeBytes: data.length };
+        if (this.refresh(digest.hash, executable))
+            return digest;
+        const temporary = this.temporaryPath('blob');
+        external_node_fs_default().writeFileSync(temporary, data, { mode: 0o600 });
+        this.publish(temporary, digest.hash, executable);
+        return digest;
+    }
+    readBytes(hash) {
+        try {
+            return external_node_fs_default().readFileSync(this.objectPath(hash));
+        }
+        catch (error) {
+            if (isMissing(error))
+                return external_node_fs_default().readFileSync(this.objectPath(hash, true));
+            throw error;
+        }
+    }
+    putDirectoryMessage(children) {
+        const digest = this.putBytes(encodeDirectory(children));
+        this.directories.set(digest.hash, children);
+        return digest;
+    }
+    readDirectory(hash) {
+        let children = this.directories.get(hash);
+        if (!children) {
+            children = decodeDirectory(this.readBytes(hash));
+            this.directories.set(hash, children);
+        }
+        return children;
+    }
     /**
-     * `max-jobs` as notparallel makes it in this scope, when that differs from what is declared
-     * or inherited (null: not defined here); undefined when nothing is overridden.
+     * Stores one file. With `move` the file itself is renamed into the store when the object is
+     * new (the caller gives up the path); otherwise its bytes are copied.
      */
-    maxJobs;
-    memo = new Map();
-    /** Inherited variables whose value may differ here because they depend on what this layer changes. */
-    tainted;
-    checked = false;
-    /** Variables that cannot be resolved in this scope (a derived scope may supply what they lack). */
-    unresolvable;
-    order;
-    index;
-    /** Variables from a composed `variables:` mapping plus automatic values such as `project-name`. */
-    constructor(node, automatics = {}) {
-        this.declared = declarationsOf(node, automatics);
-        if (isNotParallel(this.declared.get('notparallel')))
-            this.maxJobs = SERIAL_MAX_JOBS;
-    }
-    /**
-     * A scope layered on `parent`: `node` (e.g. plugin defaults composed with an element's own
-     * variables) and `automatics` (e.g. `element-name`) override the parent's variables.
-     */
-    static derive(parent, node, automatics = {}) {
-        const child = new Variables(node, automatics);
-        child.parent = parent;
-        // notparallel is judged on the composed value, so max-jobs is worked out again in each layer.
-        const serial = isNotParallel(child.declared.get('notparallel') ?? parent.lookup('notparallel'));
-        const wanted = serial ? SERIAL_MAX_JOBS : (child.declared.get('max-jobs') ?? parent.lookupDeclared('max-jobs'));
-        child.maxJobs = wanted === parent.lookup('max-jobs') ? undefined : (wanted ?? null);
-        return child;
-    }
-    /** Expand every `%{name}` in `text`; `at` is where the text was written, for errors. */
-    expand(text, at) {
-        const parsed = parse(text);
-        if (parsed === undefined)
-            return text;
-        const { lits, refs } = parsed;
-        let out = lits[0];
-        for (let i = 0; i < refs.length; i++) {
-            const value = this.valueOf(refs[i]);
-            if (value === undefined)
-                throw unresolved(refs[i], at);
-            out += value + lits[i + 1];
+    putFile(file, options) {
+        const digest = content_store_hashFileSync(file);
+        if (this.refresh(digest.hash, options.executable))
+            return digest;
+        let temporary = file;
+        if (!options.move) {
+            temporary = this.temporaryPath('file');
+            external_node_fs_default().copyFileSync(file, temporary);
         }
-        return out;
+        this.publish(temporary, digest.hash, options.executable);
+        return digest;
     }
-    expandNode(node) {
-        switch (node.kind) {
-            case 'scalar':
-                return new ScalarNode(this.expand(node.value, node.at), node.at);
-            case 'sequence':
-                return new SequenceNode(node.items.map((item) => this.expandNode(item)), node.at);
-            case 'mapping': {
-                const entries = new Map();
-                for (const [key, value] of node.entries)
-                    entries.set(key, this.expandNode(value));
-                return new MappingNode(entries, node.at, new Map(node.keyAt));
-            }
-        }
-    }
-    /** Resolve every variable, so that undefined references and cycles are reported even if unused. */
-    check() {
-        if (this.checked)
-            return;
-        const parent = this.parent;
-        if (parent !== undefined) {
-            try {
-                // Whatever this layer does not change resolves exactly as in the parent, so of those
-                // only the ones that fail there need a look.
-                for (const name of parent.failing())
-                    if (!this.isLocal(name))
-                        parent.valueOf(name);
-                for (const name of this.declared.keys())
-                    this.valueOf(name);
-                for (const name of this.taintedSet())
-                    this.valueOf(name);
-                this.valueOf('max-jobs');
-                this.checked = true;
-                return;
-            }
-            catch (error) {
-                if (!(error instanceof CairnError))
-                    throw error;
-                // Something is wrong: report the first problem in declaration order, as BuildStream does.
-            }
-        }
-        for (const name of this.names())
-            this.valueOf(name);
-        this.checked = true;
-    }
-    /** Every variable, resolved, in declaration order. */
-    resolved() {
-        const out = new Map();
-        for (const name of this.names())
-            out.set(name, this.valueOf(name));
-        return out;
-    }
-    has(name) {
-        return this.lookup(name) !== undefined;
-    }
-    /** The resolved value of `name`, or undefined if no layer declares it. */
-    get(name) {
-        return this.valueOf(name);
-    }
-    // -------------------------------------------------------------------------------------------
-    /** The definition in effect in this scope. */
-    lookup(name) {
-        if (this.maxJobs !== undefined && name === 'max-jobs')
-            return this.maxJobs ?? undefined;
-        return this.declared.get(name) ?? this.parent?.lookup(name);
-    }
-    /** The declared definition, ignoring what notparallel did to `max-jobs`. */
-    lookupDeclared(name) {
-        return this.declared.get(name) ?? this.parent?.lookupDeclared(name);
-    }
-    names() {
-        if (this.order !== undefined)
-            return this.order;
-        const names = this.parent === undefined ? [] : [...this.parent.names()];
-        const known = new Set(names);
-        for (const name of this.declared.keys())
-            if (!known.has(name))
-                names.push(name);
-        if (this.maxJobs === null && known.has('max-jobs'))
-            names.splice(names.indexOf('max-jobs'), 1);
-        else if (this.maxJobs && !known.has('max-jobs') && !this.declared.has('max-jobs'))
-            names.push('max-jobs');
-        this.order = names;
-        return names;
-    }
-    failing() {
-        if (this.unresolvable === undefined) {
-            const failing = [];
-            for (const name of this.names()) {
-                try {
-                    this.valueOf(name);
+    /** Ingests a directory tree and returns its root digest. With `move`, files are renamed into the store. */
+    async putDirectory(directory, options) {
+        const select = options.select;
+        const state = { files: 0, bytes: 0, steps: 0, skipped: [] };
+        const walk = async (absolute, relative) => {
+            const children = [];
+            for (const entry of external_node_fs_default().readdirSync(absolute, { withFileTypes: true })) {
+                const full = external_node_path_default().join(absolute, entry.name);
+                const rel = relative ? `${relative}/${entry.name}` : entry.name;
+                if (++state.steps % YIELD_EVERY === 0)
+                    await yieldToEventLoop();
+                if (entry.isDirectory()) {
+                    const digest = await walk(full, rel);
+                    // With a selection, a directory stays when something in it was kept or it is selected itself.
+                    if (select && digest.sizeBytes === 0 && !select(`/${rel}`))
+                        continue;
+                    children.push({ kind: 'directory', name: entry.name, digest });
                 }
-                catch (error) {
-                    if (!(error instanceof CairnError))
-                        throw error;
-                    failing.push(name);
+                else if (select && !select(`/${rel}`)) {
+                    continue;
                 }
-            }
-            this.unresolvable = failing;
-        }
-        return this.unresolvable;
-    }
-    /** Must `name` be resolved in this scope rather than taken from the parent? */
-    isLocal(name) {
-        return (this.parent === undefined ||
-            this.declared.has(name) ||
-            (this.maxJobs !== undefined && name === 'max-jobs') ||
-            this.taintedSet().has(name));
-    }
-    taintedSet() {
-        if (this.tainted === undefined) {
-            if (this.parent === undefined) {
-                this.tainted = NOTHING;
-            }
-            else {
-                const parent = this.parent;
-                parent.index ??= new DependencyIndex(parent.names().map((name) => parent.lookup(name)));
-                const changed = this.maxJobs === undefined ? this.declared.keys() : [...this.declared.keys(), 'max-jobs'];
-                this.tainted = parent.index.dependentsOfAll(changed);
-            }
-        }
-        return this.tainted;
-    }
-    /** The resolved value of `name`, or undefined if it is not declared. */
-    valueOf(name) {
-        const memo = this.memo.get(name);
-        if (memo !== undefined)
-            return memo;
-        if (!this.isLocal(name))
-            return this.parent.valueOf(name);
-        const def = this.lookup(name);
-        if (def === undefined)
-            return undefined;
-        if (def.parsed === undefined)
-            return def.value;
-        return this.resolve(def, def.parsed);
-    }
-    /** Resolve a value whose references are all resolved already or literal, else go deep. */
-    resolve(def, parsed) {
-        const { lits, refs } = parsed;
-        let out = lits[0];
-        for (let i = 0; i < refs.length; i++) {
-            const ref = refs[i];
-            let value = this.memo.get(ref);
-            if (value === undefined) {
-                if (!this.isLocal(ref)) {
-                    value = this.parent.valueOf(ref);
-                    if (value === undefined)
-                        throw unresolved(ref, def.at, def.name);
+                else if (entry.isSymbolicLink()) {
+                    children.push({ kind: 'symlink', name: entry.name, target: external_node_fs_default().readlinkSync(full, 'utf8') });
+                }
+                else if (entry.isFile()) {
+                    const stat = external_node_fs_default().statSync(full);
+                    // A build may leave files it cannot read back (mode 000); the owner may always fix that.
+                    if ((stat.mode & 0o400) === 0)
+                        external_node_fs_default().chmodSync(full, stat.mode | 0o400);
+                    const executable = (stat.mode & 0o100) !== 0;
+                    const digest = this.putFile(full, { move: options.move, executable });
+                    state.files++;
+                    state.bytes += digest.sizeBytes;
+                    children.push({ kind: 'file', name: entry.name, digest, isExecutable: executable });
                 }
                 else {
-                    const target = this.lookup(ref);
-                    if (target === undefined)
-                        throw unresolved(ref, def.at, def.name);
-                    if (target.parsed !== undefined)
-                        return this.resolveDeep(def);
-                    value = target.value;
+                    state.skipped.push(rel);
                 }
             }
-            out += value + lits[i + 1];
-        }
-        this.memo.set(def.name, out);
-        return out;
+            return this.putDirectoryMessage(children);
+        };
+        const digest = await walk(directory, '');
+        return { digest, files: state.files, bytes: state.bytes, skipped: state.skipped };
     }
-    /** Resolve a definition of this scope iteratively, so chains of any length work. */
-    resolveDeep(start) {
-        const stack = [{ def: start, index: 0, out: start.parsed.lits[0] }];
-        const onStack = new Map([[start.name, 0]]);
-        for (;;) {
-            const frame = stack[stack.length - 1];
-            const { lits, refs } = frame.def.parsed;
-            let descended = false;
-            while (frame.index < refs.length) {
-                const ref = refs[frame.index];
-                let value = this.memo.get(ref);
-                if (value === undefined) {
-                    if (!this.isLocal(ref)) {
-                        value = this.parent.valueOf(ref);
-                        if (value === undefined)
-                            throw unresolved(ref, frame.def.at, frame.def.name);
-                    }
-                    else {
-                        const def = this.lookup(ref);
-                        if (def === undefined)
-                            throw unresolved(ref, frame.def.at, frame.def.name);
-                        if (def.parsed === undefined) {
-                            value = def.value;
-                        }
-                        else {
-                            const depth = onStack.get(ref);
-                            if (depth !== undefined)
-                                throw circular(stack.slice(depth).map((f) => f.def));
-                            onStack.set(ref, stack.length);
-                            stack.push({ def, index: 0, out: def.parsed.lits[0] });
-                            descended = true;
-                            break;
-                        }
-                    }
-                }
-                frame.out += value + lits[frame.index + 1];
-                frame.index++;
-            }
-            if (descended)
+    /** The digest of an empty directory, stored. */
+    emptyDirectory() {
+        return this.putDirectoryMessage([]);
+    }
+    /** Every object file in the store, with the hash its name claims and whether it is the executable variant. */
+    *listObjects() {
+        for (const prefix of safeReaddir(this.objects)) {
+            if (!/^[0-9a-f]{2}$/.test(prefix))
                 continue;
-            stack.pop();
-            onStack.delete(frame.def.name);
-            this.memo.set(frame.def.name, frame.out);
-            if (stack.length === 0)
-                return frame.out;
-        }
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/format/yaml-reader.ts
-// Reads one YAML file into nodes with provenance, as BuildStream reads it: one document whose
-// root is a mapping, every scalar kept as stripped text, no anchors, aliases, tags or duplicate
-// keys. Two readers give the same tree: a fast one for the block-style YAML that element files
-// are written in, and the `yaml` library for everything else and for every syntax error.
-
-
-
-/** Parse `text` (read from the file shown to users as `file`) into a mapping. */
-function readYaml(text, file) {
-    return readYamlFast(text, file) ?? readYamlWithLibrary(text, file);
-}
-// ---------------------------------------------------------------------------------------------
-// The library reader: complete YAML 1.2, failsafe schema so nothing is typed.
-function readYamlWithLibrary(text, file) {
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { schema: 'failsafe', lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-    const at = (offset) => {
-        const pos = lines.linePos(offset);
-        return { file, line: pos.line, column: pos.col };
-    };
-    const problem = doc.errors[0] ?? doc.warnings[0];
-    if (problem) {
-        const message = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        throw new CairnError('invalid-yaml', `invalid YAML: ${message}`, at(problem.pos[0]));
-    }
-    const root = doc.contents;
-    if (root === null || ((0,dist/* isScalar */.jn)(root) && root.value === '' && root.source === '')) {
-        return new MappingNode(new Map(), { file, line: 1, column: 1 });
-    }
-    const converted = convert(root, at);
-    if (converted.kind !== 'mapping') {
-        throw new CairnError('invalid-yaml', 'the top level of the file must be a mapping of keys to values', converted.at);
-    }
-    return converted;
-}
-function convert(node, at) {
-    const start = at(node.range?.[0] ?? 0);
-    if ((0,dist/* isAlias */.Vj)(node) || ('anchor' in node && node.anchor)) {
-        throw new CairnError('invalid-yaml', 'YAML anchors and aliases are not supported', start, 'write the value out in full');
-    }
-    if (node.tag && !(0,dist/* isScalar */.jn)(node)) {
-        throw new CairnError('invalid-yaml', `YAML tags are not supported (${node.tag})`, start);
-    }
-    if ((0,dist/* isScalar */.jn)(node)) {
-        if (node.tag && node.tag !== 'tag:yaml.org,2002:str') {
-            throw new CairnError('invalid-yaml', `YAML tags are not supported (${node.tag})`, start);
-        }
-        return new ScalarNode(String(node.value).trim(), start);
-    }
-    if ((0,dist/* isSeq */.oP)(node)) {
-        return new SequenceNode(node.items.map((item) => (item === null ? new ScalarNode('', start) : convert(item, at))), start);
-    }
-    if ((0,dist/* isMap */.jh)(node)) {
-        const mapping = new MappingNode(new Map(), start);
-        for (const pair of node.items) {
-            const key = pair.key;
-            if (!key || !(0,dist/* isScalar */.jn)(key)) {
-                const where = key?.range ? at(key.range[0]) : start;
-                throw new CairnError('invalid-yaml', 'mapping keys must be plain strings', where);
+            for (const name of safeReaddir(external_node_path_default().join(this.objects, prefix))) {
+                const executable = name.endsWith('x');
+                const rest = executable ? name.slice(0, -1) : name;
+                yield { path: external_node_path_default().join(this.objects, prefix, name), hash: prefix + rest, executable };
             }
-            const keyAt = at(key.range?.[0] ?? 0);
-            const value = pair.value;
-            const keyText = String(key.value);
-            const valueNode = value === null || ((0,dist/* isScalar */.jn)(value) && value.type === 'PLAIN' && value.source === '')
-                ? new ScalarNode('', keyAt) /* an empty value points at its key, in both readers */
-                : convert(value, at);
-            mapping.set(keyText, valueNode, keyAt);
         }
-        return mapping;
     }
-    throw new CairnError('invalid-yaml', 'unsupported YAML construct', start);
+    /**
+     * Whether the object exists; if so its ctime is renewed, which tells garbage collection in
+     * another process that the object was just stored again and must not go.
+     */
+    refresh(hash, executable) {
+        try {
+            external_node_fs_default().utimesSync(this.objectPath(hash, executable), OBJECT_MTIME, OBJECT_MTIME);
+            return true;
+        }
+        catch (error) {
+            if (isMissing(error))
+                return false;
+            throw error;
+        }
+    }
+    publish(temporary, hash, executable) {
+        // Owner-writable on purpose: builds run as an unprivileged root that must be able to modify
+        // staged files copy-on-write (through the sandbox's overlay), as in BuildStream's sandboxes.
+        // Objects stay unchanged because nothing ever writes through them: sandboxes see them only
+        // through read-only mounts, an overlay, or private copies.
+        external_node_fs_default().chmodSync(temporary, executable ? 0o755 : 0o644);
+        external_node_fs_default().utimesSync(temporary, OBJECT_MTIME, OBJECT_MTIME);
+        const final = this.objectPath(hash, executable);
+        const dir = external_node_path_default().dirname(final);
+        if (!this.knownDirs.has(dir)) {
+            external_node_fs_default().mkdirSync(dir, { recursive: true });
+            this.knownDirs.add(dir);
+        }
+        // rename() replaces atomically: a concurrent writer of the same object writes the same bytes.
+        external_node_fs_default().renameSync(temporary, final);
+    }
 }
-// ---------------------------------------------------------------------------------------------
-// The fast reader. It returns undefined for anything outside the subset it knows exactly, and
-// the library reader then takes the whole file, so both always agree on what a file means.
-class Unsupported extends Error {
-}
-/** Does a list item's dash ("- " or a lone "-") start at `column`? */
-function isDash(text, column) {
-    return text.startsWith('- ', column) || (text.length === column + 1 && text.charCodeAt(column) === 45);
-}
-const bail = () => {
-    throw new Unsupported();
-};
-function readYamlFast(text, file) {
+function content_store_hashFileSync(file) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const fd = external_node_fs_default().openSync(file, 'r');
     try {
-        return new FastReader(text, file).document();
+        const size = external_node_fs_default().fstatSync(fd).size;
+        if (size <= SMALL_FILE) {
+            const data = external_node_fs_default().readFileSync(fd);
+            hash.update(data);
+            return { hash: hash.digest('hex'), sizeBytes: data.length };
+        }
+        const chunk = Buffer.allocUnsafe(SMALL_FILE);
+        let total = 0;
+        for (;;) {
+            const read = external_node_fs_default().readSync(fd, chunk, 0, chunk.length, null);
+            if (read === 0)
+                break;
+            hash.update(chunk.subarray(0, read));
+            total += read;
+        }
+        return { hash: hash.digest('hex'), sizeBytes: total };
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+function safeReaddir(dir) {
+    try {
+        return external_node_fs_default().readdirSync(dir);
     }
     catch (error) {
-        if (error instanceof Unsupported)
-            return undefined;
+        if (isMissing(error))
+            return [];
         throw error;
     }
 }
-class FastReader {
-    file;
-    lines = [];
-    pos = 0;
-    constructor(text, file) {
-        this.file = file;
-        if (text.charCodeAt(0) === 0xfeff)
-            bail();
-        const raw = text.split('\n');
-        for (let number = 0; number < raw.length; number++) {
-            let line = raw[number];
-            if (line.endsWith('\r'))
-                line = line.slice(0, -1);
-            let indent = 0;
-            while (line.charCodeAt(indent) === 32)
-                indent++;
-            if (indent === line.length)
-                continue; // blank
-            const first = line.charCodeAt(indent);
-            if (first === 9)
-                bail(); // tabs in indentation
-            if (first === 35)
-                continue; // comment-only line
-            if (indent === 0 && (line.startsWith('---') || line.startsWith('...') || first === 37))
-                bail();
-            this.lines.push({ number, text: line, indent });
-        }
-        this.raw = raw;
+function isMissing(error) {
+    return error?.code === 'ENOENT';
+}
+function yieldToEventLoop() {
+    return new Promise((resolve) => setImmediate(resolve));
+}
+
+;// CONCATENATED MODULE: ./src/cache/staging.ts
+// Stages artifact trees into a directory the way BuildStream stages dependencies: in order,
+// later trees over earlier ones, directories merged, a file replacing a file (an overlap),
+// never a file replacing a non-empty directory (ignored), and a directory never staged over a
+// file or symlink (an error). The merge happens in memory first, so overlaps are known before
+// anything is written, and only the final tree touches the disk: hard links into the content
+// store (the sandbox keeps them from being written through) or copies.
+
+
+
+
+class StagingArea {
+    store;
+    root = { kind: 'directory', children: new Map() };
+    layers = [];
+    writers = new Map();
+    ignored = [];
+    files = 0;
+    constructor(store) {
+        this.store = store;
     }
-    raw;
-    at(line, column) {
-        return { file: this.file, line: line + 1, column: column + 1 };
+    add(layer) {
+        const index = this.layers.push(layer) - 1;
+        const target = this.openDirectory(layer.location, layer.name);
+        this.merge(target, layer.tree, normalise(layer.location), index);
     }
-    document() {
-        if (this.lines.length === 0)
-            return new MappingNode(new Map(), this.at(0, 0));
-        const first = this.lines[0];
-        if (first.indent !== 0)
-            bail();
-        const root = this.block(first, 0);
-        if (this.pos !== this.lines.length || root.kind !== 'mapping')
-            bail();
-        return root;
-    }
-    /** A block node whose first content starts at `column` of `line` (which may be mid-line after "- "). */
-    block(line, column) {
-        return isDash(line.text, column) ? this.sequence(line, column) : this.mapping(line, column);
-    }
-    sequence(firstLine, column) {
-        const items = [];
-        const node = new SequenceNode(items, this.at(firstLine.number, column));
-        let line = firstLine;
-        let col = column;
-        while (line) {
-            const text = line.text;
-            // A list written at its key's indentation ends at the next key.
-            if (text.charCodeAt(col) !== 45 /* - */) {
-                if (items.length > 0)
-                    break;
-                bail();
-            }
-            const after = col + 1;
-            if (after < text.length && text.charCodeAt(after) !== 32)
-                bail();
-            let contentCol = after;
-            while (text.charCodeAt(contentCol) === 32)
-                contentCol++;
-            this.pos++;
-            if (contentCol >= text.length || text.charCodeAt(contentCol) === 35 /* # */) {
-                // The item's value is on the following, more indented lines (or it is empty).
-                const next = this.lines[this.pos];
-                if (next && next.indent > col)
-                    items.push(this.block(next, next.indent));
-                else
-                    items.push(new ScalarNode('', this.at(line.number, col)));
-            }
-            else {
-                items.push(this.inlineItem(line, contentCol, col));
-            }
-            const next = this.lines[this.pos];
-            if (!next || next.indent < column)
-                break;
-            if (next.indent > column)
-                bail();
-            line = next;
-            col = column;
-        }
-        return node;
-    }
-    /** The content after "- ": a nested mapping or sequence starting on this line, or a scalar. */
-    inlineItem(line, contentCol, dashCol) {
-        if (isDash(line.text, contentCol)) {
-            this.pos--;
-            return this.sequence(line, contentCol);
-        }
-        if (this.keyEnd(line.text, contentCol) >= 0) {
-            this.pos--;
-            return this.mapping(line, contentCol);
-        }
-        return this.scalarValue(line, contentCol, dashCol);
-    }
-    /** Index of the ':' that ends a plain key starting at `col`, or -1 if this is not a key line. */
-    keyEnd(text, col) {
-        const first = text.charCodeAt(col);
-        // Keys that start with an indicator ("quoted", [flow], &anchor, ? complex ...) take the slow path.
-        if ('"\'[]{}&*!|>%@`?#,'.includes(text[col])) {
-            if (first === 34 || first === 39 || first === 63 || first === 123 || first === 91) {
-                // Might be a key; do not guess.
-                if (/^.*:(\s|$)/.test(text.slice(col)))
-                    bail();
-            }
-            return -1;
-        }
-        for (let i = col; i < text.length; i++) {
-            const c = text.charCodeAt(i);
-            if (c === 58 /* : */) {
-                const next = text.charCodeAt(i + 1);
-                if (i + 1 === text.length || next === 32)
-                    return i;
-            }
-            else if (c === 35 /* # */ && text.charCodeAt(i - 1) === 32) {
-                return -1;
-            }
-            else if (c === 9) {
-                bail();
-            }
-        }
-        return -1;
-    }
-    mapping(firstLine, column) {
-        const node = new MappingNode(new Map(), this.at(firstLine.number, column));
-        let line = firstLine;
-        let col = column;
-        while (line) {
-            const text = line.text;
-            const end = this.keyEnd(text, col);
-            if (end < 0)
-                bail();
-            const key = text.slice(col, end);
-            if (key.length === 0 || key.endsWith(' ') || node.entries.has(key))
-                bail();
-            const keyAt = this.at(line.number, col);
-            let valueCol = end + 1;
-            while (text.charCodeAt(valueCol) === 32)
-                valueCol++;
-            this.pos++;
-            let value;
-            if (valueCol >= text.length || text.charCodeAt(valueCol) === 35) {
-                const next = this.lines[this.pos];
-                if (next && next.indent > col) {
-                    value = this.block(next, next.indent);
-                }
-                else if (next && next.indent === col && isDash(next.text, col)) {
-                    value = this.sequence(next, col);
-                }
-                else {
-                    value = new ScalarNode('', keyAt);
-                }
-            }
-            else {
-                value = this.scalarValue(line, valueCol, col);
-            }
-            node.set(key, value, keyAt);
-            const next = this.lines[this.pos];
-            if (!next || next.indent < column)
-                break;
-            if (next.indent > column)
-                bail();
-            line = next;
-            col = column;
-        }
-        return node;
-    }
-    /** A value that starts at `col` of `line`; `parentIndent` is the column of its key or dash. */
-    scalarValue(line, col, parentIndent) {
-        const first = line.text[col];
-        const value = this.sameLineValue(line, col, parentIndent);
-        // A more indented line after a one-line value would continue it (or be an error): leave
-        // both to the library.
-        const next = this.lines[this.pos];
-        if (first !== '|' && first !== '>' && next && next.indent > parentIndent)
-            bail();
-        return value;
-    }
-    sameLineValue(line, col, parentIndent) {
-        const text = line.text;
-        const first = text[col];
-        const at = this.at(line.number, col);
-        switch (first) {
-            case '"':
-                return new ScalarNode(this.doubleQuoted(text, col), at);
-            case "'":
-                return new ScalarNode(this.singleQuoted(text, col), at);
-            case '|':
-            case '>':
-                return new ScalarNode(this.blockScalar(line, col, parentIndent).trim(), at);
-            case '[':
-            case '{':
-                return this.flow(text, col, at);
-            case '&':
-            case '*':
-            case '!':
-            case '%':
-            case '@':
-            case '`':
-            case '?':
-            case ',':
-            case ']':
-            case '}':
-                return bail();
-            case '-':
-                if (text.charCodeAt(col + 1) === 32 || col + 1 === text.length)
-                    bail();
-        }
-        // A plain scalar: up to a comment, on this line only.
-        let end = text.length;
-        for (let i = col; i < text.length; i++) {
-            const c = text.charCodeAt(i);
-            if (c === 35 && text.charCodeAt(i - 1) === 32) {
-                end = i;
-                break;
-            }
-            if (c === 58 && (i + 1 === text.length || text.charCodeAt(i + 1) === 32))
-                bail();
-            if (c === 9)
-                bail();
-        }
-        return new ScalarNode(text.slice(col, end).trim(), at);
-    }
-    /** The rest of the line after a closing quote may hold only spaces and a comment. */
-    expectLineEnd(text, from) {
-        let i = from;
-        while (text.charCodeAt(i) === 32)
-            i++;
-        if (i < text.length && !(text.charCodeAt(i) === 35 && i > from))
-            bail();
-    }
-    doubleQuoted(text, col) {
-        const close = text.indexOf('"', col + 1);
-        if (close > 0 && text.lastIndexOf('\\', close) <= col) {
-            // No escapes: the common case is one slice.
-            this.expectLineEnd(text, close + 1);
-            return text.slice(col + 1, close).trim();
-        }
-        let out = '';
-        let i = col + 1;
-        for (;;) {
-            if (i >= text.length)
-                bail(); // multi-line quoted scalars take the slow path
-            const c = text[i];
-            if (c === '"')
-                break;
-            if (c === '\\') {
-                const e = text[i + 1];
-                const simple = { n: '\n', t: '\t', '"': '"', '\\': '\\', '/': '/', r: '\r', '0': '\0', ' ': ' ', b: '\b', f: '\f', e: '\x1b', a: '\x07', v: '\v' };
-                if (e !== undefined && e in simple) {
-                    out += simple[e];
-                    i += 2;
-                    continue;
-                }
-                return bail();
-            }
-            out += c;
-            i++;
-        }
-        this.expectLineEnd(text, i + 1);
-        return out.trim();
-    }
-    singleQuoted(text, col) {
-        let out = '';
-        let i = col + 1;
-        for (;;) {
-            if (i >= text.length)
-                bail();
-            const c = text[i];
-            if (c === "'") {
-                if (text[i + 1] === "'") {
-                    out += "'";
-                    i += 2;
-                    continue;
-                }
-                break;
-            }
-            out += c;
-            i++;
-        }
-        this.expectLineEnd(text, i + 1);
-        return out.trim();
-    }
-    /** `|` and `>` with optional chomping; explicit indentation indicators take the slow path. */
-    blockScalar(line, col, parentIndent) {
-        const header = line.text.slice(col);
-        const match = /^([|>])([+-]?)\s*(#.*)?$/.exec(header);
-        if (!match)
-            return bail();
-        const folded = match[1] === '>';
-        // Block scalar content is taken from the raw lines, blank and comment-looking lines included.
-        const startRaw = line.number + 1;
-        let contentIndent = -1;
-        let lastRaw = line.number;
-        const body = [];
-        for (let n = startRaw; n < this.raw.length; n++) {
-            let t = this.raw[n];
-            if (t.endsWith('\r'))
-                t = t.slice(0, -1);
-            let ind = 0;
-            while (t.charCodeAt(ind) === 32)
-                ind++;
-            if (ind === t.length) {
-                body.push('');
+    report() {
+        const overlaps = [];
+        for (const [file, writers] of this.writers) {
+            if (writers.length < 2)
                 continue;
-            }
-            if (t.charCodeAt(ind) === 9 && ind <= parentIndent)
-                bail();
-            if (contentIndent < 0) {
-                if (ind <= parentIndent)
-                    break;
-                contentIndent = ind;
-            }
-            if (ind < contentIndent)
-                break;
-            if (folded && ind > contentIndent)
-                bail();
-            body.push(t.slice(contentIndent));
-            lastRaw = n;
+            // A path is reported when a layer that is not allowed to overwrite it did so.
+            const offenders = writers.slice(1).filter((i) => !(this.layers[i].mayOverwrite?.(file) ?? false));
+            if (offenders.length > 0)
+                overlaps.push({ path: file, writers: writers.map((i) => this.layers[i].name) });
         }
-        // Trailing blank lines belong to the scalar only through chomping; drop them here.
-        while (body.length > 0 && body[body.length - 1] === '')
-            body.pop();
-        // Skip the structural lines that were consumed as content.
-        while (this.pos < this.lines.length && this.lines[this.pos].number <= lastRaw)
-            this.pos++;
-        // The value is stripped by the caller, so chomping does not change the result.
-        if (!folded)
-            return body.join('\n');
-        let out = '';
-        for (let i = 0; i < body.length; i++) {
-            const piece = body[i];
-            if (i === 0)
-                out = piece;
-            else if (piece === '')
-                out += '\n';
-            else
-                out += out.endsWith('\n') || out === '' ? piece : ` ${piece}`;
-        }
+        overlaps.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        return { overlaps, ignored: this.ignored, files: this.files };
+    }
+    /** Every staged path (directories included), absolute, for split rules. */
+    paths() {
+        const out = [];
+        const walk = (dir, prefix) => {
+            for (const [name, node] of dir.children) {
+                const p = `${prefix}/${name}`;
+                out.push(p);
+                if (node.kind === 'directory')
+                    walk(node, p);
+            }
+        };
+        walk(this.root, '');
         return out;
     }
-    /** Single-line flow collections of plain or quoted scalars: `[a, b]`, `[]`, `{}`. */
-    flow(text, col, at) {
-        const open = text[col];
-        const close = open === '[' ? ']' : '}';
-        let end = -1;
-        for (let i = col + 1; i < text.length; i++) {
-            const c = text[i];
-            if (c === '[' || c === '{' || c === '"' || c === "'" || c === '#' || c === '&' || c === '*' || c === '!' || c === '?' || c === ':')
-                bail();
-            if (c === close) {
-                end = i;
-                break;
+    /**
+     * Writes the merged tree under `target` (which must exist). `link` hard-links store objects
+     * (read-only inodes shared with the store); `copy` writes private, writable files.
+     * `select`, when given, keeps only the absolute paths it accepts (and the directories above them).
+     */
+    async materialize(target, how, select) {
+        let written = 0;
+        let steps = 0;
+        const walk = async (dir, host, prefix) => {
+            let any = false;
+            for (const [name, node] of dir.children) {
+                const p = `${prefix}/${name}`;
+                const dest = external_node_path_default().join(host, name);
+                if (++steps % 512 === 0)
+                    await new Promise((resolve) => setImmediate(resolve));
+                if (node.kind === 'directory') {
+                    const keepWhole = select === undefined || select(p);
+                    mkdirIfMissing(dest);
+                    const kept = await walk(node, dest, p);
+                    if (!kept && !keepWhole)
+                        external_node_fs_default().rmdirSync(dest);
+                    else
+                        any = true;
+                    continue;
+                }
+                if (select && !select(p))
+                    continue;
+                any = true;
+                written++;
+                if (node.kind === 'symlink') {
+                    external_node_fs_default().symlinkSync(node.target, dest);
+                }
+                else if (how === 'link') {
+                    external_node_fs_default().linkSync(this.store.objectPath(node.hash, node.executable), dest);
+                }
+                else {
+                    external_node_fs_default().copyFileSync(this.store.objectPath(node.hash, node.executable), dest, (external_node_fs_default()).constants.COPYFILE_FICLONE);
+                    external_node_fs_default().chmodSync(dest, node.executable ? 0o755 : 0o644);
+                    external_node_fs_default().utimesSync(dest, OBJECT_MTIME, OBJECT_MTIME);
+                }
+            }
+            return any;
+        };
+        await walk(this.root, target, '');
+        return written;
+    }
+    /** The merged tree, stored, keeping only the absolute paths `keep` accepts (and directories above them). */
+    toTree(keep) {
+        const build = (dir, prefix) => {
+            const children = [];
+            for (const [name, node] of dir.children) {
+                const p = `${prefix}/${name}`;
+                if (node.kind === 'directory') {
+                    const digest = build(node, p);
+                    if (digest.sizeBytes > 0 || keep(p))
+                        children.push({ kind: 'directory', name, digest });
+                }
+                else if (keep(p)) {
+                    children.push(node.kind === 'file'
+                        ? { kind: 'file', name, digest: { hash: node.hash, sizeBytes: node.size }, isExecutable: node.executable }
+                        : { kind: 'symlink', name, target: node.target });
+                }
+            }
+            return this.store.putDirectoryMessage(children);
+        };
+        return build(this.root, '');
+    }
+    openDirectory(location, layer) {
+        let dir = this.root;
+        let sofar = '';
+        for (const part of normalise(location).split('/').filter(Boolean)) {
+            sofar += `/${part}`;
+            const existing = dir.children.get(part);
+            if (!existing) {
+                const created = { kind: 'directory', children: new Map() };
+                dir.children.set(part, created);
+                dir = created;
+            }
+            else if (existing.kind === 'directory') {
+                dir = existing;
+            }
+            else {
+                throw notADirectory(sofar, existing.kind, layer);
             }
         }
-        if (end < 0)
-            bail();
-        this.expectLineEnd(text, end + 1);
-        const inner = text.slice(col + 1, end);
-        if (open === '{') {
-            if (inner.trim() !== '')
-                bail();
-            return new MappingNode(new Map(), at);
+        return dir;
+    }
+    merge(into, tree, prefix, layer) {
+        for (const child of this.store.readDirectory(tree)) {
+            const p = prefix === '/' ? `/${child.name}` : `${prefix}/${child.name}`;
+            const existing = into.children.get(child.name);
+            if (child.kind === 'directory') {
+                let dir;
+                if (!existing) {
+                    dir = { kind: 'directory', children: new Map() };
+                    into.children.set(child.name, dir);
+                }
+                else if (existing.kind === 'directory') {
+                    dir = existing;
+                }
+                else {
+                    throw notADirectory(p, existing.kind, this.layers[layer].name);
+                }
+                this.merge(dir, child.digest.hash, p, layer);
+                continue;
+            }
+            if (existing?.kind === 'directory') {
+                if (existing.children.size > 0) {
+                    this.ignored.push({ path: p, layer: this.layers[layer].name });
+                    continue;
+                }
+            }
+            const leaf = child.kind === 'file'
+                ? { kind: 'file', hash: child.digest.hash, size: child.digest.sizeBytes, executable: child.isExecutable, owner: layer }
+                : { kind: 'symlink', target: child.target, owner: layer };
+            into.children.set(child.name, leaf);
+            this.files++;
+            const writers = this.writers.get(p);
+            if (writers)
+                writers.push(layer);
+            else
+                this.writers.set(p, [layer]);
         }
-        if (inner.trim() === '')
-            return new SequenceNode([], at);
-        const items = [];
-        let start = col + 1;
-        for (const part of inner.split(',')) {
-            const lead = part.length - part.trimStart().length;
-            const value = part.trim();
-            if (value === '' || value.startsWith('-') || value.startsWith('%') || value.startsWith('@') || value.startsWith('`') || value.startsWith('|') || value.startsWith('>'))
-                bail();
-            items.push(new ScalarNode(value, this.at(at.line - 1, start + lead)));
-            start += part.length + 1;
-        }
-        return new SequenceNode(items, at);
     }
 }
-
-;// CONCATENATED MODULE: ./src/project/element.ts
-// Composes each loaded element as BuildStream does (the kind's defaults with project.conf's
-// `elements:` override, then the element file, over the project's variables, environment,
-// sandbox and split rules), expands its variables, and lets its kind and its sources'
-// kinds validate and describe themselves. Pure: data in, data out.
-
-
-
-
-
-const DEFAULTS_KEYS = ['variables', 'environment', 'environment-nocache', 'config', 'public', 'sandbox'];
-/** Holds what is shared between elements of one load (per-project, per-kind defaults). */
-class ElementComposer {
-    kindDefaults = new Map();
-    projectVariables = new Map();
-    compose(loaded, dependencies) {
-        const project = loaded.project;
-        const plugin = project.plugins.element(loaded.kind, loaded.kindAt);
-        const defaults = this.defaultsFor(project, loaded.kind, plugin);
-        const node = loaded.node;
-        const ownVariables = getMapping(node, 'variables');
-        if (ownVariables)
-            assertNotProtected(ownVariables);
-        // Variables works out max-jobs itself from the composed `notparallel`.
-        const variables = Variables.derive(defaults.variables, ownVariables, { 'element-name': loaded.name });
-        variables.check();
-        const environment = layered(project.environment, defaults.node, node, 'environment');
-        const environmentNocache = [...new Set([...project.environmentNocache, ...strings(defaults.node, 'environment-nocache'), ...strings(node, 'environment-nocache')])];
-        const config = layeredConfig(defaults.node, node);
-        const sandbox = layered(project.sandbox, defaults.node, node, 'sandbox');
-        validateKeys(sandbox, ['build-uid', 'build-gid', 'build-os', 'build-arch', 'remote-apis-socket'], "'sandbox'");
-        const publicData = composePublic(defaults.node, node);
-        const expandedConfig = variables.expandNode(config);
-        const sources = this.composeSources(loaded, variables);
-        const view = {
-            name: loaded.name,
-            kind: loaded.kind,
-            config: expandedConfig,
-            variables: variables.resolved(),
-            dependencies,
-            sourceCount: sources.length,
-            at: loaded.kindAt,
-        };
-        if (plugin.configKeys !== 'any')
-            validateKeys(expandedConfig, plugin.configKeys, `the config of a ${loaded.kind} element`);
-        plugin.validate(view);
-        for (const source of sources)
-            source.plugin.validate(source.view);
-        return {
-            loaded,
-            plugin,
-            variables,
-            environment: variables.expandNode(environment),
-            environmentNocache,
-            config: expandedConfig,
-            sandbox: variables.expandNode(sandbox),
-            public: variables.expandNode(publicData),
-            sources,
-            view,
-        };
-    }
-    defaultsFor(project, kind, plugin) {
-        let perProject = this.kindDefaults.get(project);
-        if (!perProject) {
-            perProject = new Map();
-            this.kindDefaults.set(project, perProject);
-        }
-        const known = perProject.get(kind);
-        if (known)
-            return known;
-        const node = readYaml(plugin.defaults, plugin.defaultsFile);
-        validateKeys(node, DEFAULTS_KEYS, `the defaults of kind '${kind}'`);
-        // The project's split rules, extended by the kind's own.
-        const publicNode = getMapping(node, 'public') ?? new MappingNode(new Map(), SYNTHETIC);
-        const bst = getMapping(publicNode, 'bst') ?? new MappingNode(new Map(), SYNTHETIC);
-        const splits = project.splitRules.clone();
-        const kindSplits = getMapping(bst, 'split-rules');
-        if (kindSplits)
-            compositeInto(splits, kindSplits);
-        bst.set('split-rules', splits);
-        publicNode.set('bst', bst);
-        node.set('public', publicNode);
-        const override = getMapping(project.elementOverrides, kind);
-        if (override) {
-            validateKeys(override, DEFAULTS_KEYS, `elements: ${kind}`);
-            compositeInto(node, override);
-        }
-        const defaultVariables = getMapping(node, 'variables');
-        const variables = Variables.derive(this.variablesOf(project), defaultVariables, {});
-        const defaults = { node, variables };
-        perProject.set(kind, defaults);
-        return defaults;
-    }
-    variablesOf(project) {
-        let variables = this.projectVariables.get(project);
-        if (!variables) {
-            variables = new Variables(project.variables);
-            this.projectVariables.set(project, variables);
-        }
-        return variables;
-    }
-    composeSources(loaded, variables) {
-        const list = getSequence(loaded.node, 'sources');
-        if (!list)
-            return [];
-        const project = loaded.project;
-        const storedRefs = project.refStorage === 'project.refs' ? project.refs.get(loaded.name) : undefined;
-        return list.items.map((item, index) => {
-            if (item.kind !== 'mapping')
-                throw new CairnError('invalid-data', 'each source must be a mapping with a kind', item.at);
-            const kindScalar = item.get('kind');
-            if (!kindScalar || kindScalar.kind !== 'scalar')
-                throw new CairnError('invalid-data', "a source needs 'kind'", item.at);
-            const plugin = project.plugins.source(kindScalar.value, kindScalar.at);
-            validateKeys(item, ['kind', 'directory', 'provenance', ...plugin.configKeys], `a ${kindScalar.value} source`);
-            const config = new MappingNode(new Map(), item.at);
-            const override = getMapping(project.sourceOverrides, kindScalar.value);
-            const overrideConfig = override ? getMapping(override, 'config') : undefined;
-            if (overrideConfig)
-                compositeInto(config, overrideConfig);
-            const own = item.clone();
-            for (const key of ['kind', 'directory', 'provenance'])
-                own.delete(key);
-            compositeInto(config, own);
-            // With project.refs, the stored ref replaces any ref written in the element.
-            const stored = storedRefs?.[index];
-            if (project.refStorage === 'project.refs')
-                config.delete('ref');
-            if (stored)
-                compositeInto(config, stored);
-            assertFullyComposited(config);
-            const expanded = variables.expandNode(config);
-            const directory = getString(item, 'directory');
-            const view = {
-                kind: kindScalar.value,
-                config: expanded,
-                directory: directory === undefined ? undefined : variables.expand(directory, item.get('directory').at),
-                projectDirectory: project.directory,
-                at: kindScalar.at,
-            };
-            return { kind: kindScalar.value, plugin, view };
-        });
-    }
+function notADirectory(p, kind, layer) {
+    return new CairnError('staging-overlap', `cannot stage ${layer}: ${p} is a ${kind} where the element has a directory`);
 }
-/** project value ← kind defaults ← element, for environment and sandbox. */
-function layered(projectNode, defaults, element, key) {
-    const result = projectNode.clone();
-    const fromDefaults = getMapping(defaults, key);
-    if (fromDefaults)
-        compositeInto(result, fromDefaults);
-    const own = getMapping(element, key);
-    if (own)
-        compositeInto(result, own);
-    assertFullyComposited(result);
-    return result;
+function normalise(location) {
+    const n = external_node_path_default().posix.normalize('/' + location);
+    return n.length > 1 && n.endsWith('/') ? n.slice(0, -1) : n;
 }
-function layeredConfig(defaults, element) {
-    const config = (getMapping(defaults, 'config') ?? new MappingNode(new Map(), SYNTHETIC)).clone();
-    const own = getMapping(element, 'config');
-    if (own)
-        compositeInto(config, own);
-    assertFullyComposited(config);
-    return config;
-}
-/**
- * Public data is the element's own, with split rules that extend the project's and the kind's
- * (as BuildStream does: the kind's other public keys do not carry over).
- */
-function composePublic(defaults, element) {
-    const base = getMapping(defaults, 'public');
-    const baseBst = base ? getMapping(base, 'bst') : undefined;
-    const splits = (baseBst ? getMapping(baseBst, 'split-rules') : undefined)?.clone() ?? new MappingNode(new Map(), SYNTHETIC);
-    const own = (getMapping(element, 'public') ?? new MappingNode(new Map(), SYNTHETIC)).clone();
-    const ownBst = getMapping(own, 'bst') ?? new MappingNode(new Map(), SYNTHETIC);
-    const ownSplits = getMapping(ownBst, 'split-rules');
-    if (ownSplits)
-        compositeInto(splits, ownSplits);
-    ownBst.set('split-rules', splits);
-    own.set('bst', ownBst);
-    assertFullyComposited(own);
-    return own;
-}
-function strings(node, key) {
-    return getStringList(node, key).map((s) => s.value);
+function mkdirIfMissing(dir) {
+    try {
+        external_node_fs_default().mkdirSync(dir);
+    }
+    catch (error) {
+        if (error.code !== 'EEXIST')
+            throw error;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/project/listsort.ts
@@ -3284,6 +1800,5834 @@ function exceptElements(targets, elements, excepted) {
     return elements.filter((element) => kept.has(element));
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/sandbox/batch-script.ts
+// The driver shell script that runs a batch of commands inside one sandbox and tells Cairn how the
+// batch ended. It must never set or read a shell variable: the commands see exactly the run's env.
+/** The descriptor, inherited by the driver only, on which it reports progress to Cairn. */
+const STATUS_FD = 3;
+/** `$0` of the driver, which is what `ps` inside the sandbox shows for it. */
+const DRIVER_NAME = 'cairn-batch';
+/**
+ * The driver. Positional parameters come in pairs, header then command. Before each command it
+ * writes the header to the log and `s <remaining>` to the status descriptor; when a command fails
+ * it writes `f <remaining> <exit code>`; after the last one `d`. `$#` stands in for a counter so that
+ * no variable of the driver's own can collide with a variable of the build's environment.
+ * Commands run with the status descriptor closed, so nothing they do can forge a report.
+ */
+function driverScript(options) {
+    const lines = options.interactive
+        ? [
+            // A shell for a person: stderr stays on the terminal and no headers interleave with prompts.
+            'while [ "$#" -gt 0 ]; do',
+            `  printf 's %s\\n' "$#" >&${STATUS_FD}`,
+            `  /bin/sh -e -c "$2" ${STATUS_FD}>&- || { printf 'f %s %s\\n' "$#" "$?" >&${STATUS_FD}; exit 1; }`,
+            '  shift 2',
+            'done',
+        ]
+        : [
+            // Until here, anything on stderr is bubblewrap's own, which Cairn reads to explain a setup
+            // failure; from here on the commands' stderr belongs in the log with their stdout.
+            'exec 2>&1',
+            'while [ "$#" -gt 0 ]; do',
+            `  printf '%s\\n' "$1"`,
+            `  printf 's %s\\n' "$#" >&${STATUS_FD}`,
+            `  /bin/sh -e -c "$2" ${STATUS_FD}>&- || { printf 'f %s %s\\n' "$#" "$?" >&${STATUS_FD}; exit 1; }`,
+            '  shift 2',
+            'done',
+        ];
+    return [...lines, `printf 'd\\n' >&${STATUS_FD}`, ''].join('\n');
+}
+/**
+ * The log line that introduces a command: `+ <label>: <command>`. A multi-line command keeps its
+ * lines, each continuation indented under the first so the log still reads as one entry.
+ */
+function commandHeader(label, command) {
+    const [first = '', ...rest] = command.replace(/\n+$/, '').split('\n');
+    return [`+ ${label}: ${first}`, ...rest.map((line) => `  ${line}`)].join('\n');
+}
+/** The driver's positional parameters for a batch: header, command, header, command, ... */
+function driverArguments(commands) {
+    return commands.flatMap((c) => [commandHeader(c.label, c.command), c.command]);
+}
+/** Reads what the driver wrote on the status descriptor for a batch of `commandCount` commands. */
+function readBatchStatus(text, commandCount) {
+    let running;
+    for (const line of text.split('\n')) {
+        const fields = line.trim().split(' ');
+        if (fields[0] === 'd')
+            return { state: 'done' };
+        const remaining = Number(fields[1]);
+        if (!Number.isInteger(remaining))
+            continue;
+        // `$#` counts the current pair and every pair after it.
+        const index = commandCount - remaining / 2;
+        if (fields[0] === 's')
+            running = index;
+        if (fields[0] === 'f')
+            return { state: 'failed', index, exitCode: Number(fields[2]) };
+    }
+    return running === undefined ? { state: 'not-started' } : { state: 'interrupted', index: running };
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/bwrap-arguments.ts
+// Builds bubblewrap command lines: the isolation every sandbox gets, and the root as a bind or as an
+// overlay. Pure; and no path is ever spliced into shell text, so no path can be misread as code.
+
+/** The hostname inside every sandbox: fixed, so nothing a build records depends on the host. */
+const SANDBOX_HOSTNAME = 'cairn';
+/**
+ * Namespaces, identity and environment. The user namespace is asked for explicitly (--unshare-all
+ * only tries it) so that a host without one fails loudly instead of silently running as the host
+ * user. All capabilities are dropped: bubblewrap keeps them for uid 0 when the host user is root,
+ * and CAP_SYS_ADMIN would let a build remount the read-only root read-write and write through to
+ * the content store. Dropping them makes root and ordinary hosts behave the same.
+ */
+function isolationArguments(isolation) {
+    const args = ['--unshare-all', '--unshare-user', '--die-with-parent'];
+    // A new session detaches the build from any terminal (no TIOCSTI into the user's shell); a shell
+    // for a person needs the terminal.
+    if (!isolation.interactive)
+        args.push('--new-session');
+    args.push('--cap-drop', 'ALL', '--hostname', SANDBOX_HOSTNAME);
+    args.push('--uid', String(isolation.uid), '--gid', String(isolation.gid));
+    args.push('--clearenv');
+    for (const [name, value] of Object.entries(isolation.env))
+        args.push('--setenv', name, value);
+    return args;
+}
+function overlayRoute(version) {
+    const [major = 0, minor = 0] = version.split('.').map((n) => Number.parseInt(n, 10));
+    return major > 0 || minor >= 11 ? 'bwrap' : 'unshare';
+}
+/** Where an overlay keeps its parts inside the run's scratch directory. */
+function overlayLayout(scratch) {
+    return {
+        // A symlink to the staged root, so the mount options name only fixed words (see below).
+        lower: external_node_path_default().join(scratch, 'lower'),
+        upper: external_node_path_default().join(scratch, 'upper'),
+        work: external_node_path_default().join(scratch, 'work'),
+        merged: external_node_path_default().join(scratch, 'merged'),
+    };
+}
+/**
+ * The shell run in a new user and mount namespace (the unshare route) before bwrap: it mounts the
+ * overlay and then becomes bwrap. Its arguments are the scratch directory, the mount program, then
+ * bwrap's argv. The options name the layers relative to the scratch directory because overlayfs
+ * options cannot carry a ',' or ':' in a path; `userxattr` lets the overlay record whiteouts and
+ * opaque directories in a user namespace (without it, deleting a staged directory fails with EIO).
+ */
+const UNSHARE_OVERLAY_SCRIPT = [
+    'cd "$1" || exit 1',
+    '"$2" -t overlay -o lowerdir=lower,upperdir=upper,workdir=work,userxattr overlay merged || exit 1',
+    'shift 2',
+    'exec "$@"',
+].join('\n');
+/** The program and arguments that wrap bwrap for the unshare route; bwrap's own argv follows them. */
+function unsharePrefix(tools, scratch) {
+    return [
+        tools.unshare,
+        '--user',
+        '--map-root-user',
+        '--mount',
+        '--propagation',
+        'private',
+        '--',
+        tools.sh,
+        '-c',
+        UNSHARE_OVERLAY_SCRIPT,
+        'cairn-overlay',
+        scratch,
+        tools.mount,
+    ];
+}
+/** The bwrap arguments that put a writable overlay of `lower` at `dest`, writes going to scratch. */
+function overlayArguments(route, lower, scratch, dest) {
+    const layout = overlayLayout(scratch);
+    return route === 'bwrap'
+        ? ['--overlay-src', lower, '--overlay', layout.upper, layout.work, dest]
+        : ['--bind', layout.merged, dest];
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/host.ts
+// What the sandbox needs from the host outside it: programs by absolute path, the settings that
+// explain a namespace failure, overlay directories in a run's scratch, and running a program to its
+// end. Host programs always run with an empty environment, so a build's env never reaches them.
+
+
+
+
+// Where unshare and mount live when PATH is minimal (services, some CI images leave out sbin).
+const SYSTEM_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+function isExecutableFile(file) {
+    try {
+        external_node_fs_default().accessSync(file, (external_node_fs_default()).constants.X_OK);
+        return external_node_fs_default().statSync(file).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+/** The absolute path of `name` on PATH, then in the usual system directories; undefined if absent. */
+function findProgram(name, searchPath = process.env['PATH']) {
+    const dirs = [...(searchPath ?? '').split((external_node_path_default()).delimiter).filter((d) => external_node_path_default().isAbsolute(d)), ...SYSTEM_DIRS];
+    for (const dir of dirs) {
+        const candidate = external_node_path_default().join(dir, name);
+        if (isExecutableFile(candidate))
+            return candidate;
+    }
+    return undefined;
+}
+/** Whether an explicitly configured program path can be run. */
+function isProgram(file) {
+    return isExecutableFile(file);
+}
+/** The host programs of the unshare overlay route, or undefined when one is missing. */
+function findHostTools() {
+    const unshare = findProgram('unshare');
+    const mount = findProgram('mount');
+    const sh = isExecutableFile('/bin/sh') ? '/bin/sh' : findProgram('sh');
+    return unshare && mount && sh ? { unshare, mount, sh } : undefined;
+}
+function readSysctl(file) {
+    try {
+        const value = Number.parseInt(external_node_fs_default().readFileSync(file, 'utf8').trim(), 10);
+        return Number.isNaN(value) ? undefined : value;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The kernel settings and container markers that decide which namespace fix to suggest. */
+function readHostFacts() {
+    const apparmor = readSysctl('/proc/sys/kernel/apparmor_restrict_unprivileged_userns');
+    const clone = readSysctl('/proc/sys/kernel/unprivileged_userns_clone');
+    const maxUserNamespaces = readSysctl('/proc/sys/user/max_user_namespaces');
+    const inContainer = external_node_fs_default().existsSync('/.dockerenv') || external_node_fs_default().existsSync('/run/.containerenv');
+    return {
+        ...(apparmor === undefined ? {} : { apparmorRestrictsUserns: apparmor === 1 }),
+        ...(clone === undefined ? {} : { usernsCloneDisabled: clone === 0 }),
+        ...(maxUserNamespaces === undefined ? {} : { maxUserNamespaces }),
+        inContainer,
+    };
+}
+/**
+ * Creates the overlay's directories in the scratch directory, `lower` being a symlink to the staged
+ * root. Only the unshare route needs `merged` and the link, but they cost nothing. A scratch that an
+ * earlier run over the same root prepared is reused as it is, its upper layer included.
+ */
+async function prepareOverlay(root, scratch) {
+    const layout = overlayLayout(scratch);
+    await Promise.all([layout.upper, layout.work, layout.merged].map((dir) => external_node_fs_default().promises.mkdir(dir, { recursive: true })));
+    try {
+        await external_node_fs_default().promises.symlink(root, layout.lower);
+    }
+    catch (error) {
+        const existing = await external_node_fs_default().promises.readlink(layout.lower).catch(() => undefined);
+        if (existing !== root)
+            throw error;
+    }
+}
+/** Runs a host program to its end with an empty environment and no stdin, collecting its output. */
+function runToCompletion(program, args) {
+    return new Promise((resolve) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, { stdio: ['ignore', 'pipe', 'pipe'], env: {} });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+        child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+        child.on('error', (error) => resolve({ code: null, signal: null, stdout, stderr, spawnError: error }));
+        child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    });
+}
+/**
+ * Removes a directory tree that a sandbox has used. Overlayfs leaves `work/work` with mode 000, which
+ * a plain recursive remove cannot enter as an ordinary user, so unreadable directories are opened up
+ * and the removal retried.
+ */
+async function host_removeTree(dir) {
+    try {
+        await external_node_fs_default().promises.rm(dir, { recursive: true, force: true });
+    }
+    catch {
+        openUp(dir);
+        await external_node_fs_default().promises.rm(dir, { recursive: true, force: true });
+    }
+}
+function openUp(dir) {
+    try {
+        external_node_fs_default().chmodSync(dir, 0o700);
+        for (const entry of external_node_fs_default().readdirSync(dir, { withFileTypes: true })) {
+            if (entry.isDirectory())
+                openUp(external_node_path_default().join(dir, entry.name));
+        }
+    }
+    catch {
+        // What cannot be opened up is reported by the retried removal.
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/setup-failure.ts
+// Turns what bubblewrap printed when it could not build a sandbox into a one-line message that quotes
+// it and a hint naming the host setting to change. Pure: the facts about the host are passed in.
+const NAMESPACE_FAILURE = [
+    /setting up [ug]id map/i,
+    /No permissions to creat(e|ing) new namespace/i,
+    /Creating new namespace failed/i,
+    /unshare( failed)?: .*(Operation not permitted|Permission denied)/i,
+    /loopback: Failed RTM_NEWADDR/i,
+    /Failed to make \/ slave/i,
+    /Can't mount proc on/i,
+    /Can't mount (devpts|tmpfs) on/i,
+    /pivot_root/i,
+    /max_\*?_?namespaces|ENOSPC/i,
+];
+const APPARMOR_FIX = 'on Ubuntu 23.10 and later (24.04 runners included) allow it with `sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0`, or load an AppArmor profile that grants bwrap `userns`';
+const USERNS_CLONE_FIX = 'on older Debian and Ubuntu kernels run `sudo sysctl -w kernel.unprivileged_userns_clone=1`';
+const MAX_NAMESPACES_FIX = 'raise the namespace limit with `sudo sysctl -w user.max_user_namespaces=10000`';
+const CONTAINER_FIX = 'inside a container, the container must allow user namespaces and mounts (docker run --security-opt seccomp=unconfined --security-opt apparmor=unconfined --security-opt systempaths=unconfined, or --privileged)';
+/** The line of bubblewrap's (or mount's) output that says what went wrong. */
+function firstErrorLine(stderr) {
+    const lines = stderr
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+    return lines.find((l) => /^(bwrap|mount|unshare):/.test(l)) ?? lines[0] ?? '';
+}
+/** Explains a sandbox that bubblewrap could not set up, from its stderr and what is known of the host. */
+function explainSetupFailure(stderr, facts = {}) {
+    const line = firstErrorLine(stderr);
+    const quoted = line === '' ? 'it exited without saying why' : `"${line}"`;
+    if (NAMESPACE_FAILURE.some((pattern) => pattern.test(line))) {
+        const message = `bubblewrap cannot create the namespaces a build needs: ${quoted}`;
+        return { namespaces: true, message, hint: namespaceHint(line, facts) };
+    }
+    if (/execvp \/bin\/sh/.test(line)) {
+        return {
+            namespaces: false,
+            message: `the sandbox has no usable /bin/sh: ${quoted}`,
+            hint: 'every build runs its commands with /bin/sh, so the staged dependencies must provide one',
+        };
+    }
+    return { namespaces: false, message: `bubblewrap could not set up the sandbox: ${quoted}` };
+}
+/** Every fix, the one this host most likely needs first. */
+function namespaceHint(line, facts) {
+    const fixes = [
+        {
+            text: APPARMOR_FIX,
+            // Ubuntu's AppArmor lets the namespace be created and then denies the uid map or the loopback setup.
+            likely: facts.apparmorRestrictsUserns === true || /setting up [ug]id map|RTM_NEWADDR/i.test(line),
+        },
+        { text: USERNS_CLONE_FIX, likely: facts.usernsCloneDisabled === true || /No permissions to creat/i.test(line) },
+        { text: MAX_NAMESPACES_FIX, likely: facts.maxUserNamespaces === 0 || /ENOSPC|max_/i.test(line) },
+        { text: CONTAINER_FIX, likely: facts.inContainer === true || /Can't mount|make \/ slave|pivot_root/i.test(line) },
+    ];
+    const relevant = fixes.filter((f) => f.likely || f.text !== MAX_NAMESPACES_FIX);
+    const ordered = [...relevant.filter((f) => f.likely), ...relevant.filter((f) => !f.likely)];
+    return `let bubblewrap create user namespaces: ${ordered.map((f) => f.text).join('; ')}`;
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/probe.ts
+// Finds bubblewrap and proves, by running it, that it can build the sandbox a build needs and whether
+// it can give a writable root as an overlay. It never keeps what it learns: callers cache per path.
+
+
+
+
+
+
+
+const INSTALL_HINT = 'install it: apt-get install bubblewrap';
+function bwrapNotInstalled(where) {
+    const suffix = where === undefined ? '' : ` at ${where}`;
+    return new CairnError('sandbox-unavailable', `bubblewrap (bwrap) is not installed${suffix}`, undefined, INSTALL_HINT);
+}
+/** Finds bwrap (option `bwrap` path, else PATH) and checks it can create the namespaces a build needs. */
+async function probeSandbox(options = {}) {
+    const bwrap = locateBwrap(options.bwrap);
+    const version = await readVersion(bwrap);
+    await checkNamespaces(bwrap);
+    const overlay = await canOverlay(bwrap, overlayRoute(version));
+    return { bwrap, version, overlay };
+}
+function locateBwrap(configured) {
+    if (configured !== undefined && !configured.includes('/')) {
+        const found = findProgram(configured);
+        if (found === undefined)
+            throw bwrapNotInstalled(configured);
+        return found;
+    }
+    if (configured !== undefined) {
+        const file = external_node_path_default().resolve(configured);
+        if (!isProgram(file))
+            throw bwrapNotInstalled(file);
+        return file;
+    }
+    const found = findProgram('bwrap');
+    if (found === undefined)
+        throw bwrapNotInstalled();
+    return found;
+}
+async function readVersion(bwrap) {
+    const result = await runToCompletion(bwrap, ['--version']);
+    if (result.spawnError)
+        throw bwrapNotInstalled(bwrap);
+    const version = /(\d+\.\d+(?:\.\d+)?)/.exec(result.stdout)?.[1];
+    if (result.code !== 0 || version === undefined) {
+        const said = (result.stderr || result.stdout).trim().split('\n')[0] ?? '';
+        const message = `${bwrap} --version did not report a bubblewrap version: "${said}"`;
+        throw new CairnError('sandbox-unavailable', message, undefined, INSTALL_HINT);
+    }
+    return version;
+}
+/**
+ * Runs bwrap with every namespace, mount and identity option a build uses, over a read-only view of
+ * the host, and expects it to run bwrap's own `--version` inside. Anything less is explained.
+ */
+async function checkNamespaces(bwrap) {
+    const inside = '/tmp/bwrap';
+    const args = [
+        ...isolationArguments({ uid: 0, gid: 0, env: {}, interactive: false }),
+        '--ro-bind', '/', '/',
+        '--proc', '/proc',
+        '--dev', '/dev',
+        '--tmpfs', '/tmp',
+        '--ro-bind', bwrap, inside,
+        '--', inside, '--version',
+    ];
+    const result = await runToCompletion(bwrap, args);
+    if (result.code === 0 && /bubblewrap/.test(result.stdout))
+        return;
+    const failure = explainSetupFailure(result.stderr || `exit status ${String(result.code ?? result.signal)}`, readHostFacts());
+    throw new CairnError('sandbox-unavailable', failure.message, undefined, failure.hint);
+}
+/**
+ * Tries, in a temporary directory, exactly the overlay a writable root gets: inside the sandbox it
+ * deletes and recreates a directory of the lower layer and appends to one of its files; the overlay
+ * only counts if both work and the lower layer is unchanged afterwards.
+ */
+async function canOverlay(bwrap, route) {
+    const tools = route === 'unshare' ? findHostTools() : undefined;
+    if (route === 'unshare' && tools === undefined)
+        return false;
+    const dir = await external_node_fs_default().promises.mkdtemp(external_node_path_default().join(external_node_os_default().tmpdir(), 'cairn-overlay-probe-'));
+    try {
+        const lower = external_node_path_default().join(dir, 'lower-root');
+        const scratch = external_node_path_default().join(dir, 'scratch');
+        await external_node_fs_default().promises.mkdir(external_node_path_default().join(lower, 'dir'), { recursive: true });
+        await external_node_fs_default().promises.writeFile(external_node_path_default().join(lower, 'dir', 'file'), 'lower\n');
+        await external_node_fs_default().promises.writeFile(external_node_path_default().join(lower, 'file'), 'lower\n');
+        await external_node_fs_default().promises.mkdir(scratch);
+        await prepareOverlay(lower, scratch);
+        const dest = '/tmp/overlay';
+        const bwrapArgs = [
+            ...isolationArguments({ uid: 0, gid: 0, env: { PATH: '/usr/bin:/bin' }, interactive: false }),
+            '--ro-bind', '/', '/',
+            '--proc', '/proc',
+            '--dev', '/dev',
+            '--tmpfs', '/tmp',
+            ...overlayArguments(route, lower, scratch, dest),
+            '--chdir', dest,
+            '--', '/bin/sh', '-e', '-c', 'rm -r dir && mkdir dir && test ! -e dir/file && echo sandbox >> file',
+        ];
+        const argv = tools === undefined ? [bwrap, ...bwrapArgs] : [...unsharePrefix(tools, scratch), bwrap, ...bwrapArgs];
+        const [program = bwrap, ...args] = argv;
+        const result = await runToCompletion(program, args);
+        if (result.code !== 0)
+            return false;
+        const upper = overlayLayout(scratch).upper;
+        const lowerIntact = (await external_node_fs_default().promises.readFile(external_node_path_default().join(lower, 'file'), 'utf8')) === 'lower\n' &&
+            external_node_fs_default().existsSync(external_node_path_default().join(lower, 'dir', 'file'));
+        const copiedUp = external_node_path_default().join(upper, 'file');
+        const written = external_node_fs_default().existsSync(copiedUp) && (await external_node_fs_default().promises.readFile(copiedUp, 'utf8')) === 'lower\nsandbox\n';
+        return lowerIntact && written;
+    }
+    catch {
+        return false;
+    }
+    finally {
+        // A temporary directory left behind must not turn a working sandbox into a failed probe.
+        await host_removeTree(dir).catch(() => undefined);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/bwrap.ts
+// Runs a batch of build commands in one bubblewrap sandbox whose root is a staged sysroot. It must
+// never let a write reach the staged files (they are hard links into the content store), never show
+// the host's files, network or environment to a command, and never leave a process behind.
+
+
+
+
+
+
+
+
+
+
+
+
+const ABORTED = { ok: false, aborted: true };
+// bwrap's own complaints are a line or two; a runaway writer must not grow Cairn's memory.
+const STDERR_LIMIT = 64 * 1024;
+/**
+ * Runs `run.commands` in one bwrap process. Resolves with how the batch ended; throws a CairnError
+ * ('sandbox-unavailable') when the sandbox itself could not be set up.
+ */
+async function runInSandbox(capabilities, run) {
+    checkRun(run);
+    if (run.signal?.aborted)
+        return ABORTED;
+    const interactive = run.interactive === true;
+    const [program, ...args] = await commandLine(capabilities, run, interactive);
+    if (program === undefined)
+        throw new Error('empty sandbox command line');
+    if (run.signal?.aborted)
+        return ABORTED;
+    const stdio = interactive
+        ? ['inherit', 'inherit', 'inherit', 'pipe']
+        : ['ignore', run.logFd ?? 'ignore', 'pipe', 'pipe'];
+    // Its own process group, so one kill reaches bwrap and anything the unshare route started. A
+    // shell for a person stays in the terminal's foreground group, or it could not read the terminal.
+    const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, { stdio, env: {}, detached: !interactive });
+    let aborted = false;
+    const kill = () => {
+        aborted = true;
+        if (child.pid === undefined)
+            return;
+        try {
+            if (interactive)
+                child.kill('SIGKILL');
+            else
+                process.kill(-child.pid, 'SIGKILL');
+        }
+        catch {
+            // Already gone.
+        }
+        // bwrap's --die-with-parent kills its pid 1 once bwrap dies, and the kernel then kills every
+        // other process of the sandbox's pid namespace, whatever session or group it moved to.
+    };
+    run.signal?.addEventListener('abort', kill, { once: true });
+    let stderr = '';
+    child.stdio[2]?.setEncoding('utf8').on('data', (chunk) => {
+        if (stderr.length < STDERR_LIMIT)
+            stderr += chunk;
+    });
+    let status = '';
+    const statusStream = child.stdio[STATUS_FD];
+    if (statusStream instanceof external_node_stream_namespaceObject.Readable)
+        statusStream.setEncoding('utf8').on('data', (chunk) => (status += chunk));
+    try {
+        const exit = await new Promise((resolve, reject) => {
+            child.on('error', reject);
+            child.on('close', (code, signal) => resolve({ code, signal }));
+        }).catch((error) => {
+            if (error.code === 'ENOENT' && program === capabilities.bwrap)
+                throw bwrapNotInstalled(program);
+            throw new CairnError('sandbox-unavailable', `could not start ${program}: ${error.message}`);
+        });
+        if (aborted)
+            return ABORTED;
+        return outcome(run, readBatchStatus(status, run.commands.length), exit, stderr, interactive);
+    }
+    finally {
+        run.signal?.removeEventListener('abort', kill);
+    }
+}
+function outcome(run, batch, exit, stderr, interactive) {
+    const failed = (index, exitCode) => ({
+        ok: false,
+        aborted: false,
+        failed: { index, label: run.commands[index]?.label ?? '', exitCode },
+    });
+    switch (batch.state) {
+        case 'done':
+            return { ok: true, aborted: false };
+        case 'failed':
+            return failed(batch.index, batch.exitCode);
+        case 'interrupted':
+            // bwrap reports a child killed by signal n as 128 + n, as shells do; the same if bwrap was.
+            return failed(batch.index, exit.code ?? 128 + (exit.signal ? (external_node_os_default()).constants.signals[exit.signal] : 0));
+        case 'not-started': {
+            // An interactive bwrap wrote its complaint straight to the terminal.
+            if (interactive) {
+                throw new CairnError('sandbox-unavailable', 'bubblewrap could not set up the sandbox (its own message is above)');
+            }
+            const failure = explainSetupFailure(stderr, readHostFacts());
+            throw new CairnError('sandbox-unavailable', failure.message, undefined, failure.hint);
+        }
+    }
+}
+/** Paths and ids come from Cairn's own code, never straight from a user: a bad one is a bug. */
+function checkRun(run) {
+    const absolute = (p, what) => {
+        if (!external_node_path_default().isAbsolute(p))
+            throw new Error(`sandbox ${what} must be an absolute path: ${p}`);
+    };
+    absolute(run.root, 'root');
+    absolute(run.scratch, 'scratch directory');
+    absolute(run.cwd, 'working directory');
+    for (const w of run.writable) {
+        absolute(w.host, 'writable host directory');
+        absolute(w.path, 'writable path');
+    }
+    for (const id of [run.uid, run.gid]) {
+        if (!Number.isInteger(id) || id < 0)
+            throw new Error(`sandbox uid and gid must be non-negative integers: ${id}`);
+    }
+    for (const name of Object.keys(run.env)) {
+        if (name === '' || name.includes('='))
+            throw new Error(`invalid environment variable name: ${JSON.stringify(name)}`);
+    }
+}
+/** The full argv: maybe the unshare route's prefix, then bwrap, its options, and the driver. */
+async function commandLine(capabilities, run, interactive) {
+    const isolation = isolationArguments({ uid: run.uid, gid: run.gid, env: run.env, interactive });
+    let prefix = [];
+    let rootArgs = ['--bind', run.root, '/'];
+    if ((run.rootWritable || run.layered === true) && capabilities.overlay) {
+        const route = overlayRoute(capabilities.version);
+        if (route === 'unshare') {
+            const tools = findHostTools();
+            if (tools === undefined) {
+                const message = 'unshare and mount are needed to give a build a writable root';
+                throw new CairnError('sandbox-unavailable', message, undefined, 'install util-linux');
+            }
+            prefix = unsharePrefix(tools, run.scratch);
+        }
+        await prepareOverlay(run.root, run.scratch);
+        rootArgs = overlayArguments(route, run.root, run.scratch, '/');
+    }
+    // Without an overlay a writable root is bound directly: the caller staged it by copying.
+    const mounts = [...rootArgs, '--proc', '/proc', '--dev', '/dev', '--tmpfs', '/tmp'];
+    for (const w of run.writable)
+        mounts.push('--bind', w.host, w.path);
+    if (run.cwd !== '/')
+        mounts.push('--dir', run.cwd);
+    // Last, so the mount points above could still be made; it is not recursive, so /proc, /dev, /tmp
+    // and the writable binds stay writable. Without capabilities nothing inside can undo it.
+    if (!run.rootWritable)
+        mounts.push('--remount-ro', '/');
+    const driver = ['/bin/sh', '-c', driverScript({ interactive }), DRIVER_NAME, ...driverArguments(run.commands)];
+    return [...prefix, capabilities.bwrap, ...isolation, ...mounts, '--chdir', run.cwd, '--', ...driver];
+}
+
+;// CONCATENATED MODULE: ./src/engine/checkout.ts
+// Puts cached artifacts on the host: an element alone or with a scope of its dependencies,
+// staged in BuildStream's order into a directory (copies, or hard links into the cache) or a
+// tarball, optionally after running their integration commands in a sandbox.
+
+
+
+
+
+
+
+
+
+/** The elements a checkout stages, in staging order. */
+function checkoutElements(graph, element, deps) {
+    switch (deps) {
+        case 'none':
+            return [element];
+        case 'run':
+            return dependenciesOf([element], 'run');
+        case 'build':
+            return graph.buildScope(element);
+        case 'all':
+            return dependenciesOf([element], 'all');
+    }
+}
+async function checkout(request) {
+    const { cache, target } = request;
+    const elements = checkoutElements(request.graph, request.element, request.deps).filter((e) => e.kind !== 'junction' && e.kind !== 'link');
+    const area = new StagingArea(cache.store);
+    const records = elements.map((element) => ({ element, record: request.artifactOf(element) }));
+    for (const { element, record } of records) {
+        if (record.files)
+            area.add({ name: element.fullName, tree: record.files.hash, location: '/' });
+    }
+    if ('directory' in target) {
+        prepareEmptyDirectory(target.directory);
+        if (!request.integrate) {
+            return { files: await area.materialize(target.directory, target.hardlinks ? 'link' : 'copy') };
+        }
+    }
+    // Integration and tarballs work on a private staged copy first.
+    const work = cache.store.temporaryPath('checkout');
+    external_node_fs_default().mkdirSync(work);
+    try {
+        const files = await area.materialize(work, 'copy');
+        if (request.integrate)
+            await integrate(request, records, work);
+        if ('directory' in target) {
+            moveContents(work, target.directory);
+        }
+        else {
+            await writeTarball(work, target.tar, target.stdout);
+        }
+        return { files };
+    }
+    finally {
+        removeTree(work);
+    }
+}
+async function integrate(request, records, root) {
+    const commands = records.flatMap(({ element, record }) => {
+        const bst = record.public?.bst;
+        const list = Array.isArray(bst?.['integration-commands']) ? bst['integration-commands'] : [];
+        return list.filter((c) => typeof c === 'string').map((command, i) => ({ label: `integration-commands[${i}] of ${element.fullName}`, command }));
+    });
+    if (commands.length === 0)
+        return;
+    const before = new Set(external_node_fs_default().readdirSync(root));
+    const capabilities = await probeSandbox(request.bwrap ? { bwrap: request.bwrap } : {});
+    const scratch = request.cache.store.temporaryPath('scratch');
+    external_node_fs_default().mkdirSync(scratch);
+    const env = Object.fromEntries([...request.graph.keyed(request.element).composed.environment.entries].flatMap(([k, v]) => (v.kind === 'scalar' ? [[k, v.value]] : [])));
+    try {
+        const result = await runInSandbox({ ...capabilities, overlay: false }, { root, rootWritable: true, scratch, writable: [], cwd: '/', env, uid: 0, gid: 0, commands });
+        if (!result.ok) {
+            throw new CairnError('build-failed', `integration command failed while checking out ${request.element.fullName}: ${result.failed?.label ?? 'sandbox'} (exit ${result.failed?.exitCode ?? '?'})`);
+        }
+    }
+    finally {
+        removeTree(scratch);
+    }
+    // The sandbox needed mount points the artifacts did not have; they are not part of the checkout.
+    for (const name of ['proc', 'dev', 'tmp']) {
+        const p = external_node_path_default().join(root, name);
+        if (!before.has(name) && external_node_fs_default().existsSync(p) && external_node_fs_default().readdirSync(p).length === 0)
+            external_node_fs_default().rmdirSync(p);
+    }
+}
+function prepareEmptyDirectory(directory) {
+    if (external_node_fs_default().existsSync(directory)) {
+        if (!external_node_fs_default().statSync(directory).isDirectory())
+            throw new CairnError('invalid-argument', `${directory} exists and is not a directory`);
+        if (external_node_fs_default().readdirSync(directory).length > 0)
+            throw new CairnError('invalid-argument', `${directory} is not empty`, undefined, 'give an empty or new directory');
+    }
+    external_node_fs_default().mkdirSync(directory, { recursive: true });
+}
+function moveContents(from, to) {
+    for (const name of external_node_fs_default().readdirSync(from)) {
+        try {
+            external_node_fs_default().renameSync(external_node_path_default().join(from, name), external_node_path_default().join(to, name));
+        }
+        catch (error) {
+            if (error.code !== 'EXDEV')
+                throw error;
+            external_node_fs_default().cpSync(external_node_path_default().join(from, name), external_node_path_default().join(to, name), { recursive: true, verbatimSymlinks: true, preserveTimestamps: true });
+        }
+    }
+}
+async function writeTarball(root, file, stdout) {
+    const entries = external_node_fs_default().readdirSync(root).sort();
+    const gzip = /\.(tgz|tar\.gz)$/.test(file);
+    // Portable: no user names, ids or access times, so the same artifact gives the same bytes.
+    const options = { cwd: root, portable: true, gzip, noDirRecurse: false, mtime: new Date(1321009871 * 1000) };
+    if (file === '-') {
+        const stream = Qn(options, entries);
+        await new Promise((resolve, reject) => {
+            stream.on('error', reject);
+            stream.on('end', resolve);
+            stream.pipe((stdout ?? process.stdout));
+        });
+        return;
+    }
+    const temporary = `${file}.part-${process.pid}`;
+    await Qn({ ...options, file: temporary }, entries);
+    external_node_fs_default().renameSync(temporary, file);
+}
+
+;// CONCATENATED MODULE: ./src/engine/artifact-state.ts
+// Which artifact an element's keys name, and whether the cache holds it: strict mode looks up
+// the strong key; non-strict mode accepts any artifact under the weak key, as BuildStream does.
+/** The key an element's artifact is stored under when Cairn builds it now. */
+function elementKey(element, strict) {
+    const keys = element.keys;
+    if (!keys)
+        throw new Error(`${element.loaded.fullName} has no cache key`);
+    return strict ? (keys.strong ?? keys.strict) : keys.strict;
+}
+function lookupArtifact(cache, element, strict, touch = true) {
+    const keys = element.keys;
+    if (!keys)
+        return undefined;
+    const ref = { project: element.loaded.project.name, element: element.loaded.name };
+    if (strict)
+        return cache.lookup({ ...ref, key: keys.strong ?? keys.strict }, touch);
+    return cache.lookup({ ...ref, key: keys.strict }, touch) ?? cache.lookup({ ...ref, key: keys.weak }, touch);
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/artifact.ts
+// `cairn artifact checkout|log|list-contents|delete`: reading and removing cached artifacts.
+
+
+
+
+
+const ARTIFACT_OPTIONS = [
+    { name: 'deps', short: 'd', values: 1, choices: ['none', 'run', 'build', 'all'] },
+    { name: 'hardlinks', values: 0 },
+    { name: 'tar', values: 1 },
+    { name: 'integrate', values: 0 },
+    { name: 'directory', values: 1 },
+    { name: 'long', short: 'l', values: 0 },
+];
+async function artifactCommand(context) {
+    const [verb, ...targets] = context.parsed.positionals;
+    switch (verb) {
+        case 'checkout':
+            return checkoutCommand(context, targets);
+        case 'log':
+            return logCommand(context, targets);
+        case 'list-contents':
+            return listContentsCommand(context, targets);
+        case 'delete':
+            return deleteCommand(context, targets);
+        default:
+            throw new UsageError(`cairn artifact takes checkout, log, list-contents or delete${verb ? `, not '${verb}'` : ''}`);
+    }
+}
+async function checkoutCommand(context, targets) {
+    if (targets.length !== 1)
+        throw new UsageError('cairn artifact checkout takes exactly one element');
+    // -C is the project directory everywhere, so the checkout directory is --directory here, given after the verb.
+    const directoryFlag = one(context.parsed, 'directory');
+    const tarFile = one(context.parsed, 'tar');
+    if (tarFile !== undefined && directoryFlag !== undefined)
+        throw new UsageError('give either --tar or --directory, not both');
+    if (tarFile !== undefined && context.flag('hardlinks'))
+        throw new UsageError('--hardlinks cannot be used with --tar');
+    const graph = await context.loadGraph(targets);
+    const element = graph.targets[0];
+    const deps = (one(context.parsed, 'deps') ?? 'run');
+    const directory = external_node_path_default().resolve(context.io.cwd, directoryFlag ?? element.name.replace(/\.bst$/, '').replace(/\//g, '-'));
+    const result = await checkout({
+        graph,
+        cache: context.cache,
+        element,
+        deps,
+        artifactOf: (e) => context.requireArtifact(graph, e, 'success'),
+        target: tarFile !== undefined ? { tar: tarFile === '-' ? '-' : external_node_path_default().resolve(context.io.cwd, tarFile), stdout: context.io.out } : { directory, hardlinks: context.flag('hardlinks') },
+        integrate: context.flag('integrate'),
+        ...(context.userConfig.bwrap ? { bwrap: context.userConfig.bwrap } : {}),
+    });
+    if (tarFile !== '-')
+        context.io.err.write(`checked out ${element.fullName} (${result.files} files) to ${tarFile ?? directory}\n`);
+    return 0;
+}
+async function logCommand(context, targets) {
+    if (targets.length === 0)
+        throw new UsageError('cairn artifact log takes one or more elements');
+    const graph = await context.loadGraph(targets);
+    for (const element of graph.targets) {
+        const record = context.requireArtifact(graph, element);
+        if (!record.log)
+            throw new CairnError('artifact-missing', `the artifact of ${element.fullName} has no build log`);
+        context.io.out.write(context.cache.store.readBytes(record.log.hash));
+    }
+    return 0;
+}
+async function listContentsCommand(context, targets) {
+    if (targets.length === 0)
+        throw new UsageError('cairn artifact list-contents takes one or more elements');
+    const graph = await context.loadGraph(targets);
+    const long = context.flag('long');
+    const store = context.cache.store;
+    for (const element of graph.targets) {
+        const record = context.requireArtifact(graph, element);
+        context.io.out.write(`${element.fullName}:\n`);
+        const walk = (hash, prefix) => {
+            for (const child of [...store.readDirectory(hash)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+                const p = prefix ? `${prefix}/${child.name}` : child.name;
+                if (!long)
+                    context.io.out.write(`\t${p}\n`);
+                else if (child.kind === 'file')
+                    context.io.out.write(`\t${child.isExecutable ? '-rwxr-xr-x' : '-rw-r--r--'} ${String(child.digest.sizeBytes).padStart(10)} ${p}\n`);
+                else if (child.kind === 'symlink')
+                    context.io.out.write(`\tlrwxrwxrwx ${'0'.padStart(10)} ${p} -> ${child.target}\n`);
+                else
+                    context.io.out.write(`\tdrwxr-xr-x ${'0'.padStart(10)} ${p}\n`);
+                if (child.kind === 'directory')
+                    walk(child.digest.hash, p);
+            }
+        };
+        if (record.files)
+            walk(record.files.hash, '');
+        context.io.out.write('\n');
+    }
+    return 0;
+}
+async function deleteCommand(context, targets) {
+    if (targets.length === 0)
+        throw new UsageError('cairn artifact delete takes one or more elements');
+    const graph = await context.loadGraph(targets);
+    let missing = 0;
+    for (const element of graph.targets) {
+        const keyed = graph.keyed(element);
+        const record = lookupArtifact(context.cache, keyed, graph.strict, false);
+        if (!record) {
+            context.io.err.write(`${element.fullName}: no artifact to delete\n`);
+            missing++;
+            continue;
+        }
+        context.cache.delete({ project: record.project, element: record.element, key: record.keys.strong });
+        context.io.err.write(`deleted the artifact of ${element.fullName} (${record.keys.strong.slice(0, 8)})\n`);
+    }
+    return missing > 0 ? 255 : 0;
+}
+
+// EXTERNAL MODULE: external "node:process"
+var external_node_process_ = __nccwpck_require__(1708);
+var external_node_process_default = /*#__PURE__*/__nccwpck_require__.n(external_node_process_);
+;// CONCATENATED MODULE: ./src/cache/artifact-cache.ts
+// Artifacts: one small JSON record per element and cache key, naming the output tree and the
+// build log in the content store, stored under refs/<project>/<element>/<key> for both the
+// strong and the weak key, as BuildStream does. Records are written to a temporary name and
+// renamed, so a ref is either absent or complete. Touching a ref marks it recently used.
+
+
+
+const ARTIFACT_RECORD_VERSION = 1;
+/** BuildStream's normal name: the element path without `.bst`, slashes made dashes. */
+function normalName(element) {
+    return element.replace(/\.bst$/, '').replace(/\//g, '-');
+}
+class ArtifactCache {
+    directory;
+    store;
+    refs;
+    constructor(directory) {
+        this.directory = directory;
+        this.store = new ContentStore(external_node_path_default().join(directory, 'cas'));
+        this.refs = external_node_path_default().join(directory, 'artifacts', 'refs');
+    }
+    refPath(ref) {
+        return external_node_path_default().join(this.refs, ref.project, normalName(ref.element), ref.key);
+    }
+    /** The record under this key, or undefined. Marks it used unless `touch` is false. */
+    lookup(ref, touch = true) {
+        const file = this.refPath(ref);
+        let text;
+        try {
+            text = external_node_fs_default().readFileSync(file, 'utf8');
+        }
+        catch (error) {
+            if (isMissing(error))
+                return undefined;
+            throw error;
+        }
+        const record = JSON.parse(text);
+        if (record.version !== ARTIFACT_RECORD_VERSION)
+            return undefined;
+        if (touch)
+            touchFile(file);
+        return record;
+    }
+    /** Writes the record under its strong and weak keys. */
+    put(record) {
+        const text = JSON.stringify(record, null, 1) + '\n';
+        for (const key of new Set([record.keys.strong, record.keys.weak])) {
+            const file = this.refPath({ project: record.project, element: record.element, key });
+            external_node_fs_default().mkdirSync(external_node_path_default().dirname(file), { recursive: true });
+            const temporary = this.store.temporaryPath('ref');
+            external_node_fs_default().writeFileSync(temporary, text);
+            external_node_fs_default().renameSync(temporary, file);
+        }
+    }
+    /** Removes the refs of an artifact (its objects go with the next garbage collection). */
+    delete(ref) {
+        const record = this.lookup(ref, false);
+        if (!record)
+            return false;
+        const text = external_node_fs_default().readFileSync(this.refPath(ref), 'utf8');
+        for (const key of new Set([ref.key, record.keys.strong, record.keys.weak])) {
+            const file = this.refPath({ ...ref, key });
+            try {
+                // A weak ref may since name a newer build of the element: only this record's refs go.
+                if (key !== ref.key && external_node_fs_default().readFileSync(file, 'utf8') !== text)
+                    continue;
+                external_node_fs_default().unlinkSync(file);
+            }
+            catch (error) {
+                if (!isMissing(error))
+                    throw error;
+            }
+        }
+        return true;
+    }
+    /** Every ref file, with when it was last used. */
+    *listRefs() {
+        for (const project of readdirOrEmpty(this.refs)) {
+            for (const element of readdirOrEmpty(external_node_path_default().join(this.refs, project))) {
+                for (const key of readdirOrEmpty(external_node_path_default().join(this.refs, project, element))) {
+                    const file = external_node_path_default().join(this.refs, project, element, key);
+                    let usedMs;
+                    try {
+                        usedMs = external_node_fs_default().statSync(file).mtimeMs;
+                    }
+                    catch {
+                        continue;
+                    }
+                    yield { ref: { project, element, key }, path: file, usedMs };
+                }
+            }
+        }
+    }
+}
+function touchFile(file) {
+    const now = new Date();
+    try {
+        external_node_fs_default().utimesSync(file, now, now);
+    }
+    catch {
+        // Another process may have expired it meanwhile; the record already read stays valid.
+    }
+}
+function readdirOrEmpty(dir) {
+    try {
+        return external_node_fs_default().readdirSync(dir);
+    }
+    catch (error) {
+        if (isMissing(error))
+            return [];
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/reachability.ts
+// What a ref needs from the content store: the Directory blobs and file objects of its output
+// tree, and its log. Garbage collection keeps these and the cache check looks for them; this
+// module only reads, and never decides from a record's version alone that its objects are free.
+
+
+
+const HASH = /^[0-9a-f]{64}$/;
+const reachability_YIELD_EVERY = 256;
+function isHash(value) {
+    return typeof value === 'string' && HASH.test(value);
+}
+/** One name per object on disk, matching the file name (`<hash>` or `<hash>x`). */
+function objectKey(hash, executable) {
+    return executable ? `${hash}x` : hash;
+}
+/**
+ * The roots of the record in a ref file, read without trusting its version: a record written by
+ * an older or newer Cairn sharing the cache still holds its objects.
+ */
+function readRef(file) {
+    let text;
+    try {
+        text = external_node_fs_default().readFileSync(file, 'utf8');
+    }
+    catch (error) {
+        if (isMissing(error))
+            return { state: 'missing' };
+        throw error;
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        return { state: 'unreadable', message: `not JSON: ${error.message}` };
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        return { state: 'unreadable', message: 'not a JSON object' };
+    }
+    const record = parsed;
+    const roots = {};
+    for (const field of ['files', 'log']) {
+        const value = record[field];
+        if (value === undefined)
+            continue;
+        const digest = asDigest(value);
+        // A hash that is not 64 hex digits could name any path once joined into the store.
+        if (!digest)
+            return { state: 'unreadable', message: `'${field}' is not a digest` };
+        roots[field] = digest;
+    }
+    return { state: 'ok', roots, record };
+}
+function asDigest(value) {
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const { hash, sizeBytes } = value;
+    if (!isHash(hash) || typeof sizeBytes !== 'number' || !Number.isSafeInteger(sizeBytes) || sizeBytes < 0)
+        return undefined;
+    return { hash, sizeBytes };
+}
+/**
+ * The object for `hash` in the variant asked for. With `acceptOtherVariant`, the other variant
+ * stands in when the asked one is absent: blobs are read through either (`readBytes` falls
+ * back), and for a file it is the safe answer when unsure which one a reader will use.
+ */
+function locateObject(store, hash, executable, acceptOtherVariant) {
+    const wanted = store.objectPath(hash, executable);
+    if (external_node_fs_default().existsSync(wanted))
+        return { key: objectKey(hash, executable), path: wanted, present: true };
+    if (acceptOtherVariant) {
+        const other = store.objectPath(hash, !executable);
+        if (external_node_fs_default().existsSync(other))
+            return { key: objectKey(hash, !executable), path: other, present: true };
+    }
+    return { key: objectKey(hash, executable), path: wanted, present: false };
+}
+/** The entries of the Directory blob at `file`, or undefined when it cannot be read or decoded. */
+function readTreeAt(file) {
+    try {
+        return decodeDirectory(external_node_fs_default().readFileSync(file));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Lets other work run every few hundred steps of a long synchronous walk. */
+class Pacer {
+    steps = 0;
+    async step() {
+        if (++this.steps % reachability_YIELD_EVERY === 0)
+            await yieldToEventLoop();
+    }
+}
+/**
+ * Calls `visit` once for every object the roots reach that is not yet in `visited` (and adds
+ * it). A directory already descended is not descended again, so one `visited` set shared across
+ * refs walks each shared subtree once. A directory blob that is missing or does not decode is
+ * visited but has no children: whatever it named can no longer be reached through it.
+ */
+async function walkNeeded(store, roots, visited, visit, pacer) {
+    const meet = (hash, executable, sizeBytes) => {
+        const object = { ...locateObject(store, hash, executable, true), sizeBytes };
+        if (!visited.has(object.key)) {
+            visited.add(object.key);
+            visit(object);
+        }
+        return object;
+    };
+    const walk = async (digest) => {
+        // Descent is recorded under its own name: a file may hold exactly a Directory message's bytes
+        // (the empty file is the empty directory), and meeting it as a file must not skip the subtree.
+        const descended = `/${digest.hash}`;
+        if (visited.has(descended))
+            return;
+        visited.add(descended);
+        await pacer.step();
+        const directory = meet(digest.hash, false, digest.sizeBytes);
+        if (!directory.present)
+            return;
+        for (const child of readTreeAt(directory.path) ?? []) {
+            if (child.kind === 'symlink' || !isHash(child.digest.hash))
+                continue;
+            if (child.kind === 'directory')
+                await walk(child.digest);
+            else
+                meet(child.digest.hash, child.isExecutable, child.digest.sizeBytes);
+        }
+    };
+    if (roots.log)
+        meet(roots.log.hash, false, roots.log.sizeBytes);
+    if (roots.files)
+        await walk(roots.files);
+}
+
+;// CONCATENATED MODULE: ./src/cache/expiry.ts
+// Keeping the cache under its quota: whole artifacts go, least recently used first, and then
+// the objects no ref needs any more. It must never leave a ref naming a missing object (refs go
+// before their objects), expire an artifact being staged or just used, nor remove an object
+// another process may have just written or linked. Removal is by unlink only.
+
+
+
+
+
+const MINUTE = 60 * 1000;
+/** Objects younger than this are kept unreferenced: a concurrent build has written them but not yet its ref. */
+const DEFAULT_GRACE_MS = MINUTE;
+/** A temporary file untouched this long belongs to a process that died mid-write. */
+const TEMPORARY_MAX_AGE_MS = 60 * MINUTE;
+/**
+ * The bytes the objects occupy, as the sum of their apparent sizes (st_size): the same on every
+ * filesystem, equal to the digests' sizes, and what a remote cache would count. Each object is
+ * one file, so hard links into staged trees are not counted twice.
+ */
+async function cacheSize(store) {
+    const pacer = new Pacer();
+    let total = 0;
+    for (const object of store.listObjects()) {
+        await pacer.step();
+        const stat = lstatOrUndefined(object.path);
+        if (stat?.isFile())
+            total += stat.size;
+    }
+    return total;
+}
+/**
+ * Removes every object no ref reaches and whose ctime is older than the grace period, and
+ * temporary files abandoned for an hour. Objects all carry the same fixed mtime, but ctime
+ * changes when one is renamed into place and whenever it gains a hard link, so an object a
+ * concurrent process has just written or just staged looks recent and survives.
+ */
+async function collectGarbage(cache, options = {}) {
+    const now = options.now ?? Date.now();
+    const cutoff = now - (options.graceMs ?? DEFAULT_GRACE_MS);
+    const store = cache.store;
+    const pacer = new Pacer();
+    const marked = new Set();
+    const markedRefs = new Map();
+    const mark = async () => {
+        for (const entry of cache.listRefs()) {
+            if (markedRefs.get(entry.path) === entry.usedMs)
+                continue;
+            markedRefs.set(entry.path, entry.usedMs);
+            const read = readRef(entry.path);
+            // An unreadable ref is already broken (the cache check reports it); it holds nothing.
+            if (read.state === 'ok')
+                await walkNeeded(store, read.roots, marked, () => undefined, pacer);
+        }
+    };
+    await mark();
+    // A ref written (or rewritten) while the first pass ran may name objects the pass had not
+    // marked; a second pass over the changed refs narrows that window to the sweep itself.
+    await mark();
+    let removedObjects = 0;
+    let freedBytes = 0;
+    for (const object of store.listObjects()) {
+        await pacer.step();
+        if (marked.has(objectKey(object.hash, object.executable)))
+            continue;
+        const stat = lstatOrUndefined(object.path);
+        if (!stat || stat.isDirectory() || stat.ctimeMs >= cutoff)
+            continue;
+        // Prefix directories stay even when empty: a store caches which ones exist and renames into them.
+        if (unlinkIfPresent(object.path)) {
+            removedObjects++;
+            freedBytes += stat.size;
+        }
+    }
+    let removedTemporaries = 0;
+    const temporaries = external_node_path_default().join(store.root, 'tmp');
+    for (const name of expiry_readdirOrEmpty(temporaries)) {
+        const file = external_node_path_default().join(temporaries, name);
+        const stat = lstatOrUndefined(file);
+        // A directory may still be filled deep below while its own times stand still, so only files go.
+        if (!stat || stat.isDirectory())
+            continue;
+        // ctime as well as mtime: a blob about to be published has had its mtime set back to 2011.
+        if (Math.max(stat.ctimeMs, stat.mtimeMs) >= now - TEMPORARY_MAX_AGE_MS)
+            continue;
+        if (unlinkIfPresent(file))
+            removedTemporaries++;
+    }
+    return { removedObjects, freedBytes, removedTemporaries };
+}
+/**
+ * When the cache exceeds the quota, removes whole artifacts, least recently used first, and
+ * collects their objects, until it is under `lowWatermark * quota` or nothing more may go.
+ */
+async function expireArtifacts(cache, options) {
+    const lowWatermark = options.lowWatermark ?? 0.8;
+    if (!(options.quotaBytes >= 0))
+        throw new RangeError(`quota must be a non-negative number of bytes, not ${options.quotaBytes}`);
+    if (!(lowWatermark > 0 && lowWatermark <= 1))
+        throw new RangeError(`low watermark must be in (0, 1], not ${lowWatermark}`);
+    const now = options.now ?? Date.now();
+    const recentCutoff = now - (options.recentMs ?? 10 * MINUTE);
+    const pinned = options.pinned ?? new Set();
+    const garbage = { now, ...(options.graceMs === undefined ? {} : { graceMs: options.graceMs }) };
+    const target = lowWatermark * options.quotaBytes;
+    const store = cache.store;
+    const pacer = new Pacer();
+    const sizeBefore = await cacheSize(store);
+    if (sizeBefore <= options.quotaBytes)
+        return { removedArtifacts: [], freedBytes: 0, sizeBefore, sizeAfter: sizeBefore };
+    // Objects nobody needs go first: they cost no artifact.
+    let freedBytes = (await collectGarbage(cache, garbage)).freedBytes;
+    let size = await cacheSize(store);
+    const removedArtifacts = [];
+    // Every round removes at least one new artifact or stops, so a ref that will not go cannot loop.
+    const attempted = new Set();
+    while (size > target) {
+        const holders = gatherHolders(cache);
+        const candidates = holders
+            .filter((h) => h.artifact && !attempted.has(h.id) && h.usedMs < recentCutoff && !h.refs.some((r) => pinned.has(r.path)))
+            .sort((a, b) => a.usedMs - b.usedMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        if (candidates.length === 0)
+            break;
+        // Count how many records hold each object, so removing an artifact frees exactly the
+        // objects it alone held; then choose just enough artifacts and collect once.
+        const holdersOf = new Map();
+        const sizeOf = new Map();
+        for (const holder of holders) {
+            await walkNeeded(store, holder.roots, new Set(), (object) => {
+                if (!object.present)
+                    return;
+                holdersOf.set(object.key, (holdersOf.get(object.key) ?? 0) + 1);
+                sizeOf.set(object.key, object.sizeBytes);
+            }, pacer);
+        }
+        let estimate = size;
+        const chosen = [];
+        for (const candidate of candidates) {
+            if (estimate <= target)
+                break;
+            chosen.push(candidate);
+            await walkNeeded(store, candidate.roots, new Set(), (object) => {
+                if (!object.present)
+                    return;
+                const left = (holdersOf.get(object.key) ?? 1) - 1;
+                holdersOf.set(object.key, left);
+                if (left === 0)
+                    estimate -= sizeOf.get(object.key) ?? 0;
+            }, pacer);
+        }
+        for (const holder of chosen) {
+            attempted.add(holder.id);
+            if (holder.artifact && removeRefs(holder))
+                removedArtifacts.push(holder.artifact);
+        }
+        freedBytes += (await collectGarbage(cache, garbage)).freedBytes;
+        size = await cacheSize(store);
+    }
+    return { removedArtifacts, freedBytes, sizeBefore, sizeAfter: size };
+}
+/**
+ * Every ref, grouped by the record it holds: an artifact's strong and weak refs hold the same
+ * record. Grouping is by the record's own strong key rather than by its `keys.weak`, because a
+ * later build with the same weak key rewrites the weak ref to hold a newer record.
+ */
+function gatherHolders(cache) {
+    const holders = new Map();
+    for (const entry of cache.listRefs()) {
+        const read = readRef(entry.path);
+        if (read.state !== 'ok')
+            continue;
+        const artifact = currentArtifact(read.record);
+        const id = artifact ? `${external_node_path_default().dirname(entry.path)}\0${artifact.key}` : entry.path;
+        let holder = holders.get(id);
+        if (!holder) {
+            holder = { id, roots: read.roots, refs: [], usedMs: entry.usedMs, ...(artifact ? { artifact } : {}) };
+            holders.set(id, holder);
+        }
+        holder.refs.push({ path: entry.path, usedMs: entry.usedMs });
+        holder.usedMs = Math.max(holder.usedMs, entry.usedMs);
+    }
+    return [...holders.values()];
+}
+function currentArtifact(record) {
+    const keys = record['keys'];
+    const { project, element } = record;
+    if (record['version'] !== ARTIFACT_RECORD_VERSION || typeof project !== 'string' || typeof element !== 'string')
+        return undefined;
+    if (typeof keys !== 'object' || keys === null || typeof keys.strong !== 'string')
+        return undefined;
+    return { project, element, key: keys.strong };
+}
+/**
+ * Unlinks the refs of one artifact, unless one was used since it was listed (someone started
+ * staging it) or now holds another record: then the artifact stays whole. Exactly the refs
+ * that hold this record go, never a weak ref that has since moved on to a newer build.
+ */
+function removeRefs(holder) {
+    for (const ref of holder.refs) {
+        const stat = lstatOrUndefined(ref.path);
+        if (!stat || stat.mtimeMs !== ref.usedMs)
+            return false;
+        const read = readRef(ref.path);
+        if (read.state !== 'ok' || currentArtifact(read.record)?.key !== holder.artifact?.key)
+            return false;
+    }
+    let removed = false;
+    for (const ref of holder.refs)
+        removed = unlinkIfPresent(ref.path) || removed;
+    return removed;
+}
+function lstatOrUndefined(file) {
+    try {
+        return external_node_fs_default().lstatSync(file);
+    }
+    catch (error) {
+        // Another process may have removed it meanwhile.
+        if (isMissing(error))
+            return undefined;
+        throw error;
+    }
+}
+function unlinkIfPresent(file) {
+    try {
+        external_node_fs_default().unlinkSync(file);
+        return true;
+    }
+    catch (error) {
+        if (isMissing(error))
+            return false;
+        throw error;
+    }
+}
+function expiry_readdirOrEmpty(dir) {
+    try {
+        return external_node_fs_default().readdirSync(dir);
+    }
+    catch (error) {
+        if (isMissing(error))
+            return [];
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/project/plugin-api.ts
+// The contract between Cairn's engine and an element kind. Built-in kinds in plugins/ use exactly
+// this API, as a project's own plugin (project.conf `plugins:` with `origin: local`) would.
+function canAssemble(plugin) {
+    return typeof plugin.assemble === 'function';
+}
+
+;// CONCATENATED MODULE: ./src/scheduler/item-graph.ts
+// Turns a session's items into index-based dependency and dependent lists for the scheduler,
+// and rejects what it cannot schedule (duplicate ids, cycles). It describes the graph; it never
+// decides what runs.
+/**
+ * Builds the graph in O(items + edges). Throws an Error (a programming error of the caller: the
+ * loader already rejects cycles) on a duplicate id or a dependency cycle, which would otherwise
+ * leave an ordered queue waiting forever.
+ */
+function buildItemGraph(items) {
+    const indexOf = new Map();
+    items.forEach((item, index) => {
+        if (indexOf.has(item.id))
+            throw new Error(`scheduler: item id '${item.id}' appears more than once`);
+        indexOf.set(item.id, index);
+    });
+    const dependencies = [];
+    const dependents = items.map(() => []);
+    // lastSeenBy[j] === i when item i already listed j: dedupes without a Set per item.
+    const lastSeenBy = new Int32Array(items.length).fill(-1);
+    items.forEach((item, index) => {
+        const own = [];
+        for (const id of item.dependsOn) {
+            const dep = indexOf.get(id);
+            if (dep === undefined || lastSeenBy[dep] === index)
+                continue;
+            lastSeenBy[dep] = index;
+            own.push(dep);
+            dependents[dep].push(index);
+        }
+        dependencies.push(own);
+    });
+    assertAcyclic(items, dependencies, dependents);
+    return { dependencies, dependents };
+}
+/** Kahn's algorithm; on failure, names one cycle (not everything downstream of it). */
+function assertAcyclic(items, dependencies, dependents) {
+    const remaining = Int32Array.from(dependencies, (deps) => deps.length);
+    const free = [];
+    remaining.forEach((count, index) => {
+        if (count === 0)
+            free.push(index);
+    });
+    let sorted = 0;
+    while (free.length > 0) {
+        const index = free.pop();
+        sorted++;
+        for (const dependent of dependents[index]) {
+            if (--remaining[dependent] === 0)
+                free.push(dependent);
+        }
+    }
+    if (sorted === items.length)
+        return;
+    // Every unsorted item has an unsorted dependency, so following those from any of them must loop.
+    let at = remaining.findIndex((count) => count > 0);
+    const visitedAt = new Map();
+    const path = [];
+    while (!visitedAt.has(at)) {
+        visitedAt.set(at, path.length);
+        path.push(at);
+        at = dependencies[at].find((dep) => remaining[dep] > 0);
+    }
+    const cycle = [...path.slice(visitedAt.get(at)), at].map((index) => items[index].id);
+    throw new Error(`scheduler: dependency cycle: ${cycle.join(' -> ')}`);
+}
+
+;// CONCATENATED MODULE: ./src/scheduler/ready-list.ts
+// The items ready for one queue, handed out earliest in the session's list first (callers list
+// items in dependency order, so this starts what unblocks most). It orders indices; it never
+// decides whether an item may run.
+/** A binary min-heap of item indices: O(log n) per push and pop, so 10,000 ready items stay cheap. */
+class ReadyList {
+    heap = [];
+    get size() {
+        return this.heap.length;
+    }
+    push(index) {
+        const heap = this.heap;
+        let at = heap.length;
+        heap.push(index);
+        while (at > 0) {
+            const parent = (at - 1) >> 1;
+            const above = heap[parent];
+            if (above <= index)
+                break;
+            heap[at] = above;
+            at = parent;
+        }
+        heap[at] = index;
+    }
+    /** The smallest index, or undefined when nothing is ready. */
+    pop() {
+        const heap = this.heap;
+        const top = heap[0];
+        const last = heap.pop();
+        if (top === undefined || last === undefined || heap.length === 0)
+            return top;
+        // Sift the last element down from the root into the hole left by the top.
+        let at = 0;
+        for (;;) {
+            const left = 2 * at + 1;
+            if (left >= heap.length)
+                break;
+            const right = left + 1;
+            const child = right < heap.length && heap[right] < heap[left] ? right : left;
+            const below = heap[child];
+            if (below >= last)
+                break;
+            heap[at] = below;
+            at = child;
+        }
+        heap[at] = last;
+        return top;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/scheduler/scheduler.ts
+// The generic job scheduler: moves items through an ordered list of queues (fetch, pull, build,
+// push…) within per-queue limits and in dependency order, and owns the error policy and
+// interruption, as BuildStream's scheduler does. It must never know what an item is (no elements,
+// caches or sandboxes here), never poll or set timers (every step follows a job's settlement), and
+// never keep state outside one run.
+
+
+/**
+ * One session per instance: run() once, terminate() at any time. Rejects (programming errors) on
+ * a second run(), a duplicate item id or a dependency cycle; the constructor throws on a limit below 1.
+ */
+class Scheduler {
+    options;
+    session;
+    terminatedBeforeRun = false;
+    constructor(options) {
+        for (const queue of options.queues) {
+            if (!(queue.limit >= 1))
+                throw new Error(`scheduler: queue '${queue.name}' has limit ${queue.limit}; it must be at least 1`);
+        }
+        this.options = options;
+    }
+    run(items) {
+        if (this.session !== undefined) {
+            return Promise.reject(new Error('scheduler: run() was already called; a Scheduler runs one session'));
+        }
+        let session;
+        try {
+            session = new Session(this.options, items);
+        }
+        catch (error) {
+            return Promise.reject(error);
+        }
+        this.session = session;
+        return session.start(this.terminatedBeforeRun);
+    }
+    /** Stops the session as `terminate` does: aborts running jobs' signals, starts nothing new; run() resolves once running jobs have settled. Idempotent. Used by the front ends on SIGINT/SIGTERM. */
+    terminate() {
+        if (this.session === undefined)
+            this.terminatedBeforeRun = true;
+        else
+            this.session.terminate();
+    }
+}
+/**
+ * The state of one run. Every change happens inside transition(), which is never re-entered:
+ * callbacks into user code (onEvent, needsJob, aborting signals) may call terminate(), which then
+ * only raises a flag that the transition applies when its own step is complete.
+ */
+class Session {
+    entries;
+    queues;
+    onError;
+    onEvent;
+    /** Items whose stage changed, in the order they changed; a FIFO with a moving head. */
+    arrivals = [];
+    arrivalsHead = 0;
+    controllers = new Map();
+    running = 0;
+    unfinished;
+    /** quit or terminate has been applied: nothing new starts, nothing advances. */
+    stopping = false;
+    interrupted = false;
+    terminateRequested = false;
+    eventError;
+    internalError;
+    busy = false;
+    finished = false;
+    settled;
+    resolve;
+    reject;
+    constructor(options, items) {
+        const graph = buildItemGraph(items);
+        this.entries = items.map((item, index) => ({
+            index,
+            id: item.id,
+            value: item.value,
+            dependents: graph.dependents[index],
+            stage: 0,
+            state: 'arriving',
+            doomed: false,
+            failedIn: undefined,
+            needsJobError: undefined,
+        }));
+        this.queues = options.queues.map((spec) => ({
+            spec,
+            ready: new ReadyList(),
+            unpassed: spec.ordered ? Int32Array.from(graph.dependencies, (deps) => deps.length) : undefined,
+            running: 0,
+        }));
+        this.onError = options.onError;
+        this.onEvent = options.onEvent;
+        this.unfinished = items.length;
+        let resolve;
+        let reject;
+        this.settled = new Promise((res, rej) => {
+            resolve = res;
+            reject = rej;
+        });
+        this.resolve = resolve;
+        this.reject = reject;
+    }
+    start(terminateRequested) {
+        this.terminateRequested = terminateRequested;
+        this.transition(() => {
+            for (const entry of this.entries)
+                this.arrivals.push(entry.index);
+        });
+        return this.settled;
+    }
+    terminate() {
+        if (this.finished)
+            return;
+        this.terminateRequested = true;
+        if (!this.busy)
+            this.transition(() => undefined);
+    }
+    /** Whether nothing may start or advance any more (a stop is applied or about to be). */
+    get halted() {
+        return this.stopping || this.terminateRequested || this.eventError !== undefined || this.internalError !== undefined;
+    }
+    transition(step) {
+        if (this.finished || this.busy)
+            return;
+        this.busy = true;
+        try {
+            step();
+            this.drainArrivals();
+            this.startJobs();
+        }
+        catch (error) {
+            this.internalError ??= { error };
+        }
+        try {
+            // A quit is applied where the failure happens; what arrives here is terminate() called from a
+            // callback, or a broken subscriber or scheduler bug, all of which stop the session hard.
+            const stopRequested = this.terminateRequested || this.eventError !== undefined || this.internalError !== undefined;
+            if (stopRequested && !this.interrupted)
+                this.stop(true);
+        }
+        catch (error) {
+            this.internalError ??= { error };
+        }
+        this.busy = false;
+        this.finishIfSettled();
+    }
+    drainArrivals() {
+        while (this.arrivalsHead < this.arrivals.length) {
+            // Once halted, stop() skips whatever is still arriving; deciding readiness would be wasted work.
+            if (this.halted)
+                break;
+            const entry = this.entries[this.arrivals[this.arrivalsHead++]];
+            if (entry.state === 'arriving')
+                this.arrive(entry);
+        }
+        this.arrivals = [];
+        this.arrivalsHead = 0;
+    }
+    /** Decides what an item whose stage changed does next: wait for dependencies, pass, or queue for a job. */
+    arrive(entry) {
+        const stage = entry.stage;
+        const queue = this.queues[stage];
+        if (queue.unpassed !== undefined && queue.unpassed[entry.index] > 0) {
+            entry.state = 'waiting';
+            return;
+        }
+        if (queue.spec.needsJob !== undefined) {
+            let needed = true;
+            try {
+                needed = queue.spec.needsJob(entry.value);
+            }
+            catch (error) {
+                entry.needsJobError = { error };
+            }
+            if (!needed) {
+                this.pass(entry, stage);
+                return;
+            }
+        }
+        entry.state = 'ready';
+        queue.ready.push(entry.index);
+    }
+    /** The item passed queue `stage` (done or skipped): release dependents waiting on it there, and move it on. */
+    pass(entry, stage) {
+        const unpassed = this.queues[stage].unpassed;
+        if (unpassed !== undefined) {
+            for (const dependent of entry.dependents) {
+                if (--unpassed[dependent] > 0)
+                    continue;
+                const other = this.entries[dependent];
+                if (other.stage === stage && other.state === 'waiting')
+                    this.enqueueArrival(other);
+            }
+        }
+        entry.stage = stage + 1;
+        if (entry.stage < this.queues.length) {
+            this.enqueueArrival(entry);
+        }
+        else {
+            entry.state = 'completed';
+            this.unfinished--;
+        }
+    }
+    enqueueArrival(entry) {
+        entry.state = 'arriving';
+        this.arrivals.push(entry.index);
+    }
+    startJobs() {
+        this.queues.forEach((queue, stage) => {
+            while (!this.halted && queue.running < queue.spec.limit) {
+                const index = queue.ready.pop();
+                if (index === undefined)
+                    break;
+                const entry = this.entries[index];
+                // Entries skipped since they were queued stay in the heap; dropping them here is cheaper than searching for them.
+                if (entry.state === 'ready' && entry.stage === stage)
+                    this.startJob(entry, queue);
+            }
+        });
+    }
+    startJob(entry, queue) {
+        entry.state = 'running';
+        queue.running++;
+        this.running++;
+        const controller = new AbortController();
+        this.controllers.set(entry, controller);
+        const needsJobError = entry.needsJobError;
+        entry.needsJobError = undefined;
+        this.emit({ type: 'job-start', queue: queue.spec.name, item: entry.value, id: entry.id });
+        // execute() never rejects: every outcome of the job becomes a settlement, and settlement errors
+        // are recorded as internal errors that reject run().
+        void this.execute(entry, queue, controller, needsJobError);
+    }
+    async execute(entry, queue, controller, needsJobError) {
+        const started = performance.now();
+        let result;
+        let error;
+        try {
+            // Yield first, so that a job which throws or returns at once still settles outside the
+            // transition that started it.
+            await Promise.resolve();
+            if (needsJobError !== undefined)
+                throw needsJobError.error;
+            const outcome = await queue.spec.run(entry.value, controller.signal);
+            if (outcome === 'done' || outcome === 'skipped' || outcome === 'failed') {
+                result = outcome;
+            }
+            else {
+                result = 'failed';
+                error = { error: new Error(`scheduler: the ${queue.spec.name} job for '${entry.id}' returned ${String(outcome)}, not 'done', 'skipped' or 'failed'`) };
+            }
+        }
+        catch (thrown) {
+            result = 'failed';
+            error = { error: thrown };
+        }
+        const durationMs = performance.now() - started;
+        this.transition(() => this.settle(entry, queue, result, error, durationMs, controller.signal.aborted));
+    }
+    settle(entry, queue, result, error, durationMs, aborted) {
+        queue.running--;
+        this.running--;
+        this.controllers.delete(entry);
+        const stage = entry.stage;
+        this.emit({
+            type: 'job-end',
+            queue: queue.spec.name,
+            item: entry.value,
+            id: entry.id,
+            result,
+            durationMs,
+            ...(error !== undefined ? { error: error.error } : {}),
+        });
+        if (result === 'failed') {
+            // A job that fails after we aborted it was interrupted, not broken: counting it as a failure
+            // would report every job that Ctrl-C cut short.
+            if (aborted)
+                this.skip(entry, entry.doomed ? 'dependency-failed' : 'stopped');
+            else
+                this.fail(entry, queue.spec.name);
+        }
+        else if (entry.doomed) {
+            this.skip(entry, 'dependency-failed');
+        }
+        else if (this.stopping && stage < this.queues.length - 1) {
+            this.skip(entry, 'stopped');
+        }
+        else {
+            this.pass(entry, stage);
+        }
+    }
+    fail(entry, queue) {
+        entry.state = 'failed';
+        entry.failedIn = queue;
+        this.unfinished--;
+        this.skipDependentsOf(entry);
+        if (this.onError === 'quit')
+            this.stop(false);
+        else if (this.onError === 'terminate')
+            this.stop(true);
+    }
+    /** Skips every transitive dependent not yet finished; each item is visited once per session, so all failures together cost O(items + edges). */
+    skipDependentsOf(failed) {
+        const pending = [...failed.dependents];
+        while (pending.length > 0) {
+            const entry = this.entries[pending.pop()];
+            if (entry.doomed)
+                continue;
+            entry.doomed = true;
+            // A running dependent is skipped when its job settles, so its job-end still comes first.
+            if (entry.state === 'arriving' || entry.state === 'waiting' || entry.state === 'ready') {
+                this.skip(entry, 'dependency-failed');
+            }
+            for (const dependent of entry.dependents)
+                pending.push(dependent);
+        }
+    }
+    /** Applies quit (abortRunning false) or terminate (true). Idempotent; terminate after quit still aborts. */
+    stop(abortRunning) {
+        if (abortRunning && !this.interrupted) {
+            this.interrupted = true;
+            for (const controller of [...this.controllers.values()])
+                controller.abort();
+        }
+        if (this.stopping)
+            return;
+        this.stopping = true;
+        for (const entry of this.entries) {
+            if (entry.state === 'arriving' || entry.state === 'waiting' || entry.state === 'ready')
+                this.skip(entry, 'stopped');
+        }
+    }
+    skip(entry, reason) {
+        entry.state = 'skipped';
+        this.unfinished--;
+        this.emit({ type: 'item-skipped', item: entry.value, id: entry.id, reason });
+    }
+    emit(event) {
+        if (this.onEvent === undefined)
+            return;
+        let returned;
+        try {
+            returned = this.onEvent(event);
+        }
+        catch (error) {
+            this.eventError ??= { error };
+            return;
+        }
+        // A subscriber typed `=> void` may still be async; its rejection must not become an unhandled one.
+        // After the session has finished there is no run() left to reject, so a late rejection is dropped.
+        // The handler cannot throw (transition() catches everything), hence `void`.
+        if (isThenable(returned)) {
+            void Promise.resolve(returned).then(undefined, (error) => {
+                if (this.finished)
+                    return;
+                this.eventError ??= { error };
+                if (!this.busy)
+                    this.transition(() => undefined);
+            });
+        }
+    }
+    finishIfSettled() {
+        if (this.finished || this.busy || this.running > 0)
+            return;
+        if (!this.stopping && this.unfinished > 0) {
+            // Nothing runs and nothing can start, yet items remain: a bookkeeping bug. Fail rather than hang.
+            this.internalError ??= { error: new Error(`scheduler: stalled with ${this.unfinished} unfinished items`) };
+        }
+        this.finished = true;
+        if (this.internalError !== undefined)
+            this.reject(this.internalError.error);
+        else if (this.eventError !== undefined)
+            this.reject(this.eventError.error);
+        else
+            this.resolve(this.summary());
+    }
+    summary() {
+        const completed = [];
+        const failed = [];
+        const skipped = [];
+        for (const entry of this.entries) {
+            if (entry.state === 'completed')
+                completed.push(entry.value);
+            else if (entry.state === 'failed')
+                failed.push({ item: entry.value, queue: entry.failedIn ?? '' });
+            else
+                skipped.push(entry.value);
+        }
+        return { completed, failed, skipped, interrupted: this.interrupted };
+    }
+}
+function isThenable(value) {
+    return typeof value === 'object' && value !== null && typeof value.then === 'function';
+}
+
+;// CONCATENATED MODULE: ./src/scheduler/job-log.ts
+// One job's log file: the element, the action, each command and all its output. Lines are
+// appended synchronously so the log is complete up to the moment a job dies; the sandbox
+// writes command output straight into the same file descriptor.
+
+
+class JobLog {
+    file;
+    fd;
+    closed = false;
+    constructor(file) {
+        this.file = file;
+        external_node_fs_default().mkdirSync(external_node_path_default().dirname(file), { recursive: true });
+        this.fd = external_node_fs_default().openSync(file, 'a');
+    }
+    line(text) {
+        if (this.closed)
+            return;
+        external_node_fs_default().writeSync(this.fd, text.endsWith('\n') ? text : `${text}\n`);
+    }
+    close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        external_node_fs_default().closeSync(this.fd);
+    }
+}
+/** Where a job's log goes: `<logdir>/<project>/<element>/<key8>-<action>.<timestamp>.log`, as BuildStream lays them out. */
+function jobLogPath(logDirectory, project, normalElementName, key, action, now) {
+    const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, '');
+    return external_node_path_default().join(logDirectory, project, normalElementName, `${key.slice(0, 8)}-${action}.${stamp}-${process.pid}.log`);
+}
+
+;// CONCATENATED MODULE: ./src/cache/glob.ts
+// BuildStream's path globs (split rules, overlap whitelists): `*` stays inside one path
+// component, `**` crosses them, `?` is one non-slash character, `[...]` a class (`!` negates).
+// Matching is anchored and against absolute paths.
+function globToRegExpSource(glob) {
+    let out = '';
+    for (let i = 0; i < glob.length; i++) {
+        const c = glob[i];
+        if (c === '*') {
+            if (glob[i + 1] === '*') {
+                out += '.*';
+                i++;
+            }
+            else
+                out += '[^/]*';
+        }
+        else if (c === '?') {
+            out += '[^/]';
+        }
+        else if (c === '[') {
+            const close = glob.indexOf(']', i + 2);
+            if (close < 0) {
+                out += '\\[';
+                continue;
+            }
+            let body = glob.slice(i + 1, close);
+            if (body.startsWith('!'))
+                body = '^' + body.slice(1);
+            out += '[' + body.replace(/\\/g, '\\\\') + ']';
+            i = close;
+        }
+        else {
+            out += c.replace(/[.+^${}()|\\/]/g, '\\$&');
+        }
+    }
+    return out;
+}
+/** One matcher for a list of globs; an empty list matches nothing. */
+function globMatcher(globs) {
+    if (globs.length === 0)
+        return () => false;
+    const re = new RegExp(`^(?:${globs.map(globToRegExpSource).join('|')})$`, 's');
+    return (path) => re.test(path);
+}
+
+;// CONCATENATED MODULE: ./src/engine/element-build.ts
+// One element's build: the BuildContext an element kind assembles through. It stages
+// dependency artifacts (in memory first, then onto disk as hard links or copies), runs
+// commands in the sandbox, and stores results in the content store. It never writes a ref:
+// the build session decides what becomes an artifact.
+
+
+
+
+
+
+
+/** A failed sandbox command, carrying where the command was written. */
+class CommandFailed extends Error {
+    command;
+    exitCode;
+    constructor(command, exitCode) {
+        super(`command '${command.label}' failed with exit code ${exitCode}`);
+        this.command = command;
+        this.exitCode = exitCode;
+        this.name = 'CommandFailed';
+    }
+}
+class BuildAborted extends Error {
+    constructor() {
+        super('build interrupted');
+        this.name = 'BuildAborted';
+    }
+}
+class ElementBuild {
+    inputs;
+    staging;
+    staged = [];
+    rootDirectory;
+    mounts = new Map();
+    /** How the staged tree is on disk: not yet, as hard links (never written through), or as a private copy. */
+    onDisk = 'no';
+    /** Whether integration changed the root on disk (then the disk, not the staging plan, is the truth). */
+    rootChanged = false;
+    /** Whether an earlier run wrote into the overlay's upper layer, which later runs must see. */
+    layered = false;
+    /** One scratch directory for every run of this build, so the overlay's upper layer persists between them. */
+    scratch;
+    buildRoot;
+    installRoot;
+    constructor(inputs) {
+        this.inputs = inputs;
+        this.staging = new StagingArea(inputs.store);
+        this.rootDirectory = external_node_path_default().join(inputs.workDirectory, 'root');
+        this.scratch = external_node_path_default().join(inputs.workDirectory, 'scratch');
+        const variables = inputs.element.composed.view.variables;
+        this.buildRoot = variables.get('build-root') ?? '/buildstream/build';
+        this.installRoot = variables.get('install-root') ?? '/buildstream-install';
+    }
+    log(line) {
+        this.inputs.log.line(line);
+    }
+    stageDependencies(dependencies, location) {
+        const loaded = dependencies.map((dep) => this.loadedOf(dep));
+        const project = this.inputs.element.loaded.project;
+        for (const element of dependenciesOf(loaded, 'run')) {
+            const record = this.inputs.artifactOf(element);
+            if (!record.files)
+                throw new CairnError('artifact-missing', `the artifact of ${element.fullName} has no files`);
+            const whitelist = publicList(record, 'overlap-whitelist');
+            const mayOverwrite = whitelist.length > 0 ? globMatcher(whitelist) : undefined;
+            this.staging.add({
+                name: element.fullName,
+                tree: record.files.hash,
+                location,
+                ...(mayOverwrite ? { mayOverwrite } : {}),
+            });
+            this.staged.push({ element, record, location });
+        }
+        const report = this.staging.report();
+        if (report.overlaps.length > 0) {
+            const lines = report.overlaps.map((o) => `  ${o.path}: ${o.writers.join(' over ')}`);
+            const fatal = project.fatalWarnings.includes('overlaps');
+            this.log(`${fatal ? 'error' : 'warning'}: non-whitelisted overlaps detected:\n${lines.join('\n')}`);
+            if (fatal) {
+                throw new CairnError('staging-overlap', `non-whitelisted overlaps while staging ${this.inputs.element.loaded.fullName}: ${report.overlaps.map((o) => o.path).join(', ')}`, this.inputs.element.loaded.kindAt, "add the paths to the overlapping element's public: bst: overlap-whitelist, or remove 'overlaps' from fatal-warnings");
+            }
+        }
+        if (report.ignored.length > 0) {
+            this.log(`warning: not staging files that would replace non-empty directories: ${report.ignored.map((i) => `${i.path} (${i.layer})`).join(', ')}`);
+        }
+    }
+    async integrate(options = {}) {
+        // As in BuildStream, a dependency's commands run with that dependency's environment; runs of
+        // dependencies with the same environment share one sandbox.
+        const batches = [];
+        for (const staged of this.staged) {
+            if (staged.location !== '/')
+                continue;
+            const commands = publicList(staged.record, 'integration-commands').map((command, i) => ({
+                label: `integration-commands[${i}] of ${staged.element.fullName}`,
+                command,
+            }));
+            if (commands.length === 0)
+                continue;
+            const env = sandboxEnvironment(this.inputs.environmentOf(staged.element));
+            const last = batches[batches.length - 1];
+            if (last && sameEnvironment(last.env, env))
+                last.commands.push(...commands);
+            else
+                batches.push({ env, commands });
+        }
+        if (batches.length === 0)
+            return;
+        this.log(`integrating ${batches.reduce((n, batch) => n + batch.commands.length, 0)} command(s)`);
+        for (const batch of batches) {
+            await this.runCommands(batch.commands, { cwd: '/', rootReadOnly: false, inPlace: options.inPlace ?? false, env: batch.env });
+        }
+    }
+    async stageSources(sandboxPath) {
+        const host = this.mountFor(sandboxPath);
+        await this.stageSourcesInto(host);
+    }
+    async run(commands, options) {
+        this.mountFor(this.buildRoot);
+        this.mountFor(this.installRoot);
+        await this.runCommands(commands, { ...options, inPlace: false });
+    }
+    async collect(sandboxPath) {
+        const host = this.mounts.get(external_node_path_default().posix.normalize(sandboxPath));
+        if (!host)
+            return this.inputs.store.emptyDirectory();
+        const result = await this.inputs.store.putDirectory(host, { move: true });
+        if (result.skipped.length > 0)
+            this.log(`warning: not kept (not a file, directory or symlink): ${result.skipped.join(', ')}`);
+        return result.digest;
+    }
+    async sourceTree() {
+        const host = external_node_path_default().join(this.inputs.workDirectory, 'sources');
+        external_node_fs_default().mkdirSync(host, { recursive: true });
+        await this.stageSourcesInto(host);
+        return (await this.inputs.store.putDirectory(host, { move: true })).digest;
+    }
+    subtree(tree, relative) {
+        let current = tree;
+        for (const part of relative.split('/').filter((p) => p && p !== '.')) {
+            const child = this.inputs.store.readDirectory(current.hash).find((c) => c.name === part);
+            if (!child || child.kind !== 'directory')
+                return undefined;
+            current = child.digest;
+        }
+        return current;
+    }
+    placeTree(tree, relative) {
+        const parts = relative.split('/').filter((p) => p && p !== '.');
+        let current = tree;
+        for (const name of parts.reverse())
+            current = this.inputs.store.putDirectoryMessage([{ kind: 'directory', name, digest: current }]);
+        return current;
+    }
+    emptyTree() {
+        return this.inputs.store.emptyDirectory();
+    }
+    manifest(of, selection, unknownDomain) {
+        const out = new Set();
+        const judged = of === 'staged' ? this.staged : [{ record: this.inputs.artifactOf(this.loadedOf(of)), location: '/' }];
+        if (unknownDomain) {
+            const known = new Set(judged.flatMap(({ record }) => Object.keys(splitRules(record))));
+            for (const domain of [...selection.include, ...selection.exclude])
+                if (!known.has(domain))
+                    unknownDomain(domain);
+        }
+        for (const { record, location } of judged) {
+            const rules = splitRules(record);
+            const domains = Object.keys(rules);
+            const matchers = new Map(domains.map((d) => [d, globMatcher(rules[d])]));
+            const include = (selection.include.length > 0 ? selection.include : domains).filter((d) => matchers.has(d));
+            const exclude = selection.exclude.filter((d) => matchers.has(d));
+            for (const file of this.treePaths(record.files?.hash)) {
+                let claimed = false;
+                let included = false;
+                let excluded = false;
+                for (const [domain, matches] of matchers) {
+                    if (!matches(file))
+                        continue;
+                    claimed = true;
+                    if (include.includes(domain))
+                        included = true;
+                    if (exclude.includes(domain))
+                        excluded = true;
+                }
+                if (selection.includeOrphans && !claimed)
+                    included = true;
+                if (included && !excluded)
+                    out.add(location === '/' ? file : external_node_path_default().posix.join(location, file));
+            }
+        }
+        return out;
+    }
+    async dependencyTree(dependency, keep) {
+        const record = this.inputs.artifactOf(this.loadedOf(dependency));
+        if (!record.files)
+            return this.emptyTree();
+        return this.filterTree(record.files, '', keep);
+    }
+    async stagedTree(keep) {
+        if (this.rootChanged) {
+            return (await this.inputs.store.putDirectory(this.rootDirectory, { move: true, select: keep })).digest;
+        }
+        const area = new StagingArea(this.inputs.store);
+        // Re-merging from the records gives the staged tree without touching the disk.
+        for (const staged of this.staged)
+            area.add({ name: staged.element.fullName, tree: staged.record.files.hash, location: staged.location });
+        return area.toTree(keep);
+    }
+    async stagedPaths() {
+        if (!this.rootChanged)
+            return new Set(this.staging.paths());
+        const out = new Set();
+        const walk = (host, prefix) => {
+            for (const entry of external_node_fs_default().readdirSync(host, { withFileTypes: true })) {
+                const p = `${prefix}/${entry.name}`;
+                out.add(p);
+                if (entry.isDirectory())
+                    walk(external_node_path_default().join(host, entry.name), p);
+            }
+        };
+        walk(this.rootDirectory, '');
+        return out;
+    }
+    dependencyPublicList(dependency, key) {
+        return publicList(this.inputs.artifactOf(this.loadedOf(dependency)), key);
+    }
+    // -------------------------------------------------------------------------------------------
+    loadedOf(dependency) {
+        const { loaded, composed } = this.inputs.element;
+        const index = composed.view.dependencies.indexOf(dependency);
+        const found = index >= 0 ? loaded.dependencies[index]?.element : loaded.dependencies.find((d) => d.element.fullName === dependency.fullName)?.element;
+        if (!found)
+            throw new Error(`${dependency.fullName} is not a dependency of ${loaded.fullName}`);
+        return found;
+    }
+    mountFor(sandboxPath) {
+        const normal = external_node_path_default().posix.normalize(sandboxPath);
+        let host = this.mounts.get(normal);
+        if (!host) {
+            host = external_node_path_default().join(this.inputs.workDirectory, `mount-${this.mounts.size}`);
+            external_node_fs_default().mkdirSync(host, { recursive: true });
+            this.mounts.set(normal, host);
+        }
+        return host;
+    }
+    async stageSourcesInto(host) {
+        for (const source of this.inputs.element.composed.sources) {
+            const { plugin, view } = source;
+            const target = view.directory ? external_node_path_default().join(host, view.directory) : host;
+            if (!external_node_path_default().resolve(target).startsWith(external_node_path_default().resolve(host))) {
+                throw new CairnError('invalid-data', `source directory '${view.directory}' leaves the build directory`, view.at);
+            }
+            external_node_fs_default().mkdirSync(target, { recursive: true });
+            if (plugin.isCached && !plugin.isCached(view, this.inputs.sourceContext)) {
+                throw new CairnError('source-not-cached', `the ${view.kind} source of ${this.inputs.element.loaded.fullName} is not fetched`, view.at, 'run cairn fetch first, or build (which fetches)');
+            }
+            if (!plugin.stage)
+                throw new CairnError('unsupported-plugin', `Cairn cannot stage ${view.kind} sources yet`, view.at);
+            this.log(`staging ${view.kind} source${view.directory ? ` into ${view.directory}` : ''}`);
+            await plugin.stage(view, target, this.inputs.sourceContext);
+        }
+    }
+    async ensureRoot(how) {
+        if (this.onDisk === how || (this.onDisk === 'copy' && how === 'link'))
+            return;
+        if (this.onDisk !== 'no')
+            external_node_fs_default().rmSync(this.rootDirectory, { recursive: true, force: true });
+        external_node_fs_default().mkdirSync(this.rootDirectory, { recursive: true });
+        const written = await this.staging.materialize(this.rootDirectory, how);
+        this.log(`staged ${written} files (${how === 'link' ? 'hard links' : 'copies'})`);
+        this.onDisk = how;
+    }
+    async runCommands(commands, options) {
+        if (commands.length === 0)
+            return;
+        const capabilities = await this.inputs.sandbox();
+        // A root that commands may write must be either an overlay over the links or a private copy.
+        const direct = !options.rootReadOnly && (options.inPlace || !capabilities.overlay);
+        await this.ensureRoot(direct ? 'copy' : 'link');
+        if (direct)
+            this.rootChanged = true;
+        external_node_fs_default().mkdirSync(this.scratch, { recursive: true });
+        const overlay = !direct && capabilities.overlay && (!options.rootReadOnly || this.layered);
+        const composed = this.inputs.element.composed;
+        const env = options.env ?? sandboxEnvironment(composed.environment);
+        const ids = sandboxIds(composed.sandbox);
+        const result = await runInSandbox(direct ? { ...capabilities, overlay: false } : capabilities, {
+            root: this.rootDirectory,
+            rootWritable: !options.rootReadOnly,
+            layered: overlay,
+            scratch: this.scratch,
+            writable: [...this.mounts].map(([sandboxPath, host]) => ({ host, path: sandboxPath })),
+            cwd: options.cwd,
+            env,
+            uid: ids.uid,
+            gid: ids.gid,
+            commands: commands.map((c) => ({ label: c.label, command: c.command })),
+            logFd: this.inputs.log.fd,
+            signal: this.inputs.signal,
+        });
+        if (overlay)
+            this.layered = true;
+        if (direct)
+            this.removeMountPoints([...this.mounts.keys(), options.cwd]);
+        if (result.aborted)
+            throw new BuildAborted();
+        if (!result.ok) {
+            const failed = result.failed;
+            const command = failed ? commands[failed.index] : commands[commands.length - 1];
+            throw new CommandFailed(command, failed?.exitCode ?? 1);
+        }
+    }
+    /**
+     * The sandbox made empty directories in a root it wrote to directly (mount points for /proc,
+     * /dev, /tmp and the writable binds); they are the sandbox's, not the staged tree's.
+     */
+    removeMountPoints(paths) {
+        const staged = new Set(this.staging.paths());
+        for (const start of ['/proc', '/dev', '/tmp', ...paths]) {
+            for (let p = external_node_path_default().posix.normalize(start); p !== '/' && !staged.has(p); p = external_node_path_default().posix.dirname(p)) {
+                try {
+                    external_node_fs_default().rmdirSync(external_node_path_default().join(this.rootDirectory, p));
+                }
+                catch {
+                    break;
+                }
+            }
+        }
+    }
+    /** Every path of a stored tree, absolute, directories included. */
+    treePaths(hash) {
+        const out = [];
+        if (!hash)
+            return out;
+        const walk = (h, prefix) => {
+            for (const child of this.inputs.store.readDirectory(h)) {
+                const p = `${prefix}/${child.name}`;
+                out.push(p);
+                if (child.kind === 'directory')
+                    walk(child.digest.hash, p);
+            }
+        };
+        walk(hash, '');
+        return out;
+    }
+    filterTree(tree, prefix, keep) {
+        const kept = [];
+        for (const child of this.inputs.store.readDirectory(tree.hash)) {
+            const p = `${prefix}/${child.name}`;
+            if (child.kind === 'directory') {
+                const inner = this.filterTree(child.digest, p, keep);
+                const empty = this.inputs.store.readDirectory(inner.hash).length === 0;
+                if (!empty || keep(p))
+                    kept.push({ kind: 'directory', name: child.name, digest: inner });
+            }
+            else if (keep(p)) {
+                kept.push(child);
+            }
+        }
+        return this.inputs.store.putDirectoryMessage(kept);
+    }
+}
+function sandboxEnvironment(environment) {
+    const env = {};
+    for (const [name, value] of environment.entries)
+        if (value.kind === 'scalar')
+            env[name] = value.value;
+    return env;
+}
+function sameEnvironment(a, b) {
+    const names = Object.keys(a);
+    return names.length === Object.keys(b).length && names.every((name) => b[name] === a[name]);
+}
+function publicList(record, key) {
+    const bst = record.public?.bst;
+    const value = bst?.[key];
+    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
+}
+function splitRules(record) {
+    const bst = record.public?.bst;
+    const rules = bst?.['split-rules'];
+    const out = {};
+    if (rules && typeof rules === 'object' && !Array.isArray(rules)) {
+        for (const [domain, globs] of Object.entries(rules)) {
+            out[domain] = Array.isArray(globs) ? globs.filter((g) => typeof g === 'string').map((g) => g.trim()) : [];
+        }
+    }
+    return out;
+}
+/** uid and gid for commands: the element's `sandbox:` build-uid/build-gid, 0 and 0 by default. */
+function sandboxIds(sandbox) {
+    const read = (key) => {
+        const node = sandbox.get(key);
+        return node?.kind === 'scalar' && /^\d+$/.test(node.value) ? Number(node.value) : 0;
+    };
+    return { uid: read('build-uid'), gid: read('build-gid') };
+}
+
+;// CONCATENATED MODULE: ./src/format/node.ts
+// The YAML data model: every value is a string, a list or a mapping, and every one of them
+// remembers the file, line and column it came from. Nothing here reads files or knows BuildStream
+// keys; it only holds data and composes one tree onto another.
+
+/** Where a node made up by Cairn itself (not read from a file) claims to come from. */
+const SYNTHETIC = Object.freeze({ file: '[synthetic]', line: 0, column: 0 });
+/** A scalar; BuildStream keeps every scalar as its (stripped) text and types it on demand. */
+class ScalarNode {
+    value;
+    at;
+    kind = 'scalar';
+    constructor(value, at) {
+        this.value = value;
+        this.at = at;
+    }
+    clone() {
+        return new ScalarNode(this.value, this.at);
+    }
+}
+class SequenceNode {
+    items;
+    at;
+    kind = 'sequence';
+    constructor(items, at) {
+        this.items = items;
+        this.at = at;
+    }
+    clone() {
+        return new SequenceNode(this.items.map((item) => item.clone()), this.at);
+    }
+}
+class MappingNode {
+    entries;
+    at;
+    keyAt;
+    kind = 'mapping';
+    constructor(entries, at, 
+    /** Where each key was written, for "unknown key" errors; absent for keys Cairn added. */
+    keyAt = new Map()) {
+        this.entries = entries;
+        this.at = at;
+        this.keyAt = keyAt;
+    }
+    static empty(at = SYNTHETIC) {
+        return new MappingNode(new Map(), at);
+    }
+    clone() {
+        const entries = new Map();
+        for (const [key, value] of this.entries)
+            entries.set(key, value.clone());
+        return new MappingNode(entries, this.at, new Map(this.keyAt));
+    }
+    get(key) {
+        return this.entries.get(key);
+    }
+    has(key) {
+        return this.entries.has(key);
+    }
+    set(key, value, keyAt) {
+        this.entries.set(key, value);
+        if (keyAt)
+            this.keyAt.set(key, keyAt);
+    }
+    delete(key) {
+        this.entries.delete(key);
+        this.keyAt.delete(key);
+    }
+    keys() {
+        return this.entries.keys();
+    }
+    /** Where the key was written, falling back to the mapping itself. */
+    whereIs(key) {
+        return this.keyAt.get(key) ?? this.entries.get(key)?.at ?? this.at;
+    }
+}
+/** List composition directives: prepend, append, overwrite. */
+const PREPEND = '(<)';
+const APPEND = '(>)';
+const OVERWRITE = '(=)';
+const LIST_DIRECTIVES = new Set([PREPEND, APPEND, OVERWRITE]);
+/** Is this a mapping of list directives only (a "composite list")? Mixing them with keys is an error. */
+function isCompositeList(node) {
+    if (node.kind !== 'mapping')
+        return false;
+    let directives = false;
+    let others = false;
+    for (const key of node.entries.keys()) {
+        if (LIST_DIRECTIVES.has(key))
+            directives = true;
+        else
+            others = true;
+    }
+    if (directives && others) {
+        throw new CairnError('invalid-data', 'a mapping mixes list directives ((<), (>), (=)) with ordinary keys', node.at, 'put the directives in a mapping of their own under the list key');
+    }
+    return directives;
+}
+function describeKind(node) {
+    if (node.kind === 'scalar')
+        return 'a string';
+    if (node.kind === 'sequence')
+        return 'a list';
+    return isCompositeList(node) ? 'a list directive' : 'a mapping';
+}
+function illegal(source, path, target) {
+    return new CairnError('illegal-composite', `cannot compose ${describeKind(source)} onto ${describeKind(target)} at '${path.join('.')}' (declared at ${target.at.file}:${target.at.line}:${target.at.column})`, source.at);
+}
+/**
+ * Compose `source` onto `target` in place: the source wins key by key, mappings merge
+ * recursively, plain lists replace, list directives edit the list beneath them, and `(?)`
+ * lists accumulate so that every layer's conditionals are evaluated later.
+ * `source` is not modified; what is taken from it is cloned.
+ */
+function compositeInto(target, source, path = []) {
+    for (const [key, value] of source.entries) {
+        path.push(key);
+        composeValue(key, value, target, path);
+        const keyAt = source.keyAt.get(key);
+        if (keyAt)
+            target.keyAt.set(key, keyAt);
+        path.pop();
+    }
+    if (source.at !== SYNTHETIC)
+        target.at = source.at;
+}
+function composeValue(key, value, target, path) {
+    const existing = target.entries.get(key);
+    switch (value.kind) {
+        case 'scalar':
+            if (existing && existing.kind !== 'scalar')
+                throw illegal(value, path, existing);
+            target.entries.set(key, value.clone());
+            return;
+        case 'sequence':
+            if (existing && existing.kind !== 'sequence' && !isCompositeList(existing)) {
+                throw illegal(value, path, existing);
+            }
+            if (existing?.kind === 'sequence' && key === '(?)') {
+                for (const item of value.items)
+                    existing.items.push(item.clone());
+            }
+            else {
+                target.entries.set(key, value.clone());
+            }
+            return;
+        case 'mapping':
+            if (isCompositeList(value)) {
+                if (!existing)
+                    target.entries.set(key, value.clone());
+                else if (existing.kind === 'sequence')
+                    applyListDirectives(value, existing);
+                else if (existing.kind === 'mapping' && isCompositeList(existing))
+                    mergeListDirectives(value, existing);
+                else
+                    throw illegal(value, path, existing);
+                return;
+            }
+            if (!existing) {
+                const fresh = new MappingNode(new Map(), value.at);
+                target.entries.set(key, fresh);
+                compositeInto(fresh, value, path);
+            }
+            else if (existing.kind === 'mapping') {
+                compositeInto(existing, value, path);
+            }
+            else {
+                throw illegal(value, path, existing);
+            }
+            return;
+    }
+}
+function directiveList(node, directive) {
+    const list = node.entries.get(directive);
+    if (list === undefined)
+        return undefined;
+    if (list.kind !== 'sequence') {
+        throw new CairnError('invalid-data', `the value of ${directive} must be a list`, list.at);
+    }
+    return list;
+}
+function applyListDirectives(directives, list) {
+    const overwrite = directiveList(directives, OVERWRITE);
+    const prepend = directiveList(directives, PREPEND);
+    const append = directiveList(directives, APPEND);
+    if (overwrite)
+        list.items = overwrite.items.map((item) => item.clone());
+    if (prepend)
+        list.items = [...prepend.items.map((item) => item.clone()), ...list.items];
+    if (append)
+        list.items.push(...append.items.map((item) => item.clone()));
+}
+/** Two layers of directives before the list exists: the upper one's prefix goes first, its suffix last. */
+function mergeListDirectives(upper, lower) {
+    const overwrite = directiveList(upper, OVERWRITE);
+    const prepend = directiveList(upper, PREPEND);
+    const append = directiveList(upper, APPEND);
+    if (overwrite) {
+        lower.entries.set(OVERWRITE, overwrite.clone());
+        lower.entries.set(PREPEND, prepend ? prepend.clone() : new SequenceNode([], upper.at));
+        lower.entries.set(APPEND, append ? append.clone() : new SequenceNode([], upper.at));
+        return;
+    }
+    if (prepend) {
+        const existing = directiveList(lower, PREPEND);
+        if (existing)
+            existing.items = [...prepend.items.map((item) => item.clone()), ...existing.items];
+        else
+            lower.entries.set(PREPEND, prepend.clone());
+    }
+    if (append) {
+        const existing = directiveList(lower, APPEND);
+        if (existing)
+            existing.items.push(...append.items.map((item) => item.clone()));
+        else
+            lower.entries.set(APPEND, append.clone());
+    }
+}
+/**
+ * After all layers are composed no list directive may remain: one left over means a layer
+ * tried to extend a list that no lower layer declared.
+ */
+function assertFullyComposited(node) {
+    if (node.kind === 'sequence') {
+        for (const item of node.items)
+            assertFullyComposited(item);
+    }
+    else if (node.kind === 'mapping') {
+        for (const [key, value] of node.entries) {
+            if (LIST_DIRECTIVES.has(key)) {
+                throw new CairnError('trailing-list-directive', `${key} extends a list that does not exist beneath it`, node.whereIs(key), 'declare the list in a lower layer, or write it as a plain list');
+            }
+            assertFullyComposited(value);
+        }
+    }
+}
+function toPlain(node) {
+    switch (node.kind) {
+        case 'scalar':
+            return node.value;
+        case 'sequence':
+            return node.items.map(toPlain);
+        case 'mapping': {
+            const out = {};
+            for (const [key, value] of node.entries)
+                out[key] = toPlain(value);
+            return out;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/public-data.ts
+// The public data an artifact carries: the element's `public:` with its variables expanded, as
+// dependents read it at build time (integration commands, split rules, overlap whitelist).
+
+function artifactPublic(composed, passedIntegration = []) {
+    const plain = toPlain(composed.variables.expandNode(composed.public));
+    if (passedIntegration.length === 0)
+        return plain;
+    const bst = { ...(plain['bst'] ?? {}) };
+    const own = Array.isArray(bst['integration-commands']) ? bst['integration-commands'] : [];
+    // A filter's pass-integration puts its parent's commands before its own, as BuildStream does.
+    bst['integration-commands'] = [...passedIntegration, ...own];
+    return { ...plain, bst };
+}
+
+;// CONCATENATED MODULE: ./src/engine/build-session.ts
+// `build` as one engine call: plan which elements must be built, fetch their sources, build
+// each in dependency order through the scheduler, and record every result (success or
+// failure) as an artifact. Front ends subscribe to its events; nothing here prints.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+class BuildSession {
+    options;
+    scheduler;
+    built = [];
+    failures = new Map();
+    records = new Map();
+    sandbox;
+    buildDirectory;
+    constructor(options) {
+        this.options = options;
+        this.buildDirectory = external_node_path_default().join(options.cache.directory, 'build');
+        external_node_fs_default().mkdirSync(this.buildDirectory, { recursive: true });
+        const fetchQueue = {
+            name: 'fetch',
+            limit: Math.max(1, options.fetchers),
+            ordered: false,
+            needsJob: (item) => this.needsFetch(item.element),
+            run: (item, signal) => this.fetch(item, signal),
+        };
+        const buildQueue = {
+            name: 'build',
+            limit: Math.max(1, options.builders),
+            ordered: true,
+            needsJob: (item) => !this.cachedSuccess(item.element),
+            run: (item, signal) => this.build(item, signal),
+        };
+        this.scheduler = new Scheduler({
+            queues: [fetchQueue, buildQueue],
+            onError: options.onError,
+            onEvent: (event) => {
+                if (event.type === 'item-skipped')
+                    this.emit({ type: 'element-skipped', element: event.item.name, reason: event.reason });
+            },
+        });
+    }
+    /** Stops running sandboxes and starts nothing new (SIGINT, SIGTERM). */
+    terminate() {
+        this.scheduler.terminate();
+    }
+    async run() {
+        removeStaleWork(this.buildDirectory);
+        const plan = this.plan();
+        const items = plan.map((element) => ({
+            id: String(element.loaded.index),
+            value: { element, name: element.loaded.fullName },
+            dependsOn: element.loaded.dependencies.map((d) => String(d.element.index)),
+        }));
+        const cached = plan.filter((e) => this.cachedSuccess(e)).map((e) => e.loaded.fullName);
+        const summary = await this.scheduler.run(items);
+        await this.expire();
+        return {
+            built: this.built,
+            cached,
+            failed: summary.failed.map(({ item }) => ({ element: item.name, ...(this.failures.get(item.name) ?? { message: 'failed' }) })),
+            skipped: summary.skipped.map((item) => item.name),
+            interrupted: summary.interrupted,
+        };
+    }
+    /** Keeps the cache under its quota once new artifacts were added; a problem here never fails the build. */
+    async expire() {
+        const quotaBytes = this.options.quotaBytes;
+        if (quotaBytes === undefined || this.built.length === 0)
+            return;
+        try {
+            const report = await expireArtifacts(this.options.cache, { quotaBytes });
+            if (report.removedArtifacts.length > 0) {
+                this.emit({ type: 'message', level: 'info', text: `cache over its quota: expired ${report.removedArtifacts.length} least recently used artifacts (${report.sizeBefore} -> ${report.sizeAfter} bytes)` });
+            }
+        }
+        catch (error) {
+            this.emit({ type: 'message', level: 'warning', text: `could not expire old artifacts: ${error.message}` });
+        }
+    }
+    /**
+     * The elements this build needs, in staging order: the targets and their runtime
+     * dependencies, plus the build dependencies of whatever is not cached yet.
+     */
+    plan() {
+        const graph = this.options.graph;
+        const all = graph.scope('all');
+        const needed = new Set(graph.targets);
+        const unkeyed = [];
+        for (let i = all.length - 1; i >= 0; i--) {
+            const element = all[i];
+            if (!needed.has(element))
+                continue;
+            const keyed = graph.keyed(element);
+            if (element.kind === 'junction' || element.kind === 'link')
+                continue;
+            if (!keyed.keys)
+                unkeyed.push(keyed);
+            const mustBuild = !this.cachedSuccess(keyed);
+            for (const dep of element.dependencies) {
+                if (dep.type !== 'build' || mustBuild)
+                    needed.add(dep.element);
+            }
+        }
+        if (unkeyed.length > 0) {
+            const first = unkeyed[unkeyed.length - 1];
+            throw new CairnError('invalid-data', `cannot build: ${unkeyed.map((e) => e.loaded.fullName).reverse().join(', ')} ${unkeyed.length === 1 ? 'has' : 'have'} no cache key (a source without a ref)`, first.loaded.kindAt, 'run cairn track on it to pin its sources');
+        }
+        return all.filter((e) => needed.has(e) && e.kind !== 'junction' && e.kind !== 'link').map((e) => graph.keyed(e));
+    }
+    record(element) {
+        const known = this.records.get(element.loaded);
+        if (known)
+            return known;
+        const found = lookupArtifact(this.options.cache, element, this.options.graph.strict);
+        if (found)
+            this.records.set(element.loaded, found);
+        return found;
+    }
+    cachedSuccess(element) {
+        return this.record(element)?.result.success === true;
+    }
+    needsFetch(element) {
+        if (this.cachedSuccess(element))
+            return false;
+        const context = this.sourceContext(new AbortController().signal, () => undefined);
+        return element.composed.sources.some((s) => s.plugin.needsFetch && s.plugin.isCached !== undefined && !s.plugin.isCached(s.view, context));
+    }
+    sourceContext(signal, log) {
+        return { sourceCache: this.options.sourceDirectory, signal, log };
+    }
+    async fetch(item, signal) {
+        const { element, name } = item;
+        const key = elementKey(element, this.options.graph.strict);
+        const log = new JobLog(jobLogPath(this.options.logDirectory, element.loaded.project.name, normalName(element.loaded.name), key, 'fetch', new Date()));
+        const started = Date.now();
+        this.emit({ type: 'job-start', element: name, action: 'fetch', log: log.file });
+        try {
+            const context = this.sourceContext(signal, (line) => log.line(line));
+            for (const source of element.composed.sources) {
+                const { plugin, view } = source;
+                if (!plugin.needsFetch || !plugin.isCached || plugin.isCached(view, context))
+                    continue;
+                if (!plugin.fetch)
+                    throw new CairnError('unsupported-plugin', `Cairn cannot fetch ${view.kind} sources yet`, view.at);
+                log.line(`fetching ${view.kind} source`);
+                await plugin.fetch(view, context);
+            }
+            this.emit({ type: 'job-end', element: name, action: 'fetch', result: 'success', durationMs: Date.now() - started, log: log.file, key });
+            return 'done';
+        }
+        catch (error) {
+            const failure = describeFailure(error);
+            log.line(`error: ${failure.message}`);
+            this.failures.set(name, { ...failure, log: log.file });
+            this.emit({ type: 'job-end', element: name, action: 'fetch', result: 'failure', durationMs: Date.now() - started, log: log.file, key, ...failure });
+            return 'failed';
+        }
+        finally {
+            log.close();
+        }
+    }
+    async build(item, signal) {
+        const { element, name } = item;
+        const strict = this.options.graph.strict;
+        const key = elementKey(element, strict);
+        const previous = this.record(element);
+        if (previous && !previous.result.success && !this.options.retryFailed) {
+            const message = `build failure cached: ${previous.result.message} (use --retry-failed to build it again)`;
+            this.failures.set(name, { message });
+            this.emit({ type: 'job-end', element: name, action: 'build', result: 'failure', durationMs: 0, key, message });
+            return 'failed';
+        }
+        const plugin = element.composed.plugin;
+        if (!canAssemble(plugin))
+            throw new Error(`element kind ${plugin.kind} cannot be built`);
+        const started = new Date();
+        const log = new JobLog(jobLogPath(this.options.logDirectory, element.loaded.project.name, normalName(element.loaded.name), key, 'build', started));
+        const work = external_node_path_default().join(this.buildDirectory, `${normalName(element.loaded.name)}-${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
+        external_node_fs_default().mkdirSync(work);
+        this.emit({ type: 'job-start', element: name, action: 'build', log: log.file });
+        log.line(`building ${name} (${element.loaded.kind}), key ${key}`);
+        let files;
+        let passed = [];
+        let failure;
+        try {
+            const build = new ElementBuild({
+                element,
+                artifactOf: (dep) => this.dependencyRecord(dep),
+                environmentOf: (dep) => this.options.graph.keyed(dep).composed.environment,
+                store: this.options.cache.store,
+                sandbox: () => (this.sandbox ??= probeSandbox(this.options.bwrap ? { bwrap: this.options.bwrap } : {})),
+                workDirectory: work,
+                sourceContext: this.sourceContext(signal, (line) => log.line(line)),
+                log,
+                signal,
+            });
+            const output = await plugin.assemble(element.composed.view, build);
+            files = output.files;
+            passed = output.integrationCommands ?? [];
+        }
+        catch (error) {
+            if (error instanceof BuildAborted || signal.aborted) {
+                log.line('interrupted');
+                log.close();
+                removeTree(work);
+                this.emit({ type: 'job-end', element: name, action: 'build', result: 'failure', durationMs: Date.now() - started.getTime(), log: log.file, key, message: 'interrupted' });
+                this.failures.set(name, { message: 'interrupted', log: log.file });
+                return 'failed';
+            }
+            // A sandbox that cannot start is the machine's problem, not the element's: never cache it.
+            if (error instanceof CairnError && error.reason === 'sandbox-unavailable') {
+                log.close();
+                removeTree(work);
+                throw error;
+            }
+            failure = describeFailure(error);
+            log.line(`error: ${failure.message}`);
+        }
+        removeTree(work);
+        const durationMs = Date.now() - started.getTime();
+        log.line(failure ? `FAILURE after ${durationMs} ms` : `SUCCESS after ${durationMs} ms`);
+        log.close();
+        const store = this.options.cache.store;
+        const record = {
+            version: ARTIFACT_RECORD_VERSION,
+            project: element.loaded.project.name,
+            element: element.loaded.name,
+            keys: { strong: key, weak: element.keys.weak, strict: element.keys.strict },
+            dependencies: this.options.graph
+                .buildScope(element.loaded)
+                .map((dep) => ({ project: dep.project.name, element: dep.name, key: elementKey(this.options.graph.keyed(dep), strict) })),
+            result: failure ? { success: false, message: failure.message, ...(failure.detail ? { detail: failure.detail } : {}) } : { success: true },
+            ...(files ? { files } : {}),
+            log: store.putFile(log.file, { move: false, executable: false }),
+            public: artifactPublic(element.composed, passed),
+            timing: { started: started.toISOString(), durationMs },
+            size: files ? treeSize(store, files.hash) : 0,
+        };
+        this.options.cache.put(record);
+        this.records.set(element.loaded, record);
+        if (failure) {
+            this.failures.set(name, { message: failure.message, log: log.file, ...(failure.at ? { at: failure.at } : {}) });
+            this.emit({ type: 'job-end', element: name, action: 'build', result: 'failure', durationMs, log: log.file, key, message: failure.message, ...(failure.at ? { at: failure.at } : {}) });
+            return 'failed';
+        }
+        this.built.push(name);
+        this.emit({ type: 'job-end', element: name, action: 'build', result: 'success', durationMs, log: log.file, key });
+        return 'done';
+    }
+    dependencyRecord(element) {
+        const record = this.record(this.options.graph.keyed(element));
+        if (!record || !record.result.success)
+            throw new CairnError('artifact-missing', `the artifact of ${element.fullName} is not in the cache`);
+        return record;
+    }
+    emit(event) {
+        this.options.onEvent?.(event);
+    }
+}
+function describeFailure(error) {
+    if (error instanceof CommandFailed) {
+        return { message: error.message, detail: error.command.command, ...(error.command.at ? { at: error.command.at } : {}) };
+    }
+    if (error instanceof CairnError)
+        return { message: error.describe(), ...(error.provenance ? { at: error.provenance } : {}) };
+    return { message: error instanceof Error ? error.message : String(error) };
+}
+function treeSize(store, hash) {
+    let total = 0;
+    for (const child of store.readDirectory(hash)) {
+        if (child.kind === 'file')
+            total += child.digest.sizeBytes;
+        else if (child.kind === 'directory')
+            total += treeSize(store, child.digest.hash);
+    }
+    return total;
+}
+/** Work directories of Cairn processes that no longer run are leftovers of a crash: remove them. */
+function removeStaleWork(buildDirectory) {
+    for (const name of external_node_fs_default().readdirSync(buildDirectory)) {
+        const match = /-(\d+)-[a-z0-9]+$/.exec(name);
+        if (!match)
+            continue;
+        const pid = Number(match[1]);
+        if (pid === process.pid || isAlive(pid))
+            continue;
+        removeTree(external_node_path_default().join(buildDirectory, name));
+    }
+}
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+function defaultBuilders() {
+    return Math.max(1, external_node_os_default().availableParallelism());
+}
+
+;// CONCATENATED MODULE: ./src/format/accessors.ts
+// Typed reads from a mapping: each returns the value as the type asked for, or throws a
+// CairnError pointing at the exact value (or the mapping, when the key is missing).
+
+const kindName = (node) => (node.kind === 'scalar' ? 'a string' : node.kind === 'sequence' ? 'a list' : 'a mapping');
+/** Unknown keys are errors, as BuildStream validates them; `(@)`, `(?)`, `(!)` are always allowed. */
+function validateKeys(node, allowed, what) {
+    for (const key of node.entries.keys()) {
+        if (allowed.includes(key) || key === '(@)' || key === '(?)' || key === '(!)')
+            continue;
+        throw new CairnError('invalid-data', `unexpected key '${key}' in ${what}`, node.whereIs(key), `valid keys: ${allowed.join(', ')}`);
+    }
+}
+function scalarOf(node, key) {
+    const value = node.get(key);
+    if (value === undefined)
+        return undefined;
+    if (value.kind !== 'scalar')
+        throw new CairnError('invalid-data', `'${key}' must be a string, not ${kindName(value)}`, value.at);
+    return value;
+}
+function getString(node, key) {
+    return scalarOf(node, key)?.value;
+}
+function requireString(node, key, what) {
+    const value = scalarOf(node, key);
+    if (value === undefined)
+        throw new CairnError('invalid-data', `${what} has no '${key}'`, node.at, `add '${key}:'`);
+    return value;
+}
+/** BuildStream's booleans: only True/true/1 and False/false/0; anything else is undefined. */
+function booleanValue(text) {
+    if (text === 'True' || text === 'true' || text === '1')
+        return true;
+    if (text === 'False' || text === 'false' || text === '0')
+        return false;
+    return undefined;
+}
+function parseBool(scalar, key) {
+    const value = booleanValue(scalar.value);
+    if (value !== undefined)
+        return value;
+    throw new CairnError('invalid-data', `'${key}' must be a boolean, not '${scalar.value}'`, scalar.at, 'use true or false');
+}
+function getBool(node, key, fallback) {
+    const scalar = scalarOf(node, key);
+    return scalar === undefined ? fallback : parseBool(scalar, key);
+}
+function getMapping(node, key) {
+    const value = node.get(key);
+    if (value === undefined)
+        return undefined;
+    if (value.kind !== 'mapping')
+        throw new CairnError('invalid-data', `'${key}' must be a mapping, not ${kindName(value)}`, value.at);
+    return value;
+}
+function getSequence(node, key) {
+    const value = node.get(key);
+    if (value === undefined)
+        return undefined;
+    if (value.kind !== 'sequence')
+        throw new CairnError('invalid-data', `'${key}' must be a list, not ${kindName(value)}`, value.at);
+    return value;
+}
+function getStringList(node, key) {
+    const list = getSequence(node, key);
+    if (!list)
+        return [];
+    return list.items.map((item) => {
+        if (item.kind !== 'scalar')
+            throw new CairnError('invalid-data', `'${key}' must be a list of strings`, item.at);
+        return item;
+    });
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/format/yaml-reader.ts
+// Reads one YAML file into nodes with provenance, as BuildStream reads it: one document whose
+// root is a mapping, every scalar kept as stripped text, no anchors, aliases, tags or duplicate
+// keys. Two readers give the same tree: a fast one for the block-style YAML that element files
+// are written in, and the `yaml` library for everything else and for every syntax error.
+
+
+
+/** Parse `text` (read from the file shown to users as `file`) into a mapping. */
+function readYaml(text, file) {
+    return readYamlFast(text, file) ?? readYamlWithLibrary(text, file);
+}
+// ---------------------------------------------------------------------------------------------
+// The library reader: complete YAML 1.2, failsafe schema so nothing is typed.
+function readYamlWithLibrary(text, file) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { schema: 'failsafe', lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    const at = (offset) => {
+        const pos = lines.linePos(offset);
+        return { file, line: pos.line, column: pos.col };
+    };
+    const problem = doc.errors[0] ?? doc.warnings[0];
+    if (problem) {
+        const message = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        throw new CairnError('invalid-yaml', `invalid YAML: ${message}`, at(problem.pos[0]));
+    }
+    const root = doc.contents;
+    if (root === null || ((0,dist/* isScalar */.jn)(root) && root.value === '' && root.source === '')) {
+        return new MappingNode(new Map(), { file, line: 1, column: 1 });
+    }
+    const converted = convert(root, at);
+    if (converted.kind !== 'mapping') {
+        throw new CairnError('invalid-yaml', 'the top level of the file must be a mapping of keys to values', converted.at);
+    }
+    return converted;
+}
+function convert(node, at) {
+    const start = at(node.range?.[0] ?? 0);
+    if ((0,dist/* isAlias */.Vj)(node) || ('anchor' in node && node.anchor)) {
+        throw new CairnError('invalid-yaml', 'YAML anchors and aliases are not supported', start, 'write the value out in full');
+    }
+    if (node.tag && !(0,dist/* isScalar */.jn)(node)) {
+        throw new CairnError('invalid-yaml', `YAML tags are not supported (${node.tag})`, start);
+    }
+    if ((0,dist/* isScalar */.jn)(node)) {
+        if (node.tag && node.tag !== 'tag:yaml.org,2002:str') {
+            throw new CairnError('invalid-yaml', `YAML tags are not supported (${node.tag})`, start);
+        }
+        return new ScalarNode(String(node.value).trim(), start);
+    }
+    if ((0,dist/* isSeq */.oP)(node)) {
+        return new SequenceNode(node.items.map((item) => (item === null ? new ScalarNode('', start) : convert(item, at))), start);
+    }
+    if ((0,dist/* isMap */.jh)(node)) {
+        const mapping = new MappingNode(new Map(), start);
+        for (const pair of node.items) {
+            const key = pair.key;
+            if (!key || !(0,dist/* isScalar */.jn)(key)) {
+                const where = key?.range ? at(key.range[0]) : start;
+                throw new CairnError('invalid-yaml', 'mapping keys must be plain strings', where);
+            }
+            const keyAt = at(key.range?.[0] ?? 0);
+            const value = pair.value;
+            const keyText = String(key.value);
+            const valueNode = value === null || ((0,dist/* isScalar */.jn)(value) && value.type === 'PLAIN' && value.source === '')
+                ? new ScalarNode('', keyAt) /* an empty value points at its key, in both readers */
+                : convert(value, at);
+            mapping.set(keyText, valueNode, keyAt);
+        }
+        return mapping;
+    }
+    throw new CairnError('invalid-yaml', 'unsupported YAML construct', start);
+}
+// ---------------------------------------------------------------------------------------------
+// The fast reader. It returns undefined for anything outside the subset it knows exactly, and
+// the library reader then takes the whole file, so both always agree on what a file means.
+class Unsupported extends Error {
+}
+/** Does a list item's dash ("- " or a lone "-") start at `column`? */
+function isDash(text, column) {
+    return text.startsWith('- ', column) || (text.length === column + 1 && text.charCodeAt(column) === 45);
+}
+const bail = () => {
+    throw new Unsupported();
+};
+function readYamlFast(text, file) {
+    try {
+        return new FastReader(text, file).document();
+    }
+    catch (error) {
+        if (error instanceof Unsupported)
+            return undefined;
+        throw error;
+    }
+}
+class FastReader {
+    file;
+    lines = [];
+    pos = 0;
+    constructor(text, file) {
+        this.file = file;
+        if (text.charCodeAt(0) === 0xfeff)
+            bail();
+        const raw = text.split('\n');
+        for (let number = 0; number < raw.length; number++) {
+            let line = raw[number];
+            if (line.endsWith('\r'))
+                line = line.slice(0, -1);
+            let indent = 0;
+            while (line.charCodeAt(indent) === 32)
+                indent++;
+            if (indent === line.length)
+                continue; // blank
+            const first = line.charCodeAt(indent);
+            if (first === 9)
+                bail(); // tabs in indentation
+            if (first === 35)
+                continue; // comment-only line
+            if (indent === 0 && (line.startsWith('---') || line.startsWith('...') || first === 37))
+                bail();
+            this.lines.push({ number, text: line, indent });
+        }
+        this.raw = raw;
+    }
+    raw;
+    at(line, column) {
+        return { file: this.file, line: line + 1, column: column + 1 };
+    }
+    document() {
+        if (this.lines.length === 0)
+            return new MappingNode(new Map(), this.at(0, 0));
+        const first = this.lines[0];
+        if (first.indent !== 0)
+            bail();
+        const root = this.block(first, 0);
+        if (this.pos !== this.lines.length || root.kind !== 'mapping')
+            bail();
+        return root;
+    }
+    /** A block node whose first content starts at `column` of `line` (which may be mid-line after "- "). */
+    block(line, column) {
+        return isDash(line.text, column) ? this.sequence(line, column) : this.mapping(line, column);
+    }
+    sequence(firstLine, column) {
+        const items = [];
+        const node = new SequenceNode(items, this.at(firstLine.number, column));
+        let line = firstLine;
+        let col = column;
+        while (line) {
+            const text = line.text;
+            // A list written at its key's indentation ends at the next key.
+            if (text.charCodeAt(col) !== 45 /* - */) {
+                if (items.length > 0)
+                    break;
+                bail();
+            }
+            const after = col + 1;
+            if (after < text.length && text.charCodeAt(after) !== 32)
+                bail();
+            let contentCol = after;
+            while (text.charCodeAt(contentCol) === 32)
+                contentCol++;
+            this.pos++;
+            if (contentCol >= text.length || text.charCodeAt(contentCol) === 35 /* # */) {
+                // The item's value is on the following, more indented lines (or it is empty).
+                const next = this.lines[this.pos];
+                if (next && next.indent > col)
+                    items.push(this.block(next, next.indent));
+                else
+                    items.push(new ScalarNode('', this.at(line.number, col)));
+            }
+            else {
+                items.push(this.inlineItem(line, contentCol, col));
+            }
+            const next = this.lines[this.pos];
+            if (!next || next.indent < column)
+                break;
+            if (next.indent > column)
+                bail();
+            line = next;
+            col = column;
+        }
+        return node;
+    }
+    /** The content after "- ": a nested mapping or sequence starting on this line, or a scalar. */
+    inlineItem(line, contentCol, dashCol) {
+        if (isDash(line.text, contentCol)) {
+            this.pos--;
+            return this.sequence(line, contentCol);
+        }
+        if (this.keyEnd(line.text, contentCol) >= 0) {
+            this.pos--;
+            return this.mapping(line, contentCol);
+        }
+        return this.scalarValue(line, contentCol, dashCol);
+    }
+    /** Index of the ':' that ends a plain key starting at `col`, or -1 if this is not a key line. */
+    keyEnd(text, col) {
+        const first = text.charCodeAt(col);
+        // Keys that start with an indicator ("quoted", [flow], &anchor, ? complex ...) take the slow path.
+        if ('"\'[]{}&*!|>%@`?#,'.includes(text[col])) {
+            if (first === 34 || first === 39 || first === 63 || first === 123 || first === 91) {
+                // Might be a key; do not guess.
+                if (/^.*:(\s|$)/.test(text.slice(col)))
+                    bail();
+            }
+            return -1;
+        }
+        for (let i = col; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c === 58 /* : */) {
+                const next = text.charCodeAt(i + 1);
+                if (i + 1 === text.length || next === 32)
+                    return i;
+            }
+            else if (c === 35 /* # */ && text.charCodeAt(i - 1) === 32) {
+                return -1;
+            }
+            else if (c === 9) {
+                bail();
+            }
+        }
+        return -1;
+    }
+    mapping(firstLine, column) {
+        const node = new MappingNode(new Map(), this.at(firstLine.number, column));
+        let line = firstLine;
+        let col = column;
+        while (line) {
+            const text = line.text;
+            const end = this.keyEnd(text, col);
+            if (end < 0)
+                bail();
+            const key = text.slice(col, end);
+            if (key.length === 0 || key.endsWith(' ') || node.entries.has(key))
+                bail();
+            const keyAt = this.at(line.number, col);
+            let valueCol = end + 1;
+            while (text.charCodeAt(valueCol) === 32)
+                valueCol++;
+            this.pos++;
+            let value;
+            if (valueCol >= text.length || text.charCodeAt(valueCol) === 35) {
+                const next = this.lines[this.pos];
+                if (next && next.indent > col) {
+                    value = this.block(next, next.indent);
+                }
+                else if (next && next.indent === col && isDash(next.text, col)) {
+                    value = this.sequence(next, col);
+                }
+                else {
+                    value = new ScalarNode('', keyAt);
+                }
+            }
+            else {
+                value = this.scalarValue(line, valueCol, col);
+            }
+            node.set(key, value, keyAt);
+            const next = this.lines[this.pos];
+            if (!next || next.indent < column)
+                break;
+            if (next.indent > column)
+                bail();
+            line = next;
+            col = column;
+        }
+        return node;
+    }
+    /** A value that starts at `col` of `line`; `parentIndent` is the column of its key or dash. */
+    scalarValue(line, col, parentIndent) {
+        const first = line.text[col];
+        const value = this.sameLineValue(line, col, parentIndent);
+        // A more indented line after a one-line value would continue it (or be an error): leave
+        // both to the library.
+        const next = this.lines[this.pos];
+        if (first !== '|' && first !== '>' && next && next.indent > parentIndent)
+            bail();
+        return value;
+    }
+    sameLineValue(line, col, parentIndent) {
+        const text = line.text;
+        const first = text[col];
+        const at = this.at(line.number, col);
+        switch (first) {
+            case '"':
+                return new ScalarNode(this.doubleQuoted(text, col), at);
+            case "'":
+                return new ScalarNode(this.singleQuoted(text, col), at);
+            case '|':
+            case '>':
+                return new ScalarNode(this.blockScalar(line, col, parentIndent).trim(), at);
+            case '[':
+            case '{':
+                return this.flow(text, col, at);
+            case '&':
+            case '*':
+            case '!':
+            case '%':
+            case '@':
+            case '`':
+            case '?':
+            case ',':
+            case ']':
+            case '}':
+                return bail();
+            case '-':
+                if (text.charCodeAt(col + 1) === 32 || col + 1 === text.length)
+                    bail();
+        }
+        // A plain scalar: up to a comment, on this line only.
+        let end = text.length;
+        for (let i = col; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c === 35 && text.charCodeAt(i - 1) === 32) {
+                end = i;
+                break;
+            }
+            if (c === 58 && (i + 1 === text.length || text.charCodeAt(i + 1) === 32))
+                bail();
+            if (c === 9)
+                bail();
+        }
+        return new ScalarNode(text.slice(col, end).trim(), at);
+    }
+    /** The rest of the line after a closing quote may hold only spaces and a comment. */
+    expectLineEnd(text, from) {
+        let i = from;
+        while (text.charCodeAt(i) === 32)
+            i++;
+        if (i < text.length && !(text.charCodeAt(i) === 35 && i > from))
+            bail();
+    }
+    doubleQuoted(text, col) {
+        const close = text.indexOf('"', col + 1);
+        if (close > 0 && text.lastIndexOf('\\', close) <= col) {
+            // No escapes: the common case is one slice.
+            this.expectLineEnd(text, close + 1);
+            return text.slice(col + 1, close).trim();
+        }
+        let out = '';
+        let i = col + 1;
+        for (;;) {
+            if (i >= text.length)
+                bail(); // multi-line quoted scalars take the slow path
+            const c = text[i];
+            if (c === '"')
+                break;
+            if (c === '\\') {
+                const e = text[i + 1];
+                const simple = { n: '\n', t: '\t', '"': '"', '\\': '\\', '/': '/', r: '\r', '0': '\0', ' ': ' ', b: '\b', f: '\f', e: '\x1b', a: '\x07', v: '\v' };
+                if (e !== undefined && e in simple) {
+                    out += simple[e];
+                    i += 2;
+                    continue;
+                }
+                return bail();
+            }
+            out += c;
+            i++;
+        }
+        this.expectLineEnd(text, i + 1);
+        return out.trim();
+    }
+    singleQuoted(text, col) {
+        let out = '';
+        let i = col + 1;
+        for (;;) {
+            if (i >= text.length)
+                bail();
+            const c = text[i];
+            if (c === "'") {
+                if (text[i + 1] === "'") {
+                    out += "'";
+                    i += 2;
+                    continue;
+                }
+                break;
+            }
+            out += c;
+            i++;
+        }
+        this.expectLineEnd(text, i + 1);
+        return out.trim();
+    }
+    /** `|` and `>` with optional chomping; explicit indentation indicators take the slow path. */
+    blockScalar(line, col, parentIndent) {
+        const header = line.text.slice(col);
+        const match = /^([|>])([+-]?)\s*(#.*)?$/.exec(header);
+        if (!match)
+            return bail();
+        const folded = match[1] === '>';
+        // Block scalar content is taken from the raw lines, blank and comment-looking lines included.
+        const startRaw = line.number + 1;
+        let contentIndent = -1;
+        let lastRaw = line.number;
+        const body = [];
+        for (let n = startRaw; n < this.raw.length; n++) {
+            let t = this.raw[n];
+            if (t.endsWith('\r'))
+                t = t.slice(0, -1);
+            let ind = 0;
+            while (t.charCodeAt(ind) === 32)
+                ind++;
+            if (ind === t.length) {
+                body.push('');
+                continue;
+            }
+            if (t.charCodeAt(ind) === 9 && ind <= parentIndent)
+                bail();
+            if (contentIndent < 0) {
+                if (ind <= parentIndent)
+                    break;
+                contentIndent = ind;
+            }
+            if (ind < contentIndent)
+                break;
+            if (folded && ind > contentIndent)
+                bail();
+            body.push(t.slice(contentIndent));
+            lastRaw = n;
+        }
+        // Trailing blank lines belong to the scalar only through chomping; drop them here.
+        while (body.length > 0 && body[body.length - 1] === '')
+            body.pop();
+        // Skip the structural lines that were consumed as content.
+        while (this.pos < this.lines.length && this.lines[this.pos].number <= lastRaw)
+            this.pos++;
+        // The value is stripped by the caller, so chomping does not change the result.
+        if (!folded)
+            return body.join('\n');
+        let out = '';
+        for (let i = 0; i < body.length; i++) {
+            const piece = body[i];
+            if (i === 0)
+                out = piece;
+            else if (piece === '')
+                out += '\n';
+            else
+                out += out.endsWith('\n') || out === '' ? piece : ` ${piece}`;
+        }
+        return out;
+    }
+    /** Single-line flow collections of plain or quoted scalars: `[a, b]`, `[]`, `{}`. */
+    flow(text, col, at) {
+        const open = text[col];
+        const close = open === '[' ? ']' : '}';
+        let end = -1;
+        for (let i = col + 1; i < text.length; i++) {
+            const c = text[i];
+            if (c === '[' || c === '{' || c === '"' || c === "'" || c === '#' || c === '&' || c === '*' || c === '!' || c === '?' || c === ':')
+                bail();
+            if (c === close) {
+                end = i;
+                break;
+            }
+        }
+        if (end < 0)
+            bail();
+        this.expectLineEnd(text, end + 1);
+        const inner = text.slice(col + 1, end);
+        if (open === '{') {
+            if (inner.trim() !== '')
+                bail();
+            return new MappingNode(new Map(), at);
+        }
+        if (inner.trim() === '')
+            return new SequenceNode([], at);
+        const items = [];
+        let start = col + 1;
+        for (const part of inner.split(',')) {
+            const lead = part.length - part.trimStart().length;
+            const value = part.trim();
+            if (value === '' || value.startsWith('-') || value.startsWith('%') || value.startsWith('@') || value.startsWith('`') || value.startsWith('|') || value.startsWith('>'))
+                bail();
+            items.push(new ScalarNode(value, this.at(at.line - 1, start + lead)));
+            start += part.length + 1;
+        }
+        return new SequenceNode(items, at);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/quota.ts
+// The cache quota: what `cache: quota:` means in bytes, and the disk it is measured against.
+// It only reads the filesystem's size; it never looks inside the cache nor removes anything.
+
+
+
+const UNITS = { K: 1, M: 2, G: 3, T: 4 };
+const QUOTA_FORMS = "write a number of bytes (5000000000), a size with K, M, G or T in powers of 1024 (50G, 1.5T, 512MiB), " +
+    "a percentage of the disk holding the cache (50%) or 'infinity'";
+/**
+ * Bytes the cache may use: `infinity`, plain bytes, `K/M/G/T` (also `KB`, `KiB`, powers of
+ * 1024 as BuildStream reads them) or `N%` of the disk's total size.
+ */
+function parseQuota(text, disk, at) {
+    const written = text.trim();
+    const fail = (why) => {
+        throw new CairnError('invalid-data', `invalid cache quota '${text}': ${why}`, at, QUOTA_FORMS);
+    };
+    if (/^infinity$/i.test(written))
+        return Infinity;
+    const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(written);
+    if (percent) {
+        const share = Number(percent[1]);
+        // More than the whole disk cannot be honoured, so it is a mistake rather than "no limit".
+        if (share > 100)
+            fail('a percentage cannot exceed 100%');
+        return Math.floor((disk.totalBytes * share) / 100);
+    }
+    const size = /^(\d+(?:\.\d+)?)\s*(?:([KMGT])(?:i?B)?|B)?$/i.exec(written);
+    if (!size)
+        return fail('not a size');
+    const unit = size[2] ? UNITS[size[2].toUpperCase()] : 0;
+    const bytes = Math.floor(Number(size[1]) * 1024 ** unit);
+    if (!Number.isSafeInteger(bytes))
+        fail('too large; use infinity for no limit');
+    return bytes;
+}
+/**
+ * Half of the filesystem holding the cache. The cache shares that disk with the build's own
+ * scratch trees and sources (and, on CI runners, with everything else), and a build's output
+ * exists beside the cache until it is ingested, so the other half is headroom for that work.
+ */
+function defaultQuota(disk) {
+    return Math.floor(disk.totalBytes / 2);
+}
+/** The size of the filesystem that holds `directory` (or would, for a cache not yet created). */
+function diskOf(directory) {
+    let probe = external_node_path_default().resolve(directory);
+    for (;;) {
+        try {
+            const stats = external_node_fs_default().statfsSync(probe);
+            return { totalBytes: stats.blocks * stats.bsize, availableBytes: stats.bavail * stats.bsize };
+        }
+        catch (error) {
+            const parent = external_node_path_default().dirname(probe);
+            if (error.code !== 'ENOENT' || parent === probe)
+                throw error;
+            probe = parent;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/user-config.ts
+// The user's configuration: where the caches live and how the scheduler behaves. Read from
+// `-c FILE` or $XDG_CONFIG_HOME/cairn.conf (YAML, keys as BuildStream's user configuration),
+// with command-line flags over the file over the defaults. Pure apart from reading the file.
+
+
+
+
+
+
+
+const TOP_KEYS = ['cachedir', 'logdir', 'sourcedir', 'cache', 'scheduler', 'build', 'sandbox'];
+function readUserConfig(inputs) {
+    const env = inputs.env;
+    const home = env['HOME'] ?? external_node_os_default().homedir();
+    const configHome = env['XDG_CONFIG_HOME'] || external_node_path_default().join(home, '.config');
+    const cacheHome = env['XDG_CACHE_HOME'] || external_node_path_default().join(home, '.cache');
+    const file = inputs.file ?? external_node_path_default().join(configHome, 'cairn.conf');
+    let node;
+    if (inputs.file !== undefined || external_node_fs_default().existsSync(file)) {
+        let text;
+        try {
+            text = external_node_fs_default().readFileSync(file, 'utf8');
+        }
+        catch {
+            throw new CairnError('missing-file', `cannot read the user configuration ${file}`);
+        }
+        node = readYaml(text, file);
+        validateKeys(node, TOP_KEYS, 'the user configuration');
+    }
+    const dir = (key, fallback) => {
+        const value = node && getString(node, key);
+        if (value === undefined)
+            return fallback;
+        const expanded = expandPath(value, env, home);
+        if (!external_node_path_default().isAbsolute(expanded))
+            throw new CairnError('invalid-data', `${key} must be an absolute path, not '${value}'`, node.get(key).at);
+        return expanded;
+    };
+    const cacheDirectory = dir('cachedir', external_node_path_default().join(cacheHome, 'cairn'));
+    const cache = node && getMapping(node, 'cache');
+    if (cache)
+        validateKeys(cache, ['quota'], "'cache'");
+    const scheduler = node && getMapping(node, 'scheduler');
+    if (scheduler)
+        validateKeys(scheduler, ['builders', 'fetchers', 'on-error', 'network-retries', 'pushers'], "'scheduler'");
+    const build = node && getMapping(node, 'build');
+    if (build)
+        validateKeys(build, ['max-jobs', 'retry-failed', 'dependencies'], "'build'");
+    const sandbox = node && getMapping(node, 'sandbox');
+    if (sandbox)
+        validateKeys(sandbox, ['bwrap'], "'sandbox'");
+    const quotaNode = cache?.get('quota');
+    const onErrorText = scheduler && getString(scheduler, 'on-error');
+    if (onErrorText !== undefined && !['quit', 'continue', 'terminate'].includes(onErrorText)) {
+        throw new CairnError('invalid-data', `on-error must be quit, continue or terminate, not '${onErrorText}'`, scheduler.get('on-error').at);
+    }
+    const builders = scheduler && count(scheduler, 'builders');
+    const maxJobs = build && count(build, 'max-jobs', true);
+    const bwrap = sandbox && getString(sandbox, 'bwrap');
+    return {
+        cacheDirectory,
+        logDirectory: dir('logdir', external_node_path_default().join(cacheDirectory, 'logs')),
+        sourceDirectory: dir('sourcedir', external_node_path_default().join(cacheDirectory, 'sources')),
+        ...(quotaNode?.kind === 'scalar' ? { quota: { text: quotaNode.value, at: quotaNode.at } } : {}),
+        ...(builders !== undefined ? { builders } : {}),
+        fetchers: (scheduler && count(scheduler, 'fetchers')) ?? 10,
+        onError: onErrorText ?? 'quit',
+        ...(maxJobs ? { maxJobs } : {}),
+        retryFailed: build ? getBool(build, 'retry-failed', false) : false,
+        ...(bwrap ? { bwrap } : {}),
+    };
+}
+function count(node, key, zeroAllowed = false) {
+    const text = getString(node, key);
+    if (text === undefined)
+        return undefined;
+    if (!/^\d+$/.test(text) || (!zeroAllowed && Number(text) === 0)) {
+        throw new CairnError('invalid-data', `${key} must be a ${zeroAllowed ? 'whole' : 'positive'} number, not '${text}'`, node.get(key).at);
+    }
+    return Number(text);
+}
+/** `~` and `$VAR`/`${VAR}` as BuildStream expands directory settings. */
+function expandPath(value, env, home) {
+    const withHome = value === '~' || value.startsWith('~/') ? home + value.slice(1) : value;
+    return withHome.replace(/\$\{(\w+)\}|\$(\w+)/g, (_, a, b) => env[(a ?? b)] ?? '');
+}
+/** The cache quota in bytes: `cache: quota:` against the cache's disk, else the default share of it. */
+function resolveQuota(config) {
+    const disk = diskOf(config.cacheDirectory);
+    return config.quota ? parseQuota(config.quota.text, disk, config.quota.at) : defaultQuota(disk);
+}
+
+;// CONCATENATED MODULE: ./src/cli/build-report.ts
+// The terminal's view of a build: one aligned line per finished job (time since start, result,
+// action, element, duration, log path) and a summary. It only renders engine events.
+
+class BuildReporter {
+    write;
+    nameWidth;
+    started = Date.now();
+    /** `nameWidth`: the longest element name of the pipeline, so that the result column lines up. */
+    constructor(write, nameWidth = 0) {
+        this.write = write;
+        this.nameWidth = nameWidth;
+    }
+    event(event) {
+        if (event.type === 'job-end') {
+            const result = event.result === 'success' ? 'SUCCESS' : event.result === 'failure' ? 'FAILURE' : 'SKIPPED';
+            const key = event.key ? event.key.slice(0, 8) : '--------';
+            const line = `[${clock(Date.now() - this.started)}][${key}][${event.action.padEnd(5)}:${event.element.padEnd(this.nameWidth)}] ${result.padEnd(7)} ${seconds(event.durationMs).padStart(7)}${event.log ? `  ${event.log}` : ''}`;
+            this.write(`${line}\n`);
+            if (event.result === 'failure' && event.message) {
+                this.write(`    ${event.at ? `${formatProvenance(event.at)}: ` : ''}${event.message}\n`);
+            }
+        }
+        else if (event.type === 'message') {
+            this.write(`[${clock(Date.now() - this.started)}]${event.element ? `[${event.element}]` : ''} ${event.level}: ${event.text}\n`);
+        }
+    }
+    summary(summary) {
+        const parts = [`${summary.built.length} built`, `${summary.cached.length} cached`, `${summary.failed.length} failed`, `${summary.skipped.length} skipped`];
+        this.write(`\nBuild ${summary.interrupted ? 'interrupted' : summary.failed.length > 0 ? 'failed' : 'succeeded'}: ${parts.join(', ')} in ${seconds(Date.now() - this.started)}\n`);
+        for (const failure of summary.failed) {
+            this.write(`  failed: ${failure.element}: ${failure.message}${failure.log ? ` (log: ${failure.log})` : ''}\n`);
+        }
+    }
+}
+function clock(ms) {
+    const total = Math.floor(ms / 1000);
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${pad(Math.floor(total / 3600))}:${pad(Math.floor(total / 60) % 60)}:${pad(total % 60)}`;
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(2)}s`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/build.ts
+// `cairn build`: builds the targets and whatever they need that is not cached, printing one
+// line per finished job. SIGINT and SIGTERM stop running sandboxes and leave the cache whole.
+
+
+
+
+const BUILD_OPTIONS = [{ name: 'retry-failed', values: 0 }];
+async function buildCommand(context) {
+    const graph = await context.loadGraph(context.parsed.positionals);
+    const config = context.userConfig;
+    const reporter = new BuildReporter((text) => context.io.err.write(text), Math.max(0, ...graph.scope('all').map((e) => e.fullName.length)));
+    const session = new BuildSession({
+        graph,
+        cache: context.cache,
+        logDirectory: config.logDirectory,
+        sourceDirectory: config.sourceDirectory,
+        builders: context.positiveNumber('builders') ?? config.builders ?? defaultBuilders(),
+        fetchers: context.positiveNumber('fetchers') ?? config.fetchers,
+        onError: context.pick('on-error') ?? config.onError,
+        retryFailed: context.flag('retry-failed') || config.retryFailed,
+        ...(config.bwrap ? { bwrap: config.bwrap } : {}),
+        quotaBytes: resolveQuota(config),
+        onEvent: (event) => reporter.event(event),
+    });
+    const stop = () => session.terminate();
+    external_node_process_default().on('SIGINT', stop);
+    external_node_process_default().on('SIGTERM', stop);
+    try {
+        const summary = await session.run();
+        reporter.summary(summary);
+        if (summary.interrupted)
+            return 130;
+        return summary.failed.length > 0 || summary.skipped.length > 0 ? 255 : 0;
+    }
+    finally {
+        external_node_process_default().off('SIGINT', stop);
+        external_node_process_default().off('SIGTERM', stop);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/cache-check.ts
+// Checking the cache: every object is hashed again and compared with its name, and every ref
+// is followed to the objects it needs. Repair removes what cannot be trusted so the artifacts
+// are rebuilt; it never removes a healthy artifact, and never an object before the refs that name it.
+
+
+
+
+async function checkCache(cache, options) {
+    const store = cache.store;
+    const pacer = new Pacer();
+    let objectsChecked = 0;
+    const corrupt = [];
+    for (const object of store.listObjects()) {
+        await pacer.step();
+        let stat;
+        try {
+            stat = external_node_fs_default().lstatSync(object.path);
+        }
+        catch (error) {
+            // Collected by another process since the listing.
+            if (isMissing(error))
+                continue;
+            throw error;
+        }
+        if (stat.isDirectory())
+            continue;
+        let actual;
+        if (!stat.isFile()) {
+            actual = 'not a regular file';
+        }
+        else {
+            try {
+                actual = await cache_check_hashFile(object.path);
+            }
+            catch (error) {
+                if (isMissing(error))
+                    continue;
+                throw error;
+            }
+        }
+        objectsChecked++;
+        if (actual !== object.hash)
+            corrupt.push({ path: object.path, expected: object.hash, actual });
+    }
+    const corruptPaths = new Set(corrupt.map((c) => c.path));
+    const problemOf = treeProblems(cache, corruptPaths, pacer);
+    const brokenRefs = [];
+    for (const entry of cache.listRefs()) {
+        const read = readRef(entry.path);
+        if (read.state === 'missing')
+            continue;
+        const problem = read.state === 'unreadable' ? { kind: 'unreadable', message: read.message } : await problemOf(read.roots);
+        if (problem)
+            brokenRefs.push({ ref: entry.ref, path: entry.path, problem });
+    }
+    if (options.repair) {
+        // Refs first: a ref must never name an object that is already gone.
+        for (const broken of brokenRefs)
+            cache_check_unlinkIfPresent(broken.path);
+        for (const object of corrupt)
+            cache_check_unlinkIfPresent(object.path);
+    }
+    return { objectsChecked, corrupt, brokenRefs, repaired: options.repair };
+}
+/**
+ * The first problem in a ref's roots, if any. Verdicts on directories are remembered, so a
+ * subtree shared by many artifacts (and by an artifact's strong and weak refs) is walked once.
+ */
+function treeProblems(cache, corruptPaths, pacer) {
+    const store = cache.store;
+    const verdicts = new Map();
+    const presenceProblem = (at) => {
+        if (!at.present)
+            return { kind: 'missing-object', object: at.path };
+        if (corruptPaths.has(at.path))
+            return { kind: 'corrupt-object', object: at.path };
+        return undefined;
+    };
+    const objectProblem = (hash, executable, acceptOtherVariant) => presenceProblem(locateObject(store, hash, executable, acceptOtherVariant));
+    const directoryProblem = async (digest) => {
+        if (verdicts.has(digest.hash))
+            return verdicts.get(digest.hash);
+        await pacer.step();
+        // A Directory blob is read through either variant, as the store reads blobs.
+        const at = locateObject(store, digest.hash, false, true);
+        let problem = presenceProblem(at);
+        if (!problem) {
+            const children = readTreeAt(at.path);
+            if (!children)
+                problem = { kind: 'corrupt-object', object: at.path };
+            for (const child of children ?? []) {
+                if (child.kind === 'symlink')
+                    continue;
+                if (!isHash(child.digest.hash))
+                    problem = { kind: 'corrupt-object', object: at.path };
+                // Staging links exactly the variant the entry asks for, so a file needs that one.
+                else if (child.kind === 'file')
+                    problem = objectProblem(child.digest.hash, child.isExecutable, false);
+                else
+                    problem = await directoryProblem(child.digest);
+                if (problem)
+                    break;
+            }
+        }
+        verdicts.set(digest.hash, problem);
+        return problem;
+    };
+    return async (roots) => {
+        const log = roots.log && objectProblem(roots.log.hash, false, true);
+        if (log)
+            return log;
+        return roots.files && (await directoryProblem(roots.files));
+    };
+}
+/** Streams the file through sha256: objects can be gigabytes. */
+async function cache_check_hashFile(file) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    for await (const chunk of external_node_fs_default().createReadStream(file, { highWaterMark: 1 << 20 }))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+function cache_check_unlinkIfPresent(file) {
+    try {
+        external_node_fs_default().unlinkSync(file);
+    }
+    catch (error) {
+        if (!isMissing(error))
+            throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/cache.ts
+// `cairn cache check [--repair]`: re-hashes every object of the local cache and reports the
+// corrupt ones and the artifacts that need them; --repair removes both, so they are rebuilt.
+
+
+const CACHE_OPTIONS = [{ name: 'repair', values: 0 }];
+async function cacheCommand(context) {
+    const [verb] = context.parsed.positionals;
+    if (verb !== 'check')
+        throw new UsageError(`cairn cache takes check${verb ? `, not '${verb}'` : ''}`);
+    const repair = context.flag('repair');
+    const report = await checkCache(context.cache, { repair });
+    const { out } = context.io;
+    out.write(`checked ${report.objectsChecked} objects in ${context.cache.directory}\n`);
+    for (const corrupt of report.corrupt)
+        out.write(`corrupt object ${corrupt.path}: expected ${corrupt.expected}, found ${corrupt.actual}\n`);
+    for (const broken of report.brokenRefs)
+        out.write(`broken artifact ${broken.ref.project}/${broken.ref.element}/${broken.ref.key}: ${describeProblem(broken.problem)}\n`);
+    const problems = report.corrupt.length + report.brokenRefs.length;
+    if (problems === 0) {
+        out.write('no problems found\n');
+        return 0;
+    }
+    out.write(repair ? `repaired: removed ${report.corrupt.length} corrupt objects and ${report.brokenRefs.length} artifact refs that needed them\n` : 'run cairn cache check --repair to remove them\n');
+    return repair ? 0 : 1;
+}
+function describeProblem(problem) {
+    switch (problem.kind) {
+        case 'unreadable':
+            return `unreadable record (${problem.message})`;
+        case 'missing-object':
+            return `needs missing object ${problem.object}`;
+        case 'corrupt-object':
+            return `needs corrupt object ${problem.object}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/shell.ts
+// `cairn shell`: a shell (or one command) in a sandbox holding an element's staged run scope,
+// or with --build what its build would stage plus its sources at the build root. Changes to
+// the root are thrown away with the sandbox.
+
+
+
+
+
+
+
+const SHELL_OPTIONS = [{ name: 'build', short: 'b', values: 0 }];
+async function shellCommand(context, command) {
+    const targets = context.parsed.positionals;
+    if (targets.length !== 1)
+        throw new UsageError('cairn shell takes exactly one element (and, after --, a command)');
+    const graph = await context.loadGraph(targets);
+    const element = graph.targets[0];
+    const keyed = graph.keyed(element);
+    const build = context.flag('build');
+    const staged = (build ? graph.buildScope(element) : checkoutElements(graph, element, 'run')).filter((e) => e.kind !== 'junction' && e.kind !== 'link');
+    const store = context.cache.store;
+    const area = new StagingArea(store);
+    const integration = [];
+    for (const e of staged) {
+        const record = context.requireArtifact(graph, e, 'success');
+        if (record.files)
+            area.add({ name: e.fullName, tree: record.files.hash, location: '/' });
+        const bst = record.public?.bst;
+        const commands = Array.isArray(bst?.['integration-commands']) ? bst['integration-commands'] : [];
+        commands.forEach((command, i) => {
+            if (typeof command === 'string')
+                integration.push({ label: `integration-commands[${i}] of ${e.fullName}`, command });
+        });
+    }
+    const capabilities = await probeSandbox(context.userConfig.bwrap ? { bwrap: context.userConfig.bwrap } : {});
+    const work = store.temporaryPath('shell');
+    const root = external_node_path_default().join(work, 'root');
+    const scratch = external_node_path_default().join(work, 'scratch');
+    external_node_fs_default().mkdirSync(root, { recursive: true });
+    external_node_fs_default().mkdirSync(scratch);
+    try {
+        // Without an overlay, a private copy keeps writes away from the cache.
+        await area.materialize(root, capabilities.overlay ? 'link' : 'copy');
+        const variables = keyed.composed.view.variables;
+        const writable = [];
+        let cwd = '/';
+        if (build) {
+            const buildRoot = variables.get('build-root') ?? '/buildstream/build';
+            const host = external_node_path_default().join(work, 'build');
+            external_node_fs_default().mkdirSync(host);
+            for (const source of keyed.composed.sources) {
+                const target = source.view.directory ? external_node_path_default().join(host, source.view.directory) : host;
+                external_node_fs_default().mkdirSync(target, { recursive: true });
+                await source.plugin.stage?.(source.view, target, { sourceCache: context.userConfig.sourceDirectory, signal: new AbortController().signal, log: () => undefined });
+            }
+            writable.push({ host, path: buildRoot });
+            cwd = buildRoot;
+        }
+        const env = {};
+        for (const [name, value] of keyed.composed.environment.entries)
+            if (value.kind === 'scalar')
+                env[name] = value.value;
+        env['PS1'] = `[${element.fullName}:\\w]\\$ `;
+        const interactive = command.length === 0;
+        // As in a build, the staged elements are integrated first; the shell then sees the result.
+        if (integration.length > 0) {
+            const integrated = await runInSandbox(capabilities, { root, rootWritable: true, layered: true, scratch, writable: [], cwd: '/', env, uid: 0, gid: 0, commands: integration });
+            if (!integrated.ok)
+                return integrated.failed?.exitCode ?? 1;
+        }
+        const result = await runInSandbox(capabilities, {
+            layered: true,
+            root,
+            rootWritable: true,
+            scratch,
+            writable,
+            cwd,
+            env,
+            uid: 0,
+            gid: 0,
+            commands: [{ label: interactive ? 'shell' : 'command', command: interactive ? 'exec /bin/sh -i' : command.map(shellQuote).join(' ') }],
+            // A command, like a shell, talks to the terminal directly (no log headers), as bst shell does.
+            interactive: true,
+        });
+        return result.ok ? 0 : result.failed?.exitCode ?? 1;
+    }
+    finally {
+        removeTree(work);
+    }
+}
+function shellQuote(word) {
+    return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/format.ts
+// BuildStream's `--format` strings: `%{name}` placeholders, each with an optional Python-style
+// format spec (`%{state: >12}`, `%{name:^20}`): fill, alignment and width.
+const PLACEHOLDER = /%\{([a-z-]+)(?::([^}]*))?\}/g;
+/** The placeholders a format string uses, so that only the needed work is done. */
+function placeholdersOf(format) {
+    const names = new Set();
+    for (const match of format.matchAll(PLACEHOLDER))
+        names.add(match[1]);
+    return names;
+}
+/** Python's format spec for strings: [[fill]align][width]; other parts are ignored. */
+function applySpec(value, spec) {
+    if (!spec)
+        return value;
+    const match = /^(?:(.)?([<>^]))?(\d+)?/.exec(spec);
+    if (!match)
+        return value;
+    const fill = match[1] ?? ' ';
+    const align = match[2] ?? '<';
+    const width = match[3] ? Number(match[3]) : 0;
+    const pad = width - [...value].length;
+    if (pad <= 0)
+        return value;
+    if (align === '>')
+        return fill.repeat(pad) + value;
+    if (align === '^')
+        return fill.repeat(Math.floor(pad / 2)) + value + fill.repeat(Math.ceil(pad / 2));
+    return value + fill.repeat(pad);
+}
+/** Substitutes every known placeholder; unknown ones stay as written, as in BuildStream. */
+function renderFormat(format, values) {
+    return format.replace(PLACEHOLDER, (whole, name, spec) => {
+        const value = values(name);
+        return value === undefined ? whole : applySpec(value, spec);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/show-render.ts
+// `cairn show`: the elements of a scope, one line each, in a `--format` of BuildStream's
+// placeholders. It renders what the engine computed; it decides nothing itself.
+
+
+
+
+const DEFAULT_SHOW_FORMAT = '%{state: >12} %{full-key} %{name} %{workspace-dirs}';
+const UNKNOWN_KEY = '?'.repeat(64);
+/** An element's state as BuildStream names it. */
+function stateOf(graph, keyed, artifact, memo = new Map()) {
+    if (!keyed.resolved)
+        return 'no reference';
+    if (keyed.loaded.kind === 'junction')
+        return 'junction';
+    if (!keyed.keys)
+        return 'waiting';
+    const state = artifact(keyed);
+    if (state)
+        return state;
+    if (!keyed.sourcesLocal)
+        return 'fetch needed';
+    // Buildable once everything its build stages is cached: each build dependency and, through
+    // them, their runtime dependencies.
+    const ready = keyed.loaded.dependencies.every((d) => d.type === 'runtime' || runtimeClosureCached(graph, d.element, artifact, memo));
+    return ready ? 'buildable' : 'waiting';
+}
+function runtimeClosureCached(graph, element, artifact, memo) {
+    const known = memo.get(element);
+    if (known !== undefined)
+        return known;
+    memo.set(element, false);
+    const cached = artifact(graph.keyed(element)) === 'cached' &&
+        element.dependencies.every((d) => d.type === 'build' || runtimeClosureCached(graph, d.element, artifact, memo));
+    memo.set(element, cached);
+    return cached;
+}
+function yamlOf(value) {
+    if (Array.isArray(value) && value.length === 0)
+        return '[]\n';
+    if (value && typeof value === 'object' && Object.keys(value).length === 0)
+        return '{}\n';
+    return (0,dist/* stringify */.As)(value, { lineWidth: 0 });
+}
+function selectElements(graph, deps, except) {
+    const scope = deps === 'plan' ? 'all' : deps;
+    const elements = graph.scope(scope);
+    return exceptElements(graph.targets, elements, except);
+}
+function renderShow(graph, elements, format, artifact = () => undefined) {
+    const wanted = placeholdersOf(format);
+    const needsKeyed = ['key', 'full-key', 'state', 'config', 'vars', 'env', 'public', 'description'].some((name) => wanted.has(name));
+    const lines = [];
+    const memo = new Map();
+    for (const element of elements) {
+        const keyed = needsKeyed ? graph.keyed(element) : undefined;
+        const fullKey = keyed?.keys?.strong ?? UNKNOWN_KEY;
+        const values = (name) => {
+            switch (name) {
+                case 'name':
+                    return element.fullName;
+                case 'kind':
+                    return element.kind;
+                case 'key':
+                    return fullKey.slice(0, 8);
+                case 'full-key':
+                    return fullKey;
+                case 'state':
+                    return stateOf(graph, keyed, artifact, memo);
+                case 'description': {
+                    const description = element.node.get('description');
+                    return description?.kind === 'scalar' ? description.value.split(/\r?\n/).join(' ') : '';
+                }
+                case 'config':
+                    return yamlOf(toPlain(keyed.composed.config));
+                case 'vars':
+                    return yamlOf(Object.fromEntries(keyed.composed.variables.resolved()));
+                case 'env':
+                    return yamlOf(toPlain(keyed.composed.environment));
+                case 'public':
+                    return yamlOf(toPlain(keyed.composed.public));
+                case 'deps':
+                    return yamlOf(directDependencies(element, 'all').map((e) => e.fullName)).trimEnd();
+                case 'build-deps':
+                    return yamlOf(directDependencies(element, 'build').map((e) => e.fullName)).trimEnd();
+                case 'runtime-deps':
+                    return yamlOf(directDependencies(element, 'run').map((e) => e.fullName)).trimEnd();
+                case 'workspaced':
+                case 'workspace-dirs':
+                    return '';
+                default:
+                    return undefined;
+            }
+        };
+        lines.push(renderFormat(format, values));
+    }
+    return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/show.ts
+// `cairn show`: elements of a scope with their keys and states.
+
+
+const SHOW_OPTIONS = [
+    { name: 'deps', short: 'd', values: 1, choices: ['none', 'run', 'build', 'all', 'plan'] },
+    { name: 'except', values: 1, repeat: true },
+    { name: 'format', short: 'f', values: 1 },
+    { name: 'order', values: 1, choices: ['stage', 'alpha'] },
+];
+async function showCommand(context) {
+    const { parsed } = context;
+    const graph = await context.loadGraph(parsed.positionals);
+    const except = (parsed.flags.get('except') ?? []).map(([name]) => graph.lookup(name));
+    let elements = selectElements(graph, (one(parsed, 'deps') ?? 'all'), except);
+    if (one(parsed, 'order') === 'alpha')
+        elements = [...elements].sort((a, b) => (a.fullName < b.fullName ? -1 : a.fullName > b.fullName ? 1 : 0));
+    context.io.out.write(renderShow(graph, elements, one(parsed, 'format') ?? DEFAULT_SHOW_FORMAT, context.artifactState(graph)));
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/format/expression.ts
+// The option expression language of `(?)` conditionals. BuildStream hands each expression to
+// Jinja2 as `{% if EXPR %}` with strict undefined names; this is the part of that language
+// projects use, with Python's truthiness and equality. It never looks anything up but the
+// option values it is given.
+
+/** What is wrong with an expression, before it is given a position and the expression's text. */
+class Problem extends Error {
+    hint;
+    constructor(message, hint) {
+        super(message);
+        this.hint = hint;
+    }
+}
+const PUNCTUATION = ['==', '!=', '(', ')', '[', ']', ','];
+/** Jinja2 operators Cairn does not evaluate: named, so the error says what was not understood. */
+const UNSUPPORTED = ['<=', '>=', '//', '**', '<', '>', '+', '-', '*', '/', '%', '~', '|', '.', '{', '}', ':', '='];
+const ESCAPES = { n: '\n', t: '\t', r: '\r', '0': '\0', '\\': '\\', "'": "'", '"': '"' };
+function tokenize(text) {
+    const tokens = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (/\s/.test(c)) {
+            i++;
+            continue;
+        }
+        const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i));
+        if (name) {
+            tokens.push({ kind: 'name', text: name[0] });
+            i += name[0].length;
+            continue;
+        }
+        if (c === '"' || c === "'") {
+            let value = '';
+            let j = i + 1;
+            for (;;) {
+                if (j >= text.length)
+                    throw new Problem(`the string ${text.slice(i)} is not closed`);
+                const d = text[j];
+                if (d === c)
+                    break;
+                if (d === '\\' && j + 1 < text.length) {
+                    const e = text[j + 1];
+                    // Like Python, an unknown escape keeps its backslash.
+                    value += ESCAPES[e] ?? `\\${e}`;
+                    j += 2;
+                    continue;
+                }
+                value += d;
+                j++;
+            }
+            tokens.push({ kind: 'string', text: text.slice(i, j + 1), value });
+            i = j + 1;
+            continue;
+        }
+        const punct = PUNCTUATION.find((p) => text.startsWith(p, i));
+        if (punct) {
+            tokens.push({ kind: 'punct', text: punct });
+            i += punct.length;
+            continue;
+        }
+        const unsupported = UNSUPPORTED.find((p) => text.startsWith(p, i));
+        if (unsupported)
+            throw new Problem(`the operator '${unsupported}' is not supported`, 'use ==, !=, in, not in, not, and, or');
+        throw new Problem(`unexpected character '${c}'`);
+    }
+    tokens.push({ kind: 'end', text: '' });
+    return tokens;
+}
+// ---------------------------------------------------------------------------------------------
+// Parser: Jinja2's precedence, loosest first: or, and, not, comparisons, `is` tests, atoms.
+const CONSTANTS = new Map([
+    ['True', true],
+    ['true', true],
+    ['False', false],
+    ['false', false],
+    ['None', null],
+    ['none', null],
+]);
+const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'is', 'if', 'else']);
+class Parser {
+    tokens;
+    pos = 0;
+    constructor(tokens) {
+        this.tokens = tokens;
+    }
+    parse() {
+        if (this.peek().kind === 'end')
+            throw new Problem('there is no expression');
+        const expr = this.or();
+        if (this.peek().kind !== 'end')
+            throw this.unexpected();
+        return expr;
+    }
+    peek(offset = 0) {
+        return this.tokens[Math.min(this.pos + offset, this.tokens.length - 1)];
+    }
+    next() {
+        const token = this.peek();
+        this.pos++;
+        return token;
+    }
+    isWord(word, offset = 0) {
+        const token = this.peek(offset);
+        return token.kind === 'name' && token.text === word;
+    }
+    isPunct(punct) {
+        const token = this.peek();
+        return token.kind === 'punct' && token.text === punct;
+    }
+    unexpected() {
+        const token = this.peek();
+        return new Problem(token.kind === 'end' ? 'the expression ends too early' : `unexpected '${token.text}'`);
+    }
+    or() {
+        let left = this.and();
+        while (this.isWord('or')) {
+            this.next();
+            left = { op: 'or', left, right: this.and() };
+        }
+        return left;
+    }
+    and() {
+        let left = this.not();
+        while (this.isWord('and')) {
+            this.next();
+            left = { op: 'and', left, right: this.not() };
+        }
+        return left;
+    }
+    not() {
+        if (this.isWord('not')) {
+            this.next();
+            return { op: 'not', operand: this.not() };
+        }
+        return this.compare();
+    }
+    compare() {
+        const first = this.tested();
+        const rest = [];
+        for (;;) {
+            let how;
+            if (this.isPunct('==') || this.isPunct('!='))
+                how = this.next().text;
+            else if (this.isWord('in')) {
+                this.next();
+                how = 'in';
+            }
+            else if (this.isWord('not') && this.isWord('in', 1)) {
+                this.pos += 2;
+                how = 'not in';
+            }
+            else
+                break;
+            rest.push({ how, right: this.tested() });
+        }
+        return rest.length === 0 ? first : { op: 'compare', first, rest };
+    }
+    tested() {
+        let subject = this.atom();
+        while (this.isWord('is')) {
+            this.next();
+            let negated = false;
+            if (this.isWord('not')) {
+                this.next();
+                negated = true;
+            }
+            const test = this.next();
+            if (test.kind !== 'name')
+                throw new Problem(test.kind === 'end' ? "'is' needs a test name" : `unexpected '${test.text}'`);
+            if (test.text !== 'defined' && test.text !== 'undefined') {
+                throw new Problem(`the test 'is ${test.text}' is not supported`, "only 'is defined' and 'is undefined' are");
+            }
+            subject = { op: 'test', subject, test: test.text, negated };
+        }
+        return subject;
+    }
+    atom() {
+        const token = this.peek();
+        if (token.kind === 'string') {
+            this.next();
+            return { op: 'constant', value: token.value };
+        }
+        if (token.kind === 'name') {
+            if (KEYWORDS.has(token.text))
+                throw this.unexpected();
+            this.next();
+            const constant = CONSTANTS.get(token.text);
+            if (constant !== undefined)
+                return { op: 'constant', value: constant };
+            if (this.isPunct('('))
+                throw new Problem(`calling '${token.text}' is not supported`);
+            return { op: 'name', name: token.text };
+        }
+        if (this.isPunct('[')) {
+            this.next();
+            const { items } = this.items(']');
+            return { op: 'sequence', sequence: 'list', items };
+        }
+        if (this.isPunct('(')) {
+            this.next();
+            const { items, trailingComma } = this.items(')');
+            // `(x)` groups; `()`, `(x,)` and `(x, y)` are tuples, as in Python.
+            if (items.length === 1 && !trailingComma)
+                return items[0];
+            return { op: 'sequence', sequence: 'tuple', items };
+        }
+        throw this.unexpected();
+    }
+    /** Comma-separated expressions up to `close`, which is consumed. */
+    items(close) {
+        const items = [];
+        let trailingComma = false;
+        while (!this.isPunct(close)) {
+            items.push(this.or());
+            trailingComma = false;
+            if (this.isPunct(',')) {
+                this.next();
+                trailingComma = true;
+            }
+            else if (!this.isPunct(close)) {
+                throw this.unexpected();
+            }
+        }
+        this.next();
+        return { items, trailingComma };
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Evaluation with Python semantics.
+function truthy(value) {
+    if (value === null)
+        return false;
+    if (typeof value === 'boolean')
+        return value;
+    if (typeof value === 'string')
+        return value.length > 0;
+    return value.items.length > 0;
+}
+function equal(a, b) {
+    if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object')
+        return a === b;
+    return a.sequence === b.sequence && a.items.length === b.items.length && a.items.every((item, i) => equal(item, b.items[i]));
+}
+function typeName(value) {
+    if (value === null)
+        return 'None';
+    if (typeof value === 'boolean')
+        return 'bool';
+    if (typeof value === 'string')
+        return 'str';
+    return value.sequence;
+}
+function contains(container, item) {
+    if (typeof container === 'string') {
+        if (typeof item !== 'string')
+            throw new Problem(`'in <string>' needs a string on its left, not ${typeName(item)}`);
+        return container.includes(item);
+    }
+    if (container !== null && typeof container === 'object')
+        return container.items.some((member) => equal(member, item));
+    throw new Problem(`'in' needs a list or a string on its right, not ${typeName(container)}`);
+}
+function toValue(value) {
+    if (typeof value === 'boolean' || typeof value === 'string')
+        return value;
+    return { sequence: 'list', items: value };
+}
+function evaluate(expr, context) {
+    switch (expr.op) {
+        case 'constant':
+            return expr.value;
+        case 'name': {
+            const value = context.get(expr.name);
+            if (value === undefined) {
+                const declared = [...context.keys()];
+                throw new Problem(`undefined option '${expr.name}'`, declared.length > 0 ? `declared options: ${declared.join(', ')}` : 'the project declares no options');
+            }
+            return toValue(value);
+        }
+        case 'sequence':
+            return { sequence: expr.sequence, items: expr.items.map((item) => evaluate(item, context)) };
+        case 'not':
+            return !truthy(evaluate(expr.operand, context));
+        case 'and': {
+            const left = evaluate(expr.left, context);
+            return truthy(left) ? evaluate(expr.right, context) : left;
+        }
+        case 'or': {
+            const left = evaluate(expr.left, context);
+            return truthy(left) ? left : evaluate(expr.right, context);
+        }
+        case 'compare': {
+            // Chained like Python: `a == b == c` is `a == b and b == c`.
+            let left = evaluate(expr.first, context);
+            for (const { how, right: rightExpr } of expr.rest) {
+                const right = evaluate(rightExpr, context);
+                let holds;
+                if (how === '==')
+                    holds = equal(left, right);
+                else if (how === '!=')
+                    holds = !equal(left, right);
+                else if (how === 'in')
+                    holds = contains(right, left);
+                else
+                    holds = !contains(right, left);
+                if (!holds)
+                    return false;
+                left = right;
+            }
+            return true;
+        }
+        case 'test': {
+            // Only a bare name can be undefined; anything else is defined once it evaluates.
+            let defined = true;
+            if (expr.subject.op === 'name')
+                defined = context.has(expr.subject.name);
+            else
+                evaluate(expr.subject, context);
+            const result = expr.test === 'defined' ? defined : !defined;
+            return expr.negated ? !result : result;
+        }
+    }
+}
+/**
+ * Evaluates conditional expressions, parsing each distinct text once. One evaluator belongs to
+ * one owner (a project's option pool), so the cache lives and dies with it.
+ */
+class ExpressionEvaluator {
+    parsed = new Map();
+    /** Is `text` true for these option values? Errors point at `at`, where the expression is written. */
+    evaluate(text, context, at) {
+        const parsed = this.parse(text);
+        try {
+            if (!parsed.ok)
+                throw parsed.problem;
+            return truthy(evaluate(parsed.expr, context));
+        }
+        catch (error) {
+            if (error instanceof Problem) {
+                throw new CairnError('expression-failed', `cannot evaluate '${text}': ${error.message}`, at, error.hint);
+            }
+            throw error;
+        }
+    }
+    parse(text) {
+        let parsed = this.parsed.get(text);
+        if (parsed === undefined) {
+            try {
+                parsed = { ok: true, expr: new Parser(tokenize(text)).parse() };
+            }
+            catch (error) {
+                if (!(error instanceof Problem))
+                    throw error;
+                parsed = { ok: false, problem: error };
+            }
+            this.parsed.set(text, parsed);
+        }
+        return parsed;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/format/options.ts
+// A project's options: their declarations in project.conf, validated as BuildStream validates
+// them, the values set over the defaults (junction config, user config, command line; later
+// wins), and the two things the rest of the loader needs from them: a context for `(?)`
+// expressions and the variables they export. It reads nothing but the nodes it is given, and
+// the element directory when an element-mask value has to be checked.
+
+
+
+
+
+const OPTION_TYPES = ['bool', 'enum', 'flags', 'element-mask', 'arch', 'os'];
+/** This machine as `uname` names it: `{ arch: 'x86_64', os: 'Linux' }`. */
+function hostPlatform() {
+    const machine = external_node_os_default().machine();
+    const system = external_node_os_default().type();
+    return {
+        // macOS and Windows say arm64 where Linux says aarch64; BuildStream only knows the latter.
+        arch: machine === 'arm64' ? 'aarch64' : machine,
+        os: system === 'Windows_NT' ? 'Windows' : system,
+    };
+}
+const ARCH_ALIASES = new Map([
+    ['aarch32', 'aarch32'],
+    ['aarch64', 'aarch64'],
+    ['aarch64-be', 'aarch64-be'],
+    ['amd64', 'x86-64'],
+    ['arm', 'aarch32'],
+    ['armv8l', 'aarch64'],
+    ['armv8b', 'aarch64-be'],
+    ['i386', 'x86-32'],
+    ['i486', 'x86-32'],
+    ['i586', 'x86-32'],
+    ['i686', 'x86-32'],
+    ['la64v100', 'la64v100'],
+    ['loong64', 'la64v100'],
+    ['loongarch64', 'la64v100'],
+    ['power-isa-be', 'power-isa-be'],
+    ['power-isa-le', 'power-isa-le'],
+    ['powerpc', 'power-isa-be'],
+    ['powerpc64', 'power-isa-be'],
+    ['powerpc64le', 'power-isa-le'],
+    ['ppc64', 'power-isa-be'],
+    ['ppc64le', 'power-isa-le'],
+    ['riscv32', 'rv32g'],
+    ['riscv64', 'rv64g'],
+    ['rv32g', 'rv32g'],
+    ['rv64g', 'rv64g'],
+    ['sparc', 'sparc-v9'],
+    ['sparc64', 'sparc-v9'],
+    ['sparc-v9', 'sparc-v9'],
+    ['sun4v', 'sparc-v9'],
+    ['x86-32', 'x86-32'],
+    ['x86-64', 'x86-64'],
+]);
+/** BuildStream's OS-independent name for an architecture (`amd64` → `x86-64`), if it knows it. */
+function canonicalArch(name) {
+    return ARCH_ALIASES.get(name.replaceAll('_', '-').toLowerCase());
+}
+const COMMON_KEYS = ['type', 'description', 'variable'];
+const KEYS = {
+    bool: [...COMMON_KEYS, 'default'],
+    enum: [...COMMON_KEYS, 'values', 'default'],
+    flags: [...COMMON_KEYS, 'values', 'default'],
+    'element-mask': [...COMMON_KEYS, 'default'],
+    arch: [...COMMON_KEYS, 'values'],
+    os: [...COMMON_KEYS, 'values'],
+};
+const OPTION_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const VARIABLE_NAME = /^[A-Za-z_-][A-Za-z0-9_-]*$/;
+const YAML_BOOLS = new Map([
+    ['True', true],
+    ['true', true],
+    ['1', true],
+    ['False', false],
+    ['false', false],
+    ['0', false],
+]);
+const CLI_BOOLS = new Map([
+    ['True', true],
+    ['true', true],
+    ['False', false],
+    ['false', false],
+]);
+const options_kindName = (node) => (node.kind === 'scalar' ? 'a string' : node.kind === 'sequence' ? 'a list' : 'a mapping');
+function invalidValue(option, value, at, allowed, hint) {
+    const choose = option.type === 'flags' ? 'choose any of' : 'choose one of';
+    return new CairnError('invalid-option', `option '${option.name}' has no value '${value}': ${choose} ${allowed.join(', ')}`, at, hint);
+}
+class OptionPool {
+    settings;
+    options = new Map();
+    expressions = new ExpressionEvaluator();
+    resolved;
+    elementNames;
+    constructor(settings) {
+        this.settings = settings;
+    }
+    /** Declares the options of a project.conf `options:` mapping, each at its default. */
+    static declare(options, settings = {}) {
+        const pool = new OptionPool(settings);
+        for (const [name, definition] of options.entries) {
+            pool.options.set(name, pool.declareOne(name, options.whereIs(name), definition));
+        }
+        return pool;
+    }
+    /** The declared option names, in declaration order. */
+    names() {
+        return [...this.options.keys()];
+    }
+    has(name) {
+        return this.options.has(name);
+    }
+    /**
+     * Sets an option's value. A string is a command-line value (`-o NAME VALUE`: flags are
+     * comma-separated, booleans only True/true/False/false); a node is a value from YAML
+     * (junction or user configuration: flags are lists, booleans also 1/0). `at` is where the
+     * option's name was written, for an unknown name.
+     */
+    set(name, value, at, how) {
+        const option = this.options.get(name);
+        if (option === undefined) {
+            if (how.ignoreUnknown)
+                return;
+            const declared = this.options.size > 0 ? `this project declares ${this.names().join(', ')}` : 'this project declares no options';
+            const where = how.source === 'command-line' ? ' on the command line' : '';
+            throw new CairnError('invalid-option', `unknown option '${name}'${where}: ${declared}`, at);
+        }
+        option.value = typeof value === 'string' ? this.parseCommandLine(option, value) : this.parseYaml(option, value);
+        option.fromHost = false;
+        this.resolved = undefined;
+    }
+    /** Every `NAME: VALUE` of a junction's `config: options:` or a user configuration's `options:`. */
+    setFromYaml(values, source = 'user-config') {
+        for (const [name, value] of values.entries)
+            this.set(name, value, values.whereIs(name), { source });
+    }
+    /** One `-o NAME VALUE`; unknown names can be ignored while loading the junctions' own options. */
+    setFromCommandLine(name, value, settings = {}) {
+        this.set(name, value, undefined, { source: 'command-line', ignoreUnknown: settings.ignoreUnknown ?? false });
+    }
+    /**
+     * Checks what could not be checked while setting: an arch or os option left at the host's
+     * value must list that value. The context and exported variables resolve first by themselves.
+     */
+    resolve() {
+        if (this.resolved)
+            return;
+        const context = new Map();
+        for (const option of this.options.values()) {
+            if (option.fromHost && !option.values.includes(option.value)) {
+                const what = option.type === 'arch' ? 'architecture' : 'operating system';
+                throw new CairnError('invalid-option', `option '${option.name}' has no value '${String(option.value)}' (this host's ${what}): choose one of ${option.values.join(', ')}`, option.at, `pick one with -o ${option.name} VALUE`);
+            }
+            context.set(option.name, option.value);
+        }
+        this.resolved = context;
+    }
+    /** Option name → value for expressions: bool → boolean, flags and element-mask → list, others → string. */
+    context() {
+        this.resolve();
+        return this.resolved;
+    }
+    /** `[variable, value, where the variable is declared]` for each option with `variable:`. */
+    exportVariables() {
+        this.resolve();
+        const exported = [];
+        for (const option of this.options.values()) {
+            if (option.variable)
+                exported.push([option.variable.name, exportedValue(option.value), option.variable.at]);
+        }
+        return exported;
+    }
+    /** Evaluates a `(?)` expression over the current values; errors point at `at`. */
+    evaluate(expression, at) {
+        return this.expressions.evaluate(expression, this.context(), at);
+    }
+    // -------------------------------------------------------------------------------------------
+    // Declarations
+    declareOne(name, at, definition) {
+        if (!OPTION_NAME.test(name)) {
+            throw new CairnError('invalid-symbol-name', `invalid option name '${name}'`, at, 'option names hold only letters, digits and underscores, and do not start with a digit');
+        }
+        if (definition.kind !== 'mapping') {
+            throw new CairnError('invalid-data', `option '${name}' must be a mapping, not ${options_kindName(definition)}`, definition.at);
+        }
+        const typeNode = requireScalar(definition, 'type', `option '${name}'`, at, `choose one of ${OPTION_TYPES.join(', ')}`);
+        const type = OPTION_TYPES.find((t) => t === typeNode.value);
+        if (type === undefined) {
+            throw new CairnError('invalid-data', `option '${name}' has unknown type '${typeNode.value}'`, typeNode.at, `choose one of ${OPTION_TYPES.join(', ')}`);
+        }
+        const what = `${type} option '${name}'`;
+        // BuildStream does not use the description, but it requires one.
+        requireScalar(definition, 'description', what, at);
+        const variableNode = optionalScalar(definition, 'variable');
+        if (variableNode && !VARIABLE_NAME.test(variableNode.value)) {
+            throw new CairnError('invalid-symbol-name', `invalid variable name '${variableNode.value}' for ${what}`, variableNode.at, 'variable names hold only letters, digits, underscores and dashes, and do not start with a digit');
+        }
+        for (const key of definition.entries.keys()) {
+            if (KEYS[type].includes(key))
+                continue;
+            let hint = `valid keys: ${KEYS[type].join(', ')}`;
+            if (key === 'default' && (type === 'arch' || type === 'os'))
+                hint = `${type === 'arch' ? 'an arch' : 'an os'} option defaults to the host's; set it with -o ${name} VALUE`;
+            if (key === 'values' && type === 'element-mask')
+                hint = "an element-mask option's values are the project's elements";
+            throw new CairnError('invalid-data', `unexpected key '${key}' in ${what}`, definition.whereIs(key), hint);
+        }
+        const values = type === 'bool' || type === 'element-mask' ? [] : requireValues(definition, what, at);
+        const option = {
+            name,
+            type,
+            at,
+            variable: variableNode ? { name: variableNode.value, at: variableNode.at } : undefined,
+            values,
+            value: false,
+            fromHost: false,
+        };
+        switch (type) {
+            case 'bool': {
+                const node = requireScalar(definition, 'default', what, at, 'True or False');
+                option.value = this.parseYaml(option, node);
+                break;
+            }
+            case 'enum': {
+                const node = requireScalar(definition, 'default', what, at, `one of ${values.join(', ')}`);
+                option.value = this.parseYaml(option, node);
+                break;
+            }
+            case 'flags':
+            case 'element-mask': {
+                const node = definition.get('default');
+                // The default keeps its written order; BuildStream sorts only values set over it.
+                option.value = node === undefined ? [] : this.parseFlags(option, node, false);
+                break;
+            }
+            case 'arch':
+                option.value = this.hostArchDefault(option, definition);
+                option.fromHost = true;
+                break;
+            case 'os':
+                option.value = this.settings.hostOs ?? hostPlatform().os;
+                option.fromHost = true;
+                break;
+        }
+        return option;
+    }
+    /** The first listed value naming the host's architecture, else the host's canonical name. */
+    hostArchDefault(option, definition) {
+        const host = this.settings.hostArch ?? hostPlatform().arch;
+        const canonicalHost = canonicalArch(host);
+        if (canonicalHost === undefined) {
+            throw new CairnError('invalid-option', `option '${option.name}' cannot default to the host's architecture '${host}', which BuildStream does not know`, option.at);
+        }
+        const listed = definition.get('values');
+        const items = listed?.kind === 'sequence' ? listed.items : [];
+        let chosen;
+        // Every value is checked, not only those before the match.
+        for (const item of items) {
+            if (item.kind !== 'scalar')
+                continue; // already refused by requireValues
+            const value = item.value;
+            const canonical = canonicalArch(value);
+            if (canonical === undefined) {
+                throw new CairnError('invalid-option', `option '${option.name}' lists '${value}', which is not an architecture BuildStream knows`, item.at);
+            }
+            if (chosen === undefined && canonical === canonicalHost)
+                chosen = value;
+        }
+        return chosen ?? canonicalHost;
+    }
+    // -------------------------------------------------------------------------------------------
+    // Values
+    parseCommandLine(option, text) {
+        switch (option.type) {
+            case 'bool': {
+                const value = CLI_BOOLS.get(text);
+                if (value === undefined)
+                    throw invalidValue(option, text, undefined, [...CLI_BOOLS.keys()]);
+                return value;
+            }
+            case 'enum':
+            case 'arch':
+            case 'os':
+                if (!option.values.includes(text))
+                    throw invalidValue(option, text, undefined, option.values);
+                return text;
+            case 'flags':
+            case 'element-mask': {
+                // All whitespace goes, so "pony, horsy" and "pony,horsy" are the same.
+                const flags = text.replace(/\s+/g, '').split(',');
+                for (const flag of flags)
+                    this.checkFlag(option, flag, undefined);
+                return flags.sort();
+            }
+        }
+    }
+    parseYaml(option, node) {
+        switch (option.type) {
+            case 'bool': {
+                const scalar = expectScalar(option, node);
+                const value = YAML_BOOLS.get(scalar.value);
+                if (value === undefined)
+                    throw invalidValue(option, scalar.value, scalar.at, [...YAML_BOOLS.keys()]);
+                return value;
+            }
+            case 'enum':
+            case 'arch':
+            case 'os': {
+                const scalar = expectScalar(option, node);
+                if (!option.values.includes(scalar.value))
+                    throw invalidValue(option, scalar.value, scalar.at, option.values);
+                return scalar.value;
+            }
+            case 'flags':
+            case 'element-mask':
+                return this.parseFlags(option, node, true);
+        }
+    }
+    parseFlags(option, node, sort) {
+        if (node.kind !== 'sequence') {
+            throw new CairnError('invalid-option', `option '${option.name}' takes a list of values, not ${options_kindName(node)}`, node.at);
+        }
+        const flags = node.items.map((item) => {
+            if (item.kind !== 'scalar')
+                throw new CairnError('invalid-option', `option '${option.name}' takes a list of strings, not a list holding ${options_kindName(item)}`, item.at);
+            this.checkFlag(option, item.value, item.at);
+            return item.value;
+        });
+        return sort ? flags.sort() : flags;
+    }
+    checkFlag(option, flag, at) {
+        if (option.type === 'flags') {
+            if (!option.values.includes(flag))
+                throw invalidValue(option, flag, at, option.values);
+            return;
+        }
+        const elements = this.listElements();
+        if (elements ? !elements.has(flag) : !flag.endsWith('.bst')) {
+            throw new CairnError('invalid-option', `option '${option.name}' has no value '${flag}': ${elements ? 'it is not an element of this project' : 'element names end in .bst'}`, at, 'element-mask values are element file names relative to the element path');
+        }
+    }
+    /** The `.bst` files under the element path, as BuildStream lists them; read once. */
+    listElements() {
+        const root = this.settings.elementPath;
+        if (root === undefined)
+            return undefined;
+        if (this.elementNames === undefined) {
+            const names = new Set();
+            const walk = (dir, prefix) => {
+                for (const entry of external_node_fs_default().readdirSync(dir, { withFileTypes: true })) {
+                    const relative = prefix + entry.name;
+                    if (entry.isDirectory())
+                        walk(external_node_path_default().join(dir, entry.name), `${relative}/`);
+                    else if (relative.endsWith('.bst'))
+                        names.add(relative);
+                }
+            };
+            walk(root, '');
+            this.elementNames = names;
+        }
+        return this.elementNames;
+    }
+}
+function exportedValue(value) {
+    if (typeof value === 'boolean')
+        return value ? '1' : '0';
+    if (typeof value === 'string')
+        return value;
+    return value.join(',');
+}
+function expectScalar(option, node) {
+    if (node.kind !== 'scalar')
+        throw new CairnError('invalid-option', `option '${option.name}' takes a single value, not ${options_kindName(node)}`, node.at);
+    return node;
+}
+function optionalScalar(node, key) {
+    const value = node.get(key);
+    if (value === undefined)
+        return undefined;
+    if (value.kind !== 'scalar')
+        throw new CairnError('invalid-data', `'${key}' must be a string, not ${options_kindName(value)}`, value.at);
+    return value;
+}
+function requireScalar(node, key, what, at, hint) {
+    const value = optionalScalar(node, key);
+    if (value === undefined)
+        throw new CairnError('invalid-data', `${what} has no '${key}'`, at, hint);
+    return value;
+}
+function requireValues(node, what, at) {
+    const values = node.get('values');
+    if (values === undefined)
+        throw new CairnError('invalid-data', `${what} has no 'values'`, at, 'list the values it may take');
+    if (values.kind !== 'sequence')
+        throw new CairnError('invalid-data', `'values' must be a list, not ${options_kindName(values)}`, values.at);
+    if (values.items.length === 0)
+        throw new CairnError('invalid-data', `${what} has no 'values'`, values.at, 'list the values it may take');
+    return values.items.map((item) => {
+        if (item.kind !== 'scalar')
+            throw new CairnError('invalid-data', `'values' must be a list of strings, not of ${item.kind === 'sequence' ? 'lists' : 'mappings'}`, item.at);
+        return item.value;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/cache/canonical-json.ts
+// Canonical JSON for cache keys: byte-for-byte what Python's
+// json.dumps(v, sort_keys=True, separators=(",", ":"), ensure_ascii=True) emits, plus SHA-256 helpers.
+
+const HEX = '0123456789abcdef';
+/** Short escapes Python's json module uses; every other char outside 0x20..0x7e becomes \uXXXX. */
+const SHORT_ESCAPES = {
+    0x08: '\\b',
+    0x09: '\\t',
+    0x0a: '\\n',
+    0x0c: '\\f',
+    0x0d: '\\r',
+    0x22: '\\"',
+    0x5c: '\\\\',
+};
+// Matches any UTF-16 unit that must be escaped: quote, backslash, controls and all non-ASCII.
+// DEL (0x7f) is written as it is: BuildStream hashes with ujson, which does not escape it
+// (Python's json module would).
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\u0080-\uffff]/;
+function hex4(unit) {
+    return (HEX.charAt((unit >> 12) & 0xf) +
+        HEX.charAt((unit >> 8) & 0xf) +
+        HEX.charAt((unit >> 4) & 0xf) +
+        HEX.charAt(unit & 0xf));
+}
+/**
+ * Quote a string the way Python's `encode_basestring_ascii` does. Escaping each UTF-16 unit on its
+ * own yields exactly Python's surrogate pairs for astral characters (and passes lone surrogates
+ * through as \udXXX, as Python does for such code points).
+ */
+function quote(s) {
+    if (!NEEDS_ESCAPE.test(s))
+        return '"' + s + '"';
+    let out = '"';
+    let start = 0;
+    for (let i = 0; i < s.length; i++) {
+        const unit = s.charCodeAt(i);
+        if (unit >= 0x20 && unit <= 0x7f && unit !== 0x22 && unit !== 0x5c)
+            continue;
+        if (i > start)
+            out += s.slice(start, i);
+        out += SHORT_ESCAPES[unit] ?? '\\u' + hex4(unit);
+        start = i + 1;
+    }
+    if (start < s.length)
+        out += s.slice(start);
+    return out + '"';
+}
+function isHighSurrogate(unit) {
+    return unit >= 0xd800 && unit <= 0xdbff;
+}
+/**
+ * Compare two strings by Unicode code point, as Python orders `str` (plain `<` on JS strings
+ * compares UTF-16 units, which puts astral characters before U+E000..U+FFFF).
+ */
+function compareCodePoints(a, b) {
+    if (a === b)
+        return 0;
+    const n = Math.min(a.length, b.length);
+    let i = 0;
+    while (i < n && a.charCodeAt(i) === b.charCodeAt(i))
+        i++;
+    if (i === n)
+        return a.length - b.length;
+    // The prefix is shared; step back onto the start of the code point containing unit i.
+    if (i > 0 && isHighSurrogate(a.charCodeAt(i - 1)))
+        i--;
+    return (a.codePointAt(i) ?? 0) - (b.codePointAt(i) ?? 0);
+}
+function formatNumber(v) {
+    if (!Number.isInteger(v)) {
+        // BuildStream never hashes floats, and ujson and Python's json disagree on how to print them,
+        // so refuse rather than guess.
+        throw new TypeError(`canonicalJson: only integers are supported, got ${String(v)}`);
+    }
+    // Python prints ints in full decimal (never exponent form); -0 is the int 0.
+    return Number.isSafeInteger(v) ? String(v === 0 ? 0 : v) : BigInt(v).toString();
+}
+function write(v, parts) {
+    if (v === null) {
+        parts.push('null');
+    }
+    else if (typeof v === 'string') {
+        parts.push(quote(v));
+    }
+    else if (typeof v === 'number') {
+        parts.push(formatNumber(v));
+    }
+    else if (typeof v === 'boolean') {
+        parts.push(v ? 'true' : 'false');
+    }
+    else if (Array.isArray(v)) {
+        parts.push('[');
+        for (let i = 0; i < v.length; i++) {
+            if (i > 0)
+                parts.push(',');
+            write(v[i], parts);
+        }
+        parts.push(']');
+    }
+    else {
+        const obj = v;
+        const keys = Object.keys(obj).sort(compareCodePoints);
+        parts.push('{');
+        for (let i = 0; i < keys.length; i++) {
+            const key = keys[i];
+            if (i > 0)
+                parts.push(',');
+            parts.push(quote(key), ':');
+            write(obj[key], parts);
+        }
+        parts.push('}');
+    }
+}
+/** Serialize `v` compactly with sorted keys and ASCII-only output (see the header comment). */
+function canonicalJson(v) {
+    const parts = [];
+    write(v, parts);
+    return parts.join('');
+}
+/** Lowercase hex SHA-256 of the UTF-8 encoding of `text`. */
+function sha256Hex(text) {
+    return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+/** BuildStream's `generate_key`: SHA-256 of the canonical JSON. */
+function hashKey(v) {
+    return sha256Hex(canonicalJson(v));
+}
+
+;// CONCATENATED MODULE: ./src/cache/cache-key.ts
+// Cache keys, bit for bit as BuildStream 2 computes them: sha256 of canonical JSON of the
+// element's own ingredients plus its build-scope dependencies in staging order. Pure functions:
+// no clock, no host paths, nothing from the environment but the build OS and architecture.
+
+
+/** BuildStream's BST_CORE_ARTIFACT_VERSION: the artifact format the keys describe. */
+const CORE_ARTIFACT_VERSION = 11;
+/** The ingredients as a dictionary, ready for dependencies and the weak key to be added. */
+function keyBase(ingredients) {
+    const base = {
+        'core-artifact-version': CORE_ARTIFACT_VERSION,
+        'element-base-key': { 'build-root': ingredients.buildRoot },
+        'element-plugin-key': ingredients.pluginKey,
+        'element-plugin-name': ingredients.kind,
+        'element-plugin-version': ingredients.pluginVersion,
+        public: ingredients.public,
+        sources: ingredients.sources,
+        'fatal-warnings': [...ingredients.fatalWarnings].sort(),
+    };
+    if (ingredients.sandbox !== undefined)
+        base['sandbox'] = ingredients.sandbox;
+    if (ingredients.environment !== undefined)
+        base['environment'] = ingredients.environment;
+    return base;
+}
+const MARKER = '\u0000dependencies\u0000';
+/**
+ * An element's key dictionary serialised once, split around its dependency list, so that its
+ * weak and strict keys only join pre-serialised dependency entries. `weak-cache-key` sorts
+ * after every other key, so it always goes just before the closing brace.
+ */
+class KeyTemplate {
+    before;
+    after;
+    constructor(base) {
+        const json = canonicalJson({ ...base, dependencies: MARKER });
+        const quoted = canonicalJson(MARKER);
+        const at = json.indexOf(quoted);
+        this.before = json.slice(0, at);
+        this.after = json.slice(at + quoted.length, -1);
+    }
+    /** `joined`: the canonical JSON entries of the build scope, in staging order, joined by commas. */
+    key(joined, weakKey) {
+        const tail = weakKey === undefined ? '}' : `,"weak-cache-key":${canonicalJson(weakKey)}}`;
+        // Canonical JSON escapes everything outside ASCII, so latin1 bytes are its UTF-8 bytes.
+        return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${this.before}[${joined}]${this.after}${tail}`, 'latin1').digest('hex');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/project/build-scope.ts
+// Build scopes for every element, fast: the same walk as ScopeWalker's 'build' scope, over
+// integer arrays with a generation stamp instead of sets, because keying walks one scope per
+// element and scopes in real graphs hold thousands of elements.
+class BuildScopes {
+    elements;
+    buildDeps;
+    runDeps;
+    stamp;
+    generation = 0;
+    stack;
+    cursor;
+    constructor(elements) {
+        this.elements = elements;
+        this.buildDeps = elements.map((e) => Int32Array.from(e.dependencies.filter((d) => d.type !== 'runtime').map((d) => d.element.index)));
+        this.runDeps = elements.map((e) => Int32Array.from(e.dependencies.filter((d) => d.type !== 'build').map((d) => d.element.index)));
+        this.stamp = new Int32Array(elements.length);
+        this.stack = new Int32Array(elements.length + 1);
+        this.cursor = new Int32Array(elements.length + 1);
+    }
+    /** The build scope of `element` in staging order: each build dependency's runtime closure, post-order. */
+    of(element) {
+        const generation = ++this.generation;
+        const { stamp, stack, cursor, runDeps } = this;
+        const out = [];
+        for (const root of this.buildDeps[element.index]) {
+            if (stamp[root] === generation)
+                continue;
+            stamp[root] = generation;
+            let depth = 0;
+            stack[0] = root;
+            cursor[0] = 0;
+            while (depth >= 0) {
+                const node = stack[depth];
+                const children = runDeps[node];
+                const i = cursor[depth];
+                if (i < children.length) {
+                    cursor[depth] = i + 1;
+                    const child = children[i];
+                    if (stamp[child] !== generation) {
+                        stamp[child] = generation;
+                        depth++;
+                        stack[depth] = child;
+                        cursor[depth] = 0;
+                    }
+                    continue;
+                }
+                out.push(node);
+                depth--;
+            }
+        }
+        return Int32Array.from(out);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/format/variables.ts
+// Resolves `%{name}` references in variable values and expands them in strings and node trees,
+// as BuildStream 2 does. It never reads files or decides which layers exist: the loader hands it
+// composed `variables:` mappings and the automatic values, and gets strings or errors back.
+
+
+
+/** BuildStream 2's builtin variables, exactly as its projectconfig.yaml declares them. */
+const BUILTIN_VARIABLES_YAML = `variables:
+  # Path configuration, to be used in build instructions.
+  prefix: "/usr"
+  exec_prefix: "%{prefix}"
+  bindir: "%{exec_prefix}/bin"
+  sbindir: "%{exec_prefix}/sbin"
+  libexecdir: "%{exec_prefix}/libexec"
+  datadir: "%{prefix}/share"
+  sysconfdir: "/etc"
+  sharedstatedir: "%{prefix}/com"
+  localstatedir: "/var"
+  lib: "lib"
+  libdir: "%{prefix}/%{lib}"
+  debugdir: "%{libdir}/debug"
+  includedir: "%{prefix}/include"
+  docdir: "%{datadir}/doc"
+  infodir: "%{datadir}/info"
+  mandir: "%{datadir}/man"
+
+  # Indicates the default build directory where input is
+  # normally staged
+  build-root: /buildstream/%{project-name}/%{element-name}
+
+  # Indicates where the build system should look for configuration files
+  conf-root: .
+
+  # Indicates the build installation directory in the sandbox
+  install-root: /buildstream-install
+
+  # You need to override this with the commands specific for your system
+  strip-binaries: ""
+`;
+/** Variables Cairn sets itself; no project.conf, `elements:` override or element may set them. */
+const PROTECTED_VARIABLES = ['project-name', 'element-name', 'max-jobs'];
+/** Throw at the first protected variable this mapping tries to set. */
+function assertNotProtected(variablesNode) {
+    for (const name of PROTECTED_VARIABLES) {
+        if (!variablesNode.has(name))
+            continue;
+        throw new CairnError('protected-variable', `invalid redefinition of protected variable '${name}'`, variablesNode.whereIs(name), `'project-name', 'element-name' and 'max-jobs' are set by Cairn; remove '${name}' from this variables: section`);
+    }
+}
+/**
+ * Whether a composed `notparallel` value asks for a serial build. Like BuildStream, the value is
+ * read as written (before expansion) and must be one of True, true, 1, False, false or 0.
+ */
+function isNotParallel(value) {
+    if (value === undefined)
+        return false;
+    const parsed = booleanValue(value.value);
+    if (parsed !== undefined)
+        return parsed;
+    throw new CairnError('invalid-data', `value of 'notparallel' is not of the expected type 'boolean': '${value.value}'`, value.at, 'write True, true, 1, False, false or 0');
+}
+const REFERENCE = /%\{([a-zA-Z][a-zA-Z0-9_-]*)\}/g;
+// Element files repeat the same strings (plugin defaults, shared commands) thousands of times,
+// so parsing is cached across instances; the cap only bounds memory on pathological inputs.
+// null records text that looked like it might refer to something but does not.
+const PARSE_CACHE = new Map();
+const PARSE_CACHE_LIMIT = 100_000;
+/** The references in `text`, or undefined when it is all literal. */
+function parse(text) {
+    if (!text.includes('%{'))
+        return undefined;
+    const cached = PARSE_CACHE.get(text);
+    if (cached !== undefined)
+        return cached ?? undefined;
+    const lits = [];
+    const refs = [];
+    let last = 0;
+    REFERENCE.lastIndex = 0;
+    for (let match = REFERENCE.exec(text); match !== null; match = REFERENCE.exec(text)) {
+        lits.push(text.slice(last, match.index));
+        refs.push(match[1]);
+        last = REFERENCE.lastIndex;
+    }
+    lits.push(text.slice(last));
+    const parsed = refs.length === 0 ? null : { lits, refs };
+    if (PARSE_CACHE.size >= PARSE_CACHE_LIMIT)
+        PARSE_CACHE.clear();
+    PARSE_CACHE.set(text, parsed);
+    return parsed ?? undefined;
+}
+function variables_define(name, value, at) {
+    return { name, value, at, parsed: parse(value) };
+}
+/** What `notparallel` puts in place of `max-jobs`; shared so that layers can see it is unchanged. */
+const SERIAL_MAX_JOBS = variables_define('max-jobs', '1', SYNTHETIC);
+function declarationsOf(node, automatics) {
+    const declared = new Map();
+    // forEach and for-in rather than destructuring iterators: this runs once per element, mostly
+    // before the JIT has warmed up, where they are markedly cheaper.
+    node?.entries.forEach((value, name) => {
+        if (value.kind !== 'scalar') {
+            throw new CairnError('invalid-data', `variable '${name}' must be a string, not ${value.kind === 'sequence' ? 'a list' : 'a mapping'}`, value.at);
+        }
+        declared.set(name, variables_define(name, value.value, value.at));
+    });
+    for (const name in automatics)
+        declared.set(name, variables_define(name, automatics[name], SYNTHETIC));
+    return declared;
+}
+function unresolved(name, at, referrer) {
+    const where = referrer === undefined ? '' : ` in variable '${referrer}'`;
+    return new CairnError('unresolved-variable', `reference to undefined variable '${name}'${where}`, at, `declare '${name}' in a variables: section, or correct the name`);
+}
+function circular(chain) {
+    const names = chain.map((def) => def.name);
+    const hops = chain.map((def, i) => `'${def.name}' at ${formatProvenance(def.at)} refers to '${names[(i + 1) % names.length]}'`);
+    return new CairnError('circular-variable', `variables form a cycle: ${[...names, names[0]].join(' -> ')}`, chain[0].at, hops.join('; '));
+}
+const NOTHING = new Set();
+/** What one scope shares with every scope derived from it: who depends on what. */
+class DependencyIndex {
+    /** For each name, the variables that refer to it directly. */
+    referrers = new Map();
+    dependents = new Map();
+    unions = new Map();
+    constructor(definitions) {
+        for (const { name, parsed } of definitions) {
+            if (parsed === undefined)
+                continue;
+            for (const ref of parsed.refs) {
+                const list = this.referrers.get(ref);
+                if (list === undefined)
+                    this.referrers.set(ref, [name]);
+                else
+                    list.push(name);
+            }
+        }
+    }
+    /** The variables whose value depends, directly or not, on any of `changed`. */
+    dependentsOfAll(changed) {
+        let first;
+        let names;
+        for (const name of changed) {
+            if (this.dependentsOf(name).size === 0)
+                continue;
+            if (first === undefined)
+                first = name;
+            else
+                (names ??= [first]).push(name);
+        }
+        if (first === undefined)
+            return NOTHING;
+        if (names === undefined)
+            return this.dependentsOf(first);
+        // Elements mostly change the same few variables, so unions are worth keeping.
+        const key = names.sort().join('\0');
+        let union = this.unions.get(key);
+        if (union === undefined) {
+            const set = new Set();
+            for (const name of names)
+                for (const dependent of this.dependentsOf(name))
+                    set.add(dependent);
+            union = set;
+            this.unions.set(key, union);
+        }
+        return union;
+    }
+    dependentsOf(name) {
+        let found = this.dependents.get(name);
+        if (found !== undefined)
+            return found;
+        if (!this.referrers.has(name))
+            return NOTHING;
+        const set = new Set();
+        const queue = [name];
+        while (queue.length > 0) {
+            for (const referrer of this.referrers.get(queue.pop()) ?? []) {
+                if (!set.has(referrer)) {
+                    set.add(referrer);
+                    queue.push(referrer);
+                }
+            }
+        }
+        found = set;
+        this.dependents.set(name, found);
+        return found;
+    }
+}
+/**
+ * The variables of one scope (a project, a plugin kind, an element). A scope derived from another
+ * shares its parsed values and, for every variable that does not depend on anything the scope
+ * changes, its resolved values too, so 10,000 elements cost little more than their own variables.
+ */
+class Variables {
+    /** What this layer declares (node, then automatics); inherited by derived layers. */
+    declared;
+    /** The scope this one is layered on; set only by `derive`. */
+    parent;
+    /**
+     * `max-jobs` as notparallel makes it in this scope, when that differs from what is declared
+     * or inherited (null: not defined here); undefined when nothing is overridden.
+     */
+    maxJobs;
+    memo = new Map();
+    /** Inherited variables whose value may differ here because they depend on what this layer changes. */
+    tainted;
+    checked = false;
+    /** Variables that cannot be resolved in this scope (a derived scope may supply what they lack). */
+    unresolvable;
+    order;
+    index;
+    /** Variables from a composed `variables:` mapping plus automatic values such as `project-name`. */
+    constructor(node, automatics = {}) {
+        this.declared = declarationsOf(node, automatics);
+        if (isNotParallel(this.declared.get('notparallel')))
+            this.maxJobs = SERIAL_MAX_JOBS;
+    }
+    /**
+     * A scope layered on `parent`: `node` (e.g. plugin defaults composed with an element's own
+     * variables) and `automatics` (e.g. `element-name`) override the parent's variables.
+     */
+    static derive(parent, node, automatics = {}) {
+        const child = new Variables(node, automatics);
+        child.parent = parent;
+        // notparallel is judged on the composed value, so max-jobs is worked out again in each layer.
+        const serial = isNotParallel(child.declared.get('notparallel') ?? parent.lookup('notparallel'));
+        const wanted = serial ? SERIAL_MAX_JOBS : (child.declared.get('max-jobs') ?? parent.lookupDeclared('max-jobs'));
+        child.maxJobs = wanted === parent.lookup('max-jobs') ? undefined : (wanted ?? null);
+        return child;
+    }
+    /** Expand every `%{name}` in `text`; `at` is where the text was written, for errors. */
+    expand(text, at) {
+        const parsed = parse(text);
+        if (parsed === undefined)
+            return text;
+        const { lits, refs } = parsed;
+        let out = lits[0];
+        for (let i = 0; i < refs.length; i++) {
+            const value = this.valueOf(refs[i]);
+            if (value === undefined)
+                throw unresolved(refs[i], at);
+            out += value + lits[i + 1];
+        }
+        return out;
+    }
+    expandNode(node) {
+        switch (node.kind) {
+            case 'scalar':
+                return new ScalarNode(this.expand(node.value, node.at), node.at);
+            case 'sequence':
+                return new SequenceNode(node.items.map((item) => this.expandNode(item)), node.at);
+            case 'mapping': {
+                const entries = new Map();
+                for (const [key, value] of node.entries)
+                    entries.set(key, this.expandNode(value));
+                return new MappingNode(entries, node.at, new Map(node.keyAt));
+            }
+        }
+    }
+    /** Resolve every variable, so that undefined references and cycles are reported even if unused. */
+    check() {
+        if (this.checked)
+            return;
+        const parent = this.parent;
+        if (parent !== undefined) {
+            try {
+                // Whatever this layer does not change resolves exactly as in the parent, so of those
+                // only the ones that fail there need a look.
+                for (const name of parent.failing())
+                    if (!this.isLocal(name))
+                        parent.valueOf(name);
+                for (const name of this.declared.keys())
+                    this.valueOf(name);
+                for (const name of this.taintedSet())
+                    this.valueOf(name);
+                this.valueOf('max-jobs');
+                this.checked = true;
+                return;
+            }
+            catch (error) {
+                if (!(error instanceof CairnError))
+                    throw error;
+                // Something is wrong: report the first problem in declaration order, as BuildStream does.
+            }
+        }
+        for (const name of this.names())
+            this.valueOf(name);
+        this.checked = true;
+    }
+    /** Every variable, resolved, in declaration order. */
+    resolved() {
+        const out = new Map();
+        for (const name of this.names())
+            out.set(name, this.valueOf(name));
+        return out;
+    }
+    has(name) {
+        return this.lookup(name) !== undefined;
+    }
+    /** The resolved value of `name`, or undefined if no layer declares it. */
+    get(name) {
+        return this.valueOf(name);
+    }
+    // -------------------------------------------------------------------------------------------
+    /** The definition in effect in this scope. */
+    lookup(name) {
+        if (this.maxJobs !== undefined && name === 'max-jobs')
+            return this.maxJobs ?? undefined;
+        return this.declared.get(name) ?? this.parent?.lookup(name);
+    }
+    /** The declared definition, ignoring what notparallel did to `max-jobs`. */
+    lookupDeclared(name) {
+        return this.declared.get(name) ?? this.parent?.lookupDeclared(name);
+    }
+    names() {
+        if (this.order !== undefined)
+            return this.order;
+        const names = this.parent === undefined ? [] : [...this.parent.names()];
+        const known = new Set(names);
+        for (const name of this.declared.keys())
+            if (!known.has(name))
+                names.push(name);
+        if (this.maxJobs === null && known.has('max-jobs'))
+            names.splice(names.indexOf('max-jobs'), 1);
+        else if (this.maxJobs && !known.has('max-jobs') && !this.declared.has('max-jobs'))
+            names.push('max-jobs');
+        this.order = names;
+        return names;
+    }
+    failing() {
+        if (this.unresolvable === undefined) {
+            const failing = [];
+            for (const name of this.names()) {
+                try {
+                    this.valueOf(name);
+                }
+                catch (error) {
+                    if (!(error instanceof CairnError))
+                        throw error;
+                    failing.push(name);
+                }
+            }
+            this.unresolvable = failing;
+        }
+        return this.unresolvable;
+    }
+    /** Must `name` be resolved in this scope rather than taken from the parent? */
+    isLocal(name) {
+        return (this.parent === undefined ||
+            this.declared.has(name) ||
+            (this.maxJobs !== undefined && name === 'max-jobs') ||
+            this.taintedSet().has(name));
+    }
+    taintedSet() {
+        if (this.tainted === undefined) {
+            if (this.parent === undefined) {
+                this.tainted = NOTHING;
+            }
+            else {
+                const parent = this.parent;
+                parent.index ??= new DependencyIndex(parent.names().map((name) => parent.lookup(name)));
+                const changed = this.maxJobs === undefined ? this.declared.keys() : [...this.declared.keys(), 'max-jobs'];
+                this.tainted = parent.index.dependentsOfAll(changed);
+            }
+        }
+        return this.tainted;
+    }
+    /** The resolved value of `name`, or undefined if it is not declared. */
+    valueOf(name) {
+        const memo = this.memo.get(name);
+        if (memo !== undefined)
+            return memo;
+        if (!this.isLocal(name))
+            return this.parent.valueOf(name);
+        const def = this.lookup(name);
+        if (def === undefined)
+            return undefined;
+        if (def.parsed === undefined)
+            return def.value;
+        return this.resolve(def, def.parsed);
+    }
+    /** Resolve a value whose references are all resolved already or literal, else go deep. */
+    resolve(def, parsed) {
+        const { lits, refs } = parsed;
+        let out = lits[0];
+        for (let i = 0; i < refs.length; i++) {
+            const ref = refs[i];
+            let value = this.memo.get(ref);
+            if (value === undefined) {
+                if (!this.isLocal(ref)) {
+                    value = this.parent.valueOf(ref);
+                    if (value === undefined)
+                        throw unresolved(ref, def.at, def.name);
+                }
+                else {
+                    const target = this.lookup(ref);
+                    if (target === undefined)
+                        throw unresolved(ref, def.at, def.name);
+                    if (target.parsed !== undefined)
+                        return this.resolveDeep(def);
+                    value = target.value;
+                }
+            }
+            out += value + lits[i + 1];
+        }
+        this.memo.set(def.name, out);
+        return out;
+    }
+    /** Resolve a definition of this scope iteratively, so chains of any length work. */
+    resolveDeep(start) {
+        const stack = [{ def: start, index: 0, out: start.parsed.lits[0] }];
+        const onStack = new Map([[start.name, 0]]);
+        for (;;) {
+            const frame = stack[stack.length - 1];
+            const { lits, refs } = frame.def.parsed;
+            let descended = false;
+            while (frame.index < refs.length) {
+                const ref = refs[frame.index];
+                let value = this.memo.get(ref);
+                if (value === undefined) {
+                    if (!this.isLocal(ref)) {
+                        value = this.parent.valueOf(ref);
+                        if (value === undefined)
+                            throw unresolved(ref, frame.def.at, frame.def.name);
+                    }
+                    else {
+                        const def = this.lookup(ref);
+                        if (def === undefined)
+                            throw unresolved(ref, frame.def.at, frame.def.name);
+                        if (def.parsed === undefined) {
+                            value = def.value;
+                        }
+                        else {
+                            const depth = onStack.get(ref);
+                            if (depth !== undefined)
+                                throw circular(stack.slice(depth).map((f) => f.def));
+                            onStack.set(ref, stack.length);
+                            stack.push({ def, index: 0, out: def.parsed.lits[0] });
+                            descended = true;
+                            break;
+                        }
+                    }
+                }
+                frame.out += value + lits[frame.index + 1];
+                frame.index++;
+            }
+            if (descended)
+                continue;
+            stack.pop();
+            onStack.delete(frame.def.name);
+            this.memo.set(frame.def.name, frame.out);
+            if (stack.length === 0)
+                return frame.out;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/project/element.ts
+// Composes each loaded element as BuildStream does (the kind's defaults with project.conf's
+// `elements:` override, then the element file, over the project's variables, environment,
+// sandbox and split rules), expands its variables, and lets its kind and its sources'
+// kinds validate and describe themselves. Pure: data in, data out.
+
+
+
+
+
+const DEFAULTS_KEYS = ['variables', 'environment', 'environment-nocache', 'config', 'public', 'sandbox'];
+/** Holds what is shared between elements of one load (per-project, per-kind defaults). */
+class ElementComposer {
+    kindDefaults = new Map();
+    projectVariables = new Map();
+    compose(loaded, dependencies) {
+        const project = loaded.project;
+        const plugin = project.plugins.element(loaded.kind, loaded.kindAt);
+        const defaults = this.defaultsFor(project, loaded.kind, plugin);
+        const node = loaded.node;
+        const ownVariables = getMapping(node, 'variables');
+        if (ownVariables)
+            assertNotProtected(ownVariables);
+        // Variables works out max-jobs itself from the composed `notparallel`.
+        const variables = Variables.derive(defaults.variables, ownVariables, { 'element-name': loaded.name });
+        variables.check();
+        const environment = layered(project.environment, defaults.node, node, 'environment');
+        const environmentNocache = [...new Set([...project.environmentNocache, ...strings(defaults.node, 'environment-nocache'), ...strings(node, 'environment-nocache')])];
+        const config = layeredConfig(defaults.node, node);
+        const sandbox = layered(project.sandbox, defaults.node, node, 'sandbox');
+        validateKeys(sandbox, ['build-uid', 'build-gid', 'build-os', 'build-arch', 'remote-apis-socket'], "'sandbox'");
+        const publicData = composePublic(defaults.node, node);
+        const expandedConfig = variables.expandNode(config);
+        const sources = this.composeSources(loaded, variables);
+        const view = {
+            name: loaded.name,
+            kind: loaded.kind,
+            config: expandedConfig,
+            variables: variables.resolved(),
+            dependencies,
+            sourceCount: sources.length,
+            at: loaded.kindAt,
+        };
+        if (plugin.configKeys !== 'any')
+            validateKeys(expandedConfig, plugin.configKeys, `the config of a ${loaded.kind} element`);
+        plugin.validate(view);
+        for (const source of sources)
+            source.plugin.validate(source.view);
+        return {
+            loaded,
+            plugin,
+            variables,
+            environment: variables.expandNode(environment),
+            environmentNocache,
+            config: expandedConfig,
+            sandbox: variables.expandNode(sandbox),
+            public: variables.expandNode(publicData),
+            sources,
+            view,
+        };
+    }
+    defaultsFor(project, kind, plugin) {
+        let perProject = this.kindDefaults.get(project);
+        if (!perProject) {
+            perProject = new Map();
+            this.kindDefaults.set(project, perProject);
+        }
+        const known = perProject.get(kind);
+        if (known)
+            return known;
+        const node = readYaml(plugin.defaults, plugin.defaultsFile);
+        validateKeys(node, DEFAULTS_KEYS, `the defaults of kind '${kind}'`);
+        // The project's split rules, extended by the kind's own.
+        const publicNode = getMapping(node, 'public') ?? new MappingNode(new Map(), SYNTHETIC);
+        const bst = getMapping(publicNode, 'bst') ?? new MappingNode(new Map(), SYNTHETIC);
+        const splits = project.splitRules.clone();
+        const kindSplits = getMapping(bst, 'split-rules');
+        if (kindSplits)
+            compositeInto(splits, kindSplits);
+        bst.set('split-rules', splits);
+        publicNode.set('bst', bst);
+        node.set('public', publicNode);
+        const override = getMapping(project.elementOverrides, kind);
+        if (override) {
+            validateKeys(override, DEFAULTS_KEYS, `elements: ${kind}`);
+            compositeInto(node, override);
+        }
+        const defaultVariables = getMapping(node, 'variables');
+        const variables = Variables.derive(this.variablesOf(project), defaultVariables, {});
+        const defaults = { node, variables };
+        perProject.set(kind, defaults);
+        return defaults;
+    }
+    variablesOf(project) {
+        let variables = this.projectVariables.get(project);
+        if (!variables) {
+            variables = new Variables(project.variables);
+            this.projectVariables.set(project, variables);
+        }
+        return variables;
+    }
+    composeSources(loaded, variables) {
+        const list = getSequence(loaded.node, 'sources');
+        if (!list)
+            return [];
+        const project = loaded.project;
+        const storedRefs = project.refStorage === 'project.refs' ? project.refs.get(loaded.name) : undefined;
+        return list.items.map((item, index) => {
+            if (item.kind !== 'mapping')
+                throw new CairnError('invalid-data', 'each source must be a mapping with a kind', item.at);
+            const kindScalar = item.get('kind');
+            if (!kindScalar || kindScalar.kind !== 'scalar')
+                throw new CairnError('invalid-data', "a source needs 'kind'", item.at);
+            const plugin = project.plugins.source(kindScalar.value, kindScalar.at);
+            validateKeys(item, ['kind', 'directory', 'provenance', ...plugin.configKeys], `a ${kindScalar.value} source`);
+            const config = new MappingNode(new Map(), item.at);
+            const override = getMapping(project.sourceOverrides, kindScalar.value);
+            const overrideConfig = override ? getMapping(override, 'config') : undefined;
+            if (overrideConfig)
+                compositeInto(config, overrideConfig);
+            const own = item.clone();
+            for (const key of ['kind', 'directory', 'provenance'])
+                own.delete(key);
+            compositeInto(config, own);
+            // With project.refs, the stored ref replaces any ref written in the element.
+            const stored = storedRefs?.[index];
+            if (project.refStorage === 'project.refs')
+                config.delete('ref');
+            if (stored)
+                compositeInto(config, stored);
+            assertFullyComposited(config);
+            const expanded = variables.expandNode(config);
+            const directory = getString(item, 'directory');
+            const view = {
+                kind: kindScalar.value,
+                config: expanded,
+                directory: directory === undefined ? undefined : variables.expand(directory, item.get('directory').at),
+                projectDirectory: project.directory,
+                aliases: project.aliases,
+                at: kindScalar.at,
+            };
+            return { kind: kindScalar.value, plugin, view };
+        });
+    }
+}
+/** project value ← kind defaults ← element, for environment and sandbox. */
+function layered(projectNode, defaults, element, key) {
+    const result = projectNode.clone();
+    const fromDefaults = getMapping(defaults, key);
+    if (fromDefaults)
+        compositeInto(result, fromDefaults);
+    const own = getMapping(element, key);
+    if (own)
+        compositeInto(result, own);
+    assertFullyComposited(result);
+    return result;
+}
+function layeredConfig(defaults, element) {
+    const config = (getMapping(defaults, 'config') ?? new MappingNode(new Map(), SYNTHETIC)).clone();
+    const own = getMapping(element, 'config');
+    if (own)
+        compositeInto(config, own);
+    assertFullyComposited(config);
+    return config;
+}
+/**
+ * Public data is the element's own, with split rules that extend the project's and the kind's
+ * (as BuildStream does: the kind's other public keys do not carry over).
+ */
+function composePublic(defaults, element) {
+    const base = getMapping(defaults, 'public');
+    const baseBst = base ? getMapping(base, 'bst') : undefined;
+    const splits = (baseBst ? getMapping(baseBst, 'split-rules') : undefined)?.clone() ?? new MappingNode(new Map(), SYNTHETIC);
+    const own = (getMapping(element, 'public') ?? new MappingNode(new Map(), SYNTHETIC)).clone();
+    const ownBst = getMapping(own, 'bst') ?? new MappingNode(new Map(), SYNTHETIC);
+    const ownSplits = getMapping(ownBst, 'split-rules');
+    if (ownSplits)
+        compositeInto(splits, ownSplits);
+    ownBst.set('split-rules', splits);
+    own.set('bst', ownBst);
+    assertFullyComposited(own);
+    return own;
+}
+function strings(node, key) {
+    return getStringList(node, key).map((s) => s.value);
+}
+
 ;// CONCATENATED MODULE: ./src/format/includes.ts
 // `(@)` includes: the included files' content goes under the including mapping (the includer
 // wins), later files win over earlier ones, includes nest, and a file that includes itself,
@@ -3873,11 +8217,22 @@ function readStagingPlan(element, allowedKeys) {
 function sortedGroups(groups) {
     return Object.fromEntries(sortedLikePython([...groups.keys()]).map((key) => [key, [...groups.get(key)]]));
 }
+/** Stages every build dependency at the location its configuration gives (`/` by default). */
+function stageByLayout(element, build, plan) {
+    // Location by location in sorted order, as BuildStream does: it decides which file wins an overlap.
+    for (const location of sortedLikePython([...plan.layout.keys()])) {
+        const wanted = new Set(plan.layout.get(location));
+        const dependencies = element.dependencies.filter((dep) => dependency_rules_isBuild(dep) && wanted.has(declaredPath(dep)));
+        build.stageDependencies(dependencies, location || '/');
+    }
+}
 
 ;// CONCATENATED MODULE: ./plugins/elements/build-element.ts
 // What every build element kind shares (BuildStream's BuildElement): four command lists run in
 // order, dependencies staged by `location`, and one unique key shape. Kinds differ only in their
 // defaults YAML, so a kind module is one call to buildElementPlugin().
+
+
 
 
 const COMMAND_STEPS = ['configure-commands', 'build-commands', 'install-commands', 'strip-commands'];
@@ -3910,6 +8265,35 @@ function uniqueKey(element) {
     }
     return key;
 }
+/** Each command with where it was written, labelled by its step and position. */
+function commandList(element) {
+    const out = [];
+    for (const step of COMMAND_STEPS) {
+        const node = element.config.get(step);
+        if (!node || node.kind !== 'sequence')
+            continue;
+        node.items.forEach((item, i) => {
+            if (item.kind === 'scalar')
+                out.push({ label: `${step}[${i}]`, command: item.value, at: item.at });
+        });
+    }
+    return out;
+}
+/** BuildStream's BuildElement: stage, integrate, stage sources, run the four steps, keep the install root. */
+async function assemble(element, build) {
+    const buildRoot = element.variables.get('build-root');
+    const installRoot = element.variables.get('install-root');
+    if (!buildRoot || !installRoot) {
+        throw new CairnError('invalid-data', `element '${element.name}' needs the variables build-root and install-root`, element.at);
+    }
+    stageByLayout(element, build, readStagingPlan(element, DEPENDENCY_CONFIG_KEYS));
+    await build.integrate();
+    await build.stageSources(buildRoot);
+    const subdir = element.variables.get('command-subdir');
+    const cwd = subdir ? `${buildRoot}/${subdir}` : buildRoot;
+    await build.run(commandList(element), { cwd, rootReadOnly: true });
+    return { files: await build.collect(installRoot) };
+}
 function buildElementPlugin(kind, defaults) {
     return {
         kind,
@@ -3925,6 +8309,7 @@ function buildElementPlugin(kind, defaults) {
             readStagingPlan(element, DEPENDENCY_CONFIG_KEYS);
         },
         uniqueKey,
+        assemble,
     };
 }
 
@@ -4155,6 +8540,22 @@ const composePlugin = {
             key['exclude'] = sortedLikePython(config.exclude);
         return key;
     },
+    async assemble(element, build) {
+        const config = readConfig(element);
+        build.stageDependencies(element.dependencies.filter(dependency_rules_isBuild), '/');
+        const split = config.include.length > 0 || config.exclude.length > 0 || !config.includeOrphans;
+        const manifest = split ? build.manifest('staged', { include: config.include, exclude: config.exclude, includeOrphans: config.includeOrphans }) : undefined;
+        if (!config.integrate)
+            return { files: await build.stagedTree(manifest ? (p) => manifest.has(p) : () => true) };
+        const before = manifest ? await build.stagedPaths() : undefined;
+        await build.integrate({ inPlace: true });
+        if (!manifest || !before)
+            return { files: await build.stagedTree(() => true) };
+        // What integration adds is kept whatever the split says; what it removes is gone.
+        const after = await build.stagedPaths();
+        const keep = (p) => (manifest.has(p) && after.has(p)) || (after.has(p) && !before.has(p));
+        return { files: await build.stagedTree(keep) };
+    },
 };
 
 ;// CONCATENATED MODULE: ./plugins/elements/filter.ts
@@ -4186,8 +8587,8 @@ function filter_readConfig(element) {
     const include = readStringList(config, 'include', 'filter config');
     const exclude = readStringList(config, 'exclude', 'filter config');
     const includeOrphans = readBool(config, 'include-orphans', 'filter config');
-    readBool(config, 'pass-integration', 'filter config', false);
-    return { include, exclude, includeOrphans };
+    const passIntegration = readBool(config, 'pass-integration', 'filter config', false);
+    return { include, exclude, includeOrphans, passIntegration };
 }
 const filterPlugin = {
     kind: 'filter',
@@ -4218,6 +8619,22 @@ const filterPlugin = {
             exclude: sortedLikePython(config.exclude),
             orphans: config.includeOrphans,
         };
+    },
+    async assemble(element, build) {
+        const config = filter_readConfig(element);
+        const parent = element.dependencies.find(dependency_rules_isBuild);
+        const unknown = [];
+        const manifest = build.manifest(parent, config, (domain) => unknown.push(domain));
+        if (unknown.length > 0) {
+            // Every unknown domain at once, pointing at the list that holds the first of them.
+            const list = config.include.includes(unknown[0]) ? 'include' : 'exclude';
+            const names = unknown.map((domain) => `'${domain}'`).join(', ');
+            throw new CairnError('invalid-data', `filter element '${element.name}' names split domains that '${parent.name}' does not define: ${names}`, element.config.get(list)?.at ?? element.at, 'use domains from its split-rules');
+        }
+        const files = await build.dependencyTree(parent, (p) => manifest.has(p));
+        if (!config.passIntegration)
+            return { files };
+        return { files, integrationCommands: build.dependencyPublicList(parent, 'integration-commands') };
     },
 };
 
@@ -4258,6 +8675,18 @@ const importPlugin = {
     uniqueKey(element) {
         const { source, target } = import_readConfig(element);
         return { source, target };
+    },
+    async assemble(element, build) {
+        const { source, target } = import_readConfig(element);
+        const sources = await build.sourceTree();
+        const picked = build.subtree(sources, source);
+        const at = element.config.get('source')?.at ?? element.at;
+        if (!picked)
+            throw new CairnError('invalid-data', `import element '${element.name}': its sources have no directory '${source}'`, at);
+        // BuildStream refuses to import nothing: an empty artifact is almost always a wrong source:.
+        if (picked.hash === build.emptyTree().hash)
+            throw new CairnError('invalid-data', `import element '${element.name}': its sources have no files in '${source}'`, at);
+        return { files: build.placeTree(picked, target) };
     },
 };
 
@@ -4464,6 +8893,7 @@ const mesonPlugin = buildElementPlugin('meson', MESON_DEFAULTS);
 
 
 
+
 // Values as BuildStream 2's script.yaml: they enter cache keys. A dependency's
 // config: {location: ...} stages it elsewhere than /.
 const SCRIPT_DEFAULTS = `# script: run commands from cwd with a writable root, staging dependencies at /.
@@ -4516,6 +8946,20 @@ const scriptPlugin = {
             'root-read-only': config.rootReadOnly,
         };
     },
+    async assemble(element, build) {
+        const config = script_readConfig(element);
+        const installRoot = element.variables.get('install-root');
+        if (!installRoot)
+            throw new CairnError('invalid-data', `script element '${element.name}' needs the variable install-root`, element.at);
+        stageByLayout(element, build, readStagingPlan(element, script_DEPENDENCY_CONFIG_KEYS));
+        await build.integrate();
+        const node = element.config.get('commands');
+        const commands = node?.kind === 'sequence'
+            ? node.items.flatMap((item, i) => (item.kind === 'scalar' ? [{ label: `commands[${i}]`, command: item.value, at: item.at }] : []))
+            : [];
+        await build.run(commands, { cwd: element.variables.get('cwd') || '/', rootReadOnly: config.rootReadOnly });
+        return { files: await build.collect(installRoot) };
+    },
 };
 
 ;// CONCATENATED MODULE: ./plugins/elements/stack.ts
@@ -4545,6 +8989,8 @@ const stackPlugin = {
         }
     },
     uniqueKey: () => 1,
+    // A stack's artifact is empty: it only gathers its dependencies.
+    assemble: async (_element, build) => ({ files: build.emptyTree() }),
 };
 
 ;// CONCATENATED MODULE: ./plugins/elements/index.ts
@@ -4668,330 +9114,182 @@ const git = {
     },
 };
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/cache/directory-digest.ts
-// REAPI `Directory` digests of file trees, encoded the way BuildStream 2 / buildbox-casd store them,
-// which is what a `local` source contributes to cache keys (hand-written protobuf, no dependency).
+;// CONCATENATED MODULE: ./src/sources/staging-root.ts
+// Placing entries inside a source staging directory: creating the directories on the way and
+// clearing the spot for a file, symlink or hard link. It never lets a write leave the staging
+// directory: a symlink on the way is followed only when it resolves inside, and the final
+// component of a path is always replaced, never written through.
 
 
 
-
-// ---------------------------------------------------------------------------------------------
-// Minimal protobuf writer (only what REAPI Directory needs: varints and length-delimited fields).
-const WIRE_VARINT = 0;
-const WIRE_LEN = 2;
-class ProtoWriter {
-    buf = Buffer.allocUnsafe(256);
-    pos = 0;
-    ensure(extra) {
-        if (this.pos + extra <= this.buf.length)
-            return;
-        let size = this.buf.length * 2;
-        while (size < this.pos + extra)
-            size *= 2;
-        const next = Buffer.allocUnsafe(size);
-        this.buf.copy(next, 0, 0, this.pos);
-        this.buf = next;
+const DIRECTORY_MODE = 0o755;
+class StagingRoot {
+    real;
+    escapeReason;
+    constructor(
+    /** The staging directory with every symlink in its own path resolved. */
+    real, 
+    /** The error a symlink leading outside raises: the archive's fault, or a clash between sources. */
+    escapeReason) {
+        this.real = real;
+        this.escapeReason = escapeReason;
     }
-    /** Unsigned varint; exact for any non-negative safe integer (no 32-bit bitwise truncation). */
-    varint(value) {
-        if (!Number.isSafeInteger(value) || value < 0) {
-            throw new RangeError(`protobuf varint out of range: ${value}`);
-        }
-        this.ensure(10);
-        let n = value;
-        while (n >= 0x80) {
-            this.buf[this.pos++] = (n % 0x80) | 0x80;
-            n = Math.floor(n / 0x80);
-        }
-        this.buf[this.pos++] = n;
+    static async open(directory, escapeReason) {
+        return new StagingRoot(await external_node_fs_default().promises.realpath(directory), escapeReason);
     }
-    tag(field, wireType) {
-        this.varint(field * 8 + wireType);
+    /** Whether a real (symlink-free) path is the staging directory or under it. */
+    contains(real) {
+        return real === this.real || real.startsWith(this.real + (external_node_path_default()).sep);
     }
-    /** Length-delimited field (bytes, string or an embedded message), always written. */
-    bytes(field, data) {
-        this.tag(field, WIRE_LEN);
-        this.varint(data.length);
-        this.ensure(data.length);
-        this.buf.set(data, this.pos);
-        this.pos += data.length;
+    /** The real path of the directory `components` below the root, creating what is missing. */
+    async directory(components, entry) {
+        let current = this.real;
+        for (const name of components)
+            current = await this.subdirectory(current, name, entry);
+        return current;
     }
-    /** proto3 string: omitted when empty. */
-    string(field, value) {
-        const data = typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
-        if (data.length > 0)
-            this.bytes(field, data);
-    }
-    /** proto3 int64/uint64: omitted when zero. */
-    uint(field, value) {
-        if (value === 0)
-            return;
-        this.tag(field, WIRE_VARINT);
-        this.varint(value);
-    }
-    /** proto3 bool: omitted when false. */
-    bool(field, value) {
-        if (!value)
-            return;
-        this.tag(field, WIRE_VARINT);
-        this.varint(1);
-    }
-    finish() {
-        return this.buf.subarray(0, this.pos);
-    }
-}
-// ---------------------------------------------------------------------------------------------
-// Directory message encoding.
-/** Digest of a blob: lowercase hex SHA-256 and its length. */
-function blobDigest(data) {
-    return { hash: (0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex'), sizeBytes: data.length };
-}
-function encodeDigest(digest) {
-    const w = new ProtoWriter();
-    w.string(1, digest.hash);
-    w.uint(2, digest.sizeBytes);
-    return w.finish();
-}
-/**
- * Serialize a REAPI `Directory` message: files (field 1), then directories (2), then symlinks
- * (3), each group sorted by name bytes (the same order as Python's sort of `str` names). No
- * node_properties are written. Duplicate names are rejected.
- */
-function encodeDirectory(children) {
-    const named = children.map((child) => ({ nameBytes: Buffer.from(child.name, 'utf8'), child }));
-    named.sort((a, b) => Buffer.compare(a.nameBytes, b.nameBytes));
-    for (let i = 1; i < named.length; i++) {
-        const prev = named[i - 1];
-        const cur = named[i];
-        if (prev.nameBytes.equals(cur.nameBytes)) {
-            throw new Error(`duplicate directory entry name: ${JSON.stringify(cur.child.name)}`);
-        }
-    }
-    const w = new ProtoWriter();
-    for (const { nameBytes, child } of named) {
-        if (child.kind !== 'file')
-            continue;
-        const node = new ProtoWriter();
-        node.string(1, nameBytes);
-        node.bytes(2, encodeDigest(child.digest));
-        node.bool(4, child.isExecutable);
-        w.bytes(1, node.finish());
-    }
-    for (const { nameBytes, child } of named) {
-        if (child.kind !== 'directory')
-            continue;
-        const node = new ProtoWriter();
-        node.string(1, nameBytes);
-        node.bytes(2, encodeDigest(child.digest));
-        w.bytes(2, node.finish());
-    }
-    for (const { nameBytes, child } of named) {
-        if (child.kind !== 'symlink')
-            continue;
-        const node = new ProtoWriter();
-        node.string(1, nameBytes);
-        node.string(2, child.target);
-        w.bytes(3, node.finish());
-    }
-    return w.finish();
-}
-/** Digest of the serialized `Directory` message for these children. */
-function directoryMessageDigest(children) {
-    return blobDigest(encodeDirectory(children));
-}
-/** Digest of an in-memory tree (the root is the directory holding `tree`'s entries). */
-function treeDigest(tree) {
-    const children = [];
-    for (const [name, entry] of Object.entries(tree)) {
-        switch (entry.kind) {
-            case 'file': {
-                const data = typeof entry.contents === 'string' ? Buffer.from(entry.contents, 'utf8') : entry.contents;
-                children.push({ kind: 'file', name, digest: blobDigest(data), isExecutable: entry.executable === true });
-                break;
+    /**
+     * The real path of directory `name` in the real directory `parent`, made if missing. A file in
+     * the way is replaced (a later source overrides an earlier one); a symlink is followed only
+     * when it leads to a directory inside the root, as Python's tarfile "tar" filter allows.
+     */
+    async subdirectory(parent, name, entry) {
+        assertComponent(name);
+        const candidate = external_node_path_default().join(parent, name);
+        const stat = await staging_root_lstatOrUndefined(candidate);
+        if (stat?.isDirectory())
+            return candidate;
+        if (stat?.isSymbolicLink()) {
+            let real;
+            try {
+                real = await external_node_fs_default().promises.realpath(candidate);
             }
-            case 'symlink':
-                children.push({ kind: 'symlink', name, target: entry.target });
-                break;
-            case 'directory':
-                children.push({ kind: 'directory', name, digest: treeDigest(entry.entries) });
-                break;
+            catch {
+                throw this.escape(candidate, entry, 'which leads nowhere');
+            }
+            if (!this.contains(real))
+                throw this.escape(candidate, entry, 'which leads outside the staging directory');
+            if ((await external_node_fs_default().promises.stat(real)).isDirectory())
+                return real;
         }
+        if (stat)
+            await external_node_fs_default().promises.unlink(candidate);
+        await external_node_fs_default().promises.mkdir(candidate, { mode: DIRECTORY_MODE });
+        // mkdir's mode passes through the umask; staged trees should not depend on it.
+        await external_node_fs_default().promises.chmod(candidate, DIRECTORY_MODE);
+        return candidate;
     }
-    return directoryMessageDigest(children);
-}
-// ---------------------------------------------------------------------------------------------
-// Directory trees on disk.
-//
-// Mirrors BuildStream's LocalSource: a directory (not a symlink to one) is captured recursively;
-// anything else is imported as a one-entry root directory named by its basename. Inside the
-// tree, symlinks are recorded (target text, never followed), a regular file is executable iff
-// its owner-execute bit is set, mtimes and other metadata are ignored, and special files
-// (sockets, FIFOs, devices) are skipped. For the single-file case BuildStream itself decides
-// executability with os.access(path, X_OK), so that is what is used there.
-const CHUNK_SIZE = 1 << 20;
-const S_IXUSR = 0o100;
-let sharedChunk;
-function hashFileSync(path) {
-    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
-    try {
-        const st = (0,external_node_fs_namespaceObject.fstatSync)(fd);
-        const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-        const chunk = (sharedChunk ??= Buffer.allocUnsafe(CHUNK_SIZE));
-        let total = 0;
-        for (;;) {
-            // Stop at the size fstat reported so that tiny files need a single read() call.
-            const want = st.size > total ? Math.min(CHUNK_SIZE, st.size - total) : CHUNK_SIZE;
-            const n = (0,external_node_fs_namespaceObject.readSync)(fd, chunk, 0, want, null);
-            if (n === 0)
-                break;
-            hash.update(chunk.subarray(0, n));
-            total += n;
-            if (total === st.size)
-                break;
+    /**
+     * Makes `name` in the real directory `parent` free for a file, symlink or hard link and
+     * returns its path. Whatever was there is removed, never followed; an empty directory may
+     * go, a non-empty one is a clash.
+     */
+    async clear(parent, name, entry) {
+        assertComponent(name);
+        const target = external_node_path_default().join(parent, name);
+        const stat = await staging_root_lstatOrUndefined(target);
+        if (stat === undefined)
+            return target;
+        if (!stat.isDirectory()) {
+            await external_node_fs_default().promises.unlink(target);
+            return target;
         }
-        return { digest: { hash: hash.digest('hex'), sizeBytes: total }, mode: st.mode };
+        try {
+            await external_node_fs_default().promises.rmdir(target);
+        }
+        catch {
+            throw new CairnError('staging-overlap', `${entry.what} would replace the non-empty directory '${this.relative(target)}'`, entry.at);
+        }
+        return target;
     }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    relative(real) {
+        return external_node_path_default().relative(this.real, real) || '.';
+    }
+    escape(link, entry, how) {
+        return new CairnError(this.escapeReason, `${entry.what} would be written through the symbolic link '${this.relative(link)}', ${how}`, entry.at);
     }
 }
-function childSync(dirPath, entry) {
-    const path = (0,external_node_path_namespaceObject.join)(dirPath, entry.name);
-    if (entry.isDirectory()) {
-        return { kind: 'directory', name: entry.name, digest: dirDigestSync(path) };
-    }
-    if (entry.isSymbolicLink()) {
-        return { kind: 'symlink', name: entry.name, target: (0,external_node_fs_namespaceObject.readlinkSync)(path, 'utf8') };
-    }
-    if (entry.isFile()) {
-        const { digest, mode } = hashFileSync(path);
-        return { kind: 'file', name: entry.name, digest, isExecutable: (mode & S_IXUSR) !== 0 };
-    }
-    return undefined;
+function assertComponent(name) {
+    // Callers split and check paths; a separator or dot-dot here is a bug, not user input.
+    if (name === '' || name === '.' || name === '..' || name.includes('/'))
+        throw new Error(`staging: bad path component '${name}'`);
 }
-function dirDigestSync(dirPath) {
-    const children = [];
-    for (const entry of (0,external_node_fs_namespaceObject.readdirSync)(dirPath, { withFileTypes: true })) {
-        const child = childSync(dirPath, entry);
-        if (child)
-            children.push(child);
-    }
-    return directoryMessageDigest(children);
-}
-function isAccessibleSync(path, mode) {
+async function staging_root_lstatOrUndefined(file) {
     try {
-        (0,external_node_fs_namespaceObject.accessSync)(path, mode);
+        return await external_node_fs_default().promises.lstat(file);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/copy-tree.ts
+// Copies a file or directory from the project into a staging directory as BuildStream's `local`
+// source stages it: a directory gives its contents, a file lands under its base name, symlinks
+// stay symlinks, files keep only their executable bit, sockets and other special files are
+// skipped. Inside a tree it never follows a symlink, neither in the project nor in the staging
+// directory.
+
+
+
+const copy_tree_S_IXUSR = 0o100;
+async function copyIntoStaging(request) {
+    const root = await StagingRoot.open(request.directory, 'staging-overlap');
+    const top = await external_node_fs_default().promises.lstat(request.from);
+    if (top.isDirectory()) {
+        await copyDirectory(request.from, root.real, '', root, request);
+        return;
+    }
+    // As BuildStream (and the source's key): a single path is followed and imported as a file,
+    // executable when the user may execute it.
+    const name = external_node_path_default().basename(request.from);
+    const target = await root.clear(root.real, name, { what: `local file '${name}'`, at: request.at });
+    await copyFile(request.from, target, await isExecutable(request.from));
+}
+async function copyDirectory(from, to, relative, root, request) {
+    const entries = await external_node_fs_default().promises.readdir(from, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+        request.signal.throwIfAborted();
+        const source = external_node_path_default().join(from, entry.name);
+        const rel = relative === '' ? entry.name : `${relative}/${entry.name}`;
+        const placement = { what: `local file '${rel}'`, at: request.at };
+        if (entry.isDirectory()) {
+            await copyDirectory(source, await root.subdirectory(to, entry.name, placement), rel, root, request);
+        }
+        else if (entry.isSymbolicLink()) {
+            const target = await external_node_fs_default().promises.readlink(source);
+            await external_node_fs_default().promises.symlink(target, await root.clear(to, entry.name, placement));
+        }
+        else if (entry.isFile()) {
+            const mode = (await external_node_fs_default().promises.lstat(source)).mode;
+            await copyFile(source, await root.clear(to, entry.name, placement), (mode & copy_tree_S_IXUSR) !== 0);
+        }
+        // Sockets, FIFOs and devices have no content to stage; BuildStream's CAS import skips them.
+    }
+}
+async function copyFile(from, to, executable) {
+    // EXCL: `to` was just cleared, so anything there now (even a symlink) is a race, not a target.
+    await external_node_fs_default().promises.copyFile(from, to, (external_node_fs_default()).constants.COPYFILE_EXCL);
+    // Only the executable bit is content; the rest is normalised, as a CAS checkout would give.
+    await external_node_fs_default().promises.chmod(to, executable ? 0o755 : 0o644);
+}
+async function isExecutable(file) {
+    try {
+        await external_node_fs_default().promises.access(file, (external_node_fs_default()).constants.X_OK);
         return true;
     }
     catch {
         return false;
     }
 }
-function singleFileError(path) {
-    return new Error(`cannot import ${path}: not a directory or regular file`);
-}
-/** Synchronous `directoryDigest` (see there). */
-function directoryDigestSync(path) {
-    if ((0,external_node_fs_namespaceObject.lstatSync)(path).isDirectory())
-        return dirDigestSync(path);
-    if (!(0,external_node_fs_namespaceObject.statSync)(path).isFile())
-        throw singleFileError(path);
-    const { digest } = hashFileSync(path);
-    const isExecutable = isAccessibleSync(path, external_node_fs_namespaceObject.constants.X_OK);
-    return directoryMessageDigest([{ kind: 'file', name: (0,external_node_path_namespaceObject.basename)(path), digest, isExecutable }]);
-}
-// Async variant. File reads go through a small concurrency limit so that wide trees cannot
-// exhaust file descriptors.
-const MAX_OPEN_FILES = 64;
-let openFiles = 0;
-const waiters = (/* unused pure expression or super */ null && ([]));
-async function withFileSlot(fn) {
-    if (openFiles >= MAX_OPEN_FILES) {
-        await new Promise((resolve) => waiters.push(resolve));
-    }
-    else {
-        openFiles++;
-    }
-    try {
-        return await fn();
-    }
-    finally {
-        const next = waiters.shift();
-        if (next)
-            next();
-        else
-            openFiles--;
-    }
-}
-async function hashFile(path) {
-    return withFileSlot(async () => {
-        const handle = await open(path, 'r');
-        try {
-            const st = await handle.stat();
-            const hash = createHash('sha256');
-            const chunk = Buffer.allocUnsafe(Math.min(CHUNK_SIZE, Math.max(st.size, 1)));
-            let total = 0;
-            for (;;) {
-                const want = st.size > total ? Math.min(chunk.length, st.size - total) : chunk.length;
-                const { bytesRead } = await handle.read(chunk, 0, want, null);
-                if (bytesRead === 0)
-                    break;
-                hash.update(chunk.subarray(0, bytesRead));
-                total += bytesRead;
-                if (total === st.size)
-                    break;
-            }
-            return { digest: { hash: hash.digest('hex'), sizeBytes: total }, mode: st.mode };
-        }
-        finally {
-            await handle.close();
-        }
-    });
-}
-async function childAsync(dirPath, entry) {
-    const path = join(dirPath, entry.name);
-    if (entry.isDirectory()) {
-        return { kind: 'directory', name: entry.name, digest: await dirDigestAsync(path) };
-    }
-    if (entry.isSymbolicLink()) {
-        return { kind: 'symlink', name: entry.name, target: await readlink(path, 'utf8') };
-    }
-    if (entry.isFile()) {
-        const { digest, mode } = await hashFile(path);
-        return { kind: 'file', name: entry.name, digest, isExecutable: (mode & S_IXUSR) !== 0 };
-    }
-    return undefined;
-}
-async function dirDigestAsync(dirPath) {
-    const entries = await readdir(dirPath, { withFileTypes: true });
-    const children = await Promise.all(entries.map((entry) => childAsync(dirPath, entry)));
-    return directoryMessageDigest(children.filter((c) => c !== undefined));
-}
-/**
- * Digest of the REAPI `Directory` BuildStream 2 builds when importing `path` (a `local` source's
- * unique key is its `hash`). A path that is not a directory is imported as a directory holding
- * just that file, under its basename.
- */
-async function directoryDigest(path) {
-    if ((await lstat(path)).isDirectory())
-        return dirDigestAsync(path);
-    if (!(await stat(path)).isFile())
-        throw singleFileError(path);
-    const { digest } = await hashFile(path);
-    let isExecutable = true;
-    try {
-        await access(path, fsConstants.X_OK);
-    }
-    catch {
-        isExecutable = false;
-    }
-    return directoryMessageDigest([{ kind: 'file', name: basename(path), digest, isExecutable }]);
-}
 
 ;// CONCATENATED MODULE: ./plugins/sources/local.ts
-// `local`: files from the project itself; always resolved, keyed by the content's REAPI digest.
+// `local`: files from the project itself; always resolved and cached, keyed by the content's
+// REAPI digest, staged by copying (symlinks kept, executable bits kept, never followed).
+
 
 
 
@@ -5029,6 +9327,11 @@ const local = {
     },
     isResolved: () => true,
     uniqueKey: digestOf,
+    // The files are in the project: there is never anything to fetch.
+    isCached: () => true,
+    async stage(source, directory, context) {
+        await copyIntoStaging({ from: localPath(source), directory, at: source.at, signal: context.signal });
+    },
 };
 
 ;// CONCATENATED MODULE: ./plugins/sources/ostree.ts
@@ -5081,11 +9384,330 @@ const patch = {
     },
 };
 
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/sources/download.ts
+// Streams one URL (file://, http://, https://) into a file, hashing it on the way, and retries
+// network failures and server errors a few times with backoff. It never holds a body in memory
+// and never decides where the file lives or whether its digest is right: the download cache does.
+
+
+
+
+
+
+
+
+
+const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+const DEFAULT_ATTEMPTS = 3;
+const DEFAULT_RETRY_DELAY_MS = 1_000;
+const MAX_REDIRECTS = 10;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** A failure that another attempt may not meet: a dropped connection, a timeout, a 5xx. */
+class TransientFailure extends Error {
+}
+/**
+ * Writes the body of `url` to `file` (replacing it) and returns its digest. User-visible
+ * failures are CairnError('fetch-failed'); an abort rethrows the signal's reason.
+ */
+async function downloadToFile(url, file, options) {
+    const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS);
+    const baseDelay = options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS;
+    for (let attempt = 1;; attempt++) {
+        options.signal.throwIfAborted();
+        try {
+            return await transferOnce(url, file, options);
+        }
+        catch (error) {
+            options.signal.throwIfAborted();
+            if (error instanceof CairnError)
+                throw error;
+            const why = reasonOf(error);
+            if (attempt >= attempts) {
+                throw new CairnError('fetch-failed', `could not download ${url}: ${why}`, options.at, attempts > 1 ? `gave up after ${attempts} attempts` : undefined);
+            }
+            const delay = baseDelay * 2 ** (attempt - 1);
+            options.log(`download of ${url} failed (${why}); retrying in ${delay} ms`);
+            try {
+                await (0,external_node_timers_promises_namespaceObject.setTimeout)(delay, undefined, { signal: options.signal });
+            }
+            catch (interrupted) {
+                // Whoever aborted gets their own reason back, as from an aborted transfer.
+                options.signal.throwIfAborted();
+                throw interrupted;
+            }
+        }
+    }
+}
+async function transferOnce(url, file, options) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        throw new CairnError('fetch-failed', `'${url}' is not a URL`, options.at, 'write a full URL or use an alias defined in project.conf');
+    }
+    if (parsed.protocol === 'file:')
+        return copyInto(openLocalFile(parsed, url, options), file, options.signal, undefined);
+    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') {
+        const response = await openHttp(parsed, url, options, MAX_REDIRECTS);
+        const length = response.headers['content-length'];
+        const expected = length === undefined ? undefined : Number(length);
+        return copyInto(response, file, options.signal, Number.isSafeInteger(expected) ? expected : undefined);
+    }
+    throw new CairnError('fetch-failed', `cannot download ${url}: the ${parsed.protocol.slice(0, -1)} scheme is not supported`, options.at, 'use an http, https or file URL');
+}
+function openLocalFile(url, written, options) {
+    const path = (0,external_node_url_namespaceObject.fileURLToPath)(url);
+    let stat;
+    try {
+        stat = external_node_fs_default().statSync(path);
+    }
+    catch {
+        throw new CairnError('fetch-failed', `cannot download ${written}: no such file`, options.at);
+    }
+    if (!stat.isFile())
+        throw new CairnError('fetch-failed', `cannot download ${written}: not a regular file`, options.at);
+    return external_node_fs_default().createReadStream(path);
+}
+/** The response to GET `url` once redirects are followed; only 2xx responses come back. */
+function openHttp(url, written, options, redirectsLeft) {
+    const idle = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+    const get = url.protocol === 'https:' ? (external_node_https_default()).get : (external_node_http_default()).get;
+    return new Promise((resolve, reject) => {
+        let received;
+        const request = get(url, { signal: options.signal, timeout: idle, headers: { 'User-Agent': 'Cairn', Accept: '*/*' } }, (response) => {
+            received = response;
+            const status = response.statusCode ?? 0;
+            const location = response.headers.location;
+            if (REDIRECT_STATUSES.has(status) && location !== undefined) {
+                response.resume();
+                if (redirectsLeft === 0)
+                    return reject(new CairnError('fetch-failed', `cannot download ${written}: too many redirects`, options.at));
+                const next = new URL(location, url);
+                // A redirect must not turn an HTTP download into a read of the local filesystem.
+                if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+                    return reject(new CairnError('fetch-failed', `cannot download ${written}: redirected to ${next.protocol} URL`, options.at));
+                }
+                return openHttp(next, written, options, redirectsLeft - 1).then(resolve, reject);
+            }
+            if (status >= 200 && status < 300)
+                return resolve(response);
+            response.resume();
+            const why = `HTTP ${status}${response.statusMessage ? ` ${response.statusMessage}` : ''} from ${url.href}`;
+            // Server trouble and rate limits pass; anything else (404, 403...) will not change on retry.
+            if (status >= 500 || status === 408 || status === 429)
+                return reject(new TransientFailure(why));
+            return reject(new CairnError('fetch-failed', `cannot download ${written}: ${why}`, options.at));
+        });
+        // The socket timeout fires on silence, before the headers or in the middle of the body alike.
+        request.on('timeout', () => {
+            const failure = new TransientFailure(`no data for ${idle / 1000} s`);
+            // Mid-body, the response is what the copy is reading: it must fail with the reason.
+            received?.destroy(failure);
+            request.destroy(failure);
+        });
+        request.on('error', reject);
+    });
+}
+async function copyInto(body, file, signal, expectedBytes) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    let bytes = 0;
+    const hasher = new external_node_stream_namespaceObject.Transform({
+        transform(chunk, _encoding, callback) {
+            hash.update(chunk);
+            bytes += chunk.length;
+            callback(null, chunk);
+        },
+    });
+    // flush: the bytes are on disk before the cache renames the file into place.
+    await (0,external_node_stream_promises_namespaceObject.pipeline)(body, hasher, external_node_fs_default().createWriteStream(file, { flush: true }), { signal });
+    if (expectedBytes !== undefined && bytes !== expectedBytes) {
+        throw new TransientFailure(`connection closed after ${bytes} of ${expectedBytes} bytes`);
+    }
+    return { sha256: hash.digest('hex'), bytes };
+}
+function reasonOf(error) {
+    if (!(error instanceof Error))
+        return String(error);
+    const code = error.code;
+    return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+}
+
+;// CONCATENATED MODULE: ./src/sources/download-cache.ts
+// The content-addressed download cache: a file pinned by sha256 lives at
+// `<sourceCache>/<kind>/<sha256>`. An entry only ever appears by rename after its digest was
+// verified, so no reader sees a partial or wrong file, and two processes fetching the same file
+// at once both end with the same complete entry. It never keeps a file whose digest is wrong.
+
+
+
+
+
+const SHA256 = /^[0-9a-f]{64}$/;
+/** Whether `ref` can name a cache entry: a lowercase hex sha256, as BuildStream compares them. */
+function isSha256(ref) {
+    return SHA256.test(ref);
+}
+/** Where the file pinned by `ref` lives (or will live) in the cache. */
+function downloadPath(sourceCache, kind, ref) {
+    // A ref becomes a file name, so anything but a digest could name a path elsewhere.
+    if (!isSha256(ref))
+        throw new Error(`download cache: '${ref}' is not a sha256`);
+    return external_node_path_default().join(sourceCache, kind, ref);
+}
+function isDownloaded(sourceCache, kind, ref) {
+    try {
+        return external_node_fs_default().statSync(downloadPath(sourceCache, kind, ref)).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+/** Downloads `url` into the cache unless the entry is there already; returns the entry's path. */
+async function ensureDownloaded(request) {
+    const final = downloadPath(request.sourceCache, request.kind, request.ref);
+    if (isDownloaded(request.sourceCache, request.kind, request.ref))
+        return final;
+    const directory = external_node_path_default().dirname(final);
+    await external_node_fs_default().promises.mkdir(directory, { recursive: true });
+    // Same directory as the entry, so the rename is atomic; a unique name per attempt, so that
+    // concurrent fetches of the same ref never write into each other's file.
+    const temporary = external_node_path_default().join(directory, `.${request.ref}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.part`);
+    try {
+        request.log(`fetching ${request.url}`);
+        const got = await downloadToFile(request.url, temporary, request);
+        if (got.sha256 !== request.ref) {
+            throw new CairnError('checksum-mismatch', `file downloaded from ${request.url} has the wrong sha256: expected ${request.ref}, got ${got.sha256}`, request.refAt ?? request.at, 'if the file changed upstream on purpose, update the ref');
+        }
+        // Entries are never edited in place; staging copies them.
+        await external_node_fs_default().promises.chmod(temporary, 0o444);
+        await external_node_fs_default().promises.rename(temporary, final);
+        request.log(`cached ${got.bytes} bytes as ${request.kind}/${request.ref}`);
+        return final;
+    }
+    finally {
+        await external_node_fs_default().promises.rm(temporary, { force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/urls.ts
+// Source URLs as BuildStream writes them: `alias:rest` becomes the project's alias prefix plus
+// `rest`. This module only rewrites strings; it never touches the network or the filesystem,
+// and never lets an alias it does not know pass through as if it were a URL scheme.
+
+/** Schemes BuildStream never treats as aliases (`utils._URI_SCHEMES`), compared lowercased. */
+const URI_SCHEMES = ['http', 'https', 'ftp', 'file', 'git', 'sftp', 'ssh'];
+/** The alias a URL uses, or undefined when it has no `name:` prefix or the prefix is a scheme. */
+function aliasOf(url) {
+    const colon = url.indexOf(':');
+    if (colon < 0)
+        return undefined;
+    const prefix = url.slice(0, colon);
+    return URI_SCHEMES.includes(prefix.toLowerCase()) ? undefined : prefix;
+}
+/**
+ * The URL to download from. Aliases join by plain concatenation, as BuildStream does, so
+ * `upstream: https://example.com/` with `upstream:foo.tar.gz` gives `https://example.com/foo.tar.gz`.
+ */
+function translateUrl(url, aliases, at) {
+    const alias = aliasOf(url);
+    if (alias === undefined)
+        return url;
+    const prefix = aliases.get(alias);
+    if (prefix === undefined) {
+        const known = [...aliases.keys()].sort();
+        throw new CairnError('invalid-data', `invalid alias '${alias}' in URL '${url}'`, at, known.length > 0 ? `defined aliases: ${known.join(', ')}` : `define '${alias}' under 'aliases:' in project.conf`);
+    }
+    return prefix + url.slice(alias.length + 1);
+}
+/** The last path component of a URL, as Python's os.path.basename gives it (query included). */
+function urlBasename(url) {
+    return url.slice(url.lastIndexOf('/') + 1);
+}
+
+;// CONCATENATED MODULE: ./src/sources/downloadable.ts
+// What the downloadable kinds (remote, tar) share: reading `url` and `ref` from a source's
+// configuration, translating the URL's alias, and fetching the file into the download cache.
+// It never stages anything; each kind decides what to do with the cached file.
+
+
+
+
+/** The URL to download from, with the project's alias applied; errors point at `url:`. */
+function downloadUrl(source) {
+    const scalar = scalarOf(source.config, 'url');
+    if (!scalar)
+        throw new CairnError('invalid-data', `a ${source.kind} source needs 'url'`, source.at);
+    return translateUrl(scalar.value, source.aliases, scalar.at);
+}
+/** The sha256 that pins the source; errors point at `ref:` (or the source, when there is none). */
+function pinnedRef(source) {
+    const scalar = scalarOf(source.config, 'ref');
+    if (!scalar) {
+        throw new CairnError('invalid-data', `the ${source.kind} source has no ref, so there is nothing to fetch`, source.at, "add 'ref:' with the file's sha256");
+    }
+    if (!isSha256(scalar.value)) {
+        throw new CairnError('invalid-data', `ref '${scalar.value}' is not a sha256`, scalar.at, 'a ref is the 64 lowercase hex digits of the sha256 of the file');
+    }
+    return scalar.value;
+}
+function isDownloadCached(source, context) {
+    const ref = scalarOf(source.config, 'ref')?.value;
+    return ref !== undefined && isSha256(ref) && isDownloaded(context.sourceCache, source.kind, ref);
+}
+async function fetchDownload(source, context) {
+    const ref = pinnedRef(source);
+    const url = downloadUrl(source);
+    await ensureDownloaded({
+        sourceCache: context.sourceCache,
+        kind: source.kind,
+        ref,
+        url,
+        at: source.config.get('url')?.at ?? source.at,
+        refAt: source.config.get('ref')?.at ?? source.at,
+        signal: context.signal,
+        log: (line) => context.log(line),
+    });
+}
+/** The cached file for staging; a source-not-cached error when it was never fetched. */
+function cachedDownload(source, context) {
+    const ref = pinnedRef(source);
+    if (!isDownloaded(context.sourceCache, source.kind, ref)) {
+        throw new CairnError('source-not-cached', `the ${source.kind} source ${scalarOf(source.config, 'url')?.value ?? ''} has not been fetched`, source.at, 'fetch it first');
+    }
+    return downloadPath(context.sourceCache, source.kind, ref);
+}
+
 ;// CONCATENATED MODULE: ./plugins/sources/remote.ts
-// `remote`: one downloaded file, pinned by its sha256.
+// `remote`: one downloaded file, pinned by its sha256, staged as `filename` with mode 0755 or 0644.
 
 
 
+
+
+
+
+/**
+ * The name to stage under. BuildStream defaults it from the translated URL, so that is what
+ * staging uses; the key (below) keeps the untranslated form it has always had.
+ */
+function stagedName(source) {
+    const filename = getString(source.config, 'filename') ?? urlBasename(downloadUrl(source));
+    if (filename === '' || filename === '.' || filename === '..' || filename.includes('/')) {
+        throw new CairnError('invalid-data', `remote source cannot be staged as '${filename}'`, source.config.get('filename')?.at ?? source.config.get('url')?.at ?? source.at, "set 'filename:' to a plain file name");
+    }
+    return filename;
+}
 const remote = {
     kind: 'remote',
     configKeys: [...DOWNLOAD_KEYS, 'filename', 'executable'],
@@ -5104,10 +9726,380 @@ const remote = {
         const filename = getString(source.config, 'filename') ?? url.slice(url.lastIndexOf('/') + 1);
         return [...downloadKey(source), filename, getBool(source.config, 'executable', false)];
     },
+    isCached: isDownloadCached,
+    fetch: fetchDownload,
+    async stage(source, directory, context) {
+        const cached = cachedDownload(source, context);
+        const name = stagedName(source);
+        const root = await StagingRoot.open(directory, 'staging-overlap');
+        const target = await root.clear(root.real, name, { what: `remote file '${name}'`, at: source.at });
+        // A copy, never a hard link into the cache: the build may write to its sources.
+        await external_node_fs_default().promises.copyFile(cached, target, (external_node_fs_default()).constants.COPYFILE_EXCL);
+        await external_node_fs_default().promises.chmod(target, getBool(source.config, 'executable', false) ? 0o755 : 0o644);
+    },
 };
+
+;// CONCATENATED MODULE: ./src/sources/archive-stream.ts
+// Opens an archive file as a stream of plain tar bytes. Gzip is left to the tar parser; xz,
+// bzip2, lzip and zstd go through the host's own tools, as BuildStream uses the host's lzip.
+// The first bytes decide, never the file name (a cached download is named by its sha256).
+
+
+
+
+
+const COMPRESSIONS = [
+    { tool: 'xz', magic: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00] },
+    { tool: 'bzip2', magic: [0x42, 0x5a, 0x68] },
+    { tool: 'lzip', magic: [0x4c, 0x5a, 0x49, 0x50] },
+    { tool: 'zstd', magic: [0x28, 0xb5, 0x2f, 0xfd] },
+];
+const archive_stream_STDERR_LIMIT = 4096;
+/**
+ * Runs `read` over the tar bytes of `file` and waits for any decompressor to finish. When the
+ * decompressor failed, its error wins over the parse error it caused.
+ */
+async function withTarStream(file, label, at, read) {
+    const compression = await detect(file);
+    if (compression === undefined) {
+        const stream = external_node_fs_default().createReadStream(file);
+        try {
+            return await read(stream);
+        }
+        finally {
+            stream.destroy();
+        }
+    }
+    const tool = findHostTool(compression.tool);
+    if (tool === undefined) {
+        throw new CairnError('missing-file', `${label} is ${compression.tool}-compressed, but the host has no '${compression.tool}' to unpack it`, at, `install ${compression.tool}`);
+    }
+    const input = await external_node_fs_default().promises.open(file, 'r');
+    let child;
+    try {
+        child = (0,external_node_child_process_namespaceObject.spawn)(tool, ['-dc'], { stdio: [input.fd, 'pipe', 'pipe'] });
+    }
+    catch (error) {
+        await input.close();
+        throw error;
+    }
+    // Everything listens before the first await. Node discards the output of a child that exits
+    // while nobody reads it, and a small archive is unpacked before the caller starts reading:
+    // the pipe (which keeps backpressure) reads from the start.
+    const output = child.stdout.pipe(new external_node_stream_namespaceObject.PassThrough());
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+        if (stderr.length < archive_stream_STDERR_LIMIT)
+            stderr += chunk.toString('utf8');
+    });
+    const exited = new Promise((resolve) => {
+        child.on('error', () => resolve(null));
+        child.on('close', (code) => resolve(code));
+    });
+    // The child has its own copy of the descriptor.
+    await input.close();
+    const failure = (code) => new CairnError('invalid-data', `${compression.tool} could not unpack ${label}: ${stderr.trim() || `exit status ${code ?? 'unknown'}`}`, at);
+    let result;
+    try {
+        result = await read(output);
+    }
+    catch (error) {
+        // An exit of its own before we stop it means the decompressor found the problem first.
+        const code = child.exitCode;
+        child.kill();
+        output.destroy();
+        await exited;
+        if (code !== null && code !== 0)
+            throw failure(code);
+        throw error;
+    }
+    const code = await exited;
+    if (code !== 0)
+        throw failure(code);
+    return result;
+}
+async function detect(file) {
+    const handle = await external_node_fs_default().promises.open(file, 'r');
+    try {
+        const head = Buffer.alloc(8);
+        const { bytesRead } = await handle.read(head, 0, head.length, 0);
+        return COMPRESSIONS.find(({ magic }) => bytesRead >= magic.length && magic.every((byte, i) => head[i] === byte));
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** The absolute path of an executable on PATH, or undefined. */
+function findHostTool(name) {
+    for (const directory of (process.env.PATH ?? '').split((external_node_path_default()).delimiter)) {
+        if (directory === '')
+            continue;
+        const candidate = external_node_path_default().join(directory, name);
+        try {
+            external_node_fs_default().accessSync(candidate, (external_node_fs_default()).constants.X_OK);
+            if (external_node_fs_default().statSync(candidate).isFile())
+                return candidate;
+        }
+        catch {
+            // not here; keep looking
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/sources/tar-entries.ts
+// Reads a tar stream member by member, as an async iterator over the `tar` package's parser.
+// The next member is handed out only when the caller asks for it, so each member is fully
+// handled before the next; it never writes anything and never judges member names.
+
+/**
+ * Yields each member of the (plain or gzip-compressed) tar stream `input`. The caller must
+ * consume or `resume()` each member's data before asking for the next one. A corrupt or
+ * truncated archive throws.
+ */
+async function* tarEntries(input) {
+    // strict: a bad checksum or truncation is an error, not a warning. No brotli or zstd guessing:
+    // anything that is neither tar nor gzip was decompressed before it got here.
+    const parser = new rt({ strict: true, brotli: false, zstd: false });
+    const queue = [];
+    let ended = false;
+    let failure;
+    let wake;
+    const notify = () => {
+        const resume = wake;
+        wake = undefined;
+        resume?.();
+    };
+    parser.on('entry', (entry) => {
+        queue.push(entry);
+        notify();
+    });
+    parser.on('error', (error) => {
+        failure ??= error;
+        notify();
+    });
+    parser.on('end', () => {
+        ended = true;
+        notify();
+    });
+    input.on('data', (chunk) => {
+        // The parser says false while the member being handled has not taken its data yet.
+        if (!parser.write(chunk)) {
+            input.pause();
+            parser.once('drain', () => input.resume());
+        }
+    });
+    input.on('end', () => parser.end());
+    input.on('error', (error) => {
+        failure ??= error;
+        notify();
+    });
+    try {
+        for (;;) {
+            if (failure !== undefined)
+                throw failure;
+            const next = queue.shift();
+            if (next !== undefined) {
+                yield next;
+                continue;
+            }
+            if (ended)
+                return;
+            await new Promise((resolve) => {
+                wake = resolve;
+            });
+        }
+    }
+    finally {
+        input.destroy();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/tar-extract.ts
+// Extracts a tar archive into a staging directory the way BuildStream's `tar` source does:
+// only members under the base directory, with that prefix stripped; a leading `./` ignored;
+// files owner-readable and writable, keeping only their executable bit; device nodes and
+// FIFOs skipped. It never writes outside the directory: absolute names, `..` components,
+// hard links to anything but earlier members and writes through symlinks that lead outside
+// are refused with an 'unsafe-archive' error naming the member.
+
+
+
+
+
+
+
+
+
+const tar_extract_S_IXUSR = 0o100;
+// O_NOFOLLOW: a member's file is created fresh; a symlink appearing at its name is a race.
+const CREATE_FLAGS = (external_node_fs_default()).constants.O_WRONLY | (external_node_fs_default()).constants.O_CREAT | (external_node_fs_default()).constants.O_EXCL | (external_node_fs_default()).constants.O_NOFOLLOW;
+async function extractTar(request) {
+    try {
+        const prefix = request.baseDir === '' ? '' : `${await findBaseDir(request)}/`;
+        const root = await StagingRoot.open(request.directory, 'unsafe-archive');
+        // Regular files this archive wrote, by staged path: the only things a hard link may name.
+        const extracted = new Set();
+        await withTarStream(request.archive, request.label, request.at, async (stream) => {
+            for await (const entry of tarEntries(stream)) {
+                request.signal.throwIfAborted();
+                await extractMember(entry, prefix, root, extracted, request);
+            }
+        });
+    }
+    catch (error) {
+        if (isTarParseError(error)) {
+            throw new CairnError('invalid-data', `${request.label} is not a valid tar archive: ${error.message}`, request.at);
+        }
+        throw error;
+    }
+}
+async function extractMember(entry, prefix, root, extracted, request) {
+    const raw = entry.path;
+    const name = withoutDotSlash(raw);
+    // As BuildStream: members outside the base directory are skipped before anything is checked.
+    if (!name.startsWith(prefix)) {
+        entry.resume();
+        return;
+    }
+    const member = { what: `tar member '${raw}'`, at: request.at };
+    const components = safeComponents(name.slice(prefix.length), member);
+    const last = components.at(-1);
+    if (last === undefined) {
+        entry.resume();
+        return;
+    }
+    const staged = components.join('/');
+    switch (entry.type) {
+        case 'Directory':
+        case 'GNUDumpDir':
+            entry.resume();
+            await root.directory(components, member);
+            return;
+        case 'File':
+        case 'OldFile':
+        case 'ContiguousFile': {
+            const parent = await root.directory(components.slice(0, -1), member);
+            const target = await root.clear(parent, last, member);
+            const mode = ((entry.mode ?? 0) & tar_extract_S_IXUSR) !== 0 ? 0o755 : 0o644;
+            const handle = await external_node_fs_default().promises.open(target, CREATE_FLAGS, mode);
+            // fchmod: the umask must not decide the mode, and the handle cannot be redirected.
+            await handle.chmod(mode);
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_namespaceObject.Readable.from(entry), handle.createWriteStream(), { signal: request.signal });
+            extracted.add(staged);
+            return;
+        }
+        case 'SymbolicLink': {
+            entry.resume();
+            // The target is data: it is stored as written and never followed while extracting.
+            const parent = await root.directory(components.slice(0, -1), member);
+            await external_node_fs_default().promises.symlink(entry.linkpath ?? '', await root.clear(parent, last, member));
+            extracted.delete(staged);
+            return;
+        }
+        case 'Link': {
+            entry.resume();
+            const source = await hardLinkSource(entry, prefix, root, extracted, member);
+            const parent = await root.directory(components.slice(0, -1), member);
+            await external_node_fs_default().promises.link(source, await root.clear(parent, last, member));
+            extracted.add(staged);
+            return;
+        }
+        case 'CharacterDevice':
+        case 'BlockDevice':
+        case 'FIFO':
+            entry.resume();
+            request.log(`skipping ${member.what}: device nodes and FIFOs are not staged`);
+            return;
+        default:
+            entry.resume();
+            request.log(`skipping ${member.what}: unsupported member type ${entry.type}`);
+    }
+}
+/** The real path of the file a hard link names, which must be a regular file from this archive. */
+async function hardLinkSource(entry, prefix, root, extracted, member) {
+    const written = entry.linkpath ?? '';
+    let name = withoutDotSlash(written);
+    // BuildStream strips the base directory from link targets under it, and keeps others as written.
+    if (prefix !== '' && name.startsWith(prefix))
+        name = name.slice(prefix.length);
+    const components = safeComponents(name, { what: `${member.what} (a hard link to '${written}')`, at: member.at });
+    const last = components.at(-1);
+    if (last === undefined || !extracted.has(components.join('/'))) {
+        throw new CairnError('unsafe-archive', `${member.what} is a hard link to '${written}', which is not a file extracted from this archive`, member.at);
+    }
+    const source = external_node_path_default().join(await root.directory(components.slice(0, -1), member), last);
+    if (!(await external_node_fs_default().promises.lstat(source)).isFile()) {
+        throw new CairnError('unsafe-archive', `${member.what} is a hard link to '${written}', which is no longer a regular file`, member.at);
+    }
+    return source;
+}
+/**
+ * The path components of a member name relative to the staging directory. An absolute name
+ * or a `..` component is refused rather than repaired, as BuildStream refuses members that
+ * would land outside the staging area.
+ */
+function safeComponents(name, member) {
+    if (name.startsWith('/')) {
+        throw new CairnError('unsafe-archive', `${member.what} has an absolute path`, member.at, 'an archive may only hold relative paths');
+    }
+    const components = name.split('/').filter((part) => part !== '' && part !== '.');
+    if (components.includes('..')) {
+        throw new CairnError('unsafe-archive', `${member.what} has a '..' component and could escape the staging directory`, member.at);
+    }
+    return components;
+}
+/** A member name without leading `./` (however many) or trailing `/`. */
+function withoutDotSlash(name) {
+    let result = name;
+    while (result.startsWith('./'))
+        result = result.slice(2);
+    if (result === '.')
+        return '';
+    while (result.endsWith('/') && result.length > 1)
+        result = result.slice(0, -1);
+    return result;
+}
+/**
+ * BuildStream's `base-dir`: the first, in sorted order, of the archive's directories matching
+ * the glob. Directories only implied by deeper members count too, since many tarballs have no
+ * entry for their top directory.
+ */
+async function findBaseDir(request) {
+    const directories = new Set();
+    await withTarStream(request.archive, request.label, request.at, async (stream) => {
+        for await (const entry of tarEntries(stream)) {
+            entry.resume();
+            request.signal.throwIfAborted();
+            const name = withoutDotSlash(entry.path);
+            const parts = name.split('/').filter((part) => part !== '' && part !== '.');
+            if (name.startsWith('/'))
+                continue;
+            const isDirectory = entry.type === 'Directory' || entry.type === 'GNUDumpDir';
+            const depth = isDirectory ? parts.length : parts.length - 1;
+            // A '..' is refused when extracted; no directory at or below one is offered as the base.
+            for (let i = 1; i <= depth && parts[i - 1] !== '..'; i++)
+                directories.add(parts.slice(0, i).join('/'));
+        }
+    });
+    // BuildStream matches the glob against paths with a leading slash; `*` stays in one component.
+    const matches = globMatcher([`/${request.baseDir.replace(/^\/+/, '')}`]);
+    const found = [...directories].filter((directory) => matches(`/${directory}`)).sort();
+    const first = found[0];
+    if (first === undefined) {
+        throw new CairnError('invalid-data', `no directory in ${request.label} matches base-dir '${request.baseDir}'`, request.at, "set base-dir to one of the archive's directories, or '' for the whole archive");
+    }
+    return first;
+}
+function isTarParseError(error) {
+    return error instanceof Error && !(error instanceof CairnError) && 'tarCode' in error;
+}
 
 ;// CONCATENATED MODULE: ./plugins/sources/tar.ts
 // `tar` (and `zip`, which is keyed the same way): an archive pinned by sha256, staged from base-dir.
+// Only tar fetches and stages so far; zip keeps its key and validation until it gets an extractor.
+
+
 
 
 function archive(kind) {
@@ -5120,7 +10112,22 @@ function archive(kind) {
         uniqueKey: (source) => [...downloadKey(source), getString(source.config, 'base-dir') ?? '*'],
     };
 }
-const tar = archive('tar');
+const tar = {
+    ...archive('tar'),
+    isCached: isDownloadCached,
+    fetch: fetchDownload,
+    async stage(source, directory, context) {
+        await extractTar({
+            archive: cachedDownload(source, context),
+            label: downloadUrl(source),
+            directory,
+            baseDir: getString(source.config, 'base-dir') ?? '*',
+            at: source.at,
+            signal: context.signal,
+            log: (line) => context.log(line),
+        });
+    },
+};
 const zip = archive('zip');
 
 ;// CONCATENATED MODULE: ./plugins/sources/index.ts
@@ -5809,7 +10816,8 @@ async function loadPipeline(options) {
         await sub.plugins.loadLocal();
     sortDependencies(graph.elements);
     const strict = options.strict ?? true;
-    const keyer = new Keyer(strict, new BuildScopes(graph.elements), graph.elements);
+    const scopes = new BuildScopes(graph.elements);
+    const keyer = new Keyer(strict, scopes, graph.elements);
     // Every element is composed and checked at load, as BuildStream does, whatever is shown.
     for (const target of graph.targets)
         keyer.keyed(target);
@@ -5824,6 +10832,7 @@ async function loadPipeline(options) {
             return dependenciesOf(graph.targets, scope);
         },
         lookup: (name) => graph.lookup(name),
+        buildScope: (element) => Array.from(scopes.of(element), (index) => graph.elements[index]),
     };
 }
 /** Without targets: project.conf's `defaults: targets:`, else every element file, as BuildStream does. */
@@ -5976,186 +10985,116 @@ class Keyer {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/args.ts
-// Command-line parsing for BuildStream's option shapes: global options before the verb,
-// `-o NAME VALUE` taking two values, and repeatable options. Errors are usage errors (exit 2).
-class UsageError extends Error {
-}
-/** Parses `argv` against `specs`; stops at the first positional when `stopAtPositional` (for the verb). */
-function parseArgs(argv, specs, stopAtPositional = false) {
-    const flags = new Map();
-    const positionals = [];
-    let i = 0;
-    for (; i < argv.length; i++) {
-        const arg = argv[i];
-        if (arg === '--') {
-            positionals.push(...argv.slice(i + 1));
-            i = argv.length;
-            break;
-        }
-        if (!arg.startsWith('-') || arg === '-') {
-            if (stopAtPositional)
-                break;
-            positionals.push(arg);
-            continue;
-        }
-        let name = arg;
-        let inline;
-        const eq = arg.indexOf('=');
-        if (arg.startsWith('--') && eq > 0) {
-            name = arg.slice(0, eq);
-            inline = arg.slice(eq + 1);
-        }
-        const spec = specs.find((s) => `--${s.name}` === name || (s.short && `-${s.short}` === name));
-        if (!spec)
-            throw new UsageError(`unknown option '${name}'`);
-        const values = [];
-        if (inline !== undefined)
-            values.push(inline);
-        while (values.length < spec.values) {
-            const next = argv[++i];
-            if (next === undefined)
-                throw new UsageError(`option '${name}' needs ${spec.values} value${spec.values > 1 ? 's' : ''}`);
-            values.push(next);
-        }
-        if (spec.choices && !spec.choices.includes(values[0])) {
-            throw new UsageError(`option '${name}' takes one of ${spec.choices.join(', ')}, not '${values[0]}'`);
-        }
-        const list = flags.get(spec.name) ?? [];
-        if (!spec.repeat)
-            list.length = 0;
-        list.push(values);
-        flags.set(spec.name, list);
+;// CONCATENATED MODULE: ./src/cli/context.ts
+// What every command shares: the global options, the user configuration, the artifact cache
+// and loading the project. Commands stay thin: parse, call the engine, render.
+
+
+
+
+
+
+
+const GLOBAL_OPTIONS = [
+    { name: 'directory', short: 'C', values: 1 },
+    { name: 'config', short: 'c', values: 1 },
+    { name: 'cache-dir', values: 1 },
+    { name: 'option', short: 'o', values: 2, repeat: true },
+    { name: 'strict', values: 0 },
+    { name: 'no-strict', values: 0 },
+    { name: 'max-jobs', values: 1 },
+    { name: 'builders', values: 1 },
+    { name: 'fetchers', values: 1 },
+    { name: 'on-error', values: 1, choices: ['quit', 'continue', 'terminate'] },
+    { name: 'debug', values: 0 },
+    { name: 'version', values: 0 },
+    { name: 'help', short: 'h', values: 0 },
+];
+class CommandContext {
+    global;
+    parsed;
+    io;
+    artifactStyle;
+    configCache;
+    cacheCache;
+    constructor(global, parsed, io, 
+    /** Whether `--directory` after the command is the command's own (artifact checkout), not the project. */
+    artifactStyle = false) {
+        this.global = global;
+        this.parsed = parsed;
+        this.io = io;
+        this.artifactStyle = artifactStyle;
     }
-    return { flags, positionals, rest: argv.slice(i) };
-}
-function one(parsed, name) {
-    return parsed.flags.get(name)?.at(-1)?.[0];
-}
-function has(parsed, name) {
-    return parsed.flags.has(name);
-}
-
-;// CONCATENATED MODULE: ./src/cli/format.ts
-// BuildStream's `--format` strings: `%{name}` placeholders, each with an optional Python-style
-// format spec (`%{state: >12}`, `%{name:^20}`): fill, alignment and width.
-const PLACEHOLDER = /%\{([a-z-]+)(?::([^}]*))?\}/g;
-/** The placeholders a format string uses, so that only the needed work is done. */
-function placeholdersOf(format) {
-    const names = new Set();
-    for (const match of format.matchAll(PLACEHOLDER))
-        names.add(match[1]);
-    return names;
-}
-/** Python's format spec for strings: [[fill]align][width]; other parts are ignored. */
-function applySpec(value, spec) {
-    if (!spec)
-        return value;
-    const match = /^(?:(.)?([<>^]))?(\d+)?/.exec(spec);
-    if (!match)
-        return value;
-    const fill = match[1] ?? ' ';
-    const align = match[2] ?? '<';
-    const width = match[3] ? Number(match[3]) : 0;
-    const pad = width - [...value].length;
-    if (pad <= 0)
-        return value;
-    if (align === '>')
-        return fill.repeat(pad) + value;
-    if (align === '^')
-        return fill.repeat(Math.floor(pad / 2)) + value + fill.repeat(Math.ceil(pad / 2));
-    return value + fill.repeat(pad);
-}
-/** Substitutes every known placeholder; unknown ones stay as written, as in BuildStream. */
-function renderFormat(format, values) {
-    return format.replace(PLACEHOLDER, (whole, name, spec) => {
-        const value = values(name);
-        return value === undefined ? whole : applySpec(value, spec);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/cli/show.ts
-// `cairn show`: the elements of a scope, one line each, in a `--format` of BuildStream's
-// placeholders. It renders what the engine computed; it decides nothing itself.
-
-
-
-
-const DEFAULT_SHOW_FORMAT = '%{state: >12} %{full-key} %{name} %{workspace-dirs}';
-const UNKNOWN_KEY = '?'.repeat(64);
-/** An element's state as BuildStream names it, before any artifact cache exists. */
-function stateOf(keyed) {
-    if (!keyed.resolved)
-        return 'no reference';
-    if (keyed.loaded.kind === 'junction')
-        return 'junction';
-    if (!keyed.keys)
-        return 'waiting';
-    if (!keyed.sourcesLocal)
-        return 'fetch needed';
-    // Nothing is cached yet, so an element is buildable only when it builds on nothing.
-    const buildDeps = keyed.loaded.dependencies.some((d) => d.type !== 'runtime');
-    return buildDeps ? 'waiting' : 'buildable';
-}
-function yamlOf(value) {
-    if (Array.isArray(value) && value.length === 0)
-        return '[]\n';
-    if (value && typeof value === 'object' && Object.keys(value).length === 0)
-        return '{}\n';
-    return (0,dist/* stringify */.As)(value, { lineWidth: 0 });
-}
-function selectElements(graph, deps, except) {
-    const scope = deps === 'plan' ? 'all' : deps;
-    const elements = graph.scope(scope);
-    return exceptElements(graph.targets, elements, except);
-}
-function renderShow(graph, elements, format) {
-    const wanted = placeholdersOf(format);
-    const needsKeyed = ['key', 'full-key', 'state', 'config', 'vars', 'env', 'public', 'description'].some((name) => wanted.has(name));
-    const lines = [];
-    for (const element of elements) {
-        const keyed = needsKeyed ? graph.keyed(element) : undefined;
-        const fullKey = keyed?.keys?.strong ?? UNKNOWN_KEY;
-        const values = (name) => {
-            switch (name) {
-                case 'name':
-                    return element.fullName;
-                case 'kind':
-                    return element.kind;
-                case 'key':
-                    return fullKey.slice(0, 8);
-                case 'full-key':
-                    return fullKey;
-                case 'state':
-                    return stateOf(keyed);
-                case 'description': {
-                    const description = element.node.get('description');
-                    return description?.kind === 'scalar' ? description.value.split(/\r?\n/).join(' ') : '';
-                }
-                case 'config':
-                    return yamlOf(toPlain(keyed.composed.config));
-                case 'vars':
-                    return yamlOf(Object.fromEntries(keyed.composed.variables.resolved()));
-                case 'env':
-                    return yamlOf(toPlain(keyed.composed.environment));
-                case 'public':
-                    return yamlOf(toPlain(keyed.composed.public));
-                case 'deps':
-                    return yamlOf(directDependencies(element, 'all').map((e) => e.fullName)).trimEnd();
-                case 'build-deps':
-                    return yamlOf(directDependencies(element, 'build').map((e) => e.fullName)).trimEnd();
-                case 'runtime-deps':
-                    return yamlOf(directDependencies(element, 'run').map((e) => e.fullName)).trimEnd();
-                case 'workspaced':
-                case 'workspace-dirs':
-                    return '';
-                default:
-                    return undefined;
-            }
+    /** A flag's value given after the command, else before it. */
+    pick(name) {
+        return one(this.parsed, name) ?? one(this.global, name);
+    }
+    flag(name) {
+        return has(this.parsed, name) || has(this.global, name);
+    }
+    positiveNumber(name) {
+        const text = this.pick(name);
+        if (text === undefined)
+            return undefined;
+        if (!/^[1-9]\d*$/.test(text))
+            throw new UsageError(`--${name} takes a positive number, not '${text}'`);
+        return Number(text);
+    }
+    get userConfig() {
+        if (!this.configCache) {
+            const file = this.pick('config');
+            const config = readUserConfig({ ...(file !== undefined ? { file } : {}), env: this.io.env });
+            const cacheDir = this.pick('cache-dir');
+            this.configCache = cacheDir ? overrideCacheDir(config, cacheDir, this.io.cwd) : config;
+        }
+        return this.configCache;
+    }
+    get cache() {
+        this.cacheCache ??= new ArtifactCache(this.userConfig.cacheDirectory);
+        return this.cacheCache;
+    }
+    async loadGraph(targets) {
+        const options = [...(this.global.flags.get('option') ?? []), ...(this.parsed.flags.get('option') ?? [])].map(([name, value]) => [name, value]);
+        const maxJobs = this.positiveNumber('max-jobs') ?? this.userConfig.maxJobs;
+        return loadPipeline({
+            // After `artifact`, --directory names the checkout directory and the project is -C.
+            directory: (this.parsed.flags.has('project-directory') || this.artifactStyle ? one(this.parsed, 'project-directory') ?? one(this.global, 'directory') : this.pick('directory')) ?? this.io.cwd,
+            targets,
+            cliOptions: options,
+            strict: !this.flag('no-strict'),
+            ...(maxJobs !== undefined ? { maxJobs } : {}),
+        });
+    }
+    artifactState(graph) {
+        return (keyed) => {
+            const record = lookupArtifact(this.cache, keyed, graph.strict, false);
+            if (!record)
+                return undefined;
+            return record.result.success ? 'cached' : 'failed';
         };
-        lines.push(renderFormat(format, values));
     }
-    return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+    /**
+     * The cached artifact of an element, or a clear error. A failed build's artifact holds only
+     * its log, so whatever needs files asks for `success`.
+     */
+    requireArtifact(graph, element, need = 'any') {
+        const keyed = graph.keyed(element);
+        const record = lookupArtifact(this.cache, keyed, graph.strict);
+        if (!record) {
+            throw new CairnError('artifact-missing', `${element.fullName} is not cached (no artifact under its key)`, element.kindAt, `build it first: cairn build ${element.fullName}`);
+        }
+        if (need === 'success' && !record.result.success) {
+            throw new CairnError('artifact-missing', `${element.fullName} failed to build; its artifact holds only the build log`, element.kindAt, `see cairn artifact log ${element.fullName}`);
+        }
+        return record;
+    }
+}
+function overrideCacheDir(config, cacheDir, cwd) {
+    const absolute = cacheDir.startsWith('/') ? cacheDir : `${cwd}/${cacheDir}`;
+    return { ...config, cacheDirectory: absolute, logDirectory: `${absolute}/logs`, sourceDirectory: `${absolute}/sources` };
+}
+function defaultIO() {
+    return { out: (external_node_process_default()).stdout, err: (external_node_process_default()).stderr, env: (external_node_process_default()).env, cwd: external_node_process_default().cwd(), tty: (external_node_process_default()).stdout.isTTY === true };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
@@ -6167,96 +11106,99 @@ function renderShow(graph, elements, format) {
 
 
 
+
+
+
 const VERSION = '0.1.0';
-const GLOBAL_OPTIONS = [
-    { name: 'directory', short: 'C', values: 1 },
-    { name: 'option', short: 'o', values: 2, repeat: true },
-    { name: 'strict', values: 0 },
-    { name: 'no-strict', values: 0 },
-    { name: 'max-jobs', values: 1 },
-    { name: 'debug', values: 0 },
-    { name: 'version', values: 0 },
-    { name: 'help', short: 'h', values: 0 },
-];
-const SHOW_OPTIONS = [
-    ...GLOBAL_OPTIONS,
-    { name: 'deps', short: 'd', values: 1, choices: ['none', 'run', 'build', 'all', 'plan'] },
-    { name: 'except', values: 1, repeat: true },
-    { name: 'format', short: 'f', values: 1 },
-    { name: 'order', values: 1, choices: ['stage', 'alpha'] },
-];
-const USAGE = `usage: cairn [-C DIR] [-o NAME VALUE]... [--no-strict] COMMAND [ARGS]
+const USAGE = `usage: cairn [GLOBAL OPTIONS] COMMAND [ARGS]
 
 Commands:
   show [--deps none|run|build|all|plan] [--except ELEMENT]... [--format FORMAT] [--order stage|alpha] TARGET...
-      List elements with their cache keys and states. Placeholders: %{name} %{kind} %{key}
-      %{full-key} %{state} %{description} %{config} %{vars} %{env} %{public} %{deps}
-      %{build-deps} %{runtime-deps}, each with an optional format spec such as %{state: >12}.
+      List elements with their cache keys and states (cached, failed, buildable, waiting, fetch
+      needed, no reference, junction). Placeholders: %{name} %{kind} %{key} %{full-key} %{state}
+      %{description} %{config} %{vars} %{env} %{public} %{deps} %{build-deps} %{runtime-deps},
+      each with an optional format spec such as %{state: >12}.
+  build [--retry-failed] TARGET...
+      Build the targets and whatever they need that is not cached.
+  artifact checkout [--deps none|run|build|all] [--hardlinks] [--integrate] [--tar FILE | --directory DIR] ELEMENT
+  artifact log ELEMENT...            print the build log of cached artifacts
+  artifact list-contents [--long] ELEMENT...
+  artifact delete ELEMENT...         remove artifacts from the local cache
+  shell [--build] ELEMENT [-- COMMAND...]
+      A shell (or one command) in a sandbox with the element's run scope staged; --build stages
+      what its build would, plus its sources.
+  cache check [--repair]             re-hash every object of the cache, report (and remove) corrupt ones
 
 Global options (before or after the command):
   -C, --directory DIR    the project directory (default: search upwards from here)
+  -c, --config FILE      user configuration (default: $XDG_CONFIG_HOME/cairn.conf)
+  --cache-dir DIR        the cache directory (default: $XDG_CACHE_HOME/cairn)
   -o, --option NAME VALUE  set a project option (repeatable)
   --no-strict            non-strict mode: weak keys; strong keys unknown until built
   --max-jobs N           the value of %{max-jobs}
+  --builders N           build at most N elements at once (default: the number of cores)
+  --fetchers N           fetch at most N sources at once (default: 10)
+  --on-error quit|continue|terminate   what a failure does to the rest of the build (default: quit)
   --debug                show stack traces of internal errors
 `;
-async function main(argv, out = (external_node_process_default()).stdout, err = (external_node_process_default()).stderr) {
+const COMMANDS = {
+    show: { options: SHOW_OPTIONS, run: (c) => showCommand(c) },
+    build: { options: BUILD_OPTIONS, run: (c) => buildCommand(c) },
+    // After `artifact`, --directory is the checkout directory; the project is -C.
+    artifact: {
+        options: [...GLOBAL_OPTIONS.filter((o) => o.name !== 'directory'), { name: 'project-directory', short: 'C', values: 1 }, ...ARTIFACT_OPTIONS],
+        run: (c) => artifactCommand(c),
+    },
+    shell: { options: SHELL_OPTIONS, run: (c, command) => shellCommand(c, command) },
+    cache: { options: CACHE_OPTIONS, run: (c) => cacheCommand(c) },
+};
+async function main(argv, io = {}) {
+    const fullIO = { ...defaultIO(), ...io };
     let debug = argv.includes('--debug');
     try {
         const global = parseArgs(argv, GLOBAL_OPTIONS, true);
         debug = has(global, 'debug');
         if (has(global, 'version')) {
-            out.write(`cairn ${VERSION}\n`);
+            fullIO.out.write(`cairn ${VERSION}\n`);
             return 0;
         }
-        const [command, ...rest] = global.rest;
-        if (!command || has(global, 'help')) {
-            out.write(USAGE);
-            return command || has(global, 'help') ? 0 : 2;
+        const [name, ...rest] = global.rest;
+        if (!name || has(global, 'help')) {
+            fullIO.out.write(USAGE);
+            return name || has(global, 'help') ? 0 : 2;
         }
-        if (command !== 'show')
-            throw new UsageError(`unknown command '${command}' (this version has: show)`);
-        const parsed = parseArgs(rest, SHOW_OPTIONS);
+        const command = COMMANDS[name];
+        if (!command)
+            throw new UsageError(`unknown command '${name}' (commands: ${Object.keys(COMMANDS).join(', ')})`);
+        // Everything after `--` is a command for the sandbox (cairn shell), not options.
+        const dashes = rest.indexOf('--');
+        const own = dashes >= 0 ? rest.slice(0, dashes) : rest;
+        const afterDashes = dashes >= 0 ? rest.slice(dashes + 1) : [];
+        const specs = name === 'artifact' ? command.options : [...GLOBAL_OPTIONS, ...command.options];
+        const parsed = parseArgs(own, specs);
         debug ||= has(parsed, 'debug');
         if (has(parsed, 'help')) {
-            out.write(USAGE);
+            fullIO.out.write(USAGE);
             return 0;
         }
-        const pick = (name) => one(parsed, name) ?? one(global, name);
-        const options = [...(global.flags.get('option') ?? []), ...(parsed.flags.get('option') ?? [])].map(([name, value]) => [name, value]);
-        const maxJobsText = pick('max-jobs');
-        if (maxJobsText !== undefined && !/^[1-9]\d*$/.test(maxJobsText))
-            throw new UsageError(`--max-jobs takes a positive number, not '${maxJobsText}'`);
-        const graph = await loadPipeline({
-            directory: pick('directory') ?? external_node_process_default().cwd(),
-            targets: parsed.positionals,
-            cliOptions: options,
-            strict: !(has(parsed, 'no-strict') || has(global, 'no-strict')),
-            ...(maxJobsText !== undefined ? { maxJobs: Number(maxJobsText) } : {}),
-        });
-        const except = (parsed.flags.get('except') ?? []).map(([name]) => graph.lookup(name));
-        let elements = selectElements(graph, (one(parsed, 'deps') ?? 'all'), except);
-        if (one(parsed, 'order') === 'alpha')
-            elements = [...elements].sort((a, b) => (a.fullName < b.fullName ? -1 : a.fullName > b.fullName ? 1 : 0));
-        out.write(renderShow(graph, elements, one(parsed, 'format') ?? DEFAULT_SHOW_FORMAT));
-        return 0;
+        return await command.run(new CommandContext(global, parsed, fullIO, name === 'artifact'), afterDashes);
     }
     catch (error) {
         if (error instanceof UsageError) {
-            err.write(`cairn: ${error.message}\n${USAGE}`);
+            fullIO.err.write(`cairn: ${error.message}\n${USAGE}`);
             return 2;
         }
         if (error instanceof CairnError) {
-            err.write(`error: ${error.describe()}\n`);
+            fullIO.err.write(`error: ${error.describe()}\n`);
             if (debug)
-                err.write(`${error.stack ?? ''}\n`);
+                fullIO.err.write(`${error.stack ?? ''}\n`);
             return 255;
         }
-        err.write(`cairn: internal error: ${error.message}\n`);
+        fullIO.err.write(`cairn: internal error: ${error.message}\n`);
         if (debug)
-            err.write(`${error.stack ?? ''}\n`);
+            fullIO.err.write(`${error.stack ?? ''}\n`);
         else
-            err.write('(run again with --debug for the stack trace, and please report it)\n');
+            fullIO.err.write('(run again with --debug for the stack trace, and please report it)\n');
         return 70;
     }
 }
@@ -14969,6 +19911,36 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -14984,6 +19956,17 @@ exports.visitAsync = visitAsync;
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/
