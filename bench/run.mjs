@@ -9,28 +9,40 @@ import { requireGnuTime } from "./lib/measure.mjs";
 import { describeMachine } from "./lib/machine.mjs";
 import { writeSuiteSection } from "./lib/results-file.mjs";
 import show from "./suites/show.mjs";
+import build from "./suites/build.mjs";
+import staging from "./suites/staging.mjs";
 
 // The registry. A suite is { name, describe, run(ctx) → { text, markdown, warnings, failed } };
-// add build, staging, cache, ... here.
-const SUITES = [show];
+// add cache, ... here.
+const SUITES = [show, build, staging];
 
 const HELP = `Usage: node bench/run.mjs [options]
 
 Options:
   --suite NAMES        comma-separated suites to run (default: all): ${SUITES.map((s) => s.name).join(", ")}
-  --sizes N,N,...      element counts (show default: 1000,10000,50000)
-  --peer-sizes N,...   sizes at which bst runs too (default: 1000,10000)
-  --runs K             measured Cairn runs per size (default 5)
-  --warmup K           unmeasured Cairn warm-up runs per size (default 1)
-  --peer-runs K        measured bst runs per size (default 3 at N <= 1000, 1 above)
-  --peer-warmup K      unmeasured bst warm-up runs per size (default 0)
+  --sizes N,N,...      show: element counts (default: 1000,10000,50000)
+  --peer-sizes N,...   show: sizes at which bst runs too (default: 1000,10000)
+  --runs K             show: measured Cairn runs per size (default 5);
+                       staging: measured runs of each command (default 5)
+  --warmup K           show: unmeasured Cairn warm-up runs per size (default 1);
+                       build: warm-up runs before the measured no-op rebuilds (default 1);
+                       staging: warm-up runs of each command (default 1)
+  --peer-runs K        show: measured bst runs per size (default 3 at N <= 1000, 1 above)
+  --peer-warmup K      show: unmeasured bst warm-up runs per size (default 0)
+  --build-sizes N,...  build: manual elements in the buildable project, on top of the
+                       sysroot import (default: 50); both tools build each size
+  --cold-runs K        build: cold builds per tool and size, each on an emptied cache (default 3)
+  --warm-runs K        build: measured no-op rebuilds per tool and size (default 5)
+  --noop-size N        build: elements of the Cairn-only no-op rebuild project (default 1000,
+                       goal under 2 s; its cold build runs once, measured once); 0 skips it
   --timeout SECONDS    stop any single run after this long (default: no limit); a tool
-                       that times out is skipped at the larger sizes
-  --no-peer            do not run bst (no ratios)
-  --no-cairn           do not run Cairn (peer figures only)
+                       that times out is skipped at the larger sizes (show)
+  --no-peer            do not run bst (no ratios; staging's baseline cp -al always runs)
+  --no-cairn           do not run Cairn (peer figures only; not for staging)
   --cairn-bin PATH     Cairn CLI entry run with node (default dist/cli/index.js)
   --peer-bin PATH      bst executable (default /usr/bin/bst, else bst on PATH)
-  --regenerate         regenerate the projects in bench/out even if up to date
+  --regenerate         regenerate the projects, the sysroot and the staging tree in
+                       bench/out even if up to date
   --no-write           print only; leave bench/RESULTS.md alone
   -h, --help           this text
 
@@ -85,6 +97,10 @@ async function main() {
         warmup: { type: "string" },
         "peer-runs": { type: "string" },
         "peer-warmup": { type: "string" },
+        "build-sizes": { type: "string" },
+        "cold-runs": { type: "string" },
+        "warm-runs": { type: "string" },
+        "noop-size": { type: "string" },
         timeout: { type: "string" },
         "no-peer": { type: "boolean" },
         "no-cairn": { type: "boolean" },
@@ -113,6 +129,10 @@ async function main() {
   if (runs === 0) usage("--runs must be at least 1");
   const peerRuns = count("peer-runs", v["peer-runs"]);
   if (peerRuns === 0) usage("--peer-runs must be at least 1");
+  const coldRuns = count("cold-runs", v["cold-runs"]);
+  if (coldRuns === 0) usage("--cold-runs must be at least 1");
+  const warmRuns = count("warm-runs", v["warm-runs"]);
+  if (warmRuns === 0) usage("--warm-runs must be at least 1");
   const options = {
     sizes: sizeList("sizes", v.sizes),
     peerSizes: sizeList("peer-sizes", v["peer-sizes"]),
@@ -120,6 +140,10 @@ async function main() {
     warmup: count("warmup", v.warmup),
     peerRuns,
     peerWarmup: count("peer-warmup", v["peer-warmup"]),
+    buildSizes: sizeList("build-sizes", v["build-sizes"]),
+    coldRuns,
+    warmRuns,
+    noopSize: count("noop-size", v["noop-size"]),
     timeout: count("timeout", v.timeout),
     cairn: !v["no-cairn"],
     peer: !v["no-peer"],

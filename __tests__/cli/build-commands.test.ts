@@ -398,7 +398,7 @@ describe('cairn cache check', () => {
     const repair = ws.cairn('cache', 'check', '--repair');
     expect(repair.status).toBe(0);
     // An artifact is stored under each of its keys; every one of them is removed.
-    expect(repair.stdout).toMatch(/repaired: removed 1 corrupt objects and \d+ broken artifacts/);
+    expect(repair.stdout).toMatch(/repaired: removed 1 corrupt objects and \d+ artifact refs that needed them/);
     expect(fs.existsSync(object)).toBe(false);
     expect(ws.states('app.bst')).toMatchObject({ 'lib.bst': 'cached', 'app.bst': 'buildable' });
     expect(ws.cairn('cache', 'check').stdout).toContain('no problems found');
