@@ -500,3 +500,21 @@ describe('interrupting cairn build', () => {
     }
   });
 });
+
+describe('two cairn processes sharing one cache', () => {
+  it('both build the same project at once, and the cache is whole afterwards', async () => {
+    const ws = new Workspace();
+    const once = (): Promise<number | null> =>
+      new Promise((resolve) => {
+        const child = spawn(process.execPath, [cli, '-C', ws.project, '--cache-dir', ws.cache, 'build', 'app.bst'], { env, stdio: 'ignore' });
+        child.on('close', (code) => resolve(code));
+      });
+    const [first, second] = await Promise.all([once(), once()]);
+    expect(first).toBe(0);
+    expect(second).toBe(0);
+    expect(ws.states('app.bst')['app.bst']).toBe('cached');
+    const check = ws.cairn('cache', 'check');
+    expect(check.stdout).toContain('no problems found');
+    expect(check.status).toBe(0);
+  });
+});
