@@ -290,3 +290,49 @@ describe('the cache quota', () => {
     expect(again.builtNow).toEqual(['old.bst']);
   });
 });
+
+describe('symlinks in artifacts', () => {
+  it('stay inside the artifact: absolute targets become relative, and targets climbing above the root are clamped', async () => {
+    const project = writeBuildProject({
+      'elements/links.bst': manual([
+        'mkdir -p %{install-root}/usr/lib %{install-root}/usr/bin %{install-root}/etc',
+        'echo lib > %{install-root}/usr/lib/libdemo.so.1',
+        'ln -s /usr/lib/libdemo.so.1 %{install-root}/usr/lib/libdemo.so',
+        'ln -s / %{install-root}/usr/bin/root',
+        'ln -s ../../../../etc/passwd %{install-root}/usr/bin/climber',
+        'ln -s ../lib/libdemo.so.1 %{install-root}/usr/bin/relative',
+      ]),
+    });
+    const cache = freshCache();
+    const run = await cache.build(project, ['links.bst']);
+    expect(run.summary.failed).toEqual([]);
+    const files = artifactFiles(cache, run.graph, 'links.bst');
+    expect(files['/usr/lib/libdemo.so']).toBe('-> libdemo.so.1');
+    expect(files['/usr/bin/root']).toBe('-> ../..');
+    expect(files['/usr/bin/climber']).toBe('-> ../../etc/passwd');
+    expect(files['/usr/bin/relative']).toBe('-> ../lib/libdemo.so.1');
+  });
+});
+
+describe('dependency configuration of build elements', () => {
+  it('digest-environment sets a variable to the digest of a sandbox holding those dependencies', async () => {
+    const project = writeBuildProject({
+      'elements/data.bst': manual(['mkdir -p %{install-root}/data', 'echo payload > %{install-root}/data/file']),
+      'elements/user.bst': `kind: manual
+build-depends:
+- base.bst
+- filename: data.bst
+  config:
+    digest-environment: DATA_DIGEST
+config:
+  install-commands:
+  - mkdir -p %{install-root} && echo "$DATA_DIGEST" > %{install-root}/digest
+`,
+    });
+    const cache = freshCache();
+    const run = await cache.build(project, ['user.bst']);
+    expect(run.summary.failed).toEqual([]);
+    const data = lookupArtifact(cache.cache, run.graph.keyed(run.graph.lookup('data.bst')), true, false)!;
+    expect(artifactFiles(cache, run.graph, 'user.bst')['/digest']).toBe(`${data.files!.hash}/${data.files!.sizeBytes}\n`);
+  });
+});

@@ -8,7 +8,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1708);
 /* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1858);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(445);
 // The `cairn` executable: one line that runs the command line and exits with its status.
 
 
@@ -19,7 +19,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1858:
+/***/ 445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2803,6 +2803,56 @@ function readdirOrEmpty(dir) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/cache/contained-symlinks.ts
+// Keeps an artifact's symlinks inside the artifact: an absolute target (`/usr/lib/libz.so.1`) is
+// rewritten relative to the link's own directory, and a relative target that climbs above the
+// artifact's root is clamped at the root, as resolving it inside a sandbox would. Inside a
+// sandbox the links resolve exactly as before; checked out on a host, they can no longer point
+// at the host's files.
+
+/** The tree with every symlink contained; the same digest when nothing needed rewriting. */
+function containSymlinks(store, tree) {
+    return walk(store, tree, '/');
+}
+function walk(store, tree, directory) {
+    let changed = false;
+    const children = store.readDirectory(tree.hash).map((child) => {
+        if (child.kind === 'directory') {
+            const digest = walk(store, child.digest, external_node_path_default().posix.join(directory, child.name));
+            if (digest.hash === child.digest.hash)
+                return child;
+            changed = true;
+            return { ...child, digest };
+        }
+        if (child.kind === 'symlink') {
+            const target = containedTarget(directory, child.target);
+            if (target === child.target)
+                return child;
+            changed = true;
+            return { ...child, target };
+        }
+        return child;
+    });
+    return changed ? store.putDirectoryMessage(children) : tree;
+}
+/** The target a link in `directory` (absolute, inside the artifact) should have. */
+function containedTarget(directory, target) {
+    if (target.startsWith('/'))
+        return external_node_path_default().posix.relative(directory, external_node_path_default().posix.normalize(target)) || '.';
+    let depth = directory.split('/').filter(Boolean).length;
+    for (const part of target.split('/')) {
+        if (part === '..')
+            depth--;
+        else if (part !== '' && part !== '.')
+            depth++;
+        if (depth < 0) {
+            // Climbs above the root: clamp where a resolver inside the artifact would land.
+            return external_node_path_default().posix.relative(directory, external_node_path_default().posix.resolve(directory, target)) || '.';
+        }
+    }
+    return target;
+}
+
 ;// CONCATENATED MODULE: ./src/cache/reachability.ts
 // What a ref needs from the content store: the Directory blobs and file objects of its output
 // tree, and its log. Garbage collection keeps these and the cache check looks for them; this
@@ -3900,9 +3950,19 @@ class ElementBuild {
         await this.stageSourcesInto(host);
     }
     async run(commands, options) {
-        this.mountFor(this.buildRoot);
-        this.mountFor(this.installRoot);
-        await this.runCommands(commands, { ...options, inPlace: false });
+        for (const writable of options.writable ?? [this.buildRoot, this.installRoot])
+            this.mountFor(writable);
+        const env = options.environment ? { ...sandboxEnvironment(this.inputs.element.composed.environment), ...options.environment } : undefined;
+        await this.runCommands(commands, { cwd: options.cwd, rootReadOnly: options.rootReadOnly, inPlace: false, ...(env ? { env } : {}) });
+    }
+    dependenciesTree(dependencies) {
+        const area = new StagingArea(this.inputs.store);
+        for (const element of dependenciesOf(dependencies.map((dep) => this.loadedOf(dep)), 'run')) {
+            const record = this.inputs.artifactOf(element);
+            if (record.files)
+                area.add({ name: element.fullName, tree: record.files.hash, location: '/' });
+        }
+        return area.toTree(() => true);
     }
     async collect(sandboxPath) {
         const host = this.mounts.get(external_node_path_default().posix.normalize(sandboxPath));
@@ -4465,6 +4525,7 @@ function artifactPublic(composed, passedIntegration = []) {
 
 
 
+
 class BuildSession {
     options;
     scheduler;
@@ -4656,7 +4717,7 @@ class BuildSession {
                 signal,
             });
             const output = await plugin.assemble(element.composed.view, build);
-            files = output.files;
+            files = containSymlinks(this.options.cache.store, output.files);
             passed = output.integrationCommands ?? [];
         }
         catch (error) {
@@ -8291,7 +8352,15 @@ async function assemble(element, build) {
     await build.stageSources(buildRoot);
     const subdir = element.variables.get('command-subdir');
     const cwd = subdir ? `${buildRoot}/${subdir}` : buildRoot;
-    await build.run(commandList(element), { cwd, rootReadOnly: true });
+    const plan = readStagingPlan(element, DEPENDENCY_CONFIG_KEYS);
+    // digest-environment: a variable naming the tree of a subsandbox holding those dependencies.
+    const environment = {};
+    for (const [variable, paths] of plan.digestEnvironment) {
+        const wanted = new Set(paths);
+        const tree = build.dependenciesTree(element.dependencies.filter((dep) => wanted.has(dep.path)));
+        environment[variable] = `${tree.hash}/${tree.sizeBytes}`;
+    }
+    await build.run(commandList(element), { cwd, rootReadOnly: true, environment });
     return { files: await build.collect(installRoot) };
 }
 function buildElementPlugin(kind, defaults) {
@@ -8957,7 +9026,8 @@ const scriptPlugin = {
         const commands = node?.kind === 'sequence'
             ? node.items.flatMap((item, i) => (item.kind === 'scalar' ? [{ label: `commands[${i}]`, command: item.value, at: item.at }] : []))
             : [];
-        await build.run(commands, { cwd: element.variables.get('cwd') || '/', rootReadOnly: config.rootReadOnly });
+        // Only the install root is writable, as BuildStream's script element marks it alone.
+        await build.run(commands, { cwd: element.variables.get('cwd') || '/', rootReadOnly: config.rootReadOnly, writable: [installRoot] });
         return { files: await build.collect(installRoot) };
     },
 };

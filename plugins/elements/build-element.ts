@@ -67,7 +67,15 @@ async function assemble(element: ElementView, build: BuildContext): Promise<Buil
   await build.stageSources(buildRoot);
   const subdir = element.variables.get('command-subdir');
   const cwd = subdir ? `${buildRoot}/${subdir}` : buildRoot;
-  await build.run(commandList(element), { cwd, rootReadOnly: true });
+  const plan = readStagingPlan(element, DEPENDENCY_CONFIG_KEYS);
+  // digest-environment: a variable naming the tree of a subsandbox holding those dependencies.
+  const environment: Record<string, string> = {};
+  for (const [variable, paths] of plan.digestEnvironment) {
+    const wanted = new Set(paths);
+    const tree = build.dependenciesTree(element.dependencies.filter((dep) => wanted.has(dep.path)));
+    environment[variable] = `${tree.hash}/${tree.sizeBytes}`;
+  }
+  await build.run(commandList(element), { cwd, rootReadOnly: true, environment });
   return { files: await build.collect(installRoot) };
 }
 

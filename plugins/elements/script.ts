@@ -79,7 +79,8 @@ export const scriptPlugin: AssemblingElementPlugin = {
       node?.kind === 'sequence'
         ? node.items.flatMap((item, i) => (item.kind === 'scalar' ? [{ label: `commands[${i}]`, command: item.value, at: item.at }] : []))
         : [];
-    await build.run(commands, { cwd: element.variables.get('cwd') || '/', rootReadOnly: config.rootReadOnly });
+    // Only the install root is writable, as BuildStream's script element marks it alone.
+    await build.run(commands, { cwd: element.variables.get('cwd') || '/', rootReadOnly: config.rootReadOnly, writable: [installRoot] });
     return { files: await build.collect(installRoot) };
   },
 };

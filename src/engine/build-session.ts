@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ArtifactCache, normalName, type ArtifactRecord, ARTIFACT_RECORD_VERSION } from '../cache/artifact-cache.js';
 import { removeTree } from '../cache/remove-tree.js';
+import { containSymlinks } from '../cache/contained-symlinks.js';
 import { expireArtifacts } from '../cache/expiry.js';
 import { CairnError, type Provenance } from '../format/errors.js';
 import { canAssemble, type TreeHandle } from '../project/plugin-api.js';
@@ -258,7 +259,7 @@ export class BuildSession {
         signal,
       });
       const output = await plugin.assemble(element.composed.view, build);
-      files = output.files;
+      files = containSymlinks(this.options.cache.store, output.files);
       passed = output.integrationCommands ?? [];
     } catch (error) {
       if (error instanceof BuildAborted || signal.aborted) {

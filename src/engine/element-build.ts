@@ -17,6 +17,7 @@ import type {
   BuildCommand,
   BuildContext,
   DependencyView,
+  RunOptions,
   SplitSelection,
   TreeHandle,
 } from '../project/plugin-api.js';
@@ -158,10 +159,19 @@ export class ElementBuild implements BuildContext {
     await this.stageSourcesInto(host);
   }
 
-  async run(commands: readonly BuildCommand[], options: { readonly cwd: string; readonly rootReadOnly: boolean }): Promise<void> {
-    this.mountFor(this.buildRoot);
-    this.mountFor(this.installRoot);
-    await this.runCommands(commands, { ...options, inPlace: false });
+  async run(commands: readonly BuildCommand[], options: RunOptions): Promise<void> {
+    for (const writable of options.writable ?? [this.buildRoot, this.installRoot]) this.mountFor(writable);
+    const env = options.environment ? { ...sandboxEnvironment(this.inputs.element.composed.environment), ...options.environment } : undefined;
+    await this.runCommands(commands, { cwd: options.cwd, rootReadOnly: options.rootReadOnly, inPlace: false, ...(env ? { env } : {}) });
+  }
+
+  dependenciesTree(dependencies: readonly DependencyView[]): TreeHandle {
+    const area = new StagingArea(this.inputs.store);
+    for (const element of dependenciesOf(dependencies.map((dep) => this.loadedOf(dep)), 'run')) {
+      const record = this.inputs.artifactOf(element);
+      if (record.files) area.add({ name: element.fullName, tree: record.files.hash, location: '/' });
+    }
+    return area.toTree(() => true);
   }
 
   async collect(sandboxPath: string): Promise<TreeHandle> {

@@ -79,6 +79,15 @@ export interface BuildCommand {
   readonly at?: Provenance;
 }
 
+export interface RunOptions {
+  readonly cwd: string;
+  readonly rootReadOnly: boolean;
+  /** Sandbox directories bound read-write; by default %{build-root} and %{install-root}. */
+  readonly writable?: readonly string[];
+  /** Variables added to the element's environment for these commands. */
+  readonly environment?: Readonly<Record<string, string>>;
+}
+
 export interface SplitSelection {
   readonly include: readonly string[];
   readonly exclude: readonly string[];
@@ -101,7 +110,9 @@ export interface BuildContext {
   /** Stages the element's sources into the sandbox directory `path` (the build root). */
   stageSources(path: string): Promise<void>;
   /** Runs commands in the sandbox in order; the first failure fails the build. */
-  run(commands: readonly BuildCommand[], options: { readonly cwd: string; readonly rootReadOnly: boolean }): Promise<void>;
+  run(commands: readonly BuildCommand[], options: RunOptions): Promise<void>;
+  /** The tree a sandbox holding these dependencies (with their runtime dependencies) at `/` would have. */
+  dependenciesTree(dependencies: readonly DependencyView[]): TreeHandle;
   /** Stores what the sandbox holds at `path` (the install root) as a tree. */
   collect(path: string): Promise<TreeHandle>;
   /** The element's sources staged on their own, as a tree (undefined when it has none). */
