@@ -182,6 +182,15 @@ function makeRemovable(directory) {
             makeRemovable(external_node_path_default().join(directory, entry.name));
     }
 }
+/** removeTree off the main thread's critical path: the caller awaits it when it must be gone. */
+async function removeTreeAsync(directory) {
+    try {
+        await external_node_fs_default().promises.rm(directory, { recursive: true, force: true });
+    }
+    catch {
+        removeTree(directory);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/cache/directory-message.ts
 // Reads REAPI `Directory` messages back (the encoder lives in directory-digest.ts), so trees
@@ -642,6 +651,9 @@ class ContentStore {
     root;
     objects;
     tmp;
+    links;
+    /** Symlink objects known to exist (they are never removed while a process runs). */
+    knownLinks = new Set();
     /** Decoded directories; objects never change, so this cache never goes stale. */
     directories = new Map();
     knownDirs = new Set();
@@ -649,12 +661,34 @@ class ContentStore {
         this.root = root;
         this.objects = external_node_path_default().join(root, 'objects');
         this.tmp = external_node_path_default().join(root, 'tmp');
+        this.links = external_node_path_default().join(root, 'links');
         external_node_fs_default().mkdirSync(this.objects, { recursive: true });
         external_node_fs_default().mkdirSync(this.tmp, { recursive: true });
     }
     /** Where a file object lives; executable content is its own object (mode 0755, else 0644) so it can be hard-linked with its mode. */
     objectPath(hash, executable = false) {
-        return external_node_path_default().join(this.objects, hash.slice(0, 2), executable ? `${hash.slice(2)}x` : hash.slice(2));
+        // Plain concatenation: this runs once per staged file.
+        return `${this.objects}/${hash.slice(0, 2)}/${hash.slice(2)}${executable ? 'x' : ''}`;
+    }
+    /**
+     * A symlink with this target, kept in the store so staging can hard-link it: on Linux a
+     * hard link to a symlink is another name for the same small inode, which is about twice as
+     * quick to make as a new symlink. They hold no data of their own, so they are not objects:
+     * garbage collection and `cache check` leave them alone.
+     */
+    symlinkObject(target) {
+        const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(target).digest('hex');
+        const file = `${this.links}/${hash.slice(0, 2)}/${hash.slice(2)}`;
+        if (this.knownLinks.has(file))
+            return file;
+        if (!external_node_fs_default().existsSync(file)) {
+            external_node_fs_default().mkdirSync(external_node_path_default().dirname(file), { recursive: true });
+            const temporary = this.temporaryPath('link');
+            external_node_fs_default().symlinkSync(target, temporary);
+            external_node_fs_default().renameSync(temporary, file);
+        }
+        this.knownLinks.add(file);
+        return file;
     }
     has(hash, executable = false) {
         return external_node_fs_default().existsSync(this.objectPath(hash, executable));
@@ -852,17 +886,21 @@ function yieldToEventLoop() {
 // file or symlink (an error). The merge happens in memory first, so overlaps are known before
 // anything is written, and only the final tree touches the disk: hard links into the content
 // store (the sandbox keeps them from being written through) or copies.
+//
+// A directory that only one layer brings is kept as a reference to its stored tree and only
+// expanded when a later layer merges into it, so staging costs work in proportion to what
+// overlaps, and writing out a tree is one pass over its stored directories.
 
 
 
 
 class StagingArea {
     store;
-    root = { kind: 'directory', children: new Map() };
+    root = { kind: 'directory', children: new Map(), stored: undefined };
     layers = [];
+    /** Paths written by more than one layer, with the layers in order. */
     writers = new Map();
     ignored = [];
-    files = 0;
     constructor(store) {
         this.store = store;
     }
@@ -874,81 +912,39 @@ class StagingArea {
     report() {
         const overlaps = [];
         for (const [file, writers] of this.writers) {
-            if (writers.length < 2)
-                continue;
             // A path is reported when a layer that is not allowed to overwrite it did so.
             const offenders = writers.slice(1).filter((i) => !(this.layers[i].mayOverwrite?.(file) ?? false));
             if (offenders.length > 0)
                 overlaps.push({ path: file, writers: writers.map((i) => this.layers[i].name) });
         }
         overlaps.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-        return { overlaps, ignored: this.ignored, files: this.files };
+        return { overlaps, ignored: this.ignored };
     }
     /** Every staged path (directories included), absolute, for split rules. */
     paths() {
         const out = [];
-        const walk = (dir, prefix) => {
-            for (const [name, node] of dir.children) {
-                const p = `${prefix}/${name}`;
-                out.push(p);
-                if (node.kind === 'directory')
-                    walk(node, p);
-            }
-        };
-        walk(this.root, '');
+        this.visit(this.root, '', (p) => {
+            out.push(p);
+            return true;
+        });
         return out;
     }
     /**
      * Writes the merged tree under `target` (which must exist). `link` hard-links store objects
-     * (read-only inodes shared with the store); `copy` writes private, writable files.
-     * `select`, when given, keeps only the absolute paths it accepts (and the directories above them).
+     * (inodes shared with the store, which the sandbox never lets a build write through); `copy`
+     * writes private files. `select`, when given, keeps only the absolute paths it accepts (and
+     * the directories above them). Returns the number of files and symlinks written.
      */
     async materialize(target, how, select) {
-        let written = 0;
-        let steps = 0;
-        const walk = async (dir, host, prefix) => {
-            let any = false;
-            for (const [name, node] of dir.children) {
-                const p = `${prefix}/${name}`;
-                const dest = external_node_path_default().join(host, name);
-                if (++steps % 512 === 0)
-                    await new Promise((resolve) => setImmediate(resolve));
-                if (node.kind === 'directory') {
-                    const keepWhole = select === undefined || select(p);
-                    mkdirIfMissing(dest);
-                    const kept = await walk(node, dest, p);
-                    if (!kept && !keepWhole)
-                        external_node_fs_default().rmdirSync(dest);
-                    else
-                        any = true;
-                    continue;
-                }
-                if (select && !select(p))
-                    continue;
-                any = true;
-                written++;
-                if (node.kind === 'symlink') {
-                    external_node_fs_default().symlinkSync(node.target, dest);
-                }
-                else if (how === 'link') {
-                    external_node_fs_default().linkSync(this.store.objectPath(node.hash, node.executable), dest);
-                }
-                else {
-                    external_node_fs_default().copyFileSync(this.store.objectPath(node.hash, node.executable), dest, (external_node_fs_default()).constants.COPYFILE_FICLONE);
-                    external_node_fs_default().chmodSync(dest, node.executable ? 0o755 : 0o644);
-                    external_node_fs_default().utimesSync(dest, OBJECT_MTIME, OBJECT_MTIME);
-                }
-            }
-            return any;
-        };
-        await walk(this.root, target, '');
-        return written;
+        const state = { written: 0, steps: 0 };
+        await this.write(this.root, target, '', how, select, state);
+        return state.written;
     }
     /** The merged tree, stored, keeping only the absolute paths `keep` accepts (and directories above them). */
     toTree(keep) {
         const build = (dir, prefix) => {
             const children = [];
-            for (const [name, node] of dir.children) {
+            for (const [name, node] of this.entries(dir)) {
                 const p = `${prefix}/${name}`;
                 if (node.kind === 'directory') {
                     const digest = build(node, p);
@@ -965,15 +961,84 @@ class StagingArea {
         };
         return build(this.root, '');
     }
+    // -------------------------------------------------------------------------------------------
+    /** A directory's entries without expanding it: a stored directory is read, not copied into maps. */
+    *entries(dir) {
+        if (dir.children) {
+            yield* dir.children;
+            return;
+        }
+        const { digest, owner } = dir.stored;
+        for (const child of this.store.readDirectory(digest.hash))
+            yield [child.name, nodeOf(child, owner)];
+    }
+    expand(dir) {
+        if (!dir.children) {
+            const { digest, owner } = dir.stored;
+            dir.children = new Map(this.store.readDirectory(digest.hash).map((child) => [child.name, nodeOf(child, owner)]));
+            dir.stored = undefined;
+        }
+        return dir.children;
+    }
+    visit(dir, prefix, visitor) {
+        for (const [name, node] of this.entries(dir)) {
+            const p = `${prefix}/${name}`;
+            if (visitor(p, node) && node.kind === 'directory')
+                this.visit(node, p, visitor);
+        }
+    }
+    async write(dir, host, prefix, how, select, state) {
+        let any = false;
+        for (const [name, node] of this.entries(dir)) {
+            const p = `${prefix}/${name}`;
+            const dest = `${host}/${name}`;
+            // Yield now and then so that signals and other jobs are not starved by a large tree.
+            if (++state.steps % 1024 === 0)
+                await new Promise((resolve) => setImmediate(resolve));
+            if (node.kind === 'directory') {
+                const keepWhole = select === undefined || select(p);
+                mkdirIfMissing(dest);
+                const kept = await this.write(node, dest, p, how, select, state);
+                if (!kept && !keepWhole)
+                    external_node_fs_default().rmdirSync(dest);
+                else
+                    any = true;
+                continue;
+            }
+            if (select && !select(p))
+                continue;
+            any = true;
+            state.written++;
+            if (node.kind === 'symlink') {
+                if (how === 'link')
+                    linkOr(this.store.symlinkObject(node.target), dest, () => external_node_fs_default().symlinkSync(node.target, dest));
+                else
+                    external_node_fs_default().symlinkSync(node.target, dest);
+            }
+            else if (how === 'link') {
+                linkOr(this.store.objectPath(node.hash, node.executable), dest, () => this.copyObject(node.hash, node.executable, dest));
+            }
+            else {
+                this.copyObject(node.hash, node.executable, dest);
+            }
+        }
+        return any;
+    }
+    copyObject(hash, executable, dest) {
+        external_node_fs_default().copyFileSync(this.store.objectPath(hash, executable), dest, (external_node_fs_default()).constants.COPYFILE_FICLONE);
+        external_node_fs_default().chmodSync(dest, executable ? 0o755 : 0o644);
+        external_node_fs_default().utimesSync(dest, OBJECT_MTIME, OBJECT_MTIME);
+    }
     openDirectory(location, layer) {
         let dir = this.root;
         let sofar = '';
         for (const part of normalise(location).split('/').filter(Boolean)) {
             sofar += `/${part}`;
-            const existing = dir.children.get(part);
+            const children = this.expand(dir);
+            const existing = children.get(part);
             if (!existing) {
-                const created = { kind: 'directory', children: new Map() };
-                dir.children.set(part, created);
+                const created = { kind: 'directory', children: new Map(), stored: undefined };
+                children.set(part, created);
                 dir = created;
             }
             else if (existing.kind === 'directory') {
@@ -986,41 +1051,48 @@ class StagingArea {
         return dir;
     }
     merge(into, tree, prefix, layer) {
+        const children = this.expand(into);
         for (const child of this.store.readDirectory(tree)) {
             const p = prefix === '/' ? `/${child.name}` : `${prefix}/${child.name}`;
-            const existing = into.children.get(child.name);
+            const existing = children.get(child.name);
             if (child.kind === 'directory') {
-                let dir;
                 if (!existing) {
-                    dir = { kind: 'directory', children: new Map() };
-                    into.children.set(child.name, dir);
+                    // Only this layer has anything here so far: keep the stored tree as it is.
+                    children.set(child.name, { kind: 'directory', children: undefined, stored: { digest: child.digest, owner: layer } });
                 }
                 else if (existing.kind === 'directory') {
-                    dir = existing;
+                    this.merge(existing, child.digest.hash, p, layer);
                 }
                 else {
                     throw notADirectory(p, existing.kind, this.layers[layer].name);
                 }
-                this.merge(dir, child.digest.hash, p, layer);
                 continue;
             }
             if (existing?.kind === 'directory') {
-                if (existing.children.size > 0) {
+                if (this.entries(existing).next().done !== true) {
                     this.ignored.push({ path: p, layer: this.layers[layer].name });
                     continue;
                 }
             }
-            const leaf = child.kind === 'file'
-                ? { kind: 'file', hash: child.digest.hash, size: child.digest.sizeBytes, executable: child.isExecutable, owner: layer }
-                : { kind: 'symlink', target: child.target, owner: layer };
-            into.children.set(child.name, leaf);
-            this.files++;
-            const writers = this.writers.get(p);
-            if (writers)
-                writers.push(layer);
-            else
-                this.writers.set(p, [layer]);
+            else if (existing) {
+                const writers = this.writers.get(p);
+                if (writers)
+                    writers.push(layer);
+                else
+                    this.writers.set(p, [existing.owner, layer]);
+            }
+            children.set(child.name, nodeOf(child, layer));
         }
+    }
+}
+function nodeOf(child, owner) {
+    switch (child.kind) {
+        case 'file':
+            return { kind: 'file', hash: child.digest.hash, size: child.digest.sizeBytes, executable: child.isExecutable, owner };
+        case 'symlink':
+            return { kind: 'symlink', target: child.target, owner };
+        case 'directory':
+            return { kind: 'directory', children: undefined, stored: { digest: child.digest, owner } };
     }
 }
 function notADirectory(p, kind, layer) {
@@ -1029,6 +1101,17 @@ function notADirectory(p, kind, layer) {
 function normalise(location) {
     const n = external_node_path_default().posix.normalize('/' + location);
     return n.length > 1 && n.endsWith('/') ? n.slice(0, -1) : n;
+}
+/** Hard-links `object` at `dest`, or falls back when the inode has as many links as the filesystem allows. */
+function linkOr(object, dest, fallback) {
+    try {
+        external_node_fs_default().linkSync(object, dest);
+    }
+    catch (error) {
+        if (error.code !== 'EMLINK')
+            throw error;
+        fallback();
+    }
 }
 function mkdirIfMissing(dir) {
     try {
@@ -4534,6 +4617,8 @@ class BuildSession {
     records = new Map();
     sandbox;
     buildDirectory;
+    /** Work directories being removed in the background; run() waits for them before it returns. */
+    removals = [];
     constructor(options) {
         this.options = options;
         this.buildDirectory = external_node_path_default().join(options.cache.directory, 'build');
@@ -4575,6 +4660,7 @@ class BuildSession {
         }));
         const cached = plan.filter((e) => this.cachedSuccess(e)).map((e) => e.loaded.fullName);
         const summary = await this.scheduler.run(items);
+        await Promise.all(this.removals);
         await this.expire();
         return {
             built: this.built,
@@ -4738,7 +4824,8 @@ class BuildSession {
             failure = describeFailure(error);
             log.line(`error: ${failure.message}`);
         }
-        removeTree(work);
+        // Removing a staged sysroot takes a while; the next build need not wait for it.
+        this.removals.push(removeTreeAsync(work));
         const durationMs = Date.now() - started.getTime();
         log.line(failure ? `FAILURE after ${durationMs} ms` : `SUCCESS after ${durationMs} ms`);
         log.close();

@@ -27,6 +27,9 @@ export interface IngestResult {
 export class ContentStore {
   private readonly objects: string;
   private readonly tmp: string;
+  private readonly links: string;
+  /** Symlink objects known to exist (they are never removed while a process runs). */
+  private readonly knownLinks = new Set<string>();
   /** Decoded directories; objects never change, so this cache never goes stale. */
   private readonly directories = new Map<string, readonly DirectoryChild[]>();
   private readonly knownDirs = new Set<string>();
@@ -34,13 +37,35 @@ export class ContentStore {
   constructor(readonly root: string) {
     this.objects = path.join(root, 'objects');
     this.tmp = path.join(root, 'tmp');
+    this.links = path.join(root, 'links');
     fs.mkdirSync(this.objects, { recursive: true });
     fs.mkdirSync(this.tmp, { recursive: true });
   }
 
   /** Where a file object lives; executable content is its own object (mode 0755, else 0644) so it can be hard-linked with its mode. */
   objectPath(hash: string, executable = false): string {
-    return path.join(this.objects, hash.slice(0, 2), executable ? `${hash.slice(2)}x` : hash.slice(2));
+    // Plain concatenation: this runs once per staged file.
+    return `${this.objects}/${hash.slice(0, 2)}/${hash.slice(2)}${executable ? 'x' : ''}`;
+  }
+
+  /**
+   * A symlink with this target, kept in the store so staging can hard-link it: on Linux a
+   * hard link to a symlink is another name for the same small inode, which is about twice as
+   * quick to make as a new symlink. They hold no data of their own, so they are not objects:
+   * garbage collection and `cache check` leave them alone.
+   */
+  symlinkObject(target: string): string {
+    const hash = createHash('sha256').update(target).digest('hex');
+    const file = `${this.links}/${hash.slice(0, 2)}/${hash.slice(2)}`;
+    if (this.knownLinks.has(file)) return file;
+    if (!fs.existsSync(file)) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const temporary = this.temporaryPath('link');
+      fs.symlinkSync(target, temporary);
+      fs.renameSync(temporary, file);
+    }
+    this.knownLinks.add(file);
+    return file;
   }
 
   has(hash: string, executable = false): boolean {

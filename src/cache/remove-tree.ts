@@ -26,3 +26,12 @@ function makeRemovable(directory: string): void {
     if (entry.isDirectory()) makeRemovable(path.join(directory, entry.name));
   }
 }
+
+/** removeTree off the main thread's critical path: the caller awaits it when it must be gone. */
+export async function removeTreeAsync(directory: string): Promise<void> {
+  try {
+    await fs.promises.rm(directory, { recursive: true, force: true });
+  } catch {
+    removeTree(directory);
+  }
+}

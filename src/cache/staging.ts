@@ -4,6 +4,10 @@
 // file or symlink (an error). The merge happens in memory first, so overlaps are known before
 // anything is written, and only the final tree touches the disk: hard links into the content
 // store (the sandbox keeps them from being written through) or copies.
+//
+// A directory that only one layer brings is kept as a reference to its stored tree and only
+// expanded when a later layer merges into it, so staging costs work in proportion to what
+// overlaps, and writing out a tree is one pass over its stored directories.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +20,9 @@ type Leaf =
   | { readonly kind: 'symlink'; readonly target: string; readonly owner: number };
 interface Dir {
   readonly kind: 'directory';
-  readonly children: Map<string, Node>;
+  /** Present once expanded; until then the directory is exactly the stored tree `stored`. */
+  children: Map<string, Node> | undefined;
+  stored: { readonly digest: Digest; readonly owner: number } | undefined;
 }
 type Node = Leaf | Dir;
 
@@ -31,7 +37,6 @@ export interface StagingReport {
   readonly overlaps: readonly Overlap[];
   /** Files not staged because a non-empty directory was already there. */
   readonly ignored: ReadonlyArray<{ readonly path: string; readonly layer: string }>;
-  readonly files: number;
 }
 
 export interface Layer {
@@ -45,11 +50,11 @@ export interface Layer {
 }
 
 export class StagingArea {
-  private readonly root: Dir = { kind: 'directory', children: new Map() };
+  private readonly root: Dir = { kind: 'directory', children: new Map(), stored: undefined };
   private readonly layers: Layer[] = [];
+  /** Paths written by more than one layer, with the layers in order. */
   private readonly writers = new Map<string, number[]>();
   private readonly ignored: Array<{ path: string; layer: string }> = [];
-  private files = 0;
 
   constructor(private readonly store: ContentStore) {}
 
@@ -62,75 +67,41 @@ export class StagingArea {
   report(): StagingReport {
     const overlaps: Overlap[] = [];
     for (const [file, writers] of this.writers) {
-      if (writers.length < 2) continue;
       // A path is reported when a layer that is not allowed to overwrite it did so.
       const offenders = writers.slice(1).filter((i) => !(this.layers[i]!.mayOverwrite?.(file) ?? false));
       if (offenders.length > 0) overlaps.push({ path: file, writers: writers.map((i) => this.layers[i]!.name) });
     }
     overlaps.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { overlaps, ignored: this.ignored, files: this.files };
+    return { overlaps, ignored: this.ignored };
   }
 
   /** Every staged path (directories included), absolute, for split rules. */
   paths(): string[] {
     const out: string[] = [];
-    const walk = (dir: Dir, prefix: string): void => {
-      for (const [name, node] of dir.children) {
-        const p = `${prefix}/${name}`;
-        out.push(p);
-        if (node.kind === 'directory') walk(node, p);
-      }
-    };
-    walk(this.root, '');
+    this.visit(this.root, '', (p) => {
+      out.push(p);
+      return true;
+    });
     return out;
   }
 
   /**
    * Writes the merged tree under `target` (which must exist). `link` hard-links store objects
-   * (read-only inodes shared with the store); `copy` writes private, writable files.
-   * `select`, when given, keeps only the absolute paths it accepts (and the directories above them).
+   * (inodes shared with the store, which the sandbox never lets a build write through); `copy`
+   * writes private files. `select`, when given, keeps only the absolute paths it accepts (and
+   * the directories above them). Returns the number of files and symlinks written.
    */
   async materialize(target: string, how: 'link' | 'copy', select?: (path: string) => boolean): Promise<number> {
-    let written = 0;
-    let steps = 0;
-    const walk = async (dir: Dir, host: string, prefix: string): Promise<boolean> => {
-      let any = false;
-      for (const [name, node] of dir.children) {
-        const p = `${prefix}/${name}`;
-        const dest = path.join(host, name);
-        if (++steps % 512 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-        if (node.kind === 'directory') {
-          const keepWhole = select === undefined || select(p);
-          mkdirIfMissing(dest);
-          const kept = await walk(node, dest, p);
-          if (!kept && !keepWhole) fs.rmdirSync(dest);
-          else any = true;
-          continue;
-        }
-        if (select && !select(p)) continue;
-        any = true;
-        written++;
-        if (node.kind === 'symlink') {
-          fs.symlinkSync(node.target, dest);
-        } else if (how === 'link') {
-          fs.linkSync(this.store.objectPath(node.hash, node.executable), dest);
-        } else {
-          fs.copyFileSync(this.store.objectPath(node.hash, node.executable), dest, fs.constants.COPYFILE_FICLONE);
-          fs.chmodSync(dest, node.executable ? 0o755 : 0o644);
-          fs.utimesSync(dest, OBJECT_MTIME, OBJECT_MTIME);
-        }
-      }
-      return any;
-    };
-    await walk(this.root, target, '');
-    return written;
+    const state = { written: 0, steps: 0 };
+    await this.write(this.root, target, '', how, select, state);
+    return state.written;
   }
 
   /** The merged tree, stored, keeping only the absolute paths `keep` accepts (and directories above them). */
   toTree(keep: (path: string) => boolean): Digest {
     const build = (dir: Dir, prefix: string): Digest => {
       const children: DirectoryChild[] = [];
-      for (const [name, node] of dir.children) {
+      for (const [name, node] of this.entries(dir)) {
         const p = `${prefix}/${name}`;
         if (node.kind === 'directory') {
           const digest = build(node, p);
@@ -148,15 +119,87 @@ export class StagingArea {
     return build(this.root, '');
   }
 
+  // -------------------------------------------------------------------------------------------
+
+  /** A directory's entries without expanding it: a stored directory is read, not copied into maps. */
+  private *entries(dir: Dir): Generator<[string, Node]> {
+    if (dir.children) {
+      yield* dir.children;
+      return;
+    }
+    const { digest, owner } = dir.stored!;
+    for (const child of this.store.readDirectory(digest.hash)) yield [child.name, nodeOf(child, owner)];
+  }
+
+  private expand(dir: Dir): Map<string, Node> {
+    if (!dir.children) {
+      const { digest, owner } = dir.stored!;
+      dir.children = new Map(this.store.readDirectory(digest.hash).map((child) => [child.name, nodeOf(child, owner)]));
+      dir.stored = undefined;
+    }
+    return dir.children;
+  }
+
+  private visit(dir: Dir, prefix: string, visitor: (path: string, node: Node) => boolean): void {
+    for (const [name, node] of this.entries(dir)) {
+      const p = `${prefix}/${name}`;
+      if (visitor(p, node) && node.kind === 'directory') this.visit(node, p, visitor);
+    }
+  }
+
+  private async write(
+    dir: Dir,
+    host: string,
+    prefix: string,
+    how: 'link' | 'copy',
+    select: ((path: string) => boolean) | undefined,
+    state: { written: number; steps: number },
+  ): Promise<boolean> {
+    let any = false;
+    for (const [name, node] of this.entries(dir)) {
+      const p = `${prefix}/${name}`;
+      const dest = `${host}/${name}`;
+      // Yield now and then so that signals and other jobs are not starved by a large tree.
+      if (++state.steps % 1024 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (node.kind === 'directory') {
+        const keepWhole = select === undefined || select(p);
+        mkdirIfMissing(dest);
+        const kept = await this.write(node, dest, p, how, select, state);
+        if (!kept && !keepWhole) fs.rmdirSync(dest);
+        else any = true;
+        continue;
+      }
+      if (select && !select(p)) continue;
+      any = true;
+      state.written++;
+      if (node.kind === 'symlink') {
+        if (how === 'link') linkOr(this.store.symlinkObject(node.target), dest, () => fs.symlinkSync(node.target, dest));
+        else fs.symlinkSync(node.target, dest);
+      } else if (how === 'link') {
+        linkOr(this.store.objectPath(node.hash, node.executable), dest, () => this.copyObject(node.hash, node.executable, dest));
+      } else {
+        this.copyObject(node.hash, node.executable, dest);
+      }
+    }
+    return any;
+  }
+
+  private copyObject(hash: string, executable: boolean, dest: string): void {
+    fs.copyFileSync(this.store.objectPath(hash, executable), dest, fs.constants.COPYFILE_FICLONE);
+    fs.chmodSync(dest, executable ? 0o755 : 0o644);
+    fs.utimesSync(dest, OBJECT_MTIME, OBJECT_MTIME);
+  }
+
   private openDirectory(location: string, layer: string): Dir {
     let dir = this.root;
     let sofar = '';
     for (const part of normalise(location).split('/').filter(Boolean)) {
       sofar += `/${part}`;
-      const existing = dir.children.get(part);
+      const children = this.expand(dir);
+      const existing = children.get(part);
       if (!existing) {
-        const created: Dir = { kind: 'directory', children: new Map() };
-        dir.children.set(part, created);
+        const created: Dir = { kind: 'directory', children: new Map(), stored: undefined };
+        children.set(part, created);
         dir = created;
       } else if (existing.kind === 'directory') {
         dir = existing;
@@ -168,38 +211,44 @@ export class StagingArea {
   }
 
   private merge(into: Dir, tree: string, prefix: string, layer: number): void {
+    const children = this.expand(into);
     for (const child of this.store.readDirectory(tree)) {
       const p = prefix === '/' ? `/${child.name}` : `${prefix}/${child.name}`;
-      const existing = into.children.get(child.name);
+      const existing = children.get(child.name);
       if (child.kind === 'directory') {
-        let dir: Dir;
         if (!existing) {
-          dir = { kind: 'directory', children: new Map() };
-          into.children.set(child.name, dir);
+          // Only this layer has anything here so far: keep the stored tree as it is.
+          children.set(child.name, { kind: 'directory', children: undefined, stored: { digest: child.digest, owner: layer } });
         } else if (existing.kind === 'directory') {
-          dir = existing;
+          this.merge(existing, child.digest.hash, p, layer);
         } else {
           throw notADirectory(p, existing.kind, this.layers[layer]!.name);
         }
-        this.merge(dir, child.digest.hash, p, layer);
         continue;
       }
       if (existing?.kind === 'directory') {
-        if (existing.children.size > 0) {
+        if (this.entries(existing).next().done !== true) {
           this.ignored.push({ path: p, layer: this.layers[layer]!.name });
           continue;
         }
+      } else if (existing) {
+        const writers = this.writers.get(p);
+        if (writers) writers.push(layer);
+        else this.writers.set(p, [existing.owner, layer]);
       }
-      const leaf: Leaf =
-        child.kind === 'file'
-          ? { kind: 'file', hash: child.digest.hash, size: child.digest.sizeBytes, executable: child.isExecutable, owner: layer }
-          : { kind: 'symlink', target: child.target, owner: layer };
-      into.children.set(child.name, leaf);
-      this.files++;
-      const writers = this.writers.get(p);
-      if (writers) writers.push(layer);
-      else this.writers.set(p, [layer]);
+      children.set(child.name, nodeOf(child, layer));
     }
+  }
+}
+
+function nodeOf(child: DirectoryChild, owner: number): Node {
+  switch (child.kind) {
+    case 'file':
+      return { kind: 'file', hash: child.digest.hash, size: child.digest.sizeBytes, executable: child.isExecutable, owner };
+    case 'symlink':
+      return { kind: 'symlink', target: child.target, owner };
+    case 'directory':
+      return { kind: 'directory', children: undefined, stored: { digest: child.digest, owner } };
   }
 }
 
@@ -210,6 +259,16 @@ function notADirectory(p: string, kind: string, layer: string): CairnError {
 function normalise(location: string): string {
   const n = path.posix.normalize('/' + location);
   return n.length > 1 && n.endsWith('/') ? n.slice(0, -1) : n;
+}
+
+/** Hard-links `object` at `dest`, or falls back when the inode has as many links as the filesystem allows. */
+function linkOr(object: string, dest: string, fallback: () => void): void {
+  try {
+    fs.linkSync(object, dest);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EMLINK') throw error;
+    fallback();
+  }
 }
 
 function mkdirIfMissing(dir: string): void {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ArtifactCache, normalName, type ArtifactRecord, ARTIFACT_RECORD_VERSION } from '../cache/artifact-cache.js';
-import { removeTree } from '../cache/remove-tree.js';
+import { removeTree, removeTreeAsync } from '../cache/remove-tree.js';
 import { containSymlinks } from '../cache/contained-symlinks.js';
 import { expireArtifacts } from '../cache/expiry.js';
 import { CairnError, type Provenance } from '../format/errors.js';
@@ -75,6 +75,8 @@ export class BuildSession {
   private readonly records = new Map<LoadedElement, ArtifactRecord>();
   private sandbox: Promise<SandboxCapabilities> | undefined;
   private readonly buildDirectory: string;
+  /** Work directories being removed in the background; run() waits for them before it returns. */
+  private readonly removals: Promise<void>[] = [];
 
   constructor(private readonly options: BuildSessionOptions) {
     this.buildDirectory = path.join(options.cache.directory, 'build');
@@ -117,6 +119,7 @@ export class BuildSession {
     }));
     const cached = plan.filter((e) => this.cachedSuccess(e)).map((e) => e.loaded.fullName);
     const summary = await this.scheduler.run(items);
+    await Promise.all(this.removals);
     await this.expire();
     return {
       built: this.built,
@@ -279,7 +282,8 @@ export class BuildSession {
       failure = describeFailure(error);
       log.line(`error: ${failure.message}`);
     }
-    removeTree(work);
+    // Removing a staged sysroot takes a while; the next build need not wait for it.
+    this.removals.push(removeTreeAsync(work));
     const durationMs = Date.now() - started.getTime();
     log.line(failure ? `FAILURE after ${durationMs} ms` : `SUCCESS after ${durationMs} ms`);
     log.close();
