@@ -17,7 +17,7 @@ export interface ArtifactRecord {
   /** The element's name inside its project. */
   readonly element: string;
   readonly keys: { readonly strong: string; readonly weak: string; readonly strict: string };
-  /** Strong keys of the build dependencies the artifact was built with. */
+  /** Strong keys of the direct build dependencies the artifact was built with. */
   readonly dependencies: ReadonlyArray<{ readonly project: string; readonly element: string; readonly key: string }>;
   readonly result: { readonly success: true } | { readonly success: false; readonly message: string; readonly detail?: string };
   /** The output tree (absent for a failed build). */

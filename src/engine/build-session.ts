@@ -294,9 +294,12 @@ export class BuildSession {
       project: element.loaded.project.name,
       element: element.loaded.name,
       keys: { strong: key, weak: element.keys!.weak, strict: element.keys!.strict },
-      dependencies: this.options.graph
-        .buildScope(element.loaded)
-        .map((dep) => ({ project: dep.project.name, element: dep.name, key: elementKey(this.options.graph.keyed(dep), strict) })),
+      // Direct build dependencies, as BuildStream's artifacts record them: their keys name the rest.
+      dependencies: [...new Set(element.loaded.dependencies.filter((d) => d.type !== 'runtime' && d.element.kind !== 'link').map((d) => d.element))].map((dep) => ({
+        project: dep.project.name,
+        element: dep.name,
+        key: elementKey(this.options.graph.keyed(dep), strict),
+      })),
       result: failure ? { success: false, message: failure.message, ...(failure.detail ? { detail: failure.detail } : {}) } : { success: true },
       ...(files ? { files } : {}),
       log: store.putFile(log.file, { move: false, executable: false }),
