@@ -336,3 +336,30 @@ config:
     expect(artifactFiles(cache, run.graph, 'user.bst')['/digest']).toBe(`${data.files!.hash}/${data.files!.sizeBytes}\n`);
   });
 });
+
+describe('file modes in artifacts', () => {
+  it('keeps setuid, private and read-only modes, and dependents see them staged', async () => {
+    const project = writeBuildProject({
+      'elements/modes.bst': manual([
+        'mkdir -p %{install-root}/bin %{install-root}/etc',
+        'echo tool > %{install-root}/bin/su-like && chmod 4755 %{install-root}/bin/su-like',
+        'echo secret > %{install-root}/etc/shadow-like && chmod 0600 %{install-root}/etc/shadow-like',
+        'echo fixed > %{install-root}/etc/fixed && chmod 0444 %{install-root}/etc/fixed',
+        'echo plain > %{install-root}/etc/plain',
+      ]),
+      'elements/reader.bst': manual(
+        ['mkdir -p %{install-root}', 'stat -c "%a %n" /bin/su-like /etc/shadow-like /etc/fixed /etc/plain > %{install-root}/modes'],
+        ['base.bst', 'modes.bst'],
+      ),
+    });
+    const cache = freshCache();
+    const run = await cache.build(project, ['reader.bst']);
+    expect(run.summary.failed).toEqual([]);
+    expect(artifactFiles(cache, run.graph, 'reader.bst')['/modes']).toBe('4755 /bin/su-like\n600 /etc/shadow-like\n444 /etc/fixed\n644 /etc/plain\n');
+    const record = lookupArtifact(cache.cache, run.graph.keyed(run.graph.lookup('modes.bst')), true, false)!;
+    const etcNode = cache.cache.store.readDirectory(record.files!.hash).find((c) => c.name === 'etc');
+    if (etcNode?.kind !== 'directory') throw new Error('no /etc in the artifact');
+    const etc = cache.cache.store.readDirectory(etcNode.digest.hash);
+    expect(Object.fromEntries(etc.map((c) => [c.name, c.kind === 'file' ? c.mode : undefined]))).toEqual({ 'shadow-like': 0o600, fixed: 0o444, plain: undefined });
+  });
+});

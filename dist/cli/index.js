@@ -268,11 +268,31 @@ function readDigest(buf) {
     });
     return { hash, sizeBytes };
 }
+/** NodeProperties.unix_mode (field 3, a UInt32Value), if present. */
+function readUnixMode(buf) {
+    let mode;
+    const r = new ProtoReader(buf);
+    r.each((n, wire) => {
+        if (n !== 3 || wire !== 2)
+            return false;
+        const inner = new ProtoReader(r.bytes());
+        mode = 0;
+        inner.each((m, w) => {
+            if (m !== 1 || w !== 0)
+                return false;
+            mode = inner.varint() & 0o7777;
+            return true;
+        });
+        return true;
+    });
+    return mode;
+}
 function readNode(buf, group) {
     let name = '';
     let digest = { hash: '', sizeBytes: 0 };
     let target = '';
     let isExecutable = false;
+    let mode;
     const r = new ProtoReader(buf);
     r.each((n, wire) => {
         if (n === 1 && wire === 2)
@@ -283,12 +303,14 @@ function readNode(buf, group) {
             target = utf8.decode(r.bytes());
         else if (n === 4 && wire === 0 && group === 1)
             isExecutable = r.varint() !== 0;
+        else if (n === 6 && wire === 2 && group === 1)
+            mode = readUnixMode(r.bytes());
         else
             return false;
         return true;
     });
     if (group === 1)
-        return { kind: 'file', name, digest, isExecutable };
+        return mode === undefined ? { kind: 'file', name, digest, isExecutable } : { kind: 'file', name, digest, isExecutable, mode };
     if (group === 2)
         return { kind: 'directory', name, digest };
     return { kind: 'symlink', name, target };
@@ -419,6 +441,14 @@ function encodeDirectory(children) {
         node.string(1, nameBytes);
         node.bytes(2, encodeDigest(child.digest));
         node.bool(4, child.isExecutable);
+        if (child.mode !== undefined) {
+            // NodeProperties { unix_mode (3): UInt32Value { value (1) } }
+            const value = new ProtoWriter();
+            value.uint(1, child.mode);
+            const properties = new ProtoWriter();
+            properties.bytes(3, value.finish());
+            node.bytes(6, properties.finish());
+        }
         w.bytes(1, node.finish());
     }
     for (const { nameBytes, child } of named) {
@@ -631,6 +661,10 @@ async function directoryDigest(path) {
     }
     return directoryMessageDigest([{ kind: 'file', name: basename(path), digest, isExecutable }]);
 }
+/** The mode a file's executable bit implies when no other mode is recorded. */
+function defaultFileMode(isExecutable) {
+    return isExecutable ? 0o755 : 0o644;
+}
 
 ;// CONCATENATED MODULE: ./src/cache/content-store.ts
 // The content-addressed store: files by the sha256 of their bytes, directories as REAPI
@@ -775,10 +809,14 @@ class ContentStore {
                     if ((stat.mode & 0o400) === 0)
                         external_node_fs_default().chmodSync(full, stat.mode | 0o400);
                     const executable = (stat.mode & 0o100) !== 0;
+                    const permissions = stat.mode & 0o7777;
                     const digest = this.putFile(full, { move: options.move, executable });
                     state.files++;
                     state.bytes += digest.sizeBytes;
-                    children.push({ kind: 'file', name: entry.name, digest, isExecutable: executable });
+                    // The usual modes are implied by the executable bit; anything else is kept as a property.
+                    children.push(permissions === defaultFileMode(executable)
+                        ? { kind: 'file', name: entry.name, digest, isExecutable: executable }
+                        : { kind: 'file', name: entry.name, digest, isExecutable: executable, mode: permissions });
                 }
                 else {
                     state.skipped.push(rel);
@@ -894,6 +932,7 @@ function yieldToEventLoop() {
 
 
 
+
 class StagingArea {
     store;
     root = { kind: 'directory', children: new Map(), stored: undefined };
@@ -953,7 +992,13 @@ class StagingArea {
                 }
                 else if (keep(p)) {
                     children.push(node.kind === 'file'
-                        ? { kind: 'file', name, digest: { hash: node.hash, sizeBytes: node.size }, isExecutable: node.executable }
+                        ? {
+                            kind: 'file',
+                            name,
+                            digest: { hash: node.hash, sizeBytes: node.size },
+                            isExecutable: node.executable,
+                            ...(node.mode !== undefined ? { mode: node.mode } : {}),
+                        }
                         : { kind: 'symlink', name, target: node.target });
                 }
             }
@@ -1015,18 +1060,19 @@ class StagingArea {
                 else
                     external_node_fs_default().symlinkSync(node.target, dest);
             }
-            else if (how === 'link') {
-                linkOr(this.store.objectPath(node.hash, node.executable), dest, () => this.copyObject(node.hash, node.executable, dest));
+            else if (how === 'link' && node.mode === undefined) {
+                linkOr(this.store.objectPath(node.hash, node.executable), dest, () => this.copyObject(node.hash, node.executable, undefined, dest));
             }
             else {
-                this.copyObject(node.hash, node.executable, dest);
+                // A file with a mode of its own (setuid, private, read-only) gets its own inode.
+                this.copyObject(node.hash, node.executable, node.mode, dest);
             }
         }
         return any;
     }
-    copyObject(hash, executable, dest) {
+    copyObject(hash, executable, mode, dest) {
         external_node_fs_default().copyFileSync(this.store.objectPath(hash, executable), dest, (external_node_fs_default()).constants.COPYFILE_FICLONE);
-        external_node_fs_default().chmodSync(dest, executable ? 0o755 : 0o644);
+        external_node_fs_default().chmodSync(dest, mode ?? defaultFileMode(executable));
         external_node_fs_default().utimesSync(dest, OBJECT_MTIME, OBJECT_MTIME);
     }
     openDirectory(location, layer) {
@@ -1088,7 +1134,7 @@ class StagingArea {
 function nodeOf(child, owner) {
     switch (child.kind) {
         case 'file':
-            return { kind: 'file', hash: child.digest.hash, size: child.digest.sizeBytes, executable: child.isExecutable, owner };
+            return { kind: 'file', hash: child.digest.hash, size: child.digest.sizeBytes, executable: child.isExecutable, mode: child.mode, owner };
         case 'symlink':
             return { kind: 'symlink', target: child.target, owner };
         case 'directory':
@@ -2656,6 +2702,7 @@ function lookupArtifact(cache, element, strict, touch = true) {
 
 
 
+
 const ARTIFACT_OPTIONS = [
     { name: 'deps', short: 'd', values: 1, choices: ['none', 'run', 'build', 'all'] },
     { name: 'hardlinks', values: 0 },
@@ -2734,7 +2781,7 @@ async function listContentsCommand(context, targets) {
                 if (!long)
                     context.io.out.write(`\t${p}\n`);
                 else if (child.kind === 'file')
-                    context.io.out.write(`\t${child.isExecutable ? '-rwxr-xr-x' : '-rw-r--r--'} ${String(child.digest.sizeBytes).padStart(10)} ${p}\n`);
+                    context.io.out.write(`\t${permissionString(child.mode ?? defaultFileMode(child.isExecutable))} ${String(child.digest.sizeBytes).padStart(10)} ${p}\n`);
                 else if (child.kind === 'symlink')
                     context.io.out.write(`\tlrwxrwxrwx ${'0'.padStart(10)} ${p} -> ${child.target}\n`);
                 else
@@ -2766,6 +2813,15 @@ async function deleteCommand(context, targets) {
         context.io.err.write(`deleted the artifact of ${element.fullName} (${record.keys.strong.slice(0, 8)})\n`);
     }
     return missing > 0 ? 255 : 0;
+}
+/** `-rwsr-xr-x`, as ls shows a file's mode. */
+function permissionString(mode) {
+    const bit = (mask, char) => (mode & mask ? char : '-');
+    const exec = (x, special, set) => (mode & special ? (mode & x ? set : set.toUpperCase()) : mode & x ? 'x' : '-');
+    return ('-' +
+        bit(0o400, 'r') + bit(0o200, 'w') + exec(0o100, 0o4000, 's') +
+        bit(0o40, 'r') + bit(0o20, 'w') + exec(0o10, 0o2000, 's') +
+        bit(0o4, 'r') + bit(0o2, 'w') + exec(0o1, 0o1000, 't'));
 }
 
 // EXTERNAL MODULE: external "node:process"

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { decodeDirectory } from './directory-message.js';
-import { encodeDirectory, type Digest, type DirectoryChild } from './directory-digest.js';
+import { defaultFileMode, encodeDirectory, type Digest, type DirectoryChild } from './directory-digest.js';
 
 /** Every object carries this mtime (BuildStream's SOURCE_DATE_EPOCH), so staged trees are reproducible. */
 export const OBJECT_MTIME = 1321009871;
@@ -150,10 +150,16 @@ export class ContentStore {
           // A build may leave files it cannot read back (mode 000); the owner may always fix that.
           if ((stat.mode & 0o400) === 0) fs.chmodSync(full, stat.mode | 0o400);
           const executable = (stat.mode & 0o100) !== 0;
+          const permissions = stat.mode & 0o7777;
           const digest = this.putFile(full, { move: options.move, executable });
           state.files++;
           state.bytes += digest.sizeBytes;
-          children.push({ kind: 'file', name: entry.name, digest, isExecutable: executable });
+          // The usual modes are implied by the executable bit; anything else is kept as a property.
+          children.push(
+            permissions === defaultFileMode(executable)
+              ? { kind: 'file', name: entry.name, digest, isExecutable: executable }
+              : { kind: 'file', name: entry.name, digest, isExecutable: executable, mode: permissions },
+          );
         } else {
           state.skipped.push(rel);
         }

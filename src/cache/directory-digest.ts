@@ -25,7 +25,17 @@ export interface Digest {
 
 /** One entry of a REAPI Directory message (a FileNode, DirectoryNode or SymlinkNode). */
 export type DirectoryChild =
-  | { readonly kind: 'file'; readonly name: string; readonly digest: Digest; readonly isExecutable: boolean }
+  | {
+      readonly kind: 'file';
+      readonly name: string;
+      readonly digest: Digest;
+      readonly isExecutable: boolean;
+      /**
+       * Permission bits (setuid, setgid, sticky and rwx) when they are not what the executable bit
+       * implies (0755 or 0644); stored as REAPI `node_properties.unix_mode`.
+       */
+      readonly mode?: number;
+    }
   | { readonly kind: 'directory'; readonly name: string; readonly digest: Digest }
   | { readonly kind: 'symlink'; readonly name: string; readonly target: string };
 
@@ -151,6 +161,14 @@ export function encodeDirectory(children: readonly DirectoryChild[]): Buffer {
     node.string(1, nameBytes);
     node.bytes(2, encodeDigest(child.digest));
     node.bool(4, child.isExecutable);
+    if (child.mode !== undefined) {
+      // NodeProperties { unix_mode (3): UInt32Value { value (1) } }
+      const value = new ProtoWriter();
+      value.uint(1, child.mode);
+      const properties = new ProtoWriter();
+      properties.bytes(3, value.finish());
+      node.bytes(6, properties.finish());
+    }
     w.bytes(1, node.finish());
   }
   for (const { nameBytes, child } of named) {
@@ -361,4 +379,9 @@ export async function directoryDigest(path: string): Promise<Digest> {
     isExecutable = false;
   }
   return directoryMessageDigest([{ kind: 'file', name: basename(path), digest, isExecutable }]);
+}
+
+/** The mode a file's executable bit implies when no other mode is recorded. */
+export function defaultFileMode(isExecutable: boolean): number {
+  return isExecutable ? 0o755 : 0o644;
 }

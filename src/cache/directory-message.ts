@@ -68,21 +68,41 @@ function readDigest(buf: Uint8Array): { hash: string; sizeBytes: number } {
   return { hash, sizeBytes };
 }
 
+/** NodeProperties.unix_mode (field 3, a UInt32Value), if present. */
+function readUnixMode(buf: Uint8Array): number | undefined {
+  let mode: number | undefined;
+  const r = new ProtoReader(buf);
+  r.each((n, wire) => {
+    if (n !== 3 || wire !== 2) return false;
+    const inner = new ProtoReader(r.bytes());
+    mode = 0;
+    inner.each((m, w) => {
+      if (m !== 1 || w !== 0) return false;
+      mode = inner.varint() & 0o7777;
+      return true;
+    });
+    return true;
+  });
+  return mode;
+}
+
 function readNode(buf: Uint8Array, group: number): DirectoryChild {
   let name = '';
   let digest = { hash: '', sizeBytes: 0 };
   let target = '';
   let isExecutable = false;
+  let mode: number | undefined;
   const r = new ProtoReader(buf);
   r.each((n, wire) => {
     if (n === 1 && wire === 2) name = utf8.decode(r.bytes());
     else if (n === 2 && wire === 2 && group !== 3) digest = readDigest(r.bytes());
     else if (n === 2 && wire === 2) target = utf8.decode(r.bytes());
     else if (n === 4 && wire === 0 && group === 1) isExecutable = r.varint() !== 0;
+    else if (n === 6 && wire === 2 && group === 1) mode = readUnixMode(r.bytes());
     else return false;
     return true;
   });
-  if (group === 1) return { kind: 'file', name, digest, isExecutable };
+  if (group === 1) return mode === undefined ? { kind: 'file', name, digest, isExecutable } : { kind: 'file', name, digest, isExecutable, mode };
   if (group === 2) return { kind: 'directory', name, digest };
   return { kind: 'symlink', name, target };
 }

@@ -13,10 +13,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CairnError } from '../format/errors.js';
 import { OBJECT_MTIME, type ContentStore } from './content-store.js';
-import type { Digest, DirectoryChild } from './directory-digest.js';
+import { defaultFileMode, type Digest, type DirectoryChild } from './directory-digest.js';
 
 type Leaf =
-  | { readonly kind: 'file'; readonly hash: string; readonly size: number; readonly executable: boolean; readonly owner: number }
+  | { readonly kind: 'file'; readonly hash: string; readonly size: number; readonly executable: boolean; readonly mode: number | undefined; readonly owner: number }
   | { readonly kind: 'symlink'; readonly target: string; readonly owner: number };
 interface Dir {
   readonly kind: 'directory';
@@ -109,7 +109,13 @@ export class StagingArea {
         } else if (keep(p)) {
           children.push(
             node.kind === 'file'
-              ? { kind: 'file', name, digest: { hash: node.hash, sizeBytes: node.size }, isExecutable: node.executable }
+              ? {
+                  kind: 'file',
+                  name,
+                  digest: { hash: node.hash, sizeBytes: node.size },
+                  isExecutable: node.executable,
+                  ...(node.mode !== undefined ? { mode: node.mode } : {}),
+                }
               : { kind: 'symlink', name, target: node.target },
           );
         }
@@ -175,18 +181,19 @@ export class StagingArea {
       if (node.kind === 'symlink') {
         if (how === 'link') linkOr(this.store.symlinkObject(node.target), dest, () => fs.symlinkSync(node.target, dest));
         else fs.symlinkSync(node.target, dest);
-      } else if (how === 'link') {
-        linkOr(this.store.objectPath(node.hash, node.executable), dest, () => this.copyObject(node.hash, node.executable, dest));
+      } else if (how === 'link' && node.mode === undefined) {
+        linkOr(this.store.objectPath(node.hash, node.executable), dest, () => this.copyObject(node.hash, node.executable, undefined, dest));
       } else {
-        this.copyObject(node.hash, node.executable, dest);
+        // A file with a mode of its own (setuid, private, read-only) gets its own inode.
+        this.copyObject(node.hash, node.executable, node.mode, dest);
       }
     }
     return any;
   }
 
-  private copyObject(hash: string, executable: boolean, dest: string): void {
+  private copyObject(hash: string, executable: boolean, mode: number | undefined, dest: string): void {
     fs.copyFileSync(this.store.objectPath(hash, executable), dest, fs.constants.COPYFILE_FICLONE);
-    fs.chmodSync(dest, executable ? 0o755 : 0o644);
+    fs.chmodSync(dest, mode ?? defaultFileMode(executable));
     fs.utimesSync(dest, OBJECT_MTIME, OBJECT_MTIME);
   }
 
@@ -244,7 +251,7 @@ export class StagingArea {
 function nodeOf(child: DirectoryChild, owner: number): Node {
   switch (child.kind) {
     case 'file':
-      return { kind: 'file', hash: child.digest.hash, size: child.digest.sizeBytes, executable: child.isExecutable, owner };
+      return { kind: 'file', hash: child.digest.hash, size: child.digest.sizeBytes, executable: child.isExecutable, mode: child.mode, owner };
     case 'symlink':
       return { kind: 'symlink', target: child.target, owner };
     case 'directory':

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { checkout, type CheckoutDeps } from '../../engine/checkout.js';
 import { lookupArtifact } from '../../engine/artifact-state.js';
 import { CairnError } from '../../format/errors.js';
+import { defaultFileMode } from '../../cache/directory-digest.js';
 import { UsageError, one, type OptionSpec } from '../args.js';
 import type { CommandContext } from '../context.js';
 
@@ -80,7 +81,7 @@ async function listContentsCommand(context: CommandContext, targets: string[]): 
       for (const child of [...store.readDirectory(hash)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
         const p = prefix ? `${prefix}/${child.name}` : child.name;
         if (!long) context.io.out.write(`\t${p}\n`);
-        else if (child.kind === 'file') context.io.out.write(`\t${child.isExecutable ? '-rwxr-xr-x' : '-rw-r--r--'} ${String(child.digest.sizeBytes).padStart(10)} ${p}\n`);
+        else if (child.kind === 'file') context.io.out.write(`\t${permissionString(child.mode ?? defaultFileMode(child.isExecutable))} ${String(child.digest.sizeBytes).padStart(10)} ${p}\n`);
         else if (child.kind === 'symlink') context.io.out.write(`\tlrwxrwxrwx ${'0'.padStart(10)} ${p} -> ${child.target}\n`);
         else context.io.out.write(`\tdrwxr-xr-x ${'0'.padStart(10)} ${p}\n`);
         if (child.kind === 'directory') walk(child.digest.hash, p);
@@ -110,3 +111,15 @@ async function deleteCommand(context: CommandContext, targets: string[]): Promis
   return missing > 0 ? 255 : 0;
 }
 
+
+/** `-rwsr-xr-x`, as ls shows a file's mode. */
+function permissionString(mode: number): string {
+  const bit = (mask: number, char: string): string => (mode & mask ? char : '-');
+  const exec = (x: number, special: number, set: string): string => (mode & special ? (mode & x ? set : set.toUpperCase()) : mode & x ? 'x' : '-');
+  return (
+    '-' +
+    bit(0o400, 'r') + bit(0o200, 'w') + exec(0o100, 0o4000, 's') +
+    bit(0o40, 'r') + bit(0o20, 'w') + exec(0o10, 0o2000, 's') +
+    bit(0o4, 'r') + bit(0o2, 'w') + exec(0o1, 0o1000, 't')
+  );
+}
