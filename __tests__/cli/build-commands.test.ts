@@ -363,6 +363,18 @@ describe('cairn shell', () => {
     expect(stdout).toBe('/buildstream/test/with-sources.bst\nsource text\nhas-busybox\n');
   });
 
+  it('without a command opens an interactive shell on the terminal (driven here through a pseudo-terminal)', () => {
+    const ws = new Workspace();
+    ws.build('app.bst');
+    // util-linux `script` gives the shell a real terminal; its input is what a user would type.
+    const command = [process.execPath, cli, '-C', ws.project, '--cache-dir', ws.cache, 'shell', 'app.bst'].map((w) => `'${w}'`).join(' ');
+    const result = spawnSync('script', ['-qec', command, '/dev/null'], { input: 'echo inside-$((6*7)); cat /etc/integrated\nexit 4\n', encoding: 'utf8', env });
+    expect(result.stdout).toContain('inside-42');
+    expect(result.stdout).toContain('integrated');
+    expect(result.stdout).toContain('[app.bst:/]');
+    expect(result.status).toBe(4);
+  });
+
   it('refuses an element whose run scope is not cached', () => {
     const ws = new Workspace();
     const { status, stderr } = ws.cairn('shell', 'app.bst', '--', 'true');
