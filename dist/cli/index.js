@@ -7787,6 +7787,7 @@ class ElementComposer {
                 directory: directory === undefined ? undefined : variables.expand(directory, item.get('directory').at),
                 projectDirectory: project.directory,
                 aliases: project.aliases,
+                mirrors: project.mirrors,
                 at: kindScalar.at,
             };
             return { kind: kindScalar.value, plugin, view };
@@ -10621,6 +10622,7 @@ function loadProject(directoryIn, settings = {}) {
     for (const [variable, value, at] of options.exportVariables())
         variables.set(variable, new ScalarNode(value, at));
     const aliases = readAliases(config, variables, directory);
+    const mirrors = readMirrors(config);
     const refStorageScalar = scalarOf(config, 'ref-storage');
     if (refStorageScalar.value !== 'inline' && refStorageScalar.value !== 'project.refs') {
         throw new CairnError('invalid-data', `ref-storage '${refStorageScalar.value}' is not 'inline' or 'project.refs'`, refStorageScalar.at);
@@ -10649,6 +10651,7 @@ function loadProject(directoryIn, settings = {}) {
         elementOverrides,
         sourceOverrides,
         aliases,
+        mirrors,
         fatalWarnings,
         refStorage: refStorageScalar.value,
         refs: refStorageScalar.value === 'project.refs' ? readRefs(directory, prefix, name) : new Map(),
@@ -10685,6 +10688,32 @@ function readRefs(directory, prefix, projectName) {
 /** BuildStream's automatic max-jobs: the usable processors, at most 8. */
 function defaultMaxJobs() {
     return Math.max(1, Math.min(external_node_os_default().availableParallelism(), 8));
+}
+/** project.conf `mirrors:`: a list of `{name, aliases: {alias: [url prefix, ...]}}`. */
+function readMirrors(config) {
+    const list = getSequence(config, 'mirrors');
+    if (!list)
+        return [];
+    return list.items.map((item) => {
+        if (item.kind !== 'mapping')
+            throw new CairnError('invalid-data', 'each mirror must be a mapping with name and aliases', item.at);
+        validateKeys(item, ['name', 'aliases'], 'a mirror');
+        const name = requireString(item, 'name', 'a mirror').value;
+        const aliases = new Map();
+        const node = getMapping(item, 'aliases');
+        if (!node)
+            throw new CairnError('invalid-data', `mirror '${name}' has no aliases`, item.at, 'give aliases: {alias: [url prefixes]}');
+        for (const [alias, value] of node.entries) {
+            if (value.kind !== 'sequence')
+                throw new CairnError('invalid-data', `mirror '${name}': alias '${alias}' must list URL prefixes`, value.at);
+            aliases.set(alias, value.items.map((url) => {
+                if (url.kind !== 'scalar')
+                    throw new CairnError('invalid-data', `mirror '${name}': a URL prefix must be a string`, url.at);
+                return url.value;
+            }));
+        }
+        return { name, aliases };
+    });
 }
 /** Aliases may use the project variables plus project-root and toplevel-root (and their URIs). */
 function readAliases(config, variables, directory) {

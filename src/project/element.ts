@@ -163,6 +163,7 @@ export class ElementComposer {
         directory: directory === undefined ? undefined : variables.expand(directory, item.get('directory')!.at),
         projectDirectory: project.directory,
         aliases: project.aliases,
+        mirrors: project.mirrors,
         at: kindScalar.at,
       };
       return { kind: kindScalar.value, plugin, view };

@@ -12,6 +12,7 @@ import { assertFullyComposited, compositeInto, MappingNode, ScalarNode, SYNTHETI
 import { resolveConditionals } from '../format/conditionals.js';
 import { OptionPool } from '../format/options.js';
 import { assertNotProtected, BUILTIN_VARIABLES_YAML, Variables } from '../format/variables.js';
+import type { SourceMirror } from './source-api.js';
 import { readYaml } from '../format/yaml-reader.js';
 import { projectPath } from './project-path.js';
 import { FORMAT_MAJOR, FORMAT_MINOR, KEYS_NOT_CONDITIONAL, PROJECT_DEFAULTS_FILE, PROJECT_DEFAULTS_YAML, PROJECT_KEYS } from './project-defaults.js';
@@ -38,6 +39,8 @@ export interface Project {
   readonly elementOverrides: MappingNode;
   readonly sourceOverrides: MappingNode;
   readonly aliases: ReadonlyMap<string, string>;
+  /** `mirrors:` in order: each names, per alias, the URL prefixes to try before the alias's own. */
+  readonly mirrors: readonly SourceMirror[];
   readonly fatalWarnings: readonly string[];
   readonly refStorage: RefStorage;
   /** With `ref-storage: project.refs`, the refs of this project's sources: element name → one mapping per source. */
@@ -190,6 +193,7 @@ export function loadProject(directoryIn: string, settings: ProjectSettings = {})
   for (const [variable, value, at] of options.exportVariables()) variables.set(variable, new ScalarNode(value, at));
 
   const aliases = readAliases(config, variables, directory);
+  const mirrors = readMirrors(config);
   const refStorageScalar = scalarOf(config, 'ref-storage')!;
   if (refStorageScalar.value !== 'inline' && refStorageScalar.value !== 'project.refs') {
     throw new CairnError('invalid-data', `ref-storage '${refStorageScalar.value}' is not 'inline' or 'project.refs'`, refStorageScalar.at);
@@ -217,6 +221,7 @@ export function loadProject(directoryIn: string, settings: ProjectSettings = {})
     elementOverrides,
     sourceOverrides,
     aliases,
+    mirrors,
     fatalWarnings,
     refStorage: refStorageScalar.value,
     refs: refStorageScalar.value === 'project.refs' ? readRefs(directory, prefix, name) : new Map(),
@@ -252,6 +257,28 @@ function readRefs(directory: string, prefix: string, projectName: string): Map<s
 /** BuildStream's automatic max-jobs: the usable processors, at most 8. */
 function defaultMaxJobs(): number {
   return Math.max(1, Math.min(os.availableParallelism(), 8));
+}
+
+/** project.conf `mirrors:`: a list of `{name, aliases: {alias: [url prefix, ...]}}`. */
+function readMirrors(config: MappingNode): SourceMirror[] {
+  const list = getSequence(config, 'mirrors');
+  if (!list) return [];
+  return list.items.map((item) => {
+    if (item.kind !== 'mapping') throw new CairnError('invalid-data', 'each mirror must be a mapping with name and aliases', item.at);
+    validateKeys(item, ['name', 'aliases'], 'a mirror');
+    const name = requireString(item, 'name', 'a mirror').value;
+    const aliases = new Map<string, string[]>();
+    const node = getMapping(item, 'aliases');
+    if (!node) throw new CairnError('invalid-data', `mirror '${name}' has no aliases`, item.at, 'give aliases: {alias: [url prefixes]}');
+    for (const [alias, value] of node.entries) {
+      if (value.kind !== 'sequence') throw new CairnError('invalid-data', `mirror '${name}': alias '${alias}' must list URL prefixes`, value.at);
+      aliases.set(alias, value.items.map((url) => {
+        if (url.kind !== 'scalar') throw new CairnError('invalid-data', `mirror '${name}': a URL prefix must be a string`, url.at);
+        return url.value;
+      }));
+    }
+    return { name, aliases };
+  });
 }
 
 /** Aliases may use the project variables plus project-root and toplevel-root (and their URIs). */

@@ -15,8 +15,19 @@ export interface SourceView {
   readonly projectDirectory: string;
   /** The declaring project's `aliases:` (alias name → URL prefix), for `alias:path` URLs. */
   readonly aliases: ReadonlyMap<string, string>;
+  /** The project's `mirrors:`, tried in order before an alias's own URL when fetching. */
+  readonly mirrors: readonly SourceMirror[];
   readonly at: Provenance;
 }
+
+export interface SourceMirror {
+  readonly name: string;
+  /** Alias name → URL prefixes that replace the alias's own prefix. */
+  readonly aliases: ReadonlyMap<string, readonly string[]>;
+}
+
+/** What `track` found: the keys to write into the source (`ref`, and e.g. git's `tags`). */
+export type TrackResult = Readonly<Record<string, JsonValue>>;
 
 /** What the engine lends a source kind while it fetches or stages. */
 export interface SourceContext {
@@ -42,6 +53,8 @@ export interface SourcePlugin {
   isCached?(source: SourceView, context: SourceContext): boolean;
   /** Brings the pinned content into the source cache; never leaves a partial entry behind. */
   fetch?(source: SourceView, context: SourceContext): Promise<void>;
+  /** Finds the newest ref of what the source tracks (a branch, a tag, a package set); undefined when there is nothing to track. */
+  track?(source: SourceView, context: SourceContext): Promise<TrackResult | undefined>;
   /**
    * Writes the source's files into `directory`, which exists and holds what the element's
    * earlier sources staged. Nothing may be written outside it.
