@@ -87,6 +87,7 @@ export class CommandContext {
       targets,
       cliOptions: options,
       strict: !this.flag('no-strict'),
+      userMirrors: this.userConfig.mirrors,
       ...(maxJobs !== undefined ? { maxJobs } : {}),
     });
   }

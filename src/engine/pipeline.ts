@@ -17,6 +17,7 @@ import { sortDependencies } from '../project/graph.js';
 import { loadElements, type LoadedElement } from '../project/loader.js';
 import { findProjectDirectory, loadProject, type Project } from '../project/project.js';
 import type { DependencyView } from '../project/plugin-api.js';
+import type { SourceMirror } from '../project/source-api.js';
 
 export interface PipelineOptions {
   /** Where to look for project.conf (upwards from here). */
@@ -26,6 +27,8 @@ export interface PipelineOptions {
   /** BuildStream's strict mode (the default): strong keys equal strict keys. */
   readonly strict?: boolean;
   readonly maxJobs?: number;
+  /** Mirrors from the user configuration, by project name. */
+  readonly userMirrors?: ReadonlyMap<string, readonly SourceMirror[]>;
 }
 
 export interface KeyedElement {
@@ -57,6 +60,7 @@ export async function loadPipeline(options: PipelineOptions): Promise<KeyedGraph
   const project = loadProject(directory, {
     ...(options.cliOptions ? { cliOptions: options.cliOptions } : {}),
     ...(options.maxJobs !== undefined ? { maxJobs: options.maxJobs } : {}),
+    ...(options.userMirrors ? { userMirrors: options.userMirrors } : {}),
   });
   await project.plugins.loadLocal();
   const targetNames = options.targets.length > 0 ? options.targets : defaultTargets(project);

@@ -5,7 +5,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { getBool, getMapping, getString, validateKeys } from '../format/accessors.js';
+import { getBool, getMapping, getSequence, getString, validateKeys } from '../format/accessors.js';
+import { readMirrorList } from '../project/project.js';
+import type { SourceMirror } from '../project/source-api.js';
 import { CairnError, type Provenance } from '../format/errors.js';
 import type { MappingNode } from '../format/node.js';
 import { readYaml } from '../format/yaml-reader.js';
@@ -24,6 +26,8 @@ export interface UserConfig {
   readonly maxJobs?: number;
   readonly retryFailed: boolean;
   readonly bwrap?: string;
+  /** `projects: <name>: mirrors:`, tried before each project's own mirrors. */
+  readonly mirrors: ReadonlyMap<string, readonly SourceMirror[]>;
 }
 
 export interface UserConfigInputs {
@@ -32,7 +36,7 @@ export interface UserConfigInputs {
   readonly env: NodeJS.ProcessEnv;
 }
 
-const TOP_KEYS = ['cachedir', 'logdir', 'sourcedir', 'cache', 'scheduler', 'build', 'sandbox'];
+const TOP_KEYS = ['cachedir', 'logdir', 'sourcedir', 'cache', 'scheduler', 'build', 'sandbox', 'projects'];
 
 export function readUserConfig(inputs: UserConfigInputs): UserConfig {
   const env = inputs.env;
@@ -76,7 +80,15 @@ export function readUserConfig(inputs: UserConfigInputs): UserConfig {
   const builders = scheduler && count(scheduler, 'builders');
   const maxJobs = build && count(build, 'max-jobs', true);
   const bwrap = sandbox && getString(sandbox, 'bwrap');
+  const mirrors = new Map<string, SourceMirror[]>();
+  const projects = node && getMapping(node, 'projects');
+  for (const [project, settings] of projects?.entries ?? []) {
+    if (settings.kind !== 'mapping') throw new CairnError('invalid-data', `projects: ${project} must be a mapping`, settings.at);
+    validateKeys(settings, ['mirrors'], `the settings of project '${project}'`);
+    mirrors.set(project, readMirrorList(getSequence(settings, 'mirrors')));
+  }
   return {
+    mirrors,
     cacheDirectory,
     logDirectory: dir('logdir', path.join(cacheDirectory, 'logs')),
     sourceDirectory: dir('sourcedir', path.join(cacheDirectory, 'sources')),

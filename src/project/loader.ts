@@ -186,6 +186,7 @@ class ProjectLoader {
     const settings: ProjectSettings = {
       displayPrefix: `${fullPath}:`,
       maxJobs: this.project.maxJobs,
+      userMirrors: this.project.userMirrors,
       ...(options ? { junctionOptions: options } : {}),
     };
     let project: Project;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { getBool, getMapping, getSequence, getString, getStringList, requireString, scalarOf, validateKeys } from '../format/accessors.js';
 import { CairnError, type Provenance } from '../format/errors.js';
 import { processIncludes, type IncludeContext, type IncludedFile } from '../format/includes.js';
-import { assertFullyComposited, compositeInto, MappingNode, ScalarNode, SYNTHETIC } from '../format/node.js';
+import { assertFullyComposited, compositeInto, MappingNode, ScalarNode, SYNTHETIC, type SequenceNode } from '../format/node.js';
 import { resolveConditionals } from '../format/conditionals.js';
 import { OptionPool } from '../format/options.js';
 import { assertNotProtected, BUILTIN_VARIABLES_YAML, Variables } from '../format/variables.js';
@@ -39,8 +39,10 @@ export interface Project {
   readonly elementOverrides: MappingNode;
   readonly sourceOverrides: MappingNode;
   readonly aliases: ReadonlyMap<string, string>;
-  /** `mirrors:` in order: each names, per alias, the URL prefixes to try before the alias's own. */
+  /** `mirrors:` in order (the user's first): each names, per alias, the URL prefixes to try before the alias's own. */
   readonly mirrors: readonly SourceMirror[];
+  /** The user's mirrors for every project, handed on to subprojects. */
+  readonly userMirrors: ReadonlyMap<string, readonly SourceMirror[]>;
   readonly fatalWarnings: readonly string[];
   readonly refStorage: RefStorage;
   /** With `ref-storage: project.refs`, the refs of this project's sources: element name → one mapping per source. */
@@ -62,6 +64,8 @@ export interface ProjectSettings {
   readonly displayPrefix?: string;
   /** Resolves `junction.bst:file.yml` includes in project.conf (given by the element loader). */
   readonly crossProjectIncludes?: (include: ScalarNode) => IncludedFile;
+  /** Mirrors from the user configuration (`projects: <name>: mirrors:`), tried before the project's own. */
+  readonly userMirrors?: ReadonlyMap<string, readonly SourceMirror[]>;
 }
 
 /** Finds the directory holding project.conf, from `start` upwards. */
@@ -193,7 +197,7 @@ export function loadProject(directoryIn: string, settings: ProjectSettings = {})
   for (const [variable, value, at] of options.exportVariables()) variables.set(variable, new ScalarNode(value, at));
 
   const aliases = readAliases(config, variables, directory);
-  const mirrors = readMirrors(config);
+  const mirrors = [...(settings.userMirrors?.get(name) ?? []), ...readMirrorList(getSequence(config, 'mirrors'))];
   const refStorageScalar = scalarOf(config, 'ref-storage')!;
   if (refStorageScalar.value !== 'inline' && refStorageScalar.value !== 'project.refs') {
     throw new CairnError('invalid-data', `ref-storage '${refStorageScalar.value}' is not 'inline' or 'project.refs'`, refStorageScalar.at);
@@ -222,6 +226,7 @@ export function loadProject(directoryIn: string, settings: ProjectSettings = {})
     sourceOverrides,
     aliases,
     mirrors,
+    userMirrors: settings.userMirrors ?? new Map(),
     fatalWarnings,
     refStorage: refStorageScalar.value,
     refs: refStorageScalar.value === 'project.refs' ? readRefs(directory, prefix, name) : new Map(),
@@ -259,9 +264,8 @@ function defaultMaxJobs(): number {
   return Math.max(1, Math.min(os.availableParallelism(), 8));
 }
 
-/** project.conf `mirrors:`: a list of `{name, aliases: {alias: [url prefix, ...]}}`. */
-function readMirrors(config: MappingNode): SourceMirror[] {
-  const list = getSequence(config, 'mirrors');
+/** A `mirrors:` list (project.conf, or a project in the user configuration): `{name, aliases: {alias: [url prefix, ...]}}`. */
+export function readMirrorList(list: SequenceNode | undefined): SourceMirror[] {
   if (!list) return [];
   return list.items.map((item) => {
     if (item.kind !== 'mapping') throw new CairnError('invalid-data', 'each mirror must be a mapping with name and aliases', item.at);
