@@ -1,16 +1,18 @@
 // `git` (buildstream-plugins): a repository pinned by commit, or by a `tag-N-gSHA` describe ref.
+// Validation and the key live here; fetching, tracking and staging live in src/sources/git/.
 
 import { getBool, getMapping, getSequence, getString } from '../../src/format/accessors.js';
 import type { JsonValue } from '../../src/cache/canonical-json.js';
 import { CairnError } from '../../src/format/errors.js';
 import type { SourcePlugin } from '../../src/project/source-api.js';
+import { checkGitConfig, readGitConfig } from '../../src/sources/git/config.js';
+import { fetchGit, isGitCached } from '../../src/sources/git/fetch.js';
+import { commitOf } from '../../src/sources/git/repositories.js';
+import { stageGit } from '../../src/sources/git/stage.js';
+import { trackGit } from '../../src/sources/git/track.js';
 import { requireKey } from './common.js';
 
-/** The commit of a ref written as `git describe` output (`v1.0-3-gdeadbee`), or the ref itself. */
-export function commitOf(ref: string): string {
-  const cut = ref.lastIndexOf('-g');
-  return cut >= 0 ? ref.slice(cut + 2) : ref;
-}
+export { commitOf };
 
 export const git: SourcePlugin = {
   kind: 'git',
@@ -23,10 +25,7 @@ export const git: SourcePlugin = {
     }
     getBool(source.config, 'checkout-submodules', true);
     getBool(source.config, 'track-tags', false);
-    const format = getString(source.config, 'ref-format');
-    if (format !== undefined && format !== 'sha1' && format !== 'git-describe') {
-      throw new CairnError('invalid-data', `ref-format '${format}' is not 'sha1' or 'git-describe'`, source.config.get('ref-format')!.at);
-    }
+    checkGitConfig(source);
   },
   isResolved: (source) => getString(source.config, 'ref') !== undefined,
   uniqueKey(source) {
@@ -58,4 +57,8 @@ export const git: SourcePlugin = {
     if (version !== undefined) key.push(version);
     return key;
   },
+  isCached: isGitCached,
+  fetch: fetchGit,
+  track: (source, context) => trackGit(readGitConfig(source), context),
+  stage: stageGit,
 };

@@ -1,4 +1,5 @@
-// `patch` (buildstream-plugins): a project file applied to what earlier sources staged.
+// `patch` (buildstream-plugins): a project file applied to what earlier sources staged, all or
+// nothing, with the host's GNU patch.
 
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -7,6 +8,7 @@ import { getString, scalarOf } from '../../src/format/accessors.js';
 import { CairnError } from '../../src/format/errors.js';
 import { projectPath } from '../../src/project/project-path.js';
 import type { SourcePlugin, SourceView } from '../../src/project/source-api.js';
+import { applyPatch } from '../../src/sources/apply-patch.js';
 
 function patchFile(source: SourceView): { full: string; relative: string } {
   const scalar = scalarOf(source.config, 'path');
@@ -34,5 +36,20 @@ export const patch: SourcePlugin = {
     const { full, relative } = patchFile(source);
     const digest = crypto.createHash('sha256').update(fs.readFileSync(full)).digest('hex');
     return [relative, digest, stripLevel(source)];
+  },
+  // The patch is a project file: there is never anything to fetch.
+  isCached: () => true,
+  async stage(source, directory, context) {
+    const { full, relative } = patchFile(source);
+    await applyPatch({
+      patch: full,
+      label: relative,
+      stripLevel: stripLevel(source),
+      directory,
+      at: source.at,
+      pathAt: source.config.get('path')?.at ?? source.at,
+      signal: context.signal,
+      log: (line) => context.log(line),
+    });
   },
 };

@@ -1,10 +1,10 @@
 // `tar` (and `zip`, which is keyed the same way): an archive pinned by sha256, staged from base-dir.
-// Only tar fetches and stages so far; zip keeps its key and validation until it gets an extractor.
 
 import { getString } from '../../src/format/accessors.js';
 import type { SourcePlugin } from '../../src/project/source-api.js';
 import { cachedDownload, downloadUrl, fetchDownload, isDownloadCached } from '../../src/sources/downloadable.js';
 import { extractTar } from '../../src/sources/tar-extract.js';
+import { extractZip } from '../../src/sources/zip-extract.js';
 import { DOWNLOAD_KEYS, downloadKey, requireKey } from './common.js';
 
 function archive(kind: string): SourcePlugin {
@@ -34,4 +34,20 @@ export const tar: SourcePlugin = {
     });
   },
 };
-export const zip = archive('zip');
+export const zip: SourcePlugin = {
+  ...archive('zip'),
+  isCached: isDownloadCached,
+  fetch: fetchDownload,
+  async stage(source, directory, context) {
+    await extractZip({
+      archive: cachedDownload(source, context),
+      label: downloadUrl(source),
+      directory,
+      baseDir: getString(source.config, 'base-dir') ?? '*',
+      baseDirAt: source.config.get('base-dir')?.at,
+      at: source.at,
+      signal: context.signal,
+      log: (line) => context.log(line),
+    });
+  },
+};

@@ -1,12 +1,14 @@
-// What the downloadable kinds (remote, tar) share: reading `url` and `ref` from a source's
-// configuration, translating the URL's alias, and fetching the file into the download cache.
-// It never stages anything; each kind decides what to do with the cached file.
+// What the downloadable kinds (remote, tar, zip) share: reading `url` and `ref` from a source's
+// configuration, translating the URL's alias, and fetching the file into the download cache
+// from the first of its mirrors (or its own URL) that serves it. It never stages anything;
+// each kind decides what to do with the cached file.
 
 import { scalarOf } from '../format/accessors.js';
 import { CairnError } from '../format/errors.js';
 import type { SourceContext, SourceView } from '../project/source-api.js';
 import { downloadPath, ensureDownloaded, isDownloaded, isSha256 } from './download-cache.js';
-import { translateUrl } from './urls.js';
+import { firstThatWorks } from './url-fallback.js';
+import { candidateUrls, translateUrl } from './urls.js';
 
 /** The URL to download from, with the project's alias applied; errors point at `url:`. */
 export function downloadUrl(source: SourceView): string {
@@ -32,19 +34,28 @@ export function isDownloadCached(source: SourceView, context: SourceContext): bo
   return ref !== undefined && isSha256(ref) && isDownloaded(context.sourceCache, source.kind, ref);
 }
 
+/** Downloads the pinned file from the first of its mirrors (or its own URL) that serves it. */
 export async function fetchDownload(source: SourceView, context: SourceContext): Promise<void> {
   const ref = pinnedRef(source);
-  const url = downloadUrl(source);
-  await ensureDownloaded({
-    sourceCache: context.sourceCache,
-    kind: source.kind,
-    ref,
-    url,
-    at: source.config.get('url')?.at ?? source.at,
-    refAt: source.config.get('ref')?.at ?? source.at,
-    signal: context.signal,
-    log: (line) => context.log(line),
-  });
+  const scalar = scalarOf(source.config, 'url');
+  if (!scalar) throw new CairnError('invalid-data', `a ${source.kind} source needs 'url'`, source.at);
+  const urls = candidateUrls(scalar.value, source.aliases, source.mirrors, scalar.at, 'fetch');
+  const log = (line: string): void => context.log(line);
+  await firstThatWorks(
+    urls,
+    (url) =>
+      ensureDownloaded({
+        sourceCache: context.sourceCache,
+        kind: source.kind,
+        ref,
+        url,
+        at: scalar.at,
+        refAt: source.config.get('ref')?.at ?? source.at,
+        signal: context.signal,
+        log,
+      }),
+    { written: scalar.value, at: scalar.at, log, doing: 'fetching' },
+  );
 }
 
 /** The cached file for staging; a source-not-cached error when it was never fetched. */

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadEntry } from 'tar';
-import { globMatcher } from '../cache/glob.js';
+import { chooseBaseDir, safeComponents, withoutDotSlash, type MemberName } from './archive-members.js';
 import { CairnError, type Provenance } from '../format/errors.js';
 import { withTarStream } from './archive-stream.js';
 import { StagingRoot, type Placement } from './staging-root.js';
@@ -136,59 +136,17 @@ async function hardLinkSource(entry: ReadEntry, prefix: string, root: StagingRoo
   return source;
 }
 
-/**
- * The path components of a member name relative to the staging directory. An absolute name
- * or a `..` component is refused rather than repaired, as BuildStream refuses members that
- * would land outside the staging area.
- */
-function safeComponents(name: string, member: Placement): string[] {
-  if (name.startsWith('/')) {
-    throw new CairnError('unsafe-archive', `${member.what} has an absolute path`, member.at, 'an archive may only hold relative paths');
-  }
-  const components = name.split('/').filter((part) => part !== '' && part !== '.');
-  if (components.includes('..')) {
-    throw new CairnError('unsafe-archive', `${member.what} has a '..' component and could escape the staging directory`, member.at);
-  }
-  return components;
-}
-
-/** A member name without leading `./` (however many) or trailing `/`. */
-function withoutDotSlash(name: string): string {
-  let result = name;
-  while (result.startsWith('./')) result = result.slice(2);
-  if (result === '.') return '';
-  while (result.endsWith('/') && result.length > 1) result = result.slice(0, -1);
-  return result;
-}
-
-/**
- * BuildStream's `base-dir`: the first, in sorted order, of the archive's directories matching
- * the glob. Directories only implied by deeper members count too, since many tarballs have no
- * entry for their top directory.
- */
+/** Reads every member name once to choose `base-dir`. */
 async function findBaseDir(request: ExtractRequest): Promise<string> {
-  const directories = new Set<string>();
+  const members: MemberName[] = [];
   await withTarStream(request.archive, request.label, request.at, async (stream) => {
     for await (const entry of tarEntries(stream)) {
       entry.resume();
       request.signal.throwIfAborted();
-      const name = withoutDotSlash(entry.path);
-      const parts = name.split('/').filter((part) => part !== '' && part !== '.');
-      if (name.startsWith('/')) continue;
-      const isDirectory = entry.type === 'Directory' || entry.type === 'GNUDumpDir';
-      const depth = isDirectory ? parts.length : parts.length - 1;
-      // A '..' is refused when extracted; no directory at or below one is offered as the base.
-      for (let i = 1; i <= depth && parts[i - 1] !== '..'; i++) directories.add(parts.slice(0, i).join('/'));
+      members.push({ raw: entry.path, name: withoutDotSlash(entry.path), isDirectory: entry.type === 'Directory' || entry.type === 'GNUDumpDir' });
     }
   });
-  // BuildStream matches the glob against paths with a leading slash; `*` stays in one component.
-  const matches = globMatcher([`/${request.baseDir.replace(/^\/+/, '')}`]);
-  const found = [...directories].filter((directory) => matches(`/${directory}`)).sort();
-  const first = found[0];
-  if (first === undefined) {
-    throw new CairnError('invalid-data', `no directory in ${request.label} matches base-dir '${request.baseDir}'`, request.at, "set base-dir to one of the archive's directories, or '' for the whole archive");
-  }
-  return first;
+  return chooseBaseDir(members, request.baseDir, request.label, request.at);
 }
 
 function isTarParseError(error: unknown): error is Error {

@@ -1,0 +1,19 @@
+// `deb`: Debian binary packages, as BuildStream's seeds planned for staging a Debian base. Either
+// one .deb (`url`, `ref`: its sha256) or a package set (`suite`, `components`, `architecture`,
+// `packages`, optional archive `url`) whose `ref` is the resolved closure, tracked from the
+// archive's signed Release and Packages indices. Data tarballs are unpacked; no maintainer
+// script runs. This machine's apt sources, keyring and architecture are read at run time.
+
+import type { SourcePlugin } from '../../src/project/source-api.js';
+import { findHostTool } from '../../src/sources/archive-stream.js';
+import { debSourceKind } from '../../src/sources/debian/deb-kind.js';
+import { dpkgArchitecture } from '../../src/sources/debian/source-config.js';
+
+export const DEBIAN_KEYRING = '/usr/share/keyrings/debian-archive-keyring.gpg';
+
+export const deb: SourcePlugin = debSourceKind({
+  aptRoot: '/',
+  keyring: DEBIAN_KEYRING,
+  gpgv: () => findHostTool('gpgv'),
+  architecture: dpkgArchitecture(),
+});
