@@ -8,35 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
 import { writeBuildProject } from '../helpers/build-project.js';
-import { repoRoot } from '../helpers/paths.js';
 
-const cli = path.join(repoRoot, 'dist', 'cli', 'index.js');
+import { cli, env, removeAfterTest, run, temporary, type Run } from '../helpers/cli.js';
 
-const temporaries: string[] = [];
-function temporary(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  temporaries.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of temporaries.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-// No user configuration or default cache of whoever runs the tests leaks in.
-const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-home-'));
-afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
-const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_CACHE_HOME: path.join(home, 'cache') };
-
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function run(args: readonly string[]): Run {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** A project and a cache of its own; `cairn(...)` runs the CLI on both. */
 class Workspace {
@@ -45,7 +19,7 @@ class Workspace {
 
   constructor(files: Record<string, string> = {}) {
     this.project = writeBuildProject({ ...ELEMENTS, ...files });
-    temporaries.push(this.project);
+    removeAfterTest(this.project);
   }
 
   cairn(...args: string[]): Run {
@@ -189,7 +163,7 @@ describe('cairn build', () => {
     expect(built.status).toBe(0);
     expect(jobLines(built.stderr)[0]![5]!.startsWith(path.join(configured, 'logs'))).toBe(true);
     expect(fs.readdirSync(path.join(configured, 'artifacts', 'refs', 'test'))).toEqual(['base']);
-    expect(fs.existsSync(path.join(home, 'cache'))).toBe(false);
+    expect(fs.existsSync(env['XDG_CACHE_HOME']!)).toBe(false);
     expect(run(['-C', ws.project, '-c', config, 'show', '--format', '%{state}', 'base.bst']).stdout).toBe('cached\n');
   });
 });

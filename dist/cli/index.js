@@ -2,13 +2,1425 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 3313:
+/***/ ((module) => {
+
+module.exports = Pend;
+
+function Pend() {
+  this.pending = 0;
+  this.max = Infinity;
+  this.listeners = [];
+  this.waiting = [];
+  this.error = null;
+}
+
+Pend.prototype.go = function(fn) {
+  if (this.pending < this.max) {
+    pendGo(this, fn);
+  } else {
+    this.waiting.push(fn);
+  }
+};
+
+Pend.prototype.wait = function(cb) {
+  if (this.pending === 0) {
+    cb(this.error);
+  } else {
+    this.listeners.push(cb);
+  }
+};
+
+Pend.prototype.hold = function() {
+  return pendHold(this);
+};
+
+function pendHold(self) {
+  self.pending += 1;
+  var called = false;
+  return onCb;
+  function onCb(err) {
+    if (called) throw new Error("callback called twice");
+    called = true;
+    self.error = self.error || err;
+    self.pending -= 1;
+    if (self.waiting.length > 0 && self.pending < self.max) {
+      pendGo(self, self.waiting.shift());
+    } else if (self.pending === 0) {
+      var listeners = self.listeners;
+      self.listeners = [];
+      listeners.forEach(cbListener);
+    }
+  }
+  function cbListener(listener) {
+    listener(self.error);
+  }
+}
+
+function pendGo(self, fn) {
+  fn(pendHold(self));
+}
+
+
+/***/ }),
+
+/***/ 4248:
+/***/ ((module) => {
+
+// Adapted from https://github.com/brianloveswords/buffer-crc32/blob/v0.2.13/index.js
+const CRC_TABLE = new Int32Array([
+  0x00000000, 0x77073096, 0xee0e612c, 0x990951ba, 0x076dc419, 0x706af48f, 0xe963a535, 0x9e6495a3,
+  0x0edb8832, 0x79dcb8a4, 0xe0d5e91e, 0x97d2d988, 0x09b64c2b, 0x7eb17cbd, 0xe7b82d07, 0x90bf1d91,
+  0x1db71064, 0x6ab020f2, 0xf3b97148, 0x84be41de, 0x1adad47d, 0x6ddde4eb, 0xf4d4b551, 0x83d385c7,
+  0x136c9856, 0x646ba8c0, 0xfd62f97a, 0x8a65c9ec, 0x14015c4f, 0x63066cd9, 0xfa0f3d63, 0x8d080df5,
+  0x3b6e20c8, 0x4c69105e, 0xd56041e4, 0xa2677172, 0x3c03e4d1, 0x4b04d447, 0xd20d85fd, 0xa50ab56b,
+  0x35b5a8fa, 0x42b2986c, 0xdbbbc9d6, 0xacbcf940, 0x32d86ce3, 0x45df5c75, 0xdcd60dcf, 0xabd13d59,
+  0x26d930ac, 0x51de003a, 0xc8d75180, 0xbfd06116, 0x21b4f4b5, 0x56b3c423, 0xcfba9599, 0xb8bda50f,
+  0x2802b89e, 0x5f058808, 0xc60cd9b2, 0xb10be924, 0x2f6f7c87, 0x58684c11, 0xc1611dab, 0xb6662d3d,
+  0x76dc4190, 0x01db7106, 0x98d220bc, 0xefd5102a, 0x71b18589, 0x06b6b51f, 0x9fbfe4a5, 0xe8b8d433,
+  0x7807c9a2, 0x0f00f934, 0x9609a88e, 0xe10e9818, 0x7f6a0dbb, 0x086d3d2d, 0x91646c97, 0xe6635c01,
+  0x6b6b51f4, 0x1c6c6162, 0x856530d8, 0xf262004e, 0x6c0695ed, 0x1b01a57b, 0x8208f4c1, 0xf50fc457,
+  0x65b0d9c6, 0x12b7e950, 0x8bbeb8ea, 0xfcb9887c, 0x62dd1ddf, 0x15da2d49, 0x8cd37cf3, 0xfbd44c65,
+  0x4db26158, 0x3ab551ce, 0xa3bc0074, 0xd4bb30e2, 0x4adfa541, 0x3dd895d7, 0xa4d1c46d, 0xd3d6f4fb,
+  0x4369e96a, 0x346ed9fc, 0xad678846, 0xda60b8d0, 0x44042d73, 0x33031de5, 0xaa0a4c5f, 0xdd0d7cc9,
+  0x5005713c, 0x270241aa, 0xbe0b1010, 0xc90c2086, 0x5768b525, 0x206f85b3, 0xb966d409, 0xce61e49f,
+  0x5edef90e, 0x29d9c998, 0xb0d09822, 0xc7d7a8b4, 0x59b33d17, 0x2eb40d81, 0xb7bd5c3b, 0xc0ba6cad,
+  0xedb88320, 0x9abfb3b6, 0x03b6e20c, 0x74b1d29a, 0xead54739, 0x9dd277af, 0x04db2615, 0x73dc1683,
+  0xe3630b12, 0x94643b84, 0x0d6d6a3e, 0x7a6a5aa8, 0xe40ecf0b, 0x9309ff9d, 0x0a00ae27, 0x7d079eb1,
+  0xf00f9344, 0x8708a3d2, 0x1e01f268, 0x6906c2fe, 0xf762575d, 0x806567cb, 0x196c3671, 0x6e6b06e7,
+  0xfed41b76, 0x89d32be0, 0x10da7a5a, 0x67dd4acc, 0xf9b9df6f, 0x8ebeeff9, 0x17b7be43, 0x60b08ed5,
+  0xd6d6a3e8, 0xa1d1937e, 0x38d8c2c4, 0x4fdff252, 0xd1bb67f1, 0xa6bc5767, 0x3fb506dd, 0x48b2364b,
+  0xd80d2bda, 0xaf0a1b4c, 0x36034af6, 0x41047a60, 0xdf60efc3, 0xa867df55, 0x316e8eef, 0x4669be79,
+  0xcb61b38c, 0xbc66831a, 0x256fd2a0, 0x5268e236, 0xcc0c7795, 0xbb0b4703, 0x220216b9, 0x5505262f,
+  0xc5ba3bbe, 0xb2bd0b28, 0x2bb45a92, 0x5cb36a04, 0xc2d7ffa7, 0xb5d0cf31, 0x2cd99e8b, 0x5bdeae1d,
+  0x9b64c2b0, 0xec63f226, 0x756aa39c, 0x026d930a, 0x9c0906a9, 0xeb0e363f, 0x72076785, 0x05005713,
+  0x95bf4a82, 0xe2b87a14, 0x7bb12bae, 0x0cb61b38, 0x92d28e9b, 0xe5d5be0d, 0x7cdcefb7, 0x0bdbdf21,
+  0x86d3d2d4, 0xf1d4e242, 0x68ddb3f8, 0x1fda836e, 0x81be16cd, 0xf6b9265b, 0x6fb077e1, 0x18b74777,
+  0x88085ae6, 0xff0f6a70, 0x66063bca, 0x11010b5c, 0x8f659eff, 0xf862ae69, 0x616bffd3, 0x166ccf45,
+  0xa00ae278, 0xd70dd2ee, 0x4e048354, 0x3903b3c2, 0xa7672661, 0xd06016f7, 0x4969474d, 0x3e6e77db,
+  0xaed16a4a, 0xd9d65adc, 0x40df0b66, 0x37d83bf0, 0xa9bcae53, 0xdebb9ec5, 0x47b2cf7f, 0x30b5ffe9,
+  0xbdbdf21c, 0xcabac28a, 0x53b39330, 0x24b4a3a6, 0xbad03605, 0xcdd70693, 0x54de5729, 0x23d967bf,
+  0xb3667a2e, 0xc4614ab8, 0x5d681b02, 0x2a6f2b94, 0xb40bbe37, 0xc30c8ea1, 0x5a05df1b, 0x2d02ef8d,
+]);
+
+function crc32(buf) {
+  let crc = -1;
+  for (let x of buf) {
+    crc = CRC_TABLE[(crc ^ x) & 0xff] ^ (crc >>> 8);
+  }
+  return (crc ^ -1) >>> 0;
+}
+
+module.exports = crc32;
+
+
+/***/ }),
+
+/***/ 3502:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+// This was adapted from https://github.com/andrewrk/node-fd-slicer by Andrew Kelley under the MIT License.
+var fs = __nccwpck_require__(9896);
+var util = __nccwpck_require__(9023);
+var stream = __nccwpck_require__(2203);
+var Readable = stream.Readable;
+var PassThrough = stream.PassThrough;
+var Pend = __nccwpck_require__(3313);
+var EventEmitter = (__nccwpck_require__(4434).EventEmitter);
+
+exports.BufferSlicer = BufferSlicer;
+exports.FdSlicer = FdSlicer;
+
+util.inherits(FdSlicer, EventEmitter);
+function FdSlicer(fd) {
+  EventEmitter.call(this);
+
+  this.fd = fd;
+  this.pend = new Pend();
+  this.pend.max = 1;
+  this.refCount = 0;
+}
+
+FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+  var self = this;
+  self.pend.go(function(cb) {
+    fs.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer) {
+      cb();
+      callback(err, bytesRead, buffer);
+    });
+  });
+};
+
+FdSlicer.prototype.createReadStream = function(options) {
+  return new ReadStream(this, options);
+};
+
+FdSlicer.prototype.ref = function() {
+  this.refCount += 1;
+};
+
+FdSlicer.prototype.unref = function() {
+  var self = this;
+  self.refCount -= 1;
+  if (self.refCount < 0) throw new Error("invalid unref");
+  if (self.refCount > 0) return;
+
+  fs.close(self.fd, onCloseDone);
+
+  function onCloseDone(err) {
+    if (err) {
+      self.emit('error', err);
+    } else {
+      self.emit('close');
+    }
+  }
+};
+
+util.inherits(ReadStream, Readable);
+function ReadStream(context, options) {
+  options = options || {};
+  Readable.call(this, options);
+
+  this.context = context;
+  this.context.ref();
+
+  this.start = options.start || 0;
+  this.endOffset = options.end;
+  this.pos = this.start;
+}
+
+ReadStream.prototype._read = function(n) {
+  var self = this;
+
+  var toRead = Math.min(self._readableState.highWaterMark, n);
+  if (self.endOffset != null) {
+    toRead = Math.min(toRead, self.endOffset - self.pos);
+  }
+  if (toRead <= 0) {
+    self.push(null);
+    this._cleanup();
+    return;
+  }
+  self.context.pend.go(function(cb) {
+    var buffer = Buffer.allocUnsafe(toRead);
+    fs.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+      if (err) {
+        self.destroy(err);
+      } else if (bytesRead === 0) {
+        self.push(null);
+        self._cleanup();
+      } else {
+        self.pos += bytesRead;
+        self.push(buffer.slice(0, bytesRead));
+      }
+      cb();
+    });
+  });
+};
+
+ReadStream.prototype._destroy = function(err, cb) {
+  // Node 14+ calls this automatically at EOF.
+  this._cleanup();
+  cb(err);
+};
+
+ReadStream.prototype._cleanup = function() {
+  if (this.context != null) {
+    this.context.unref();
+    this.context = null;
+  }
+};
+
+util.inherits(BufferSlicer, EventEmitter);
+function BufferSlicer(buffer) {
+  EventEmitter.call(this);
+
+  this.refCount = 0;
+  this.buffer = buffer;
+}
+
+BufferSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+  if (!(0 <= offset && offset <= buffer.length)) throw new RangeError("offset outside buffer: 0 <= " + offset + " <= " + buffer.length);
+  if (position < 0) throw new RangeError("position is negative: " + position);
+  if (offset + length > buffer.length) {
+    // The caller's buffer can't hold all the bytes they're trying to read.
+    // Clamp the length instead of giving an error.
+    // The callback will be informed of fewer than expected bytes written.
+    length = buffer.length - offset;
+  }
+  if (position + length > this.buffer.length) {
+    // Clamp any attempt to read past the end of the source buffer.
+    length = this.buffer.length - position;
+  }
+  if (length <= 0) {
+    // After any clamping, we're fully out of bounds or otherwise have nothing to do.
+    // This isn't an error; it's just zero bytes written.
+    setImmediate(function() {
+      callback(null, 0);
+    });
+    return;
+  }
+  this.buffer.copy(buffer, offset, position, position + length);
+  setImmediate(function() {
+    callback(null, length);
+  });
+};
+
+BufferSlicer.prototype.createReadStream = function(options) {
+  options = options || {};
+  var readStream = new PassThrough(options);
+  readStream.start = options.start || 0;
+  readStream.endOffset = options.end;
+  // by the time this function returns, we'll be done.
+  readStream.pos = readStream.endOffset || this.buffer.length;
+
+  var entireSlice = this.buffer.slice(readStream.start, readStream.pos);
+  // Cut the buffer into smaller slices for better memory usage when streaming into a zlib inflate stream.
+  // See https://github.com/thejoshwolfe/yauzl/issues/87
+  var maxChunkSize = 0x10000;
+  var offset = 0;
+  while (true) {
+    var nextOffset = offset + maxChunkSize;
+    if (nextOffset >= entireSlice.length) {
+      // last chunk
+      if (offset < entireSlice.length) {
+        readStream.write(entireSlice.slice(offset, entireSlice.length));
+      }
+      break;
+    }
+    readStream.write(entireSlice.slice(offset, nextOffset));
+    offset = nextOffset;
+  }
+
+  readStream.end();
+  return readStream;
+};
+
+BufferSlicer.prototype.ref = function() {
+  this.refCount += 1;
+};
+
+BufferSlicer.prototype.unref = function() {
+  this.refCount -= 1;
+
+  if (this.refCount < 0) {
+    throw new Error("invalid unref");
+  }
+};
+
+
+/***/ }),
+
+/***/ 663:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var fs = __nccwpck_require__(9896);
+var zlib = __nccwpck_require__(3106);
+var fd_slicer = __nccwpck_require__(3502);
+var util = __nccwpck_require__(9023);
+var EventEmitter = (__nccwpck_require__(4434).EventEmitter);
+var Transform = (__nccwpck_require__(2203).Transform);
+var PassThrough = (__nccwpck_require__(2203).PassThrough);
+var Writable = (__nccwpck_require__(2203).Writable);
+
+// Node 20 added zlib.crc32.
+const crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : __nccwpck_require__(4248);
+
+exports.open = open;
+exports.fromFd = fromFd;
+exports.fromBuffer = fromBuffer;
+exports.fromRandomAccessReader = fromRandomAccessReader;
+exports.openPromise = openPromise;
+exports.fromFdPromise = fromFdPromise;
+exports.fromBufferPromise = fromBufferPromise;
+exports.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
+
+exports.dosDateTimeToDate = dosDateTimeToDate;
+exports.getFileNameLowLevel = getFileNameLowLevel;
+exports.validateFileName = validateFileName;
+exports.parseExtraFields = parseExtraFields;
+exports.ZipFile = ZipFile;
+exports.Entry = Entry;
+exports.LocalFileHeader = LocalFileHeader;
+exports.RandomAccessReader = RandomAccessReader;
+
+function openPromise(path, options) {
+  return new Promise((resolve, reject) => {
+    open(path, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+function fromFdPromise(fd, options) {
+  return new Promise((resolve, reject) => {
+    fromFd(fd, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+function fromBufferPromise(buffer, options) {
+  return new Promise((resolve, reject) => {
+    fromBuffer(buffer, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+function fromRandomAccessReaderPromise(reader, totalSize, options) {
+  return new Promise((resolve, reject) => {
+    fromRandomAccessReader(reader, totalSize, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+
+function open(path, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  if (options.autoClose == null) options.autoClose = true;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  if (callback == null) callback = defaultCallback;
+  fs.open(path, "r", function(err, fd) {
+    if (err) return callback(err);
+    fromFd(fd, options, function(err, zipfile) {
+      if (err) fs.close(fd, defaultCallback);
+      callback(err, zipfile);
+    });
+  });
+}
+
+function fromFd(fd, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  if (options.autoClose == null) options.autoClose = false;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  if (callback == null) callback = defaultCallback;
+  fs.fstat(fd, function(err, stats) {
+    if (err) return callback(err);
+    var reader = new fd_slicer.FdSlicer(fd);
+    fromRandomAccessReader(reader, stats.size, options, callback);
+  });
+}
+
+function fromBuffer(buffer, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  options.autoClose = false;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  var reader = new fd_slicer.BufferSlicer(buffer);
+  fromRandomAccessReader(reader, buffer.length, options, callback);
+}
+
+function fromRandomAccessReader(reader, totalSize, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  if (options.autoClose == null) options.autoClose = true;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  var decodeStrings = !!options.decodeStrings;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  if (callback == null) callback = defaultCallback;
+  if (typeof totalSize !== "number") throw new Error("expected totalSize parameter to be a number");
+  if (totalSize > Number.MAX_SAFE_INTEGER) {
+    throw new Error("zip file too large. only file sizes up to 2^52 are supported due to JavaScript's Number type being an IEEE 754 double.");
+  }
+
+  // the matching unref() call is in zipfile.close()
+  reader.ref();
+
+  // eocdr means End of Central Directory Record.
+  // search backwards for the eocdr signature.
+  // the last field of the eocdr is a variable-length comment.
+  // the comment size is encoded in a 2-byte field in the eocdr, which we can't find without trudging backwards through the comment to find it.
+  // as a consequence of this design decision, it's possible to have ambiguous zip file metadata if a coherent eocdr was in the comment.
+  // we search backwards for a eocdr signature, and hope that whoever made the zip file was smart enough to forbid the eocdr signature in the comment.
+  var eocdrWithoutCommentSize = 22;
+  var zip64EocdlSize = 20; // Zip64 end of central directory locator
+  var maxCommentSize = 0xffff; // 2-byte size
+  var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
+  var buffer = newBuffer(bufferSize);
+  var bufferReadStart = totalSize - buffer.length;
+  readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err) {
+    if (err) return callback(err);
+    for (var i = bufferSize - eocdrWithoutCommentSize; i >= 0; i -= 1) {
+      if (buffer.readUInt32LE(i) !== 0x06054b50) continue;
+      // found eocdr
+      var eocdrBuffer = buffer.subarray(i);
+
+      // 0 - End of central directory signature = 0x06054b50
+      // 4 - Number of this disk
+      var diskNumber = eocdrBuffer.readUInt16LE(4);
+      // 6 - Disk where central directory starts
+      // 8 - Number of central directory records on this disk
+      // 10 - Total number of central directory records
+      var entryCount = eocdrBuffer.readUInt16LE(10);
+      // 12 - Size of central directory (bytes)
+      // 16 - Offset of start of central directory, relative to start of archive
+      var centralDirectoryOffset = eocdrBuffer.readUInt32LE(16);
+      // 20 - Comment length
+      var commentLength = eocdrBuffer.readUInt16LE(20);
+      var expectedCommentLength = eocdrBuffer.length - eocdrWithoutCommentSize;
+      if (commentLength !== expectedCommentLength) {
+        return callback(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK☺☻` in the comment?"));
+      }
+      // 22 - Comment
+      // the encoding is always cp437.
+      var comment = decodeStrings ? decodeBuffer(eocdrBuffer.subarray(22), false)
+                                  : eocdrBuffer.subarray(22);
+
+      // Look for a Zip64 end of central directory locator
+      if (i - zip64EocdlSize >= 0 && buffer.readUInt32LE(i - zip64EocdlSize) === 0x07064b50) {
+        // ZIP64 format
+        var zip64EocdlBuffer = buffer.subarray(i - zip64EocdlSize, i - zip64EocdlSize + zip64EocdlSize);
+        // 0 - zip64 end of central dir locator signature = 0x07064b50
+        // 4 - number of the disk with the start of the zip64 end of central directory
+        // 8 - relative offset of the zip64 end of central directory record
+        var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
+        // 16 - total number of disks
+
+        // ZIP64 end of central directory record
+        var zip64EocdrBuffer = newBuffer(56);
+        return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err) {
+          if (err) return callback(err);
+
+          // 0 - zip64 end of central dir signature                           4 bytes  (0x06064b50)
+          if (zip64EocdrBuffer.readUInt32LE(0) !== 0x06064b50) {
+            return callback(new Error("invalid zip64 end of central directory record signature"));
+          }
+          // 4 - size of zip64 end of central directory record                8 bytes
+          // 12 - version made by                                             2 bytes
+          // 14 - version needed to extract                                   2 bytes
+          // 16 - number of this disk                                         4 bytes
+          diskNumber = zip64EocdrBuffer.readUInt32LE(16);
+          if (diskNumber !== 0) {
+            // Check this only after zip64 overrides. See #118.
+            return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+          }
+          // 20 - number of the disk with the start of the central directory  4 bytes
+          // 24 - total number of entries in the central directory on this disk         8 bytes
+          // 32 - total number of entries in the central directory            8 bytes
+          entryCount = readUInt64LE(zip64EocdrBuffer, 32);
+          // 40 - size of the central directory                               8 bytes
+          // 48 - offset of start of central directory with respect to the starting disk number     8 bytes
+          centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
+          // 56 - zip64 extensible data sector                                (variable size)
+          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options.autoClose, options.lazyEntries, decodeStrings, options.validateEntrySizes, options.strictFileNames));
+        });
+      }
+
+      // Not ZIP64 format
+      if (diskNumber !== 0) {
+        return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+      }
+      return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options.autoClose, options.lazyEntries, decodeStrings, options.validateEntrySizes, options.strictFileNames));
+
+    }
+
+    // Not a zip file.
+    callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
+  });
+}
+
+util.inherits(ZipFile, EventEmitter);
+function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
+  var self = this;
+  EventEmitter.call(self);
+  self.reader = reader;
+  // forward close events
+  self.reader.on("error", function(err) {
+    // error closing the fd
+    emitError(self, err);
+  });
+  self.reader.once("close", function() {
+    self.emit("close");
+  });
+  self.readEntryCursor = centralDirectoryOffset;
+  self.fileSize = fileSize;
+  self.entryCount = entryCount;
+  self.comment = comment;
+  self.entriesRead = 0;
+  self.autoClose = !!autoClose;
+  self.lazyEntries = !!lazyEntries;
+  self.decodeStrings = !!decodeStrings;
+  self.validateEntrySizes = !!validateEntrySizes;
+  self.strictFileNames = !!strictFileNames;
+  self.isOpen = true;
+  self.emittedError = false;
+  self.hasEachEntryBeenCalled = false;
+
+  if (!self.lazyEntries) self._readEntry();
+}
+ZipFile.prototype.close = function() {
+  if (!this.isOpen) return;
+  this.isOpen = false;
+  this.reader.unref();
+};
+
+function emitErrorAndAutoClose(self, err) {
+  if (self.autoClose) self.close();
+  emitError(self, err);
+}
+function emitError(self, err) {
+  if (self.emittedError) return;
+  self.emittedError = true;
+  self.emit("error", err);
+}
+
+ZipFile.prototype.readEntry = function() {
+  if (!this.lazyEntries) throw new Error("readEntry() called without lazyEntries:true");
+  this._readEntry();
+};
+ZipFile.prototype._readEntry = function() {
+  var self = this;
+  if (self.entryCount === self.entriesRead) {
+    // done with metadata
+    setImmediate(function() {
+      if (self.autoClose) self.close();
+      if (self.emittedError) return;
+      self.emit("end");
+    });
+    return;
+  }
+  if (self.emittedError) return;
+  var buffer = newBuffer(46);
+  readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err) {
+    if (err) return emitErrorAndAutoClose(self, err);
+    if (self.emittedError) return;
+    var entry = new Entry();
+    // 0 - Central directory file header signature
+    var signature = buffer.readUInt32LE(0);
+    if (signature !== 0x02014b50) return emitErrorAndAutoClose(self, new Error("invalid central directory file header signature: 0x" + signature.toString(16)));
+    // 4 - Version made by
+    entry.versionMadeBy = buffer.readUInt16LE(4);
+    // 6 - Version needed to extract (minimum)
+    entry.versionNeededToExtract = buffer.readUInt16LE(6);
+    // 8 - General purpose bit flag
+    entry.generalPurposeBitFlag = buffer.readUInt16LE(8);
+    // 10 - Compression method
+    entry.compressionMethod = buffer.readUInt16LE(10);
+    // 12 - File last modification time
+    entry.lastModFileTime = buffer.readUInt16LE(12);
+    // 14 - File last modification date
+    entry.lastModFileDate = buffer.readUInt16LE(14);
+    // 16 - CRC-32
+    entry.crc32 = buffer.readUInt32LE(16);
+    // 20 - Compressed size
+    entry.compressedSize = buffer.readUInt32LE(20);
+    // 24 - Uncompressed size
+    entry.uncompressedSize = buffer.readUInt32LE(24);
+    // 28 - File name length (n)
+    entry.fileNameLength = buffer.readUInt16LE(28);
+    // 30 - Extra field length (m)
+    entry.extraFieldLength = buffer.readUInt16LE(30);
+    // 32 - File comment length (k)
+    entry.fileCommentLength = buffer.readUInt16LE(32);
+    // 34 - Disk number where file starts
+    // 36 - Internal file attributes
+    entry.internalFileAttributes = buffer.readUInt16LE(36);
+    // 38 - External file attributes
+    entry.externalFileAttributes = buffer.readUInt32LE(38);
+    // 42 - Relative offset of local file header
+    entry.relativeOffsetOfLocalHeader = buffer.readUInt32LE(42);
+
+    if (entry.generalPurposeBitFlag & 0x40) return emitErrorAndAutoClose(self, new Error("strong encryption is not supported"));
+
+    self.readEntryCursor += 46;
+
+    buffer = newBuffer(entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength);
+    readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err) {
+      if (err) return emitErrorAndAutoClose(self, err);
+      if (self.emittedError) return;
+      // 46 - File name
+      entry.fileNameRaw = buffer.subarray(0, entry.fileNameLength);
+      // 46+n - Extra field
+      var fileCommentStart = entry.fileNameLength + entry.extraFieldLength;
+      entry.extraFieldRaw = buffer.subarray(entry.fileNameLength, fileCommentStart);
+      // 46+n+m - File comment
+      entry.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry.fileCommentLength);
+
+      // Parse the extra fields, which we need for processing other fields.
+      try {
+        entry.extraFields = parseExtraFields(entry.extraFieldRaw);
+      } catch (err) {
+        return emitErrorAndAutoClose(self, err);
+      }
+
+      // Interpret strings according to bit flags, extra fields, and options.
+      if (self.decodeStrings) {
+        var isUtf8 = (entry.generalPurposeBitFlag & 0x800) !== 0;
+        entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf8);
+        entry.fileName = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, self.strictFileNames);
+        var errorMessage = validateFileName(entry.fileName);
+        if (errorMessage != null) return emitErrorAndAutoClose(self, new Error(errorMessage));
+      } else {
+        entry.fileComment = entry.fileCommentRaw;
+        entry.fileName = entry.fileNameRaw;
+      }
+      // Maintain API compatibility. See https://github.com/thejoshwolfe/yauzl/issues/47
+      entry.comment = entry.fileComment;
+
+      self.readEntryCursor += buffer.length;
+      self.entriesRead += 1;
+
+      // Check for the Zip64 Extended Information Extra Field.
+      for (var i = 0; i < entry.extraFields.length; i++) {
+        var extraField = entry.extraFields[i];
+        if (extraField.id !== 0x0001) continue;
+        // Found it.
+
+        var zip64EiefBuffer = extraField.data;
+        var index = 0;
+        // 0 - Original Size          8 bytes
+        if (entry.uncompressedSize === 0xffffffff) {
+          if (index + 8 > zip64EiefBuffer.length) {
+            return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include uncompressed size"));
+          }
+          entry.uncompressedSize = readUInt64LE(zip64EiefBuffer, index);
+          index += 8;
+        }
+        // 8 - Compressed Size        8 bytes
+        if (entry.compressedSize === 0xffffffff) {
+          if (index + 8 > zip64EiefBuffer.length) {
+            return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include compressed size"));
+          }
+          entry.compressedSize = readUInt64LE(zip64EiefBuffer, index);
+          index += 8;
+        }
+        // 16 - Relative Header Offset 8 bytes
+        if (entry.relativeOffsetOfLocalHeader === 0xffffffff) {
+          if (index + 8 > zip64EiefBuffer.length) {
+            return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include relative header offset"));
+          }
+          entry.relativeOffsetOfLocalHeader = readUInt64LE(zip64EiefBuffer, index);
+          index += 8;
+        }
+        // 24 - Disk Start Number      4 bytes
+
+        break;
+      }
+
+      // validate file size
+      if (self.validateEntrySizes && entry.compressionMethod === 0) {
+        var expectedCompressedSize = entry.uncompressedSize;
+        if (entry.isEncrypted()) {
+          // traditional encryption prefixes the file data with a header
+          expectedCompressedSize += 12;
+        }
+        if (entry.compressedSize !== expectedCompressedSize) {
+          var msg = "compressed/uncompressed size mismatch for stored file: " + entry.compressedSize + " != " + entry.uncompressedSize;
+          return emitErrorAndAutoClose(self, new Error(msg));
+        }
+      }
+
+      self.emit("entry", entry);
+
+      if (!self.lazyEntries) self._readEntry();
+    });
+  });
+};
+
+ZipFile.prototype.eachEntry = function() {
+  const self = this;
+  if (!self.lazyEntries) throw new Error("eachEntry() requires lazyEntries: true");
+  if (self.hasEachEntryBeenCalled) throw new Error("eachEntry() must only be called once per ZipFile");
+  self.hasEachEntryBeenCalled = true;
+
+  let pendingResolveReject = null;
+  self.on("entry", onEntry);
+  self.on("end", onEnd);
+  self.on("error", onError);
+  function cleanup() {
+    self.removeListener("entry", onEntry);
+    self.removeListener("end", onEnd);
+    self.removeListener("error", onError);
+    if (self.autoClose) self.close();
+  }
+
+  function onEntry(entry) {
+    let {resolve} = pendingResolveReject;
+    pendingResolveReject = null;
+    resolve({value: entry});
+  }
+  function onEnd() {
+    let {resolve} = pendingResolveReject;
+    pendingResolveReject = null;
+    cleanup();
+    resolve({done: true});
+  }
+  function onError(err) {
+    let {reject} = pendingResolveReject;
+    pendingResolveReject = null;
+    cleanup();
+    reject(err);
+  }
+
+  return {
+    [Symbol.asyncIterator]() {
+      // Called once by `for await...of`.
+      return this;
+    },
+    next() {
+      // Called on each iteration in a `for await...of`.
+      const promise = new Promise((resolve, reject) => {
+        if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
+        pendingResolveReject = {resolve, reject};
+      });
+      self.readEntry();
+      return promise;
+    },
+    return(value) {
+      // Called when breaking, returning, throwing out of a `for await...of`.
+      cleanup();
+      return Promise.resolve({done: true, value});
+    },
+    throw(value) {
+      // Almost never called. Something about `yield*` maybe?
+      cleanup();
+      return Promise.reject(value);
+    },
+  };
+};
+
+ZipFile.prototype.openReadStream = function(entry, options, callback) {
+  var self = this;
+  // parameter validation
+  var relativeStart = 0;
+  var relativeEnd = entry.compressedSize;
+  if (callback == null) {
+    callback = options;
+    options = null;
+  }
+  if (options == null) {
+    options = {};
+  } else {
+    if (options.decodeFileData === false) {
+      // new, simple option
+      if (options.decrypt != null) {
+        throw new Error("cannot use options.decrypt when options.decodeFileData === false");
+      }
+      if (options.decompress != null) {
+        throw new Error("cannot use options.decompress when options.decodeFileData === false");
+      }
+      // start and end are allowed
+    } else {
+      // old, complicated options
+      if (options.decrypt != null) {
+        if (!entry.isEncrypted()) {
+          throw new Error("options.decrypt can only be specified for encrypted entries. See also option decodeFileData.");
+        }
+        if (options.decrypt !== false) throw new Error("invalid options.decrypt value: " + options.decrypt);
+        if (entry.isCompressed()) {
+          if (options.decompress !== false) throw new Error("entry is encrypted and compressed, and options.decompress !== false. See also option decodeFileData.");
+        }
+      }
+      if (options.decompress != null) {
+        if (!entry.isCompressed()) {
+          throw new Error("options.decompress can only be specified for compressed entries. See also option decodeFileData.");
+        }
+        if (!(options.decompress === false || options.decompress === true)) {
+          throw new Error("invalid options.decompress value: " + options.decompress);
+        }
+        decompress = options.decompress;
+      }
+    }
+    if (options.start != null) {
+      relativeStart = options.start;
+      if (relativeStart < 0) throw new Error("options.start < 0");
+      if (relativeStart > entry.compressedSize) throw new Error("options.start > entry.compressedSize");
+    }
+    if (options.end != null) {
+      relativeEnd = options.end;
+      if (relativeEnd < 0) throw new Error("options.end < 0");
+      if (relativeEnd > entry.compressedSize) throw new Error("options.end > entry.compressedSize");
+      if (relativeEnd < relativeStart) throw new Error("options.end < options.start");
+    }
+  }
+  var rawMode = (
+    options.decodeFileData === false || // Explicitly requested raw.
+    (
+      (entry.compressionMethod === 0 || // Naturally without compression.
+        (entry.compressionMethod === 8 && options.decompress === false) // Deprecated compression bypass option.
+      ) &&
+      (!entry.isEncrypted() || // Naturally without encryption.
+        options.decrypt === false // Deprecated encryption bypass option.
+      )
+    )
+  );
+  if (options.start != null || options.end != null) {
+    // Ensure slicing deals with raw data.
+    if (!rawMode) throw new Error("start/end range require options.decodeFileData === false for non-trivial encoded entries.");
+  }
+
+  // any further errors can either be caused by the zipfile,
+  // or were introduced in a minor version of yauzl,
+  // so should be passed to the client rather than thrown.
+  if (!self.isOpen) return callback(new Error("closed"));
+  if (entry.isEncrypted() && !rawMode) {
+    if (options.decrypt !== false) return callback(new Error("entry is encrypted, and options.decodeFileData !== false"));
+  }
+  var decompress;
+  if (rawMode) {
+    decompress = false;
+  } else if (entry.compressionMethod === 8) {
+    // 8 - The file is Deflated
+    decompress = options.decodeFileData !== true;
+  } else {
+    return callback(new Error("unsupported compression method: " + entry.compressionMethod));
+  }
+
+  self.readLocalFileHeader(entry, {minimal: true}, function(err, localFileHeader) {
+    if (err) return callback(err);
+    self.openReadStreamLowLevel(
+      localFileHeader.fileDataStart, entry.compressedSize,
+      relativeStart, relativeEnd,
+      decompress, entry.uncompressedSize,
+      callback);
+  });
+};
+
+ZipFile.prototype.openReadStreamLowLevel = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, callback) {
+  var self = this;
+
+  var fileDataEnd = fileDataStart + compressedSize;
+  var readStream = self.reader.createReadStream({
+    start: fileDataStart + relativeStart,
+    end: fileDataStart + relativeEnd,
+  });
+  var endpointStream = readStream;
+  if (decompress) {
+    var destroyed = false;
+    var inflateFilter = zlib.createInflateRaw();
+    readStream.on("error", function(err) {
+      // setImmediate here because errors can be emitted during the first call to pipe()
+      setImmediate(function() {
+        if (!destroyed) inflateFilter.emit("error", err);
+      });
+    });
+    readStream.pipe(inflateFilter);
+
+    if (self.validateEntrySizes) {
+      endpointStream = new AssertByteCountStream(uncompressedSize);
+      inflateFilter.on("error", function(err) {
+        // forward zlib errors to the client-visible stream
+        setImmediate(function() {
+          if (!destroyed) endpointStream.emit("error", err);
+        });
+      });
+      inflateFilter.pipe(endpointStream);
+    } else {
+      // the zlib filter is the client-visible stream
+      endpointStream = inflateFilter;
+    }
+    // this is part of yauzl's API, so implement this function on the client-visible stream
+    installDestroyFn(endpointStream, function() {
+      destroyed = true;
+      if (inflateFilter !== endpointStream) inflateFilter.unpipe(endpointStream);
+      readStream.unpipe(inflateFilter);
+      // TODO: the inflateFilter may cause a memory leak. see Issue #27.
+      readStream.destroy();
+    });
+  }
+  callback(null, endpointStream);
+};
+
+ZipFile.prototype.readLocalFileHeader = function(entry, options, callback) {
+  var self = this;
+  if (callback == null) {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+
+  self.reader.ref();
+  var buffer = newBuffer(30);
+  readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader, function(err) {
+    try {
+      if (err) return callback(err);
+      // 0 - Local file header signature = 0x04034b50
+      var signature = buffer.readUInt32LE(0);
+      if (signature !== 0x04034b50) {
+        return callback(new Error("invalid local file header signature: 0x" + signature.toString(16)));
+      }
+
+      var fileNameLength = buffer.readUInt16LE(26);
+      var extraFieldLength = buffer.readUInt16LE(28);
+      var fileDataStart = entry.relativeOffsetOfLocalHeader + 30 + fileNameLength + extraFieldLength;
+      // We now have enough information to do this bounds check.
+      if (fileDataStart + entry.compressedSize > self.fileSize) {
+        return callback(new Error("file data overflows file bounds: " +
+            fileDataStart + " + " + entry.compressedSize + " > " + self.fileSize));
+      }
+
+      if (options.minimal) {
+        return callback(null, {fileDataStart: fileDataStart});
+      }
+
+      var localFileHeader = new LocalFileHeader();
+      localFileHeader.fileDataStart = fileDataStart;
+
+      // 4 - Version needed to extract (minimum)
+      localFileHeader.versionNeededToExtract = buffer.readUInt16LE(4);
+      // 6 - General purpose bit flag
+      localFileHeader.generalPurposeBitFlag = buffer.readUInt16LE(6);
+      // 8 - Compression method
+      localFileHeader.compressionMethod = buffer.readUInt16LE(8);
+      // 10 - File last modification time
+      localFileHeader.lastModFileTime = buffer.readUInt16LE(10);
+      // 12 - File last modification date
+      localFileHeader.lastModFileDate = buffer.readUInt16LE(12);
+      // 14 - CRC-32
+      localFileHeader.crc32 = buffer.readUInt32LE(14);
+      // 18 - Compressed size
+      localFileHeader.compressedSize = buffer.readUInt32LE(18);
+      // 22 - Uncompressed size
+      localFileHeader.uncompressedSize = buffer.readUInt32LE(22);
+      // 26 - File name length (n)
+      localFileHeader.fileNameLength = fileNameLength;
+      // 28 - Extra field length (m)
+      localFileHeader.extraFieldLength = extraFieldLength;
+      // 30 - File name
+      // 30+n - Extra field
+
+      buffer = newBuffer(fileNameLength + extraFieldLength);
+      self.reader.ref();
+      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader + 30, function(err) {
+        try {
+          if (err) return callback(err);
+          localFileHeader.fileName = buffer.subarray(0, fileNameLength);
+          localFileHeader.extraField = buffer.subarray(fileNameLength);
+          return callback(null, localFileHeader);
+        } finally {
+          self.reader.unref();
+        }
+      });
+    } finally {
+      self.reader.unref();
+    }
+  });
+};
+
+ZipFile.prototype.openReadStreamPromise = function(entry, options) {
+  return new Promise((resolve, reject) => {
+    this.openReadStream(entry, options, function(err, readStream) {
+      if (err) return reject(err);
+      resolve(readStream);
+    });
+  });
+};
+ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
+  return new Promise((resolve, reject) => {
+    this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
+      if (err) return reject(err);
+      resolve(readStream);
+    });
+  });
+};
+ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options) {
+  return new Promise((resolve, reject) => {
+    this.readLocalFileHeader(entry, options, function(err, localFileHeader) {
+      if (err) return reject(err);
+      resolve(localFileHeader);
+    });
+  });
+};
+
+function Entry() {
+}
+Entry.prototype.getLastModDate = function(options) {
+  if (options == null) options = {};
+
+  if (!options.forceDosFormat) {
+    // Check extended fields.
+    for (var i = 0; i < this.extraFields.length; i++) {
+      var extraField = this.extraFields[i];
+      if (extraField.id === 0x5455) {
+        // Info-ZIP "universal timestamp" extended field (`0x5455` aka `"UT"`).
+        // See the Info-ZIP source code unix/unix.c:set_extra_field() and zipfile.c:ef_scan_ut_time().
+        var data = extraField.data;
+        if (data.length < 5) continue; // Too short.
+        // The flags define which of the three fields are present: mtime, atime, ctime.
+        // We only care about mtime.
+        // Also, ctime is never included in practice.
+        // And also, atime is only included in the local file header for some reason
+        // despite the flags lying about its inclusion in the central header.
+        var flags = data[0];
+        var HAS_MTIME = 1;
+        if (!(flags & HAS_MTIME)) continue; // This will realistically never happen.
+        // Although the positions of all of the fields shift around depending on the presence of other fields,
+        // mtime is always first if present, and that's the only one we care about.
+        var posixTimestamp = data.readInt32LE(1);
+        return new Date(posixTimestamp * 1000);
+      } else if (extraField.id === 0x000a) {
+        var data = extraField.data;
+        if (data.length !== 32) continue; // The length is always the same.
+        // 4 bytes reserved
+        // 2 bytes Tag
+        if (data.readUInt16LE(4) !== 1) continue; // Tag1 is actually the only defined Tag.
+        // 2 bytes Size
+        if (data.readUInt16LE(6) !== 24) continue; // Size is always 24.
+        // 8 bytes Mtime
+        var hundredNanoSecondsSince1601 = data.readUInt32LE(8) + 4294967296 * data.readInt32LE(12);
+        // Convert from NTFS to POSIX milliseconds.
+        // The big number below is the milliseconds between year 1601 and year 1970
+        // (i.e. the negative POSIX timestamp of 1601-01-01 00:00:00Z)
+        var millisecondsSince1970 = hundredNanoSecondsSince1601 / 10000 - 11644473600000;
+        // Note on numeric precision: JavaScript Number objects lose precision above Number.MAX_SAFE_INTEGER,
+        // and NTFS timestamps are typically much bigger than that limit.
+        // (MAX_SAFE_INTEGER would represent 1629-07-17T23:58:45.475Z.)
+        // However, we're losing precision in the conversion from 100nanosecond units to millisecond units anyway,
+        // and the time at which we also lose 1-millisecond precision is year 275760, the JavaScript Date limit (by design).
+        // Up through the year 2057, this conversion only drops 4 bits of precision,
+        // which is well under the 13-14 bits ratio between the milliseconds and 100nanoseconds.
+        return new Date(millisecondsSince1970);
+      }
+    }
+  }
+
+  // Fallback to non-extended encoding.
+  return dosDateTimeToDate(this.lastModFileDate, this.lastModFileTime, options.timezone);
+};
+
+Entry.prototype.canDecodeFileData = function() {
+  return (
+    !this.isEncrypted() &&
+    (this.compressionMethod === 0 || this.compressionMethod === 8)
+  );
+};
+Entry.prototype.isEncrypted = function() {
+  return (this.generalPurposeBitFlag & 0x1) !== 0;
+};
+Entry.prototype.isCompressed = function() {
+  return this.compressionMethod === 8;
+};
+
+function LocalFileHeader() {
+}
+
+function dosDateTimeToDate(date, time, timezone) {
+  var day = date & 0x1f; // 1-31
+  var month = (date >> 5 & 0xf) - 1; // 1-12, 0-11
+  var year = (date >> 9 & 0x7f) + 1980; // 0-128, 1980-2108
+
+  var millisecond = 0;
+  var second = (time & 0x1f) * 2; // 0-29, 0-58 (even numbers)
+  var minute = time >> 5 & 0x3f; // 0-59
+  var hour = time >> 11 & 0x1f; // 0-23
+
+  if (timezone == null || timezone === "local") {
+    return new Date(year, month, day, hour, minute, second, millisecond);
+  } else if (timezone === "UTC") {
+    return new Date(Date.UTC(year, month, day, hour, minute, second, millisecond));
+  } else {
+    throw new Error("unrecognized options.timezone: " + options.timezone);
+  }
+}
+
+function getFileNameLowLevel(generalPurposeBitFlag, fileNameBuffer, extraFields, strictFileNames) {
+  var fileName = null;
+
+  // check for Info-ZIP Unicode Path Extra Field (0x7075)
+  // see https://github.com/thejoshwolfe/yauzl/issues/33
+  for (var i = 0; i < extraFields.length; i++) {
+    var extraField = extraFields[i];
+    if (extraField.id === 0x7075) {
+      if (extraField.data.length < 6) {
+        // too short to be meaningful
+        continue;
+      }
+      // Version       1 byte      version of this extra field, currently 1
+      if (extraField.data.readUInt8(0) !== 1) {
+        // > Changes may not be backward compatible so this extra
+        // > field should not be used if the version is not recognized.
+        continue;
+      }
+      // NameCRC32     4 bytes     File Name Field CRC32 Checksum
+      var oldNameCrc32 = extraField.data.readUInt32LE(1);
+      if (crc32(fileNameBuffer) !== oldNameCrc32) {
+        // > If the CRC check fails, this UTF-8 Path Extra Field should be
+        // > ignored and the File Name field in the header should be used instead.
+        continue;
+      }
+      // UnicodeName   Variable    UTF-8 version of the entry File Name
+      fileName = decodeBuffer(extraField.data.subarray(5), true);
+      break;
+    }
+  }
+
+  if (fileName == null) {
+    // The typical case.
+    var isUtf8 = (generalPurposeBitFlag & 0x800) !== 0;
+    fileName = decodeBuffer(fileNameBuffer, isUtf8);
+  }
+
+  if (!strictFileNames) {
+    // Allow backslash.
+    fileName = fileName.replace(/\\/g, "/");
+  }
+  return fileName;
+}
+
+function validateFileName(fileName) {
+  if (fileName.indexOf("\\") !== -1) {
+    return "invalid characters in fileName: " + fileName;
+  }
+  if (/^[a-zA-Z]:/.test(fileName) || /^\//.test(fileName)) {
+    return "absolute path: " + fileName;
+  }
+  if (fileName.split("/").indexOf("..") !== -1) {
+    return "invalid relative path: " + fileName;
+  }
+  // all good
+  return null;
+}
+
+function parseExtraFields(extraFieldBuffer) {
+  var extraFields = [];
+  var i = 0;
+  while (i < extraFieldBuffer.length - 3) {
+    var headerId = extraFieldBuffer.readUInt16LE(i + 0);
+    var dataSize = extraFieldBuffer.readUInt16LE(i + 2);
+    var dataStart = i + 4;
+    var dataEnd = dataStart + dataSize;
+    if (dataEnd > extraFieldBuffer.length) throw new Error("extra field length exceeds extra field buffer size");
+    var dataBuffer = extraFieldBuffer.subarray(dataStart, dataEnd);
+    extraFields.push({
+      id: headerId,
+      data: dataBuffer,
+    });
+    i = dataEnd;
+  }
+  return extraFields;
+}
+
+function readAndAssertNoEof(reader, buffer, offset, length, position, callback) {
+  if (length === 0) {
+    // fs.read will throw an out-of-bounds error if you try to read 0 bytes from a 0 byte file
+    return setImmediate(function() { callback(null, newBuffer(0)); });
+  }
+  reader.read(buffer, offset, length, position, function(err, bytesRead) {
+    if (err) return callback(err);
+    if (bytesRead < length) {
+      return callback(new Error("unexpected EOF"));
+    }
+    callback();
+  });
+}
+
+util.inherits(AssertByteCountStream, Transform);
+function AssertByteCountStream(byteCount) {
+  Transform.call(this);
+  this.actualByteCount = 0;
+  this.expectedByteCount = byteCount;
+}
+AssertByteCountStream.prototype._transform = function(chunk, encoding, cb) {
+  this.actualByteCount += chunk.length;
+  if (this.actualByteCount > this.expectedByteCount) {
+    var msg = "too many bytes in the stream. expected " + this.expectedByteCount + ". got at least " + this.actualByteCount;
+    return cb(new Error(msg));
+  }
+  cb(null, chunk);
+};
+AssertByteCountStream.prototype._flush = function(cb) {
+  if (this.actualByteCount < this.expectedByteCount) {
+    var msg = "not enough bytes in the stream. expected " + this.expectedByteCount + ". got only " + this.actualByteCount;
+    return cb(new Error(msg));
+  }
+  cb();
+};
+
+util.inherits(RandomAccessReader, EventEmitter);
+function RandomAccessReader() {
+  EventEmitter.call(this);
+  this.refCount = 0;
+}
+RandomAccessReader.prototype.ref = function() {
+  this.refCount += 1;
+};
+RandomAccessReader.prototype.unref = function() {
+  var self = this;
+  self.refCount -= 1;
+
+  if (self.refCount > 0) return;
+  if (self.refCount < 0) throw new Error("invalid unref");
+
+  self.close(onCloseDone);
+
+  function onCloseDone(err) {
+    if (err) return self.emit('error', err);
+    self.emit('close');
+  }
+};
+RandomAccessReader.prototype.createReadStream = function(options) {
+  if (options == null) options = {};
+  var start = options.start;
+  var end = options.end;
+  if (start === end) {
+    var emptyStream = new PassThrough();
+    setImmediate(function() {
+      emptyStream.end();
+    });
+    return emptyStream;
+  }
+  var stream = this._readStreamForRange(start, end);
+
+  var destroyed = false;
+  var refUnrefFilter = new RefUnrefFilter(this);
+  stream.on("error", function(err) {
+    setImmediate(function() {
+      if (!destroyed) refUnrefFilter.emit("error", err);
+    });
+  });
+  installDestroyFn(refUnrefFilter, function() {
+    stream.unpipe(refUnrefFilter);
+    refUnrefFilter.unref();
+    stream.destroy();
+  });
+
+  var byteCounter = new AssertByteCountStream(end - start);
+  refUnrefFilter.on("error", function(err) {
+    setImmediate(function() {
+      if (!destroyed) byteCounter.emit("error", err);
+    });
+  });
+  installDestroyFn(byteCounter, function() {
+    destroyed = true;
+    refUnrefFilter.unpipe(byteCounter);
+    refUnrefFilter.destroy();
+  });
+
+  return stream.pipe(refUnrefFilter).pipe(byteCounter);
+};
+RandomAccessReader.prototype._readStreamForRange = function(start, end) {
+  throw new Error("not implemented");
+};
+RandomAccessReader.prototype.read = function(buffer, offset, length, position, callback) {
+  var readStream = this.createReadStream({start: position, end: position + length});
+  var writeStream = new Writable();
+  var written = 0;
+  writeStream._write = function(chunk, encoding, cb) {
+    chunk.copy(buffer, offset + written, 0, chunk.length);
+    written += chunk.length;
+    cb();
+  };
+  writeStream.on("finish", callback);
+  readStream.on("error", function(error) {
+    callback(error);
+  });
+  readStream.pipe(writeStream);
+};
+RandomAccessReader.prototype.close = function(callback) {
+  setImmediate(callback);
+};
+
+util.inherits(RefUnrefFilter, PassThrough);
+function RefUnrefFilter(context) {
+  PassThrough.call(this);
+  this.context = context;
+  this.context.ref();
+  this.unreffedYet = false;
+}
+RefUnrefFilter.prototype._flush = function(cb) {
+  this.unref();
+  cb();
+};
+RefUnrefFilter.prototype.unref = function(cb) {
+  if (this.unreffedYet) return;
+  this.unreffedYet = true;
+  this.context.unref();
+};
+
+var cp437 = '\u0000☺☻♥♦♣♠•◘○◙♂♀♪♫☼►◄↕‼¶§▬↨↑↓→←∟↔▲▼ !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~⌂ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ ';
+function decodeBuffer(buffer, isUtf8) {
+  if (isUtf8) {
+    return buffer.toString("utf8");
+  } else {
+    var result = "";
+    for (var i = 0; i < buffer.length; i++) {
+      result += cp437[buffer[i]];
+    }
+    return result;
+  }
+}
+
+function readUInt64LE(buffer, offset) {
+  // There is no native function for this, because we can't actually store 64-bit integers precisely.
+  // after 53 bits, JavaScript's Number type (IEEE 754 double) can't store individual integers anymore.
+  // but since 53 bits is a whole lot more than 32 bits, we do our best anyway.
+  // As of 2020, Node has added support for BigInt, which obviates this whole function,
+  // but yauzl hasn't been updated to depend on BigInt (yet?).
+  var lower32 = buffer.readUInt32LE(offset);
+  var upper32 = buffer.readUInt32LE(offset + 4);
+  // we can't use bitshifting here, because JavaScript bitshifting only works on 32-bit integers.
+  return upper32 * 0x100000000 + lower32;
+  // as long as we're bounds checking the result of this function against the total file size,
+  // we'll catch any overflow errors, because we already made sure the total file size was within reason.
+}
+
+// Node 10 deprecated new Buffer().
+var newBuffer;
+if (typeof Buffer.allocUnsafe === "function") {
+  newBuffer = function(len) {
+    return Buffer.allocUnsafe(len);
+  };
+} else {
+  newBuffer = function(len) {
+    return new Buffer(len);
+  };
+}
+
+// Node 8 introduced a proper destroy() implementation on writable streams.
+function installDestroyFn(stream, fn) {
+  if (typeof stream.destroy === "function") {
+    // New API.
+    stream._destroy = function(err, cb) {
+      fn();
+      if (cb != null) cb(err);
+    };
+  } else {
+    // Old API.
+    stream.destroy = fn;
+  }
+}
+
+function defaultCallback(err) {
+  if (err) throw err;
+}
+
+
+/***/ }),
+
 /***/ 486:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1708);
 /* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(445);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1813);
 // The `cairn` executable: one line that runs the command line and exits with its status.
 
 
@@ -19,7 +1431,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 445:
+/***/ 1813:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -120,10 +1532,10 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
-;// CONCATENATED MODULE: external "events"
-const external_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: external "node:events"
 const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 ;// CONCATENATED MODULE: external "node:stream"
@@ -136,9 +1548,9 @@ const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.me
 const external_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 // EXTERNAL MODULE: external "buffer"
 var external_buffer_ = __nccwpck_require__(181);
-;// CONCATENATED MODULE: external "zlib"
-const external_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
-var external_zlib_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_zlib_namespaceObject, 2);
+// EXTERNAL MODULE: external "zlib"
+var external_zlib_ = __nccwpck_require__(3106);
+var external_zlib_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_zlib_, 2);
 ;// CONCATENATED MODULE: external "node:assert"
 const external_node_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -147,9 +1559,9 @@ var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_n
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./node_modules/tar/dist/esm/index.min.js
-var zr=Object.defineProperty;var Ur=(s,t)=>{for(var e in t)zr(s,e,{get:t[e],enumerable:!0})};var Ds=typeof process=="object"&&process?process:{stdout:null,stderr:null},Wr=s=>!!s&&typeof s=="object"&&(s instanceof A||s instanceof external_node_stream_namespaceObject||Gr(s)||Zr(s)),Gr=s=>!!s&&typeof s=="object"&&s instanceof external_node_events_namespaceObject.EventEmitter&&typeof s.pipe=="function"&&s.pipe!==external_node_stream_namespaceObject.Writable.prototype.pipe,Zr=s=>!!s&&typeof s=="object"&&s instanceof external_node_events_namespaceObject.EventEmitter&&typeof s.write=="function"&&typeof s.end=="function",Q=Symbol("EOF"),J=Symbol("maybeEmitEnd"),nt=Symbol("emittedEnd"),De=Symbol("emittingEnd"),qt=Symbol("emittedError"),Ne=Symbol("closed"),Ns=Symbol("read"),Ae=Symbol("flush"),As=Symbol("flushChunk"),z=Symbol("encoding"),Mt=Symbol("decoder"),g=Symbol("flowing"),Qt=Symbol("paused"),Bt=Symbol("resume"),b=Symbol("buffer"),N=Symbol("pipes"),_=Symbol("bufferLength"),bi=Symbol("bufferPush"),Ie=Symbol("bufferShift"),L=Symbol("objectMode"),S=Symbol("destroyed"),_i=Symbol("error"),Oi=Symbol("emitData"),Is=Symbol("emitEnd"),Ti=Symbol("emitEnd2"),Z=Symbol("async"),xi=Symbol("abort"),Ce=Symbol("aborted"),Jt=Symbol("signal"),Rt=Symbol("dataListeners"),C=Symbol("discarded"),jt=s=>Promise.resolve().then(s),Yr=s=>s(),Kr=s=>s==="end"||s==="finish"||s==="prefinish",Vr=s=>s instanceof ArrayBuffer||!!s&&typeof s=="object"&&s.constructor&&s.constructor.name==="ArrayBuffer"&&s.byteLength>=0,$r=s=>!Buffer.isBuffer(s)&&ArrayBuffer.isView(s),Fe=class{src;dest;opts;ondrain;constructor(t,e,i){this.src=t,this.dest=e,this.opts=i,this.ondrain=()=>t[Bt](),this.dest.on("drain",this.ondrain)}unpipe(){this.dest.removeListener("drain",this.ondrain)}proxyErrors(t){}end(){this.unpipe(),this.opts.end&&this.dest.end()}},Li=class extends Fe{unpipe(){this.src.removeListener("error",this.proxyErrors),super.unpipe()}constructor(t,e,i){super(t,e,i),this.proxyErrors=r=>this.dest.emit("error",r),t.on("error",this.proxyErrors)}},Xr=s=>!!s.objectMode,qr=s=>!s.objectMode&&!!s.encoding&&s.encoding!=="buffer",A=class extends external_node_events_namespaceObject.EventEmitter{[g]=!1;[Qt]=!1;[N]=[];[b]=[];[L];[z];[Z];[Mt];[Q]=!1;[nt]=!1;[De]=!1;[Ne]=!1;[qt]=null;[_]=0;[S]=!1;[Jt];[Ce]=!1;[Rt]=0;[C]=!1;writable=!0;readable=!0;constructor(...t){let e=t[0]||{};if(super(),e.objectMode&&typeof e.encoding=="string")throw new TypeError("Encoding and objectMode may not be used together");Xr(e)?(this[L]=!0,this[z]=null):qr(e)?(this[z]=e.encoding,this[L]=!1):(this[L]=!1,this[z]=null),this[Z]=!!e.async,this[Mt]=this[z]?new external_node_string_decoder_namespaceObject.StringDecoder(this[z]):null,e&&e.debugExposeBuffer===!0&&Object.defineProperty(this,"buffer",{get:()=>this[b]}),e&&e.debugExposePipes===!0&&Object.defineProperty(this,"pipes",{get:()=>this[N]});let{signal:i}=e;i&&(this[Jt]=i,i.aborted?this[xi]():i.addEventListener("abort",()=>this[xi]()))}get bufferLength(){return this[_]}get encoding(){return this[z]}set encoding(t){throw new Error("Encoding must be set at instantiation time")}setEncoding(t){throw new Error("Encoding must be set at instantiation time")}get objectMode(){return this[L]}set objectMode(t){throw new Error("objectMode must be set at instantiation time")}get async(){return this[Z]}set async(t){this[Z]=this[Z]||!!t}[xi](){this[Ce]=!0,this.emit("abort",this[Jt]?.reason),this.destroy(this[Jt]?.reason)}get aborted(){return this[Ce]}set aborted(t){}write(t,e,i){if(this[Ce])return!1;if(this[Q])throw new Error("write after end");if(this[S])return this.emit("error",Object.assign(new Error("Cannot call write after a stream was destroyed"),{code:"ERR_STREAM_DESTROYED"})),!0;typeof e=="function"&&(i=e,e="utf8"),e||(e="utf8");let r=this[Z]?jt:Yr;if(!this[L]&&!Buffer.isBuffer(t)){if($r(t))t=Buffer.from(t.buffer,t.byteOffset,t.byteLength);else if(Vr(t))t=Buffer.from(t);else if(typeof t!="string")throw new Error("Non-contiguous data written to non-objectMode stream")}return this[L]?(this[g]&&this[_]!==0&&this[Ae](!0),this[g]?this.emit("data",t):this[bi](t),this[_]!==0&&this.emit("readable"),i&&r(i),this[g]):t.length?(typeof t=="string"&&!(e===this[z]&&!this[Mt]?.lastNeed)&&(t=Buffer.from(t,e)),Buffer.isBuffer(t)&&this[z]&&(t=this[Mt].write(t)),this[g]&&this[_]!==0&&this[Ae](!0),this[g]?this.emit("data",t):this[bi](t),this[_]!==0&&this.emit("readable"),i&&r(i),this[g]):(this[_]!==0&&this.emit("readable"),i&&r(i),this[g])}read(t){if(this[S])return null;if(this[C]=!1,this[_]===0||t===0||t&&t>this[_])return this[J](),null;this[L]&&(t=null),this[b].length>1&&!this[L]&&(this[b]=[this[z]?this[b].join(""):Buffer.concat(this[b],this[_])]);let e=this[Ns](t||null,this[b][0]);return this[J](),e}[Ns](t,e){if(this[L])this[Ie]();else{let i=e;t===i.length||t===null?this[Ie]():typeof i=="string"?(this[b][0]=i.slice(t),e=i.slice(0,t),this[_]-=t):(this[b][0]=i.subarray(t),e=i.subarray(0,t),this[_]-=t)}return this.emit("data",e),!this[b].length&&!this[Q]&&this.emit("drain"),e}end(t,e,i){return typeof t=="function"&&(i=t,t=void 0),typeof e=="function"&&(i=e,e="utf8"),t!==void 0&&this.write(t,e),i&&this.once("end",i),this[Q]=!0,this.writable=!1,(this[g]||!this[Qt])&&this[J](),this}[Bt](){this[S]||(!this[Rt]&&!this[N].length&&(this[C]=!0),this[Qt]=!1,this[g]=!0,this.emit("resume"),this[b].length?this[Ae]():this[Q]?this[J]():this.emit("drain"))}resume(){return this[Bt]()}pause(){this[g]=!1,this[Qt]=!0,this[C]=!1}get destroyed(){return this[S]}get flowing(){return this[g]}get paused(){return this[Qt]}[bi](t){this[L]?this[_]+=1:this[_]+=t.length,this[b].push(t)}[Ie](){return this[L]?this[_]-=1:this[_]-=this[b][0].length,this[b].shift()}[Ae](t=!1){do;while(this[As](this[Ie]())&&this[b].length);!t&&!this[b].length&&!this[Q]&&this.emit("drain")}[As](t){return this.emit("data",t),this[g]}pipe(t,e){if(this[S])return t;this[C]=!1;let i=this[nt];return e=e||{},t===Ds.stdout||t===Ds.stderr?e.end=!1:e.end=e.end!==!1,e.proxyErrors=!!e.proxyErrors,i?e.end&&t.end():(this[N].push(e.proxyErrors?new Li(this,t,e):new Fe(this,t,e)),this[Z]?jt(()=>this[Bt]()):this[Bt]()),t}unpipe(t){let e=this[N].find(i=>i.dest===t);e&&(this[N].length===1?(this[g]&&this[Rt]===0&&(this[g]=!1),this[N]=[]):this[N].splice(this[N].indexOf(e),1),e.unpipe())}addListener(t,e){return this.on(t,e)}on(t,e){let i=super.on(t,e);if(t==="data")this[C]=!1,this[Rt]++,!this[N].length&&!this[g]&&this[Bt]();else if(t==="readable"&&this[_]!==0)super.emit("readable");else if(Kr(t)&&this[nt])super.emit(t),this.removeAllListeners(t);else if(t==="error"&&this[qt]){let r=e;this[Z]?jt(()=>r.call(this,this[qt])):r.call(this,this[qt])}return i}removeListener(t,e){return this.off(t,e)}off(t,e){let i=super.off(t,e);return t==="data"&&(this[Rt]=this.listeners("data").length,this[Rt]===0&&!this[C]&&!this[N].length&&(this[g]=!1)),i}removeAllListeners(t){let e=super.removeAllListeners(t);return(t==="data"||t===void 0)&&(this[Rt]=0,!this[C]&&!this[N].length&&(this[g]=!1)),e}get emittedEnd(){return this[nt]}[J](){!this[De]&&!this[nt]&&!this[S]&&this[b].length===0&&this[Q]&&(this[De]=!0,this.emit("end"),this.emit("prefinish"),this.emit("finish"),this[Ne]&&this.emit("close"),this[De]=!1)}emit(t,...e){let i=e[0];if(t!=="error"&&t!=="close"&&t!==S&&this[S])return!1;if(t==="data")return!this[L]&&!i?!1:this[Z]?(jt(()=>this[Oi](i)),!0):this[Oi](i);if(t==="end")return this[Is]();if(t==="close"){if(this[Ne]=!0,!this[nt]&&!this[S])return!1;let n=super.emit("close");return this.removeAllListeners("close"),n}else if(t==="error"){this[qt]=i,super.emit(_i,i);let n=!this[Jt]||this.listeners("error").length?super.emit("error",i):!1;return this[J](),n}else if(t==="resume"){let n=super.emit("resume");return this[J](),n}else if(t==="finish"||t==="prefinish"){let n=super.emit(t);return this.removeAllListeners(t),n}let r=super.emit(t,...e);return this[J](),r}[Oi](t){for(let i of this[N])i.dest.write(t)===!1&&this.pause();let e=this[C]?!1:super.emit("data",t);return this[J](),e}[Is](){return this[nt]?!1:(this[nt]=!0,this.readable=!1,this[Z]?(jt(()=>this[Ti]()),!0):this[Ti]())}[Ti](){if(this[Mt]){let e=this[Mt].end();if(e){for(let i of this[N])i.dest.write(e);this[C]||super.emit("data",e)}}for(let e of this[N])e.end();let t=super.emit("end");return this.removeAllListeners("end"),t}async collect(){let t=Object.assign([],{dataLength:0});this[L]||(t.dataLength=0);let e=this.promise();return this.on("data",i=>{t.push(i),this[L]||(t.dataLength+=i.length)}),await e,t}async concat(){if(this[L])throw new Error("cannot concat in objectMode");let t=await this.collect();return this[z]?t.join(""):Buffer.concat(t,t.dataLength)}async promise(){return new Promise((t,e)=>{this.on(S,()=>e(new Error("stream destroyed"))),this.on("error",i=>e(i)),this.on("end",()=>t())})}[Symbol.asyncIterator](){this[C]=!1;let t=!1,e=async()=>(this.pause(),t=!0,{value:void 0,done:!0});return{next:()=>{if(t)return e();let r=this.read();if(r!==null)return Promise.resolve({done:!1,value:r});if(this[Q])return e();let n,o,h=d=>{this.off("data",a),this.off("end",l),this.off(S,c),e(),o(d)},a=d=>{this.off("error",h),this.off("end",l),this.off(S,c),this.pause(),n({value:d,done:!!this[Q]})},l=()=>{this.off("error",h),this.off("data",a),this.off(S,c),e(),n({done:!0,value:void 0})},c=()=>h(new Error("stream destroyed"));return new Promise((d,y)=>{o=y,n=d,this.once(S,c),this.once("error",h),this.once("end",l),this.once("data",a)})},throw:e,return:e,[Symbol.asyncIterator](){return this},[Symbol.asyncDispose]:async()=>{}}}[Symbol.iterator](){this[C]=!1;let t=!1,e=()=>(this.pause(),this.off(_i,e),this.off(S,e),this.off("end",e),t=!0,{done:!0,value:void 0}),i=()=>{if(t)return e();let r=this.read();return r===null?e():{done:!1,value:r}};return this.once("end",e),this.once(_i,e),this.once(S,e),{next:i,throw:e,return:e,[Symbol.iterator](){return this},[Symbol.dispose]:()=>{}}}destroy(t){if(this[S])return t?this.emit("error",t):this.emit(S),this;this[S]=!0,this[C]=!0,this[b].length=0,this[_]=0;let e=this;return typeof e.close=="function"&&!this[Ne]&&e.close(),t?this.emit("error",t):this.emit(S),this}static get isStream(){return Wr}};var Jr=external_fs_namespaceObject.writev,ht=Symbol("_autoClose"),H=Symbol("_close"),te=Symbol("_ended"),m=Symbol("_fd"),Ni=Symbol("_finished"),tt=Symbol("_flags"),Ai=Symbol("_flush"),ki=Symbol("_handleChunk"),vi=Symbol("_makeBuf"),ie=Symbol("_mode"),ke=Symbol("_needDrain"),Ut=Symbol("_onerror"),Ht=Symbol("_onopen"),Ii=Symbol("_onread"),Pt=Symbol("_onwrite"),at=Symbol("_open"),U=Symbol("_path"),ot=Symbol("_pos"),Y=Symbol("_queue"),zt=Symbol("_read"),Ci=Symbol("_readSize"),j=Symbol("_reading"),ee=Symbol("_remain"),Fi=Symbol("_size"),ve=Symbol("_write"),gt=Symbol("_writing"),Me=Symbol("_defaultFlag"),bt=Symbol("_errored"),_t=class extends A{[bt]=!1;[m];[U];[Ci];[j]=!1;[Fi];[ee];[ht];constructor(t,e){if(e=e||{},super(e),this.readable=!0,this.writable=!1,typeof t!="string")throw new TypeError("path must be a string");this[bt]=!1,this[m]=typeof e.fd=="number"?e.fd:void 0,this[U]=t,this[Ci]=e.readSize||16*1024*1024,this[j]=!1,this[Fi]=typeof e.size=="number"?e.size:1/0,this[ee]=this[Fi],this[ht]=typeof e.autoClose=="boolean"?e.autoClose:!0,typeof this[m]=="number"?this[zt]():this[at]()}get fd(){return this[m]}get path(){return this[U]}write(){throw new TypeError("this is a readable stream")}end(){throw new TypeError("this is a readable stream")}[at](){external_fs_namespaceObject.open(this[U],"r",(t,e)=>this[Ht](t,e))}[Ht](t,e){t?this[Ut](t):(this[m]=e,this.emit("open",e),this[zt]())}[vi](){return Buffer.allocUnsafe(Math.min(this[Ci],this[ee]))}[zt](){if(!this[j]){this[j]=!0;let t=this[vi]();if(t.length===0)return process.nextTick(()=>this[Ii](null,0,t));external_fs_namespaceObject.read(this[m],t,0,t.length,null,(e,i,r)=>this[Ii](e,i,r))}}[Ii](t,e,i){this[j]=!1,t?this[Ut](t):this[ki](e,i)&&this[zt]()}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_namespaceObject.close(t,e=>e?this.emit("error",e):this.emit("close"))}}[Ut](t){this[j]=!0,this[H](),this.emit("error",t)}[ki](t,e){let i=!1;return this[ee]-=t,t>0&&(i=super.write(t<e.length?e.subarray(0,t):e)),(t===0||this[ee]<=0)&&(i=!1,this[H](),super.end()),i}emit(t,...e){switch(t){case"prefinish":case"finish":return!1;case"drain":return typeof this[m]=="number"&&this[zt](),!1;case"error":return this[bt]?!1:(this[bt]=!0,super.emit(t,...e));default:return super.emit(t,...e)}}},Be=class extends _t{[at](){let t=!0;try{this[Ht](null,external_fs_namespaceObject.openSync(this[U],"r")),t=!1}finally{t&&this[H]()}}[zt](){let t=!0;try{if(!this[j]){this[j]=!0;do{let e=this[vi](),i=e.length===0?0:external_fs_namespaceObject.readSync(this[m],e,0,e.length,null);if(!this[ki](i,e))break}while(!0);this[j]=!1}t=!1}finally{t&&this[H]()}}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_namespaceObject.closeSync(t),this.emit("close")}}},et=class extends external_events_namespaceObject{readable=!1;writable=!0;[bt]=!1;[gt]=!1;[te]=!1;[Y]=[];[ke]=!1;[U];[ie];[ht];[m];[Me];[tt];[Ni]=!1;[ot];constructor(t,e){e=e||{},super(e),this[U]=t,this[m]=typeof e.fd=="number"?e.fd:void 0,this[ie]=e.mode===void 0?438:e.mode,this[ot]=typeof e.start=="number"?e.start:void 0,this[ht]=typeof e.autoClose=="boolean"?e.autoClose:!0;let i=this[ot]!==void 0?"r+":"w";this[Me]=e.flags===void 0,this[tt]=e.flags===void 0?i:e.flags,this[m]===void 0&&this[at]()}emit(t,...e){if(t==="error"){if(this[bt])return!1;this[bt]=!0}return super.emit(t,...e)}get fd(){return this[m]}get path(){return this[U]}[Ut](t){this[H](),this[gt]=!0,this.emit("error",t)}[at](){external_fs_namespaceObject.open(this[U],this[tt],this[ie],(t,e)=>this[Ht](t,e))}[Ht](t,e){this[Me]&&this[tt]==="r+"&&t&&t.code==="ENOENT"?(this[tt]="w",this[at]()):t?this[Ut](t):(this[m]=e,this.emit("open",e),this[gt]||this[Ai]())}end(t,e){return t&&this.write(t,e),this[te]=!0,!this[gt]&&!this[Y].length&&typeof this[m]=="number"&&this[Pt](null,0),this}write(t,e){return typeof t=="string"&&(t=Buffer.from(t,e)),this[te]?(this.emit("error",new Error("write() after end()")),!1):this[m]===void 0||this[gt]||this[Y].length?(this[Y].push(t),this[ke]=!0,!1):(this[gt]=!0,this[ve](t),!0)}[ve](t){external_fs_namespaceObject.write(this[m],t,0,t.length,this[ot],(e,i)=>this[Pt](e,i))}[Pt](t,e){t?this[Ut](t):(this[ot]!==void 0&&typeof e=="number"&&(this[ot]+=e),this[Y].length?this[Ai]():(this[gt]=!1,this[te]&&!this[Ni]?(this[Ni]=!0,this[H](),this.emit("finish")):this[ke]&&(this[ke]=!1,this.emit("drain"))))}[Ai](){if(this[Y].length===0)this[te]&&this[Pt](null,0);else if(this[Y].length===1)this[ve](this[Y].pop());else{let t=this[Y];this[Y]=[],Jr(this[m],t,this[ot],(e,i)=>this[Pt](e,i))}}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_namespaceObject.close(t,e=>e?this.emit("error",e):this.emit("close"))}}},Wt=class extends et{[at](){let t;if(this[Me]&&this[tt]==="r+")try{t=external_fs_namespaceObject.openSync(this[U],this[tt],this[ie])}catch(e){if(e?.code==="ENOENT")return this[tt]="w",this[at]();throw e}else t=external_fs_namespaceObject.openSync(this[U],this[tt],this[ie]);this[Ht](null,t)}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_namespaceObject.closeSync(t),this.emit("close")}}[ve](t){let e=!0;try{this[Pt](null,external_fs_namespaceObject.writeSync(this[m],t,0,t.length,this[ot])),e=!1}finally{if(e)try{this[H]()}catch{}}}};var jr=new Map([["C","cwd"],["f","file"],["z","gzip"],["P","preservePaths"],["U","unlink"],["strip-components","strip"],["stripComponents","strip"],["keep-newer","newer"],["keepNewer","newer"],["keep-newer-files","newer"],["keepNewerFiles","newer"],["k","keep"],["keep-existing","keep"],["keepExisting","keep"],["m","noMtime"],["no-mtime","noMtime"],["p","preserveOwner"],["L","follow"],["h","follow"],["onentry","onReadEntry"]]),Fs=s=>!!s.sync&&!!s.file,ks=s=>!s.sync&&!!s.file,vs=s=>!!s.sync&&!s.file,Ms=s=>!s.sync&&!s.file;var Bs=s=>!!s.file;var tn=s=>{let t=jr.get(s);return t||s},se=(s={})=>{if(!s)return{};let t={};for(let[e,i]of Object.entries(s)){let r=tn(e);t[r]=i}return t.chmod===void 0&&t.noChmod===!1&&(t.chmod=!0),delete t.noChmod,t};var K=(s,t,e,i,r)=>Object.assign((n=[],o,h)=>{Array.isArray(n)&&(o=n,n={}),typeof o=="function"&&(h=o,o=void 0),o=o?Array.from(o):[];let a=se(n);if(r?.(a,o),Fs(a)){if(typeof h=="function")throw new TypeError("callback not supported for sync tar functions");return s(a,o)}else if(ks(a)){let l=t(a,o);return h?l.then(()=>h(),h):l}else if(vs(a)){if(typeof h=="function")throw new TypeError("callback not supported for sync tar functions");return e(a,o)}else if(Ms(a)){if(typeof h=="function")throw new TypeError("callback only supported with file option");return i(a,o)}throw new Error("impossible options??")},{syncFile:s,asyncFile:t,syncNoFile:e,asyncNoFile:i,validate:r});var sn=external_zlib_namespaceObject.constants||{ZLIB_VERNUM:4736},M=Object.freeze(Object.assign(Object.create(null),{Z_NO_FLUSH:0,Z_PARTIAL_FLUSH:1,Z_SYNC_FLUSH:2,Z_FULL_FLUSH:3,Z_FINISH:4,Z_BLOCK:5,Z_OK:0,Z_STREAM_END:1,Z_NEED_DICT:2,Z_ERRNO:-1,Z_STREAM_ERROR:-2,Z_DATA_ERROR:-3,Z_MEM_ERROR:-4,Z_BUF_ERROR:-5,Z_VERSION_ERROR:-6,Z_NO_COMPRESSION:0,Z_BEST_SPEED:1,Z_BEST_COMPRESSION:9,Z_DEFAULT_COMPRESSION:-1,Z_FILTERED:1,Z_HUFFMAN_ONLY:2,Z_RLE:3,Z_FIXED:4,Z_DEFAULT_STRATEGY:0,DEFLATE:1,INFLATE:2,GZIP:3,GUNZIP:4,DEFLATERAW:5,INFLATERAW:6,UNZIP:7,BROTLI_DECODE:8,BROTLI_ENCODE:9,Z_MIN_WINDOWBITS:8,Z_MAX_WINDOWBITS:15,Z_DEFAULT_WINDOWBITS:15,Z_MIN_CHUNK:64,Z_MAX_CHUNK:1/0,Z_DEFAULT_CHUNK:16384,Z_MIN_MEMLEVEL:1,Z_MAX_MEMLEVEL:9,Z_DEFAULT_MEMLEVEL:8,Z_MIN_LEVEL:-1,Z_MAX_LEVEL:9,Z_DEFAULT_LEVEL:-1,BROTLI_OPERATION_PROCESS:0,BROTLI_OPERATION_FLUSH:1,BROTLI_OPERATION_FINISH:2,BROTLI_OPERATION_EMIT_METADATA:3,BROTLI_MODE_GENERIC:0,BROTLI_MODE_TEXT:1,BROTLI_MODE_FONT:2,BROTLI_DEFAULT_MODE:0,BROTLI_MIN_QUALITY:0,BROTLI_MAX_QUALITY:11,BROTLI_DEFAULT_QUALITY:11,BROTLI_MIN_WINDOW_BITS:10,BROTLI_MAX_WINDOW_BITS:24,BROTLI_LARGE_MAX_WINDOW_BITS:30,BROTLI_DEFAULT_WINDOW:22,BROTLI_MIN_INPUT_BLOCK_BITS:16,BROTLI_MAX_INPUT_BLOCK_BITS:24,BROTLI_PARAM_MODE:0,BROTLI_PARAM_QUALITY:1,BROTLI_PARAM_LGWIN:2,BROTLI_PARAM_LGBLOCK:3,BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING:4,BROTLI_PARAM_SIZE_HINT:5,BROTLI_PARAM_LARGE_WINDOW:6,BROTLI_PARAM_NPOSTFIX:7,BROTLI_PARAM_NDIRECT:8,BROTLI_DECODER_RESULT_ERROR:0,BROTLI_DECODER_RESULT_SUCCESS:1,BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT:2,BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT:3,BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION:0,BROTLI_DECODER_PARAM_LARGE_WINDOW:1,BROTLI_DECODER_NO_ERROR:0,BROTLI_DECODER_SUCCESS:1,BROTLI_DECODER_NEEDS_MORE_INPUT:2,BROTLI_DECODER_NEEDS_MORE_OUTPUT:3,BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_NIBBLE:-1,BROTLI_DECODER_ERROR_FORMAT_RESERVED:-2,BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_META_NIBBLE:-3,BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_ALPHABET:-4,BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_SAME:-5,BROTLI_DECODER_ERROR_FORMAT_CL_SPACE:-6,BROTLI_DECODER_ERROR_FORMAT_HUFFMAN_SPACE:-7,BROTLI_DECODER_ERROR_FORMAT_CONTEXT_MAP_REPEAT:-8,BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_1:-9,BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_2:-10,BROTLI_DECODER_ERROR_FORMAT_TRANSFORM:-11,BROTLI_DECODER_ERROR_FORMAT_DICTIONARY:-12,BROTLI_DECODER_ERROR_FORMAT_WINDOW_BITS:-13,BROTLI_DECODER_ERROR_FORMAT_PADDING_1:-14,BROTLI_DECODER_ERROR_FORMAT_PADDING_2:-15,BROTLI_DECODER_ERROR_FORMAT_DISTANCE:-16,BROTLI_DECODER_ERROR_DICTIONARY_NOT_SET:-19,BROTLI_DECODER_ERROR_INVALID_ARGUMENTS:-20,BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MODES:-21,BROTLI_DECODER_ERROR_ALLOC_TREE_GROUPS:-22,BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MAP:-25,BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_1:-26,BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_2:-27,BROTLI_DECODER_ERROR_ALLOC_BLOCK_TYPE_TREES:-30,BROTLI_DECODER_ERROR_UNREACHABLE:-31},sn));var rn=external_buffer_.Buffer.concat,zs=Object.getOwnPropertyDescriptor(external_buffer_.Buffer,"concat"),nn=s=>s,Bi=zs?.writable===!0||zs?.set!==void 0?s=>{external_buffer_.Buffer.concat=s?nn:rn}:s=>{},Tt=Symbol("_superWrite"),Gt=class extends Error{code;errno;constructor(t,e){super("zlib: "+t.message,{cause:t}),this.code=t.code,this.errno=t.errno,this.code||(this.code="ZLIB_ERROR"),this.message="zlib: "+t.message,Error.captureStackTrace(this,e??this.constructor)}get name(){return"ZlibError"}},Pi=Symbol("flushFlag"),re=class extends A{#t=!1;#i=!1;#s;#n;#r;#e;#o;get sawError(){return this.#t}get handle(){return this.#e}get flushFlag(){return this.#s}constructor(t,e){if(!t||typeof t!="object")throw new TypeError("invalid options for ZlibBase constructor");if(super(t),this.#s=t.flush??0,this.#n=t.finishFlush??0,this.#r=t.fullFlushFlag??0,typeof external_zlib_namespaceObject_0[e]!="function")throw new TypeError("Compression method not supported: "+e);try{this.#e=new external_zlib_namespaceObject_0[e](t)}catch(i){throw new Gt(i,this.constructor)}this.#o=i=>{this.#t||(this.#t=!0,this.close(),this.emit("error",i))},this.#e?.on("error",i=>this.#o(new Gt(i))),this.once("end",()=>this.close)}close(){this.#e&&(this.#e.close(),this.#e=void 0,this.emit("close"))}reset(){if(!this.#t)return external_assert_namespaceObject(this.#e,"zlib binding closed"),this.#e.reset?.()}flush(t){this.ended||(typeof t!="number"&&(t=this.#r),this.write(Object.assign(external_buffer_.Buffer.alloc(0),{[Pi]:t})))}end(t,e,i){return typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),t&&(e?this.write(t,e):this.write(t)),this.flush(this.#n),this.#i=!0,super.end(i)}get ended(){return this.#i}[Tt](t){return super.write(t)}write(t,e,i){if(typeof e=="function"&&(i=e,e="utf8"),typeof t=="string"&&(t=external_buffer_.Buffer.from(t,e)),this.#t)return;external_assert_namespaceObject(this.#e,"zlib binding closed");let r=this.#e._handle,n=r.close;r.close=()=>{};let o=this.#e.close;this.#e.close=()=>{},Bi(!0);let h;try{let l=typeof t[Pi]=="number"?t[Pi]:this.#s;h=this.#e._processChunk(t,l),Bi(!1)}catch(l){Bi(!1),this.#o(new Gt(l,this.write))}finally{this.#e&&(this.#e._handle=r,r.close=n,this.#e.close=o,this.#e.removeAllListeners("error"))}this.#e&&this.#e.on("error",l=>this.#o(new Gt(l,this.write)));let a;if(h)if(Array.isArray(h)&&h.length>0){let l=h[0];a=this[Tt](external_buffer_.Buffer.from(l));for(let c=1;c<h.length;c++)a=this[Tt](h[c])}else a=this[Tt](external_buffer_.Buffer.from(h));return i&&i(),a}},Pe=class extends re{#t;#i;constructor(t,e){t=t||{},t.flush=t.flush||M.Z_NO_FLUSH,t.finishFlush=t.finishFlush||M.Z_FINISH,t.fullFlushFlag=M.Z_FULL_FLUSH,super(t,e),this.#t=t.level,this.#i=t.strategy}params(t,e){if(!this.sawError){if(!this.handle)throw new Error("cannot switch params when binding is closed");if(!this.handle.params)throw new Error("not supported in this implementation");if(this.#t!==t||this.#i!==e){this.flush(M.Z_SYNC_FLUSH),external_assert_namespaceObject(this.handle,"zlib binding closed");let i=this.handle.flush;this.handle.flush=(r,n)=>{typeof r=="function"&&(n=r,r=this.flushFlag),this.flush(r),n?.()};try{this.handle.params(t,e)}finally{this.handle.flush=i}this.handle&&(this.#t=t,this.#i=e)}}}};var ze=class extends Pe{#t;constructor(t){super(t,"Gzip"),this.#t=t&&!!t.portable}[Tt](t){return this.#t?(this.#t=!1,t[9]=255,super[Tt](t)):super[Tt](t)}};var Ue=class extends Pe{constructor(t){super(t,"Unzip")}},He=class extends re{constructor(t,e){t=t||{},t.flush=t.flush||M.BROTLI_OPERATION_PROCESS,t.finishFlush=t.finishFlush||M.BROTLI_OPERATION_FINISH,t.fullFlushFlag=M.BROTLI_OPERATION_FLUSH,super(t,e)}},We=class extends He{constructor(t){super(t,"BrotliCompress")}},Ge=class extends He{constructor(t){super(t,"BrotliDecompress")}},Ze=class extends re{constructor(t,e){t=t||{},t.flush=t.flush||M.ZSTD_e_continue,t.finishFlush=t.finishFlush||M.ZSTD_e_end,t.fullFlushFlag=M.ZSTD_e_flush,super(t,e)}},Ye=class extends Ze{constructor(t){super(t,"ZstdCompress")}},Ke=class extends Ze{constructor(t){super(t,"ZstdDecompress")}};var Us=(s,t)=>{if(Number.isSafeInteger(s))s<0?an(s,t):hn(s,t);else throw Error("cannot encode number outside of javascript safe integer range");return t},hn=(s,t)=>{t[0]=128;for(var e=t.length;e>1;e--)t[e-1]=s&255,s=Math.floor(s/256)},an=(s,t)=>{t[0]=255;var e=!1;s=s*-1;for(var i=t.length;i>1;i--){var r=s&255;s=Math.floor(s/256),e?t[i-1]=Ws(r):r===0?t[i-1]=0:(e=!0,t[i-1]=Gs(r))}},Hs=s=>{let t=s[0],e=t===128?cn(s.subarray(1,s.length)):t===255?ln(s):null;if(e===null)throw Error("invalid base256 encoding");if(!Number.isSafeInteger(e))throw Error("parsed number outside of javascript safe integer range");return e},ln=s=>{for(var t=s.length,e=0,i=!1,r=t-1;r>-1;r--){var n=Number(s[r]),o;i?o=Ws(n):n===0?o=n:(i=!0,o=Gs(n)),o!==0&&(e-=o*Math.pow(256,t-r-1))}return e},cn=s=>{for(var t=s.length,e=0,i=t-1;i>-1;i--){var r=Number(s[i]);r!==0&&(e+=r*Math.pow(256,t-i-1))}return e},Ws=s=>(255^s)&255,Gs=s=>(255^s)+1&255;var Hi={};Ur(Hi,{code:()=>Ve,isCode:()=>ne,isName:()=>dn,name:()=>oe,normalFsTypes:()=>Ui});var ne=s=>oe.has(s),dn=s=>Ve.has(s),Ui=new Set(["0","","1","2","3","4","5","6","7","D"]),oe=new Map([["0","File"],["","OldFile"],["1","Link"],["2","SymbolicLink"],["3","CharacterDevice"],["4","BlockDevice"],["5","Directory"],["6","FIFO"],["7","ContiguousFile"],["g","GlobalExtendedHeader"],["x","ExtendedHeader"],["A","SolarisACL"],["D","GNUDumpDir"],["I","Inode"],["K","NextFileHasLongLinkpath"],["L","NextFileHasLongPath"],["M","ContinuationFile"],["N","OldGnuLongPath"],["S","SparseFile"],["V","TapeVolumeHeader"],["X","OldExtendedHeader"]]),Ve=new Map(Array.from(oe).map(s=>[s[1],s[0]]));var un=s=>s===void 0||s<0?void 0:s,F=class{cksumValid=!1;needPax=!1;nullBlock=!1;block;path;mode;uid;gid;size;cksum;#t="Unsupported";linkpath;uname;gname;devmaj=0;devmin=0;atime;ctime;mtime;charset;comment;constructor(t,e=0,i,r){Buffer.isBuffer(t)?this.decode(t,e||0,i,r):t&&this.#i(t)}decode(t,e,i,r){if(e||(e=0),!t||!(t.length>=e+512))throw new Error("need 512 bytes for header");let n=xt(t,e+156,1),o=Ui.has(n),h=o?i:void 0,a=o?r:void 0;if(this.path=h?.path??xt(t,e,100),this.mode=h?.mode??a?.mode??lt(t,e+100,8),this.uid=h?.uid??a?.uid??lt(t,e+108,8),this.gid=h?.gid??a?.gid??lt(t,e+116,8),this.size=un(h?.size??a?.size??lt(t,e+124,12)),this.mtime=h?.mtime??a?.mtime??Wi(t,e+136,12),this.cksum=lt(t,e+148,12),a&&this.#i(a,!0),h&&this.#i(h),ne(n)&&(this.#t=n||"0"),this.#t==="0"&&this.path.slice(-1)==="/"&&(this.#t="5"),this.#t==="5"&&(this.size=0),this.linkpath=xt(t,e+157,100),t.subarray(e+257,e+265).toString()==="ustar\x0000")if(this.uname=h?.uname??a?.uname??xt(t,e+265,32),this.gname=h?.gname??a?.gname??xt(t,e+297,32),this.devmaj=h?.devmaj??a?.devmaj??lt(t,e+329,8)??0,this.devmin=h?.devmin??a?.devmin??lt(t,e+337,8)??0,t[e+475]!==0){let c=xt(t,e+345,155);this.path=c+"/"+this.path}else{let c=xt(t,e+345,130);c&&(this.path=c+"/"+this.path),this.atime=i?.atime??r?.atime??Wi(t,e+476,12),this.ctime=i?.ctime??r?.ctime??Wi(t,e+488,12)}let l=256;for(let c=e;c<e+148;c++)l+=t[c];for(let c=e+156;c<e+512;c++)l+=t[c];this.cksumValid=l===this.cksum,this.cksum===void 0&&l===256&&(this.nullBlock=!0)}#i(t,e=!1){Object.assign(this,Object.fromEntries(Object.entries(t).filter(([i,r])=>!(r==null||i==="size"&&Number(r)<0||i==="path"&&e||i==="linkpath"&&e||i==="global"))))}encode(t,e=0){if(t||(t=this.block=Buffer.alloc(512)),this.#t==="Unsupported"&&(this.#t="0"),!(t.length>=e+512))throw new Error("need 512 bytes for header");let i=this.ctime||this.atime?130:155,r=mn(this.path||"",i),n=r[0],o=r[1];this.needPax=!!r[2],this.needPax=Lt(t,e,100,n)||this.needPax,this.needPax=ct(t,e+100,8,this.mode)||this.needPax,this.needPax=ct(t,e+108,8,this.uid)||this.needPax,this.needPax=ct(t,e+116,8,this.gid)||this.needPax,this.needPax=ct(t,e+124,12,this.size)||this.needPax,this.needPax=Gi(t,e+136,12,this.mtime)||this.needPax,t[e+156]=Number(this.#t.codePointAt(0)),this.needPax=Lt(t,e+157,100,this.linkpath)||this.needPax,t.write("ustar\x0000",e+257,8),this.needPax=Lt(t,e+265,32,this.uname)||this.needPax,this.needPax=Lt(t,e+297,32,this.gname)||this.needPax,this.needPax=ct(t,e+329,8,this.devmaj)||this.needPax,this.needPax=ct(t,e+337,8,this.devmin)||this.needPax,this.needPax=Lt(t,e+345,i,o)||this.needPax,t[e+475]!==0?this.needPax=Lt(t,e+345,155,o)||this.needPax:(this.needPax=Lt(t,e+345,130,o)||this.needPax,this.needPax=Gi(t,e+476,12,this.atime)||this.needPax,this.needPax=Gi(t,e+488,12,this.ctime)||this.needPax);let h=256;for(let a=e;a<e+148;a++)h+=t[a];for(let a=e+156;a<e+512;a++)h+=t[a];return this.cksum=h,ct(t,e+148,8,this.cksum),this.cksumValid=!0,this.needPax}get type(){return this.#t==="Unsupported"?this.#t:oe.get(this.#t)}get typeKey(){return this.#t}set type(t){let e=String(Ve.get(t));if(ne(e)||e==="Unsupported")this.#t=e;else if(ne(t))this.#t=t;else throw new TypeError("invalid entry type: "+t)}},mn=(s,t)=>{let i=s,r="",n,o=external_node_path_namespaceObject.posix.parse(s).root||".";if(Buffer.byteLength(i)<100)n=[i,r,!1];else{r=external_node_path_namespaceObject.posix.dirname(i),i=external_node_path_namespaceObject.posix.basename(i);do Buffer.byteLength(i)<=100&&Buffer.byteLength(r)<=t?n=[i,r,!1]:Buffer.byteLength(i)>100&&Buffer.byteLength(r)<=t?n=[i.slice(0,99),r,!0]:(i=external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.basename(r),i),r=external_node_path_namespaceObject.posix.dirname(r));while(r!==o&&n===void 0);n||(n=[s.slice(0,99),"",!0])}return n},xt=(s,t,e)=>s.subarray(t,t+e).toString("utf8").replace(/\0.*/,""),Wi=(s,t,e)=>pn(lt(s,t,e)),pn=s=>s===void 0?void 0:new Date(s*1e3),lt=(s,t,e)=>Number(s[t])&128?Hs(s.subarray(t,t+e)):wn(s,t,e),En=s=>isNaN(s)?void 0:s,wn=(s,t,e)=>En(parseInt(s.subarray(t,t+e).toString("utf8").replace(/\0.*$/,"").trim(),8)),Sn={12:8589934591,8:2097151},ct=(s,t,e,i)=>i===void 0?!1:i>Sn[e]||i<0?(Us(i,s.subarray(t,t+e)),!0):(yn(s,t,e,i),!1),yn=(s,t,e,i)=>s.write(Rn(i,e),t,e,"ascii"),Rn=(s,t)=>gn(Math.floor(s).toString(8),t),gn=(s,t)=>(s.length===t-1?s:new Array(t-s.length-1).join("0")+s+" ")+"\0",Gi=(s,t,e,i)=>i===void 0?!1:ct(s,t,e,i.getTime()/1e3),bn=new Array(156).join("\0"),Lt=(s,t,e,i)=>i===void 0?!1:(s.write(i+bn,t,e,"utf8"),i.length!==Buffer.byteLength(i)||i.length>e);var ft=class s{atime;mtime;ctime;charset;comment;gid;uid;gname;uname;linkpath;dev;ino;nlink;path;size;mode;global;constructor(t,e=!1){this.atime=t.atime,this.charset=t.charset,this.comment=t.comment,this.ctime=t.ctime,this.dev=t.dev,this.gid=t.gid,this.global=e,this.gname=t.gname,this.ino=t.ino,this.linkpath=t.linkpath,this.mtime=t.mtime,this.nlink=t.nlink,this.path=t.path,this.size=t.size,this.uid=t.uid,this.uname=t.uname}encode(){let t=this.encodeBody();if(t==="")return Buffer.allocUnsafe(0);let e=Buffer.byteLength(t),i=512*Math.ceil(1+e/512),r=Buffer.allocUnsafe(i);for(let n=0;n<512;n++)r[n]=0;new F({path:("PaxHeader/"+(0,external_node_path_namespaceObject.basename)(this.path??"")).slice(0,99),mode:this.mode||420,uid:this.uid,gid:this.gid,size:e,mtime:this.mtime,type:this.global?"GlobalExtendedHeader":"ExtendedHeader",linkpath:"",uname:this.uname||"",gname:this.gname||"",devmaj:0,devmin:0,atime:this.atime,ctime:this.ctime}).encode(r),r.write(t,512,e,"utf8");for(let n=e+512;n<r.length;n++)r[n]=0;return r}encodeBody(){return this.encodeField("path")+this.encodeField("ctime")+this.encodeField("atime")+this.encodeField("dev")+this.encodeField("ino")+this.encodeField("nlink")+this.encodeField("charset")+this.encodeField("comment")+this.encodeField("gid")+this.encodeField("gname")+this.encodeField("linkpath")+this.encodeField("mtime")+this.encodeField("size")+this.encodeField("uid")+this.encodeField("uname")}encodeField(t){if(this[t]===void 0)return"";let e=this[t],i=e instanceof Date?e.getTime()/1e3:e,r=" "+(t==="dev"||t==="ino"||t==="nlink"?"SCHILY.":"")+t+"="+i+`
+var zr=Object.defineProperty;var Ur=(s,t)=>{for(var e in t)zr(s,e,{get:t[e],enumerable:!0})};var Ds=typeof process=="object"&&process?process:{stdout:null,stderr:null},Wr=s=>!!s&&typeof s=="object"&&(s instanceof A||s instanceof external_node_stream_namespaceObject||Gr(s)||Zr(s)),Gr=s=>!!s&&typeof s=="object"&&s instanceof external_node_events_namespaceObject.EventEmitter&&typeof s.pipe=="function"&&s.pipe!==external_node_stream_namespaceObject.Writable.prototype.pipe,Zr=s=>!!s&&typeof s=="object"&&s instanceof external_node_events_namespaceObject.EventEmitter&&typeof s.write=="function"&&typeof s.end=="function",Q=Symbol("EOF"),J=Symbol("maybeEmitEnd"),nt=Symbol("emittedEnd"),De=Symbol("emittingEnd"),qt=Symbol("emittedError"),Ne=Symbol("closed"),Ns=Symbol("read"),Ae=Symbol("flush"),As=Symbol("flushChunk"),z=Symbol("encoding"),Mt=Symbol("decoder"),g=Symbol("flowing"),Qt=Symbol("paused"),Bt=Symbol("resume"),b=Symbol("buffer"),N=Symbol("pipes"),_=Symbol("bufferLength"),bi=Symbol("bufferPush"),Ie=Symbol("bufferShift"),L=Symbol("objectMode"),S=Symbol("destroyed"),_i=Symbol("error"),Oi=Symbol("emitData"),Is=Symbol("emitEnd"),Ti=Symbol("emitEnd2"),Z=Symbol("async"),xi=Symbol("abort"),Ce=Symbol("aborted"),Jt=Symbol("signal"),Rt=Symbol("dataListeners"),C=Symbol("discarded"),jt=s=>Promise.resolve().then(s),Yr=s=>s(),Kr=s=>s==="end"||s==="finish"||s==="prefinish",Vr=s=>s instanceof ArrayBuffer||!!s&&typeof s=="object"&&s.constructor&&s.constructor.name==="ArrayBuffer"&&s.byteLength>=0,$r=s=>!Buffer.isBuffer(s)&&ArrayBuffer.isView(s),Fe=class{src;dest;opts;ondrain;constructor(t,e,i){this.src=t,this.dest=e,this.opts=i,this.ondrain=()=>t[Bt](),this.dest.on("drain",this.ondrain)}unpipe(){this.dest.removeListener("drain",this.ondrain)}proxyErrors(t){}end(){this.unpipe(),this.opts.end&&this.dest.end()}},Li=class extends Fe{unpipe(){this.src.removeListener("error",this.proxyErrors),super.unpipe()}constructor(t,e,i){super(t,e,i),this.proxyErrors=r=>this.dest.emit("error",r),t.on("error",this.proxyErrors)}},Xr=s=>!!s.objectMode,qr=s=>!s.objectMode&&!!s.encoding&&s.encoding!=="buffer",A=class extends external_node_events_namespaceObject.EventEmitter{[g]=!1;[Qt]=!1;[N]=[];[b]=[];[L];[z];[Z];[Mt];[Q]=!1;[nt]=!1;[De]=!1;[Ne]=!1;[qt]=null;[_]=0;[S]=!1;[Jt];[Ce]=!1;[Rt]=0;[C]=!1;writable=!0;readable=!0;constructor(...t){let e=t[0]||{};if(super(),e.objectMode&&typeof e.encoding=="string")throw new TypeError("Encoding and objectMode may not be used together");Xr(e)?(this[L]=!0,this[z]=null):qr(e)?(this[z]=e.encoding,this[L]=!1):(this[L]=!1,this[z]=null),this[Z]=!!e.async,this[Mt]=this[z]?new external_node_string_decoder_namespaceObject.StringDecoder(this[z]):null,e&&e.debugExposeBuffer===!0&&Object.defineProperty(this,"buffer",{get:()=>this[b]}),e&&e.debugExposePipes===!0&&Object.defineProperty(this,"pipes",{get:()=>this[N]});let{signal:i}=e;i&&(this[Jt]=i,i.aborted?this[xi]():i.addEventListener("abort",()=>this[xi]()))}get bufferLength(){return this[_]}get encoding(){return this[z]}set encoding(t){throw new Error("Encoding must be set at instantiation time")}setEncoding(t){throw new Error("Encoding must be set at instantiation time")}get objectMode(){return this[L]}set objectMode(t){throw new Error("objectMode must be set at instantiation time")}get async(){return this[Z]}set async(t){this[Z]=this[Z]||!!t}[xi](){this[Ce]=!0,this.emit("abort",this[Jt]?.reason),this.destroy(this[Jt]?.reason)}get aborted(){return this[Ce]}set aborted(t){}write(t,e,i){if(this[Ce])return!1;if(this[Q])throw new Error("write after end");if(this[S])return this.emit("error",Object.assign(new Error("Cannot call write after a stream was destroyed"),{code:"ERR_STREAM_DESTROYED"})),!0;typeof e=="function"&&(i=e,e="utf8"),e||(e="utf8");let r=this[Z]?jt:Yr;if(!this[L]&&!Buffer.isBuffer(t)){if($r(t))t=Buffer.from(t.buffer,t.byteOffset,t.byteLength);else if(Vr(t))t=Buffer.from(t);else if(typeof t!="string")throw new Error("Non-contiguous data written to non-objectMode stream")}return this[L]?(this[g]&&this[_]!==0&&this[Ae](!0),this[g]?this.emit("data",t):this[bi](t),this[_]!==0&&this.emit("readable"),i&&r(i),this[g]):t.length?(typeof t=="string"&&!(e===this[z]&&!this[Mt]?.lastNeed)&&(t=Buffer.from(t,e)),Buffer.isBuffer(t)&&this[z]&&(t=this[Mt].write(t)),this[g]&&this[_]!==0&&this[Ae](!0),this[g]?this.emit("data",t):this[bi](t),this[_]!==0&&this.emit("readable"),i&&r(i),this[g]):(this[_]!==0&&this.emit("readable"),i&&r(i),this[g])}read(t){if(this[S])return null;if(this[C]=!1,this[_]===0||t===0||t&&t>this[_])return this[J](),null;this[L]&&(t=null),this[b].length>1&&!this[L]&&(this[b]=[this[z]?this[b].join(""):Buffer.concat(this[b],this[_])]);let e=this[Ns](t||null,this[b][0]);return this[J](),e}[Ns](t,e){if(this[L])this[Ie]();else{let i=e;t===i.length||t===null?this[Ie]():typeof i=="string"?(this[b][0]=i.slice(t),e=i.slice(0,t),this[_]-=t):(this[b][0]=i.subarray(t),e=i.subarray(0,t),this[_]-=t)}return this.emit("data",e),!this[b].length&&!this[Q]&&this.emit("drain"),e}end(t,e,i){return typeof t=="function"&&(i=t,t=void 0),typeof e=="function"&&(i=e,e="utf8"),t!==void 0&&this.write(t,e),i&&this.once("end",i),this[Q]=!0,this.writable=!1,(this[g]||!this[Qt])&&this[J](),this}[Bt](){this[S]||(!this[Rt]&&!this[N].length&&(this[C]=!0),this[Qt]=!1,this[g]=!0,this.emit("resume"),this[b].length?this[Ae]():this[Q]?this[J]():this.emit("drain"))}resume(){return this[Bt]()}pause(){this[g]=!1,this[Qt]=!0,this[C]=!1}get destroyed(){return this[S]}get flowing(){return this[g]}get paused(){return this[Qt]}[bi](t){this[L]?this[_]+=1:this[_]+=t.length,this[b].push(t)}[Ie](){return this[L]?this[_]-=1:this[_]-=this[b][0].length,this[b].shift()}[Ae](t=!1){do;while(this[As](this[Ie]())&&this[b].length);!t&&!this[b].length&&!this[Q]&&this.emit("drain")}[As](t){return this.emit("data",t),this[g]}pipe(t,e){if(this[S])return t;this[C]=!1;let i=this[nt];return e=e||{},t===Ds.stdout||t===Ds.stderr?e.end=!1:e.end=e.end!==!1,e.proxyErrors=!!e.proxyErrors,i?e.end&&t.end():(this[N].push(e.proxyErrors?new Li(this,t,e):new Fe(this,t,e)),this[Z]?jt(()=>this[Bt]()):this[Bt]()),t}unpipe(t){let e=this[N].find(i=>i.dest===t);e&&(this[N].length===1?(this[g]&&this[Rt]===0&&(this[g]=!1),this[N]=[]):this[N].splice(this[N].indexOf(e),1),e.unpipe())}addListener(t,e){return this.on(t,e)}on(t,e){let i=super.on(t,e);if(t==="data")this[C]=!1,this[Rt]++,!this[N].length&&!this[g]&&this[Bt]();else if(t==="readable"&&this[_]!==0)super.emit("readable");else if(Kr(t)&&this[nt])super.emit(t),this.removeAllListeners(t);else if(t==="error"&&this[qt]){let r=e;this[Z]?jt(()=>r.call(this,this[qt])):r.call(this,this[qt])}return i}removeListener(t,e){return this.off(t,e)}off(t,e){let i=super.off(t,e);return t==="data"&&(this[Rt]=this.listeners("data").length,this[Rt]===0&&!this[C]&&!this[N].length&&(this[g]=!1)),i}removeAllListeners(t){let e=super.removeAllListeners(t);return(t==="data"||t===void 0)&&(this[Rt]=0,!this[C]&&!this[N].length&&(this[g]=!1)),e}get emittedEnd(){return this[nt]}[J](){!this[De]&&!this[nt]&&!this[S]&&this[b].length===0&&this[Q]&&(this[De]=!0,this.emit("end"),this.emit("prefinish"),this.emit("finish"),this[Ne]&&this.emit("close"),this[De]=!1)}emit(t,...e){let i=e[0];if(t!=="error"&&t!=="close"&&t!==S&&this[S])return!1;if(t==="data")return!this[L]&&!i?!1:this[Z]?(jt(()=>this[Oi](i)),!0):this[Oi](i);if(t==="end")return this[Is]();if(t==="close"){if(this[Ne]=!0,!this[nt]&&!this[S])return!1;let n=super.emit("close");return this.removeAllListeners("close"),n}else if(t==="error"){this[qt]=i,super.emit(_i,i);let n=!this[Jt]||this.listeners("error").length?super.emit("error",i):!1;return this[J](),n}else if(t==="resume"){let n=super.emit("resume");return this[J](),n}else if(t==="finish"||t==="prefinish"){let n=super.emit(t);return this.removeAllListeners(t),n}let r=super.emit(t,...e);return this[J](),r}[Oi](t){for(let i of this[N])i.dest.write(t)===!1&&this.pause();let e=this[C]?!1:super.emit("data",t);return this[J](),e}[Is](){return this[nt]?!1:(this[nt]=!0,this.readable=!1,this[Z]?(jt(()=>this[Ti]()),!0):this[Ti]())}[Ti](){if(this[Mt]){let e=this[Mt].end();if(e){for(let i of this[N])i.dest.write(e);this[C]||super.emit("data",e)}}for(let e of this[N])e.end();let t=super.emit("end");return this.removeAllListeners("end"),t}async collect(){let t=Object.assign([],{dataLength:0});this[L]||(t.dataLength=0);let e=this.promise();return this.on("data",i=>{t.push(i),this[L]||(t.dataLength+=i.length)}),await e,t}async concat(){if(this[L])throw new Error("cannot concat in objectMode");let t=await this.collect();return this[z]?t.join(""):Buffer.concat(t,t.dataLength)}async promise(){return new Promise((t,e)=>{this.on(S,()=>e(new Error("stream destroyed"))),this.on("error",i=>e(i)),this.on("end",()=>t())})}[Symbol.asyncIterator](){this[C]=!1;let t=!1,e=async()=>(this.pause(),t=!0,{value:void 0,done:!0});return{next:()=>{if(t)return e();let r=this.read();if(r!==null)return Promise.resolve({done:!1,value:r});if(this[Q])return e();let n,o,h=d=>{this.off("data",a),this.off("end",l),this.off(S,c),e(),o(d)},a=d=>{this.off("error",h),this.off("end",l),this.off(S,c),this.pause(),n({value:d,done:!!this[Q]})},l=()=>{this.off("error",h),this.off("data",a),this.off(S,c),e(),n({done:!0,value:void 0})},c=()=>h(new Error("stream destroyed"));return new Promise((d,y)=>{o=y,n=d,this.once(S,c),this.once("error",h),this.once("end",l),this.once("data",a)})},throw:e,return:e,[Symbol.asyncIterator](){return this},[Symbol.asyncDispose]:async()=>{}}}[Symbol.iterator](){this[C]=!1;let t=!1,e=()=>(this.pause(),this.off(_i,e),this.off(S,e),this.off("end",e),t=!0,{done:!0,value:void 0}),i=()=>{if(t)return e();let r=this.read();return r===null?e():{done:!1,value:r}};return this.once("end",e),this.once(_i,e),this.once(S,e),{next:i,throw:e,return:e,[Symbol.iterator](){return this},[Symbol.dispose]:()=>{}}}destroy(t){if(this[S])return t?this.emit("error",t):this.emit(S),this;this[S]=!0,this[C]=!0,this[b].length=0,this[_]=0;let e=this;return typeof e.close=="function"&&!this[Ne]&&e.close(),t?this.emit("error",t):this.emit(S),this}static get isStream(){return Wr}};var Jr=external_fs_.writev,ht=Symbol("_autoClose"),H=Symbol("_close"),te=Symbol("_ended"),m=Symbol("_fd"),Ni=Symbol("_finished"),tt=Symbol("_flags"),Ai=Symbol("_flush"),ki=Symbol("_handleChunk"),vi=Symbol("_makeBuf"),ie=Symbol("_mode"),ke=Symbol("_needDrain"),Ut=Symbol("_onerror"),Ht=Symbol("_onopen"),Ii=Symbol("_onread"),Pt=Symbol("_onwrite"),at=Symbol("_open"),U=Symbol("_path"),ot=Symbol("_pos"),Y=Symbol("_queue"),zt=Symbol("_read"),Ci=Symbol("_readSize"),j=Symbol("_reading"),ee=Symbol("_remain"),Fi=Symbol("_size"),ve=Symbol("_write"),gt=Symbol("_writing"),Me=Symbol("_defaultFlag"),bt=Symbol("_errored"),_t=class extends A{[bt]=!1;[m];[U];[Ci];[j]=!1;[Fi];[ee];[ht];constructor(t,e){if(e=e||{},super(e),this.readable=!0,this.writable=!1,typeof t!="string")throw new TypeError("path must be a string");this[bt]=!1,this[m]=typeof e.fd=="number"?e.fd:void 0,this[U]=t,this[Ci]=e.readSize||16*1024*1024,this[j]=!1,this[Fi]=typeof e.size=="number"?e.size:1/0,this[ee]=this[Fi],this[ht]=typeof e.autoClose=="boolean"?e.autoClose:!0,typeof this[m]=="number"?this[zt]():this[at]()}get fd(){return this[m]}get path(){return this[U]}write(){throw new TypeError("this is a readable stream")}end(){throw new TypeError("this is a readable stream")}[at](){external_fs_.open(this[U],"r",(t,e)=>this[Ht](t,e))}[Ht](t,e){t?this[Ut](t):(this[m]=e,this.emit("open",e),this[zt]())}[vi](){return Buffer.allocUnsafe(Math.min(this[Ci],this[ee]))}[zt](){if(!this[j]){this[j]=!0;let t=this[vi]();if(t.length===0)return process.nextTick(()=>this[Ii](null,0,t));external_fs_.read(this[m],t,0,t.length,null,(e,i,r)=>this[Ii](e,i,r))}}[Ii](t,e,i){this[j]=!1,t?this[Ut](t):this[ki](e,i)&&this[zt]()}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.close(t,e=>e?this.emit("error",e):this.emit("close"))}}[Ut](t){this[j]=!0,this[H](),this.emit("error",t)}[ki](t,e){let i=!1;return this[ee]-=t,t>0&&(i=super.write(t<e.length?e.subarray(0,t):e)),(t===0||this[ee]<=0)&&(i=!1,this[H](),super.end()),i}emit(t,...e){switch(t){case"prefinish":case"finish":return!1;case"drain":return typeof this[m]=="number"&&this[zt](),!1;case"error":return this[bt]?!1:(this[bt]=!0,super.emit(t,...e));default:return super.emit(t,...e)}}},Be=class extends _t{[at](){let t=!0;try{this[Ht](null,external_fs_.openSync(this[U],"r")),t=!1}finally{t&&this[H]()}}[zt](){let t=!0;try{if(!this[j]){this[j]=!0;do{let e=this[vi](),i=e.length===0?0:external_fs_.readSync(this[m],e,0,e.length,null);if(!this[ki](i,e))break}while(!0);this[j]=!1}t=!1}finally{t&&this[H]()}}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.closeSync(t),this.emit("close")}}},et=class extends external_events_{readable=!1;writable=!0;[bt]=!1;[gt]=!1;[te]=!1;[Y]=[];[ke]=!1;[U];[ie];[ht];[m];[Me];[tt];[Ni]=!1;[ot];constructor(t,e){e=e||{},super(e),this[U]=t,this[m]=typeof e.fd=="number"?e.fd:void 0,this[ie]=e.mode===void 0?438:e.mode,this[ot]=typeof e.start=="number"?e.start:void 0,this[ht]=typeof e.autoClose=="boolean"?e.autoClose:!0;let i=this[ot]!==void 0?"r+":"w";this[Me]=e.flags===void 0,this[tt]=e.flags===void 0?i:e.flags,this[m]===void 0&&this[at]()}emit(t,...e){if(t==="error"){if(this[bt])return!1;this[bt]=!0}return super.emit(t,...e)}get fd(){return this[m]}get path(){return this[U]}[Ut](t){this[H](),this[gt]=!0,this.emit("error",t)}[at](){external_fs_.open(this[U],this[tt],this[ie],(t,e)=>this[Ht](t,e))}[Ht](t,e){this[Me]&&this[tt]==="r+"&&t&&t.code==="ENOENT"?(this[tt]="w",this[at]()):t?this[Ut](t):(this[m]=e,this.emit("open",e),this[gt]||this[Ai]())}end(t,e){return t&&this.write(t,e),this[te]=!0,!this[gt]&&!this[Y].length&&typeof this[m]=="number"&&this[Pt](null,0),this}write(t,e){return typeof t=="string"&&(t=Buffer.from(t,e)),this[te]?(this.emit("error",new Error("write() after end()")),!1):this[m]===void 0||this[gt]||this[Y].length?(this[Y].push(t),this[ke]=!0,!1):(this[gt]=!0,this[ve](t),!0)}[ve](t){external_fs_.write(this[m],t,0,t.length,this[ot],(e,i)=>this[Pt](e,i))}[Pt](t,e){t?this[Ut](t):(this[ot]!==void 0&&typeof e=="number"&&(this[ot]+=e),this[Y].length?this[Ai]():(this[gt]=!1,this[te]&&!this[Ni]?(this[Ni]=!0,this[H](),this.emit("finish")):this[ke]&&(this[ke]=!1,this.emit("drain"))))}[Ai](){if(this[Y].length===0)this[te]&&this[Pt](null,0);else if(this[Y].length===1)this[ve](this[Y].pop());else{let t=this[Y];this[Y]=[],Jr(this[m],t,this[ot],(e,i)=>this[Pt](e,i))}}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.close(t,e=>e?this.emit("error",e):this.emit("close"))}}},Wt=class extends et{[at](){let t;if(this[Me]&&this[tt]==="r+")try{t=external_fs_.openSync(this[U],this[tt],this[ie])}catch(e){if(e?.code==="ENOENT")return this[tt]="w",this[at]();throw e}else t=external_fs_.openSync(this[U],this[tt],this[ie]);this[Ht](null,t)}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.closeSync(t),this.emit("close")}}[ve](t){let e=!0;try{this[Pt](null,external_fs_.writeSync(this[m],t,0,t.length,this[ot])),e=!1}finally{if(e)try{this[H]()}catch{}}}};var jr=new Map([["C","cwd"],["f","file"],["z","gzip"],["P","preservePaths"],["U","unlink"],["strip-components","strip"],["stripComponents","strip"],["keep-newer","newer"],["keepNewer","newer"],["keep-newer-files","newer"],["keepNewerFiles","newer"],["k","keep"],["keep-existing","keep"],["keepExisting","keep"],["m","noMtime"],["no-mtime","noMtime"],["p","preserveOwner"],["L","follow"],["h","follow"],["onentry","onReadEntry"]]),Fs=s=>!!s.sync&&!!s.file,ks=s=>!s.sync&&!!s.file,vs=s=>!!s.sync&&!s.file,Ms=s=>!s.sync&&!s.file;var Bs=s=>!!s.file;var tn=s=>{let t=jr.get(s);return t||s},se=(s={})=>{if(!s)return{};let t={};for(let[e,i]of Object.entries(s)){let r=tn(e);t[r]=i}return t.chmod===void 0&&t.noChmod===!1&&(t.chmod=!0),delete t.noChmod,t};var K=(s,t,e,i,r)=>Object.assign((n=[],o,h)=>{Array.isArray(n)&&(o=n,n={}),typeof o=="function"&&(h=o,o=void 0),o=o?Array.from(o):[];let a=se(n);if(r?.(a,o),Fs(a)){if(typeof h=="function")throw new TypeError("callback not supported for sync tar functions");return s(a,o)}else if(ks(a)){let l=t(a,o);return h?l.then(()=>h(),h):l}else if(vs(a)){if(typeof h=="function")throw new TypeError("callback not supported for sync tar functions");return e(a,o)}else if(Ms(a)){if(typeof h=="function")throw new TypeError("callback only supported with file option");return i(a,o)}throw new Error("impossible options??")},{syncFile:s,asyncFile:t,syncNoFile:e,asyncNoFile:i,validate:r});var sn=external_zlib_.constants||{ZLIB_VERNUM:4736},M=Object.freeze(Object.assign(Object.create(null),{Z_NO_FLUSH:0,Z_PARTIAL_FLUSH:1,Z_SYNC_FLUSH:2,Z_FULL_FLUSH:3,Z_FINISH:4,Z_BLOCK:5,Z_OK:0,Z_STREAM_END:1,Z_NEED_DICT:2,Z_ERRNO:-1,Z_STREAM_ERROR:-2,Z_DATA_ERROR:-3,Z_MEM_ERROR:-4,Z_BUF_ERROR:-5,Z_VERSION_ERROR:-6,Z_NO_COMPRESSION:0,Z_BEST_SPEED:1,Z_BEST_COMPRESSION:9,Z_DEFAULT_COMPRESSION:-1,Z_FILTERED:1,Z_HUFFMAN_ONLY:2,Z_RLE:3,Z_FIXED:4,Z_DEFAULT_STRATEGY:0,DEFLATE:1,INFLATE:2,GZIP:3,GUNZIP:4,DEFLATERAW:5,INFLATERAW:6,UNZIP:7,BROTLI_DECODE:8,BROTLI_ENCODE:9,Z_MIN_WINDOWBITS:8,Z_MAX_WINDOWBITS:15,Z_DEFAULT_WINDOWBITS:15,Z_MIN_CHUNK:64,Z_MAX_CHUNK:1/0,Z_DEFAULT_CHUNK:16384,Z_MIN_MEMLEVEL:1,Z_MAX_MEMLEVEL:9,Z_DEFAULT_MEMLEVEL:8,Z_MIN_LEVEL:-1,Z_MAX_LEVEL:9,Z_DEFAULT_LEVEL:-1,BROTLI_OPERATION_PROCESS:0,BROTLI_OPERATION_FLUSH:1,BROTLI_OPERATION_FINISH:2,BROTLI_OPERATION_EMIT_METADATA:3,BROTLI_MODE_GENERIC:0,BROTLI_MODE_TEXT:1,BROTLI_MODE_FONT:2,BROTLI_DEFAULT_MODE:0,BROTLI_MIN_QUALITY:0,BROTLI_MAX_QUALITY:11,BROTLI_DEFAULT_QUALITY:11,BROTLI_MIN_WINDOW_BITS:10,BROTLI_MAX_WINDOW_BITS:24,BROTLI_LARGE_MAX_WINDOW_BITS:30,BROTLI_DEFAULT_WINDOW:22,BROTLI_MIN_INPUT_BLOCK_BITS:16,BROTLI_MAX_INPUT_BLOCK_BITS:24,BROTLI_PARAM_MODE:0,BROTLI_PARAM_QUALITY:1,BROTLI_PARAM_LGWIN:2,BROTLI_PARAM_LGBLOCK:3,BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING:4,BROTLI_PARAM_SIZE_HINT:5,BROTLI_PARAM_LARGE_WINDOW:6,BROTLI_PARAM_NPOSTFIX:7,BROTLI_PARAM_NDIRECT:8,BROTLI_DECODER_RESULT_ERROR:0,BROTLI_DECODER_RESULT_SUCCESS:1,BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT:2,BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT:3,BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION:0,BROTLI_DECODER_PARAM_LARGE_WINDOW:1,BROTLI_DECODER_NO_ERROR:0,BROTLI_DECODER_SUCCESS:1,BROTLI_DECODER_NEEDS_MORE_INPUT:2,BROTLI_DECODER_NEEDS_MORE_OUTPUT:3,BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_NIBBLE:-1,BROTLI_DECODER_ERROR_FORMAT_RESERVED:-2,BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_META_NIBBLE:-3,BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_ALPHABET:-4,BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_SAME:-5,BROTLI_DECODER_ERROR_FORMAT_CL_SPACE:-6,BROTLI_DECODER_ERROR_FORMAT_HUFFMAN_SPACE:-7,BROTLI_DECODER_ERROR_FORMAT_CONTEXT_MAP_REPEAT:-8,BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_1:-9,BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_2:-10,BROTLI_DECODER_ERROR_FORMAT_TRANSFORM:-11,BROTLI_DECODER_ERROR_FORMAT_DICTIONARY:-12,BROTLI_DECODER_ERROR_FORMAT_WINDOW_BITS:-13,BROTLI_DECODER_ERROR_FORMAT_PADDING_1:-14,BROTLI_DECODER_ERROR_FORMAT_PADDING_2:-15,BROTLI_DECODER_ERROR_FORMAT_DISTANCE:-16,BROTLI_DECODER_ERROR_DICTIONARY_NOT_SET:-19,BROTLI_DECODER_ERROR_INVALID_ARGUMENTS:-20,BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MODES:-21,BROTLI_DECODER_ERROR_ALLOC_TREE_GROUPS:-22,BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MAP:-25,BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_1:-26,BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_2:-27,BROTLI_DECODER_ERROR_ALLOC_BLOCK_TYPE_TREES:-30,BROTLI_DECODER_ERROR_UNREACHABLE:-31},sn));var rn=external_buffer_.Buffer.concat,zs=Object.getOwnPropertyDescriptor(external_buffer_.Buffer,"concat"),nn=s=>s,Bi=zs?.writable===!0||zs?.set!==void 0?s=>{external_buffer_.Buffer.concat=s?nn:rn}:s=>{},Tt=Symbol("_superWrite"),Gt=class extends Error{code;errno;constructor(t,e){super("zlib: "+t.message,{cause:t}),this.code=t.code,this.errno=t.errno,this.code||(this.code="ZLIB_ERROR"),this.message="zlib: "+t.message,Error.captureStackTrace(this,e??this.constructor)}get name(){return"ZlibError"}},Pi=Symbol("flushFlag"),re=class extends A{#t=!1;#i=!1;#s;#n;#r;#e;#o;get sawError(){return this.#t}get handle(){return this.#e}get flushFlag(){return this.#s}constructor(t,e){if(!t||typeof t!="object")throw new TypeError("invalid options for ZlibBase constructor");if(super(t),this.#s=t.flush??0,this.#n=t.finishFlush??0,this.#r=t.fullFlushFlag??0,typeof external_zlib_namespaceObject[e]!="function")throw new TypeError("Compression method not supported: "+e);try{this.#e=new external_zlib_namespaceObject[e](t)}catch(i){throw new Gt(i,this.constructor)}this.#o=i=>{this.#t||(this.#t=!0,this.close(),this.emit("error",i))},this.#e?.on("error",i=>this.#o(new Gt(i))),this.once("end",()=>this.close)}close(){this.#e&&(this.#e.close(),this.#e=void 0,this.emit("close"))}reset(){if(!this.#t)return external_assert_namespaceObject(this.#e,"zlib binding closed"),this.#e.reset?.()}flush(t){this.ended||(typeof t!="number"&&(t=this.#r),this.write(Object.assign(external_buffer_.Buffer.alloc(0),{[Pi]:t})))}end(t,e,i){return typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),t&&(e?this.write(t,e):this.write(t)),this.flush(this.#n),this.#i=!0,super.end(i)}get ended(){return this.#i}[Tt](t){return super.write(t)}write(t,e,i){if(typeof e=="function"&&(i=e,e="utf8"),typeof t=="string"&&(t=external_buffer_.Buffer.from(t,e)),this.#t)return;external_assert_namespaceObject(this.#e,"zlib binding closed");let r=this.#e._handle,n=r.close;r.close=()=>{};let o=this.#e.close;this.#e.close=()=>{},Bi(!0);let h;try{let l=typeof t[Pi]=="number"?t[Pi]:this.#s;h=this.#e._processChunk(t,l),Bi(!1)}catch(l){Bi(!1),this.#o(new Gt(l,this.write))}finally{this.#e&&(this.#e._handle=r,r.close=n,this.#e.close=o,this.#e.removeAllListeners("error"))}this.#e&&this.#e.on("error",l=>this.#o(new Gt(l,this.write)));let a;if(h)if(Array.isArray(h)&&h.length>0){let l=h[0];a=this[Tt](external_buffer_.Buffer.from(l));for(let c=1;c<h.length;c++)a=this[Tt](h[c])}else a=this[Tt](external_buffer_.Buffer.from(h));return i&&i(),a}},Pe=class extends re{#t;#i;constructor(t,e){t=t||{},t.flush=t.flush||M.Z_NO_FLUSH,t.finishFlush=t.finishFlush||M.Z_FINISH,t.fullFlushFlag=M.Z_FULL_FLUSH,super(t,e),this.#t=t.level,this.#i=t.strategy}params(t,e){if(!this.sawError){if(!this.handle)throw new Error("cannot switch params when binding is closed");if(!this.handle.params)throw new Error("not supported in this implementation");if(this.#t!==t||this.#i!==e){this.flush(M.Z_SYNC_FLUSH),external_assert_namespaceObject(this.handle,"zlib binding closed");let i=this.handle.flush;this.handle.flush=(r,n)=>{typeof r=="function"&&(n=r,r=this.flushFlag),this.flush(r),n?.()};try{this.handle.params(t,e)}finally{this.handle.flush=i}this.handle&&(this.#t=t,this.#i=e)}}}};var ze=class extends Pe{#t;constructor(t){super(t,"Gzip"),this.#t=t&&!!t.portable}[Tt](t){return this.#t?(this.#t=!1,t[9]=255,super[Tt](t)):super[Tt](t)}};var Ue=class extends Pe{constructor(t){super(t,"Unzip")}},He=class extends re{constructor(t,e){t=t||{},t.flush=t.flush||M.BROTLI_OPERATION_PROCESS,t.finishFlush=t.finishFlush||M.BROTLI_OPERATION_FINISH,t.fullFlushFlag=M.BROTLI_OPERATION_FLUSH,super(t,e)}},We=class extends He{constructor(t){super(t,"BrotliCompress")}},Ge=class extends He{constructor(t){super(t,"BrotliDecompress")}},Ze=class extends re{constructor(t,e){t=t||{},t.flush=t.flush||M.ZSTD_e_continue,t.finishFlush=t.finishFlush||M.ZSTD_e_end,t.fullFlushFlag=M.ZSTD_e_flush,super(t,e)}},Ye=class extends Ze{constructor(t){super(t,"ZstdCompress")}},Ke=class extends Ze{constructor(t){super(t,"ZstdDecompress")}};var Us=(s,t)=>{if(Number.isSafeInteger(s))s<0?an(s,t):hn(s,t);else throw Error("cannot encode number outside of javascript safe integer range");return t},hn=(s,t)=>{t[0]=128;for(var e=t.length;e>1;e--)t[e-1]=s&255,s=Math.floor(s/256)},an=(s,t)=>{t[0]=255;var e=!1;s=s*-1;for(var i=t.length;i>1;i--){var r=s&255;s=Math.floor(s/256),e?t[i-1]=Ws(r):r===0?t[i-1]=0:(e=!0,t[i-1]=Gs(r))}},Hs=s=>{let t=s[0],e=t===128?cn(s.subarray(1,s.length)):t===255?ln(s):null;if(e===null)throw Error("invalid base256 encoding");if(!Number.isSafeInteger(e))throw Error("parsed number outside of javascript safe integer range");return e},ln=s=>{for(var t=s.length,e=0,i=!1,r=t-1;r>-1;r--){var n=Number(s[r]),o;i?o=Ws(n):n===0?o=n:(i=!0,o=Gs(n)),o!==0&&(e-=o*Math.pow(256,t-r-1))}return e},cn=s=>{for(var t=s.length,e=0,i=t-1;i>-1;i--){var r=Number(s[i]);r!==0&&(e+=r*Math.pow(256,t-i-1))}return e},Ws=s=>(255^s)&255,Gs=s=>(255^s)+1&255;var Hi={};Ur(Hi,{code:()=>Ve,isCode:()=>ne,isName:()=>dn,name:()=>oe,normalFsTypes:()=>Ui});var ne=s=>oe.has(s),dn=s=>Ve.has(s),Ui=new Set(["0","","1","2","3","4","5","6","7","D"]),oe=new Map([["0","File"],["","OldFile"],["1","Link"],["2","SymbolicLink"],["3","CharacterDevice"],["4","BlockDevice"],["5","Directory"],["6","FIFO"],["7","ContiguousFile"],["g","GlobalExtendedHeader"],["x","ExtendedHeader"],["A","SolarisACL"],["D","GNUDumpDir"],["I","Inode"],["K","NextFileHasLongLinkpath"],["L","NextFileHasLongPath"],["M","ContinuationFile"],["N","OldGnuLongPath"],["S","SparseFile"],["V","TapeVolumeHeader"],["X","OldExtendedHeader"]]),Ve=new Map(Array.from(oe).map(s=>[s[1],s[0]]));var un=s=>s===void 0||s<0?void 0:s,F=class{cksumValid=!1;needPax=!1;nullBlock=!1;block;path;mode;uid;gid;size;cksum;#t="Unsupported";linkpath;uname;gname;devmaj=0;devmin=0;atime;ctime;mtime;charset;comment;constructor(t,e=0,i,r){Buffer.isBuffer(t)?this.decode(t,e||0,i,r):t&&this.#i(t)}decode(t,e,i,r){if(e||(e=0),!t||!(t.length>=e+512))throw new Error("need 512 bytes for header");let n=xt(t,e+156,1),o=Ui.has(n),h=o?i:void 0,a=o?r:void 0;if(this.path=h?.path??xt(t,e,100),this.mode=h?.mode??a?.mode??lt(t,e+100,8),this.uid=h?.uid??a?.uid??lt(t,e+108,8),this.gid=h?.gid??a?.gid??lt(t,e+116,8),this.size=un(h?.size??a?.size??lt(t,e+124,12)),this.mtime=h?.mtime??a?.mtime??Wi(t,e+136,12),this.cksum=lt(t,e+148,12),a&&this.#i(a,!0),h&&this.#i(h),ne(n)&&(this.#t=n||"0"),this.#t==="0"&&this.path.slice(-1)==="/"&&(this.#t="5"),this.#t==="5"&&(this.size=0),this.linkpath=xt(t,e+157,100),t.subarray(e+257,e+265).toString()==="ustar\x0000")if(this.uname=h?.uname??a?.uname??xt(t,e+265,32),this.gname=h?.gname??a?.gname??xt(t,e+297,32),this.devmaj=h?.devmaj??a?.devmaj??lt(t,e+329,8)??0,this.devmin=h?.devmin??a?.devmin??lt(t,e+337,8)??0,t[e+475]!==0){let c=xt(t,e+345,155);this.path=c+"/"+this.path}else{let c=xt(t,e+345,130);c&&(this.path=c+"/"+this.path),this.atime=i?.atime??r?.atime??Wi(t,e+476,12),this.ctime=i?.ctime??r?.ctime??Wi(t,e+488,12)}let l=256;for(let c=e;c<e+148;c++)l+=t[c];for(let c=e+156;c<e+512;c++)l+=t[c];this.cksumValid=l===this.cksum,this.cksum===void 0&&l===256&&(this.nullBlock=!0)}#i(t,e=!1){Object.assign(this,Object.fromEntries(Object.entries(t).filter(([i,r])=>!(r==null||i==="size"&&Number(r)<0||i==="path"&&e||i==="linkpath"&&e||i==="global"))))}encode(t,e=0){if(t||(t=this.block=Buffer.alloc(512)),this.#t==="Unsupported"&&(this.#t="0"),!(t.length>=e+512))throw new Error("need 512 bytes for header");let i=this.ctime||this.atime?130:155,r=mn(this.path||"",i),n=r[0],o=r[1];this.needPax=!!r[2],this.needPax=Lt(t,e,100,n)||this.needPax,this.needPax=ct(t,e+100,8,this.mode)||this.needPax,this.needPax=ct(t,e+108,8,this.uid)||this.needPax,this.needPax=ct(t,e+116,8,this.gid)||this.needPax,this.needPax=ct(t,e+124,12,this.size)||this.needPax,this.needPax=Gi(t,e+136,12,this.mtime)||this.needPax,t[e+156]=Number(this.#t.codePointAt(0)),this.needPax=Lt(t,e+157,100,this.linkpath)||this.needPax,t.write("ustar\x0000",e+257,8),this.needPax=Lt(t,e+265,32,this.uname)||this.needPax,this.needPax=Lt(t,e+297,32,this.gname)||this.needPax,this.needPax=ct(t,e+329,8,this.devmaj)||this.needPax,this.needPax=ct(t,e+337,8,this.devmin)||this.needPax,this.needPax=Lt(t,e+345,i,o)||this.needPax,t[e+475]!==0?this.needPax=Lt(t,e+345,155,o)||this.needPax:(this.needPax=Lt(t,e+345,130,o)||this.needPax,this.needPax=Gi(t,e+476,12,this.atime)||this.needPax,this.needPax=Gi(t,e+488,12,this.ctime)||this.needPax);let h=256;for(let a=e;a<e+148;a++)h+=t[a];for(let a=e+156;a<e+512;a++)h+=t[a];return this.cksum=h,ct(t,e+148,8,this.cksum),this.cksumValid=!0,this.needPax}get type(){return this.#t==="Unsupported"?this.#t:oe.get(this.#t)}get typeKey(){return this.#t}set type(t){let e=String(Ve.get(t));if(ne(e)||e==="Unsupported")this.#t=e;else if(ne(t))this.#t=t;else throw new TypeError("invalid entry type: "+t)}},mn=(s,t)=>{let i=s,r="",n,o=external_node_path_namespaceObject.posix.parse(s).root||".";if(Buffer.byteLength(i)<100)n=[i,r,!1];else{r=external_node_path_namespaceObject.posix.dirname(i),i=external_node_path_namespaceObject.posix.basename(i);do Buffer.byteLength(i)<=100&&Buffer.byteLength(r)<=t?n=[i,r,!1]:Buffer.byteLength(i)>100&&Buffer.byteLength(r)<=t?n=[i.slice(0,99),r,!0]:(i=external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.basename(r),i),r=external_node_path_namespaceObject.posix.dirname(r));while(r!==o&&n===void 0);n||(n=[s.slice(0,99),"",!0])}return n},xt=(s,t,e)=>s.subarray(t,t+e).toString("utf8").replace(/\0.*/,""),Wi=(s,t,e)=>pn(lt(s,t,e)),pn=s=>s===void 0?void 0:new Date(s*1e3),lt=(s,t,e)=>Number(s[t])&128?Hs(s.subarray(t,t+e)):wn(s,t,e),En=s=>isNaN(s)?void 0:s,wn=(s,t,e)=>En(parseInt(s.subarray(t,t+e).toString("utf8").replace(/\0.*$/,"").trim(),8)),Sn={12:8589934591,8:2097151},ct=(s,t,e,i)=>i===void 0?!1:i>Sn[e]||i<0?(Us(i,s.subarray(t,t+e)),!0):(yn(s,t,e,i),!1),yn=(s,t,e,i)=>s.write(Rn(i,e),t,e,"ascii"),Rn=(s,t)=>gn(Math.floor(s).toString(8),t),gn=(s,t)=>(s.length===t-1?s:new Array(t-s.length-1).join("0")+s+" ")+"\0",Gi=(s,t,e,i)=>i===void 0?!1:ct(s,t,e,i.getTime()/1e3),bn=new Array(156).join("\0"),Lt=(s,t,e,i)=>i===void 0?!1:(s.write(i+bn,t,e,"utf8"),i.length!==Buffer.byteLength(i)||i.length>e);var ft=class s{atime;mtime;ctime;charset;comment;gid;uid;gname;uname;linkpath;dev;ino;nlink;path;size;mode;global;constructor(t,e=!1){this.atime=t.atime,this.charset=t.charset,this.comment=t.comment,this.ctime=t.ctime,this.dev=t.dev,this.gid=t.gid,this.global=e,this.gname=t.gname,this.ino=t.ino,this.linkpath=t.linkpath,this.mtime=t.mtime,this.nlink=t.nlink,this.path=t.path,this.size=t.size,this.uid=t.uid,this.uname=t.uname}encode(){let t=this.encodeBody();if(t==="")return Buffer.allocUnsafe(0);let e=Buffer.byteLength(t),i=512*Math.ceil(1+e/512),r=Buffer.allocUnsafe(i);for(let n=0;n<512;n++)r[n]=0;new F({path:("PaxHeader/"+(0,external_node_path_namespaceObject.basename)(this.path??"")).slice(0,99),mode:this.mode||420,uid:this.uid,gid:this.gid,size:e,mtime:this.mtime,type:this.global?"GlobalExtendedHeader":"ExtendedHeader",linkpath:"",uname:this.uname||"",gname:this.gname||"",devmaj:0,devmin:0,atime:this.atime,ctime:this.ctime}).encode(r),r.write(t,512,e,"utf8");for(let n=e+512;n<r.length;n++)r[n]=0;return r}encodeBody(){return this.encodeField("path")+this.encodeField("ctime")+this.encodeField("atime")+this.encodeField("dev")+this.encodeField("ino")+this.encodeField("nlink")+this.encodeField("charset")+this.encodeField("comment")+this.encodeField("gid")+this.encodeField("gname")+this.encodeField("linkpath")+this.encodeField("mtime")+this.encodeField("size")+this.encodeField("uid")+this.encodeField("uname")}encodeField(t){if(this[t]===void 0)return"";let e=this[t],i=e instanceof Date?e.getTime()/1e3:e,r=" "+(t==="dev"||t==="ino"||t==="nlink"?"SCHILY.":"")+t+"="+i+`
 `,n=Buffer.byteLength(r),o=Math.floor(Math.log(n)/Math.log(10))+1;return n+o>=Math.pow(10,o)&&(o+=1),o+n+r}static parse(t,e,i=!1){return new s(On(Tn(t),e),i)}},On=(s,t)=>t?Object.assign({},t,s):s,Tn=s=>s.replace(/\n$/,"").split(`
-`).reduce(xn,Object.create(null)),xn=(s,t)=>{let e=parseInt(t,10);if(e!==Buffer.byteLength(t)+1)return s;t=t.slice((e+" ").length);let i=t.split("="),r=i.shift();if(!r)return s;let n=r.replace(/^SCHILY\.(dev|ino|nlink)/,"$1"),o=i.join("=").replace(/\0.*/,"");switch(n){case"path":case"linkpath":case"type":case"charset":case"comment":case"gname":case"uname":s[n]=o;break;case"ctime":case"atime":case"mtime":s[n]=new Date(Number(o)*1e3);break;case"size":let h=+o;h>=0&&(s[n]=h);break;case"gid":case"uid":case"dev":case"ino":case"nlink":case"mode":s[n]=+o;break}return s};var Ln=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,f=Ln!=="win32"?s=>String(s):s=>String(s).replaceAll(/\\/g,"/");var $e=class extends A{extended;globalExtended;header;startBlockSize;blockRemain;remain;type;meta=!1;ignore=!1;path;mode;uid;gid;uname;gname;size=0;mtime;atime;ctime;linkpath;dev;ino;nlink;invalid=!1;absolute;unsupported=!1;constructor(t,e,i){switch(super({}),this.pause(),this.extended=e,this.globalExtended=i,this.header=t,this.remain=t.size??0,this.startBlockSize=512*Math.ceil(this.remain/512),this.blockRemain=this.startBlockSize,this.type=t.type,this.type){case"File":case"OldFile":case"Link":case"SymbolicLink":case"CharacterDevice":case"BlockDevice":case"Directory":case"FIFO":case"ContiguousFile":case"GNUDumpDir":break;case"NextFileHasLongLinkpath":case"NextFileHasLongPath":case"OldGnuLongPath":case"GlobalExtendedHeader":case"ExtendedHeader":case"OldExtendedHeader":this.meta=!0;break;default:this.ignore=!0}if(!t.path)throw new Error("no path provided for tar.ReadEntry");this.path=f(t.path),this.mode=t.mode,this.mode&&(this.mode=this.mode&4095),this.uid=t.uid,this.gid=t.gid,this.uname=t.uname,this.gname=t.gname,this.size=this.remain,this.mtime=t.mtime,this.atime=t.atime,this.ctime=t.ctime,this.linkpath=t.linkpath?f(t.linkpath):void 0,this.uname=t.uname,this.gname=t.gname,e&&this.#t(e),i&&this.#t(i,!0)}write(t){let e=t.length;if(e>this.blockRemain)throw new Error("writing more to entry than is appropriate");let i=this.remain,r=this.blockRemain;return this.remain=Math.max(0,i-e),this.blockRemain=Math.max(0,r-e),this.ignore?!0:i>=e?super.write(t):super.write(t.subarray(0,i))}#t(t,e=!1){t.path&&(t.path=f(t.path)),t.linkpath&&(t.linkpath=f(t.linkpath)),Object.assign(this,Object.fromEntries(Object.entries(t).filter(([i,r])=>!(r==null||i==="path"&&e))))}};var Dt=(s,t,e,i={})=>{s.file&&(i.file=s.file),s.cwd&&(i.cwd=s.cwd),i.code=e instanceof Error&&e.code||t,i.tarCode=t,!s.strict&&i.recoverable!==!1?(e instanceof Error&&(i=Object.assign(e,i),e=e.message),s.emit("warn",t,e,i)):e instanceof Error?s.emit("error",Object.assign(e,i)):s.emit("error",Object.assign(new Error(`${t}: ${e}`),i))};var Nn=1024*1024,Xi=Buffer.from([31,139]),qi=Buffer.from([40,181,47,253]),An=Math.max(Xi.length,qi.length),B=Symbol("state"),Nt=Symbol("writeEntry"),it=Symbol("readEntry"),Zi=Symbol("nextEntry"),Zs=Symbol("processEntry"),V=Symbol("extendedHeader"),he=Symbol("globalExtendedHeader"),dt=Symbol("meta"),Ys=Symbol("emitMeta"),p=Symbol("buffer"),st=Symbol("queue"),ut=Symbol("ended"),Yi=Symbol("emittedEnd"),At=Symbol("emit"),w=Symbol("unzip"),Xe=Symbol("consumeChunk"),qe=Symbol("consumeChunkSub"),Ki=Symbol("consumeBody"),Ks=Symbol("consumeMeta"),Vs=Symbol("consumeHeader"),ae=Symbol("consuming"),Vi=Symbol("bufferConcat"),Qe=Symbol("maybeEnd"),Yt=Symbol("writing"),$=Symbol("aborted"),Je=Symbol("onDone"),It=Symbol("sawValidEntry"),je=Symbol("sawNullBlock"),ti=Symbol("sawEOF"),$s=Symbol("closeStream"),In=1e3,le=Symbol("compressedBytesRead"),$i=Symbol("decompressedBytesRead"),Xs=Symbol("checkDecompressionRatio"),Cn=()=>!0,rt=class extends external_events_namespaceObject.EventEmitter{file;strict;maxMetaEntrySize;filter;brotli;zstd;maxDecompressionRatio;writable=!0;readable=!1;[st]=[];[p];[it];[Nt];[B]="begin";[dt]="";[V];[he];[ut]=!1;[w];[$]=!1;[It];[je]=!1;[ti]=!1;[Yt]=!1;[ae]=!1;[Yi]=!1;[le]=0;[$i]=0;constructor(t={}){super(),this.file=t.file||"",this.on(Je,()=>{(this[B]==="begin"||this[It]===!1)&&this.warn("TAR_BAD_ARCHIVE","Unrecognized archive format")}),t.ondone?this.on(Je,t.ondone):this.on(Je,()=>{this.emit("prefinish"),this.emit("finish"),this.emit("end")}),this.strict=!!t.strict,this.maxDecompressionRatio=typeof t.maxDecompressionRatio=="number"?t.maxDecompressionRatio:In,this.maxMetaEntrySize=t.maxMetaEntrySize||Nn,this.filter=typeof t.filter=="function"?t.filter:Cn;let e=t.file&&(t.file.endsWith(".tar.br")||t.file.endsWith(".tbr"));this.brotli=!(t.gzip||t.zstd)&&t.brotli!==void 0?t.brotli:e?void 0:!1;let i=t.file&&(t.file.endsWith(".tar.zst")||t.file.endsWith(".tzst"));this.zstd=!(t.gzip||t.brotli)&&t.zstd!==void 0?t.zstd:i?!0:void 0,this.on("end",()=>this[$s]()),typeof t.onwarn=="function"&&this.on("warn",t.onwarn),typeof t.onReadEntry=="function"&&this.on("entry",t.onReadEntry)}warn(t,e,i={}){Dt(this,t,e,i)}[Vs](t,e){this[It]===void 0&&(this[It]=!1);let i;try{i=new F(t,e,this[V],this[he])}catch(r){return this.warn("TAR_ENTRY_INVALID",r)}if(i.nullBlock)this[je]?(this[ti]=!0,this[B]==="begin"&&(this[B]="header"),this[At]("eof")):(this[je]=!0,this[At]("nullBlock"));else if(this[je]=!1,!i.cksumValid)this.warn("TAR_ENTRY_INVALID","checksum failure",{header:i});else if(!i.path)this.warn("TAR_ENTRY_INVALID","path is required",{header:i});else{let r=i.type;if(/^(Symbolic)?Link$/.test(r)&&!i.linkpath)this.warn("TAR_ENTRY_INVALID","linkpath required",{header:i});else if(!/^(Symbolic)?Link$/.test(r)&&!/^(Global)?ExtendedHeader$/.test(r)&&i.linkpath)this.warn("TAR_ENTRY_INVALID","linkpath forbidden",{header:i});else{let n=this[Nt]=new $e(i,this[V],this[he]);if(!this[It])if(n.remain){let o=()=>{n.invalid||(this[It]=!0)};n.on("end",o)}else this[It]=!0;n.meta?n.size>this.maxMetaEntrySize?(n.ignore=!0,this[At]("ignoredEntry",n),this[B]="ignore",n.resume()):n.size>0&&(this[dt]="",n.on("data",o=>this[dt]+=o),this[B]="meta"):(this[V]=void 0,n.ignore=n.ignore||!this.filter(n.path,n),n.ignore?(this[At]("ignoredEntry",n),this[B]=n.remain?"ignore":"header",n.resume()):(n.remain?this[B]="body":(this[B]="header",n.end()),this[it]?this[st].push(n):(this[st].push(n),this[Zi]())))}}}[$s](){queueMicrotask(()=>this.emit("close"))}[Zs](t){let e=!0;if(!t)this[it]=void 0,e=!1;else if(Array.isArray(t)){let[i,...r]=t;this.emit(i,...r)}else this[it]=t,this.emit("entry",t),t.emittedEnd||(t.on("end",()=>this[Zi]()),e=!1);return e}[Zi](){do;while(this[Zs](this[st].shift()));if(this[st].length===0){let t=this[it];!t||t.flowing||t.size===t.remain?this[Yt]||this.emit("drain"):t.once("drain",()=>this.emit("drain"))}}[Ki](t,e){let i=this[Nt];if(!i)throw new Error("attempt to consume body without entry??");let r=i.blockRemain??0,n=r>=t.length&&e===0?t:t.subarray(e,e+r);return i.write(n),i.blockRemain||(this[B]="header",this[Nt]=void 0,i.end()),n.length}[Ks](t,e){let i=this[Nt],r=this[Ki](t,e);return!this[Nt]&&i&&this[Ys](i),r}[At](t,e,i){this[st].length===0&&!this[it]?this.emit(t,e,i):this[st].push([t,e,i])}[Ys](t){switch(this[At]("meta",this[dt]),t.type){case"ExtendedHeader":case"OldExtendedHeader":this[V]=ft.parse(this[dt],this[V],!1);break;case"GlobalExtendedHeader":this[he]=ft.parse(this[dt],this[he],!0);break;case"NextFileHasLongPath":case"OldGnuLongPath":{let e=this[V]??Object.create(null);this[V]=e,e.path=this[dt].replace(/\0.*/,"");break}case"NextFileHasLongLinkpath":{let e=this[V]||Object.create(null);this[V]=e,e.linkpath=this[dt].replace(/\0.*/,"");break}default:throw new Error("unknown meta: "+t.type)}}abort(t){if(!this[$]){if(this[w]){let e=this[w];e.write=()=>!0,e.end=()=>e,e.emit=()=>!1,e.destroy?.()}this[$]=!0,this.emit("abort",t),this.warn("TAR_ABORT",t,{recoverable:!1})}}[Xs](t){this[$i]+=t.length;let e=this[$i]/this[le];return e>this.maxDecompressionRatio?(this.abort(new Error(`max decompression ratio exceeded: ${e.toFixed(2)} > ${this.maxDecompressionRatio}`)),!1):!0}write(t,e,i){if(typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8")),this[$])return i?.(),!1;if((this[w]===void 0||this.brotli===void 0&&this[w]===!1)&&t){if(this[p]&&(t=Buffer.concat([this[p],t]),this[p]=void 0),t.length<An)return this[p]=t,i?.(),!0;for(let a=0;this[w]===void 0&&a<Xi.length;a++)t[a]!==Xi[a]&&(this[w]=!1);let o=!1;if(this[w]===!1&&this.zstd!==!1){o=!0;for(let a=0;a<qi.length;a++)if(t[a]!==qi[a]){o=!1;break}}let h=this.brotli===void 0&&!o;if(this[w]===!1&&h)if(t.length<512)if(this[ut])this.brotli=!0;else return this[p]=t,i?.(),!0;else try{new F(t.subarray(0,512)),this.brotli=!1}catch{this.brotli=!0}if(this[w]===void 0||this[w]===!1&&(this.brotli||o)){let a=this[ut];this[ut]=!1,this[w]=this[w]===void 0?new Ue({}):o?new Ke({}):new Ge({}),this[w].on("data",c=>{this[Xs](c)&&this[Xe](c)}),this[w].on("error",c=>{this[$]||this.abort(c)}),this[w].on("end",()=>{this[ut]=!0,this[Xe]()}),this[Yt]=!0,this[le]+=t.length;let l=!!this[w][a?"end":"write"](t);return this[Yt]=!1,i?.(),l}}this[Yt]=!0,this[w]?(this[le]+=t.length,this[w].write(t)):this[Xe](t),this[Yt]=!1;let n=this[st].length>0?!1:this[it]?this[it].flowing:!0;return!n&&this[st].length===0&&this[it]?.once("drain",()=>this.emit("drain")),i?.(),n}[Vi](t){t&&!this[$]&&(this[p]=this[p]?Buffer.concat([this[p],t]):t)}[Qe](){if(this[ut]&&!this[Yi]&&!this[$]&&!this[ae]){this[Yi]=!0;let t=this[Nt];if(t?.blockRemain){let e=this[p]?this[p].length:0;this.warn("TAR_BAD_ARCHIVE",`Truncated input (needed ${t.blockRemain} more bytes, only ${e} available)`,{entry:t}),this[p]&&t.write(this[p]),t.end()}this[At](Je)}}[Xe](t){if(this[ae]&&t)this[Vi](t);else if(!t&&!this[p])this[Qe]();else if(t){if(this[ae]=!0,this[p]){this[Vi](t);let e=this[p];this[p]=void 0,this[qe](e)}else this[qe](t);for(;this[p]&&this[p]?.length>=512&&!this[$]&&!this[ti];){let e=this[p];this[p]=void 0,this[qe](e)}this[ae]=!1}(!this[p]||this[ut])&&this[Qe]()}[qe](t){let e=0,i=t.length;for(;e+512<=i&&!this[$]&&!this[ti];)switch(this[B]){case"begin":case"header":this[Vs](t,e),e+=512;break;case"ignore":case"body":e+=this[Ki](t,e);break;case"meta":e+=this[Ks](t,e);break;default:throw new Error("invalid state: "+this[B])}e<i&&(this[p]=this[p]?Buffer.concat([t.subarray(e),this[p]]):t.subarray(e))}end(t,e,i){return typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,e)),i&&this.once("finish",i),this[$]||(this[w]?(t&&(this[le]+=t.length,this[w].write(t)),this[w].end()):(this[ut]=!0,(this.brotli===void 0||this.zstd===void 0)&&(t=t||Buffer.alloc(0)),t&&this.write(t),this[Qe]())),this}};var mt=s=>{let t=s.length-1,e=-1;for(;t>-1&&s.charAt(t)==="/";)e=t,t--;return e===-1?s:s.slice(0,e)};var vn=s=>{let t=s.onReadEntry;s.onReadEntry=t?e=>{t(e),e.resume()}:e=>e.resume()},Qi=(s,t)=>{let e=new Map(t.map(o=>[mt(o),!0])),i=s.filter,r=100,n=(o,h="",a=0)=>{if(a>=r)return e.set(o,!1),!1;let l=h||(0,external_path_namespaceObject.parse)(o).root||".",c;if(o===l)c=!1;else{let d=e.get(o);c=d!==void 0?d:n((0,external_path_namespaceObject.dirname)(o),l,a+1)}return e.set(o,c),c};s.filter=i?(o,h)=>i(o,h)&&n(mt(o)):o=>n(mt(o))},Mn=s=>{let t=new rt(s),e=s.file,i;try{i=external_node_fs_namespaceObject.openSync(e,"r");let r=external_node_fs_namespaceObject.fstatSync(i),n=s.maxReadSize||16*1024*1024;if(r.size<n){let o=Buffer.allocUnsafe(r.size),h=external_node_fs_namespaceObject.readSync(i,o,0,r.size,0);t.end(h===o.byteLength?o:o.subarray(0,h))}else{let o=0,h=Buffer.allocUnsafe(n);for(;o<r.size;){let a=external_node_fs_namespaceObject.readSync(i,h,0,n,o);if(a===0)break;o+=a,t.write(h.subarray(0,a))}t.end()}}finally{if(typeof i=="number")try{external_node_fs_namespaceObject.closeSync(i)}catch{}}},Bn=(s,t)=>{let e=new rt(s),i=s.maxReadSize||16*1024*1024,r=s.file;return new Promise((o,h)=>{e.on("error",h),e.on("end",o),external_node_fs_namespaceObject.stat(r,(a,l)=>{if(a)h(a);else{let c=new _t(r,{readSize:i,size:l.size});c.on("error",h),c.pipe(e)}})})},Ct=K(Mn,Bn,s=>new rt(s),s=>new rt(s),(s,t)=>{t?.length&&Qi(s,t),s.noResume||vn(s)});var Ji=(s,t,e)=>(s&=4095,e&&(s=(s|384)&-19),t&&(s&256&&(s|=64),s&32&&(s|=8),s&4&&(s|=1)),s);var{isAbsolute:zn,parse:qs}=external_node_path_namespaceObject.win32,ce=s=>{let t="",e=qs(s);for(;zn(s)||e.root;){let i=s.charAt(0)==="/"&&s.slice(0,4)!=="//?/"?"/":e.root;s=s.slice(i.length),t+=i,e=qs(s)}return[t,s]};var ei=["|","<",">","?",":"],ji=ei.map(s=>String.fromCodePoint(61440+Number(s.codePointAt(0)))),Un=new Map(ei.map((s,t)=>[s,ji[t]])),Hn=new Map(ji.map((s,t)=>[s,ei[t]])),ts=s=>ei.reduce((t,e)=>t.split(e).join(Un.get(e)),s),Qs=s=>ji.reduce((t,e)=>t.split(e).join(Hn.get(e)),s);var rr=(s,t)=>t?(s=f(s).replace(/^\.(\/|$)/,""),mt(t)+"/"+s):f(s),Wn=16*1024*1024,tr=Symbol("process"),er=Symbol("file"),ir=Symbol("directory"),is=Symbol("symlink"),sr=Symbol("hardlink"),fe=Symbol("header"),ii=Symbol("read"),ss=Symbol("lstat"),si=Symbol("onlstat"),rs=Symbol("onread"),ns=Symbol("onreadlink"),os=Symbol("openfile"),hs=Symbol("onopenfile"),pt=Symbol("close"),ri=Symbol("mode"),as=Symbol("awaitDrain"),es=Symbol("ondrain"),q=Symbol("prefix"),de=class extends A{path;portable;myuid=process.getuid&&process.getuid()||0;myuser=process.env.USER||"";maxReadSize;linkCache;statCache;preservePaths;cwd;strict;mtime;noPax;noMtime;prefix;fd;blockLen=0;blockRemain=0;buf;pos=0;remain=0;length=0;offset=0;win32;absolute;header;type;linkpath;stat;onWriteEntry;#t=!1;constructor(t,e={}){let i=se(e);super(),this.path=f(t),this.portable=!!i.portable,this.maxReadSize=i.maxReadSize||Wn,this.linkCache=i.linkCache||new Map,this.statCache=i.statCache||new Map,this.preservePaths=!!i.preservePaths,this.cwd=f(i.cwd||process.cwd()),this.strict=!!i.strict,this.noPax=!!i.noPax,this.noMtime=!!i.noMtime,this.mtime=i.mtime,this.prefix=i.prefix?f(i.prefix):void 0,this.onWriteEntry=i.onWriteEntry,typeof i.onwarn=="function"&&this.on("warn",i.onwarn);let r=!1;if(!this.preservePaths){let[o,h]=ce(this.path);o&&typeof h=="string"&&(this.path=h,r=o)}this.win32=!!i.win32||process.platform==="win32",this.win32&&(this.path=Qs(this.path.replaceAll(/\\/g,"/")),t=t.replaceAll(/\\/g,"/")),this.absolute=f(i.absolute||external_path_namespaceObject.resolve(this.cwd,t)),this.path===""&&(this.path="./"),r&&this.warn("TAR_ENTRY_INFO",`stripping ${r} from absolute path`,{entry:this,path:r+this.path});let n=this.statCache.get(this.absolute);n?this[si](n):this[ss]()}warn(t,e,i={}){return Dt(this,t,e,i)}emit(t,...e){return t==="error"&&(this.#t=!0),super.emit(t,...e)}[ss](){external_fs_namespaceObject.lstat(this.absolute,(t,e)=>{if(t)return this.emit("error",t);this[si](e)})}[si](t){this.statCache.set(this.absolute,t),this.stat=t,t.isFile()||(t.size=0),this.type=Gn(t),this.emit("stat",t),this[tr]()}[tr](){switch(this.type){case"File":return this[er]();case"Directory":return this[ir]();case"SymbolicLink":return this[is]();default:return this.end()}}[ri](t){return Ji(t,this.type==="Directory",this.portable)}[q](t){return rr(t,this.prefix)}[fe](){if(!this.stat)throw new Error("cannot write header before stat");this.type==="Directory"&&this.portable&&(this.noMtime=!0),this.onWriteEntry?.(this),this.header=new F({path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,mode:this[ri](this.stat.mode),uid:this.portable?void 0:this.stat.uid,gid:this.portable?void 0:this.stat.gid,size:this.stat.size,mtime:this.noMtime?void 0:this.mtime||this.stat.mtime,type:this.type==="Unsupported"?void 0:this.type,uname:this.portable?void 0:this.stat.uid===this.myuid?this.myuser:"",atime:this.portable?void 0:this.stat.atime,ctime:this.portable?void 0:this.stat.ctime}),this.header.encode()&&!this.noPax&&super.write(new ft({atime:this.portable?void 0:this.header.atime,ctime:this.portable?void 0:this.header.ctime,gid:this.portable?void 0:this.header.gid,mtime:this.noMtime?void 0:this.mtime||this.header.mtime,path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,size:this.header.size,uid:this.portable?void 0:this.header.uid,uname:this.portable?void 0:this.header.uname,dev:this.portable?void 0:this.stat.dev,ino:this.portable?void 0:this.stat.ino,nlink:this.portable?void 0:this.stat.nlink}).encode());let t=this.header?.block;if(!t)throw new Error("failed to encode header");super.write(t)}[ir](){if(!this.stat)throw new Error("cannot create directory entry without stat");this.path.slice(-1)!=="/"&&(this.path+="/"),this.stat.size=0,this[fe](),this.end()}[is](){external_fs_namespaceObject.readlink(this.absolute,(t,e)=>{if(t)return this.emit("error",t);this[ns](e)})}[ns](t){this.linkpath=f(t),this[fe](),this.end()}[sr](t){if(!this.stat)throw new Error("cannot create link entry without stat");this.type="Link",this.linkpath=f(external_path_namespaceObject.relative(this.cwd,t)),this.stat.size=0,this[fe](),this.end()}[er](){if(!this.stat)throw new Error("cannot create file entry without stat");if(this.stat.nlink>1){let t=`${this.stat.dev}:${this.stat.ino}`,e=this.linkCache.get(t);if(e?.indexOf(this.cwd)===0)return this[sr](e);this.linkCache.set(t,this.absolute)}if(this[fe](),this.stat.size===0)return this.end();this[os]()}[os](){external_fs_namespaceObject.open(this.absolute,"r",(t,e)=>{if(t)return this.emit("error",t);this[hs](e)})}[hs](t){if(this.fd=t,this.#t)return this[pt]();if(!this.stat)throw new Error("should stat before calling onopenfile");this.blockLen=512*Math.ceil(this.stat.size/512),this.blockRemain=this.blockLen;let e=Math.min(this.blockLen,this.maxReadSize);this.buf=Buffer.allocUnsafe(e),this.offset=0,this.pos=0,this.remain=this.stat.size,this.length=this.buf.length,this[ii]()}[ii](){let{fd:t,buf:e,offset:i,length:r,pos:n}=this;if(t===void 0||e===void 0)throw new Error("cannot read file without first opening");external_fs_namespaceObject.read(t,e,i,r,n,(o,h)=>{if(o)return this[pt](()=>this.emit("error",o));this[rs](h)})}[pt](t=()=>{}){this.fd!==void 0&&external_fs_namespaceObject.close(this.fd,t)}[rs](t){if(t<=0&&this.remain>0){let r=Object.assign(new Error("encountered unexpected EOF"),{path:this.absolute,syscall:"read",code:"EOF"});return this[pt](()=>this.emit("error",r))}if(t>this.remain){let r=Object.assign(new Error("did not encounter expected EOF"),{path:this.absolute,syscall:"read",code:"EOF"});return this[pt](()=>this.emit("error",r))}if(!this.buf)throw new Error("should have created buffer prior to reading");if(t===this.remain)for(let r=t;r<this.length&&t<this.blockRemain;r++)this.buf[r+this.offset]=0,t++,this.remain++;let e=this.offset===0&&t===this.buf.length?this.buf:this.buf.subarray(this.offset,this.offset+t);this.write(e)?this[es]():this[as](()=>this[es]())}[as](t){this.once("drain",t)}write(t,e,i){if(typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8")),this.blockRemain<t.length){let r=Object.assign(new Error("writing more data than expected"),{path:this.absolute});return this.emit("error",r)}return this.remain-=t.length,this.blockRemain-=t.length,this.pos+=t.length,this.offset+=t.length,super.write(t,null,i)}[es](){if(!this.remain)return this.blockRemain&&super.write(Buffer.alloc(this.blockRemain)),this[pt](t=>t?this.emit("error",t):this.end());if(!this.buf)throw new Error("buffer lost somehow in ONDRAIN");this.offset>=this.length&&(this.buf=Buffer.allocUnsafe(Math.min(this.blockRemain,this.buf.length)),this.offset=0),this.length=this.buf.length-this.offset,this[ii]()}},ni=class extends de{sync=!0;[ss](){this[si](external_fs_namespaceObject.lstatSync(this.absolute))}[is](){this[ns](external_fs_namespaceObject.readlinkSync(this.absolute))}[os](){this[hs](external_fs_namespaceObject.openSync(this.absolute,"r"))}[ii](){let t=!0;try{let{fd:e,buf:i,offset:r,length:n,pos:o}=this;if(e===void 0||i===void 0)throw new Error("fd and buf must be set in READ method");let h=external_fs_namespaceObject.readSync(e,i,r,n,o);this[rs](h),t=!1}finally{if(t)try{this[pt](()=>{})}catch{}}}[as](t){t()}[pt](t=()=>{}){this.fd!==void 0&&external_fs_namespaceObject.closeSync(this.fd),t()}},oi=class extends A{blockLen=0;blockRemain=0;buf=0;pos=0;remain=0;length=0;preservePaths;portable;strict;noPax;noMtime;readEntry;type;prefix;path;mode;uid;gid;uname;gname;header;mtime;atime;ctime;linkpath;size;onWriteEntry;warn(t,e,i={}){return Dt(this,t,e,i)}constructor(t,e={}){let i=se(e);super(),this.preservePaths=!!i.preservePaths,this.portable=!!i.portable,this.strict=!!i.strict,this.noPax=!!i.noPax,this.noMtime=!!i.noMtime,this.onWriteEntry=i.onWriteEntry,this.readEntry=t;let{type:r}=t;if(r==="Unsupported")throw new Error("writing entry that should be ignored");this.type=r,this.type==="Directory"&&this.portable&&(this.noMtime=!0),this.prefix=i.prefix,this.path=f(t.path),this.mode=t.mode!==void 0?this[ri](t.mode):void 0,this.uid=this.portable?void 0:t.uid,this.gid=this.portable?void 0:t.gid,this.uname=this.portable?void 0:t.uname,this.gname=this.portable?void 0:t.gname,this.size=t.size,this.mtime=this.noMtime?void 0:i.mtime||t.mtime,this.atime=this.portable?void 0:t.atime,this.ctime=this.portable?void 0:t.ctime,this.linkpath=t.linkpath!==void 0?f(t.linkpath):void 0,typeof i.onwarn=="function"&&this.on("warn",i.onwarn);let n=!1;if(!this.preservePaths){let[h,a]=ce(this.path);h&&typeof a=="string"&&(this.path=a,n=h)}this.remain=t.size,this.blockRemain=t.startBlockSize,this.onWriteEntry?.(this),this.header=new F({path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,mode:this.mode,uid:this.portable?void 0:this.uid,gid:this.portable?void 0:this.gid,size:this.size,mtime:this.noMtime?void 0:this.mtime,type:this.type,uname:this.portable?void 0:this.uname,atime:this.portable?void 0:this.atime,ctime:this.portable?void 0:this.ctime}),n&&this.warn("TAR_ENTRY_INFO",`stripping ${n} from absolute path`,{entry:this,path:n+this.path}),this.header.encode()&&!this.noPax&&super.write(new ft({atime:this.portable?void 0:this.atime,ctime:this.portable?void 0:this.ctime,gid:this.portable?void 0:this.gid,mtime:this.noMtime?void 0:this.mtime,path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,size:this.size,uid:this.portable?void 0:this.uid,uname:this.portable?void 0:this.uname,dev:this.portable?void 0:this.readEntry.dev,ino:this.portable?void 0:this.readEntry.ino,nlink:this.portable?void 0:this.readEntry.nlink}).encode());let o=this.header?.block;if(!o)throw new Error("failed to encode header");super.write(o),t.pipe(this)}[q](t){return rr(t,this.prefix)}[ri](t){return Ji(t,this.type==="Directory",this.portable)}write(t,e,i){typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8"));let r=t.length;if(r>this.blockRemain)throw new Error("writing more to entry than is appropriate");return this.blockRemain-=r,super.write(t,i)}end(t,e,i){return this.blockRemain&&super.write(Buffer.alloc(this.blockRemain)),typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,e??"utf8")),i&&this.once("finish",i),t?super.end(t,i):super.end(i),this}},Gn=s=>s.isFile()?"File":s.isDirectory()?"Directory":s.isSymbolicLink()?"SymbolicLink":"Unsupported";var hi=class s{tail;head;length=0;static create(t=[]){return new s(t)}constructor(t=[]){for(let e of t)this.push(e)}*[Symbol.iterator](){for(let t=this.head;t;t=t.next)yield t.value}removeNode(t){if(t.list!==this)throw new Error("removing node which does not belong to this list");let e=t.next,i=t.prev;return e&&(e.prev=i),i&&(i.next=e),t===this.head&&(this.head=e),t===this.tail&&(this.tail=i),this.length--,t.next=void 0,t.prev=void 0,t.list=void 0,e}unshiftNode(t){if(t===this.head)return;t.list&&t.list.removeNode(t);let e=this.head;t.list=this,t.next=e,e&&(e.prev=t),this.head=t,this.tail||(this.tail=t),this.length++}pushNode(t){if(t===this.tail)return;t.list&&t.list.removeNode(t);let e=this.tail;t.list=this,t.prev=e,e&&(e.next=t),this.tail=t,this.head||(this.head=t),this.length++}push(...t){for(let e=0,i=t.length;e<i;e++)Yn(this,t[e]);return this.length}unshift(...t){for(var e=0,i=t.length;e<i;e++)Kn(this,t[e]);return this.length}pop(){if(!this.tail)return;let t=this.tail.value,e=this.tail;return this.tail=this.tail.prev,this.tail?this.tail.next=void 0:this.head=void 0,e.list=void 0,this.length--,t}shift(){if(!this.head)return;let t=this.head.value,e=this.head;return this.head=this.head.next,this.head?this.head.prev=void 0:this.tail=void 0,e.list=void 0,this.length--,t}forEach(t,e){e=e||this;for(let i=this.head,r=0;i;r++)t.call(e,i.value,r,this),i=i.next}forEachReverse(t,e){e=e||this;for(let i=this.tail,r=this.length-1;i;r--)t.call(e,i.value,r,this),i=i.prev}get(t){let e=0,i=this.head;for(;i&&e<t;e++)i=i.next;if(e===t&&i)return i.value}getReverse(t){let e=0,i=this.tail;for(;i&&e<t;e++)i=i.prev;if(e===t&&i)return i.value}map(t,e){e=e||this;let i=new s;for(let r=this.head;r;)i.push(t.call(e,r.value,this)),r=r.next;return i}mapReverse(t,e){e=e||this;var i=new s;for(let r=this.tail;r;)i.push(t.call(e,r.value,this)),r=r.prev;return i}reduce(t,e){let i,r=this.head;if(arguments.length>1)i=e;else if(this.head)r=this.head.next,i=this.head.value;else throw new TypeError("Reduce of empty list with no initial value");for(var n=0;r;n++)i=t(i,r.value,n),r=r.next;return i}reduceReverse(t,e){let i,r=this.tail;if(arguments.length>1)i=e;else if(this.tail)r=this.tail.prev,i=this.tail.value;else throw new TypeError("Reduce of empty list with no initial value");for(let n=this.length-1;r;n--)i=t(i,r.value,n),r=r.prev;return i}toArray(){let t=new Array(this.length);for(let e=0,i=this.head;i;e++)t[e]=i.value,i=i.next;return t}toArrayReverse(){let t=new Array(this.length);for(let e=0,i=this.tail;i;e++)t[e]=i.value,i=i.prev;return t}slice(t=0,e=this.length){e<0&&(e+=this.length),t<0&&(t+=this.length);let i=new s;if(e<t||e<0)return i;t<0&&(t=0),e>this.length&&(e=this.length);let r=this.head,n=0;for(n=0;r&&n<t;n++)r=r.next;for(;r&&n<e;n++,r=r.next)i.push(r.value);return i}sliceReverse(t=0,e=this.length){e<0&&(e+=this.length),t<0&&(t+=this.length);let i=new s;if(e<t||e<0)return i;t<0&&(t=0),e>this.length&&(e=this.length);let r=this.length,n=this.tail;for(;n&&r>e;r--)n=n.prev;for(;n&&r>t;r--,n=n.prev)i.push(n.value);return i}splice(t,e=0,...i){t>this.length&&(t=this.length-1),t<0&&(t=this.length+t);let r=this.head;for(let o=0;r&&o<t;o++)r=r.next;let n=[];for(let o=0;r&&o<e;o++)n.push(r.value),r=this.removeNode(r);r?r!==this.tail&&(r=r.prev):r=this.tail;for(let o of i)r=Zn(this,r,o);return n}reverse(){let t=this.head,e=this.tail;for(let i=t;i;i=i.prev){let r=i.prev;i.prev=i.next,i.next=r}return this.head=e,this.tail=t,this}};function Zn(s,t,e){let i=t,r=t?t.next:s.head,n=new ue(e,i,r,s);return n.next===void 0&&(s.tail=n),n.prev===void 0&&(s.head=n),s.length++,n}function Yn(s,t){s.tail=new ue(t,s.tail,void 0,s),s.head||(s.head=s.tail),s.length++}function Kn(s,t){s.head=new ue(t,void 0,s.head,s),s.tail||(s.tail=s.head),s.length++}var ue=class{list;next;prev;value;constructor(t,e,i,r){this.list=r,this.value=t,e?(e.next=this,this.prev=e):this.prev=void 0,i?(i.prev=this,this.next=i):this.next=void 0}};var pi=class{path;absolute;entry;stat;readdir;pending=!1;pendingLink=!1;ignore=!1;piped=!1;constructor(t,e){this.path=t||"./",this.absolute=e}},nr=Buffer.alloc(1024),li=Symbol("onStat"),me=Symbol("ended"),W=Symbol("queue"),pe=Symbol("pendingLinks"),Et=Symbol("current"),Ft=Symbol("process"),Ee=Symbol("processing"),ai=Symbol("processJob"),G=Symbol("jobs"),ls=Symbol("jobDone"),ci=Symbol("addFSEntry"),or=Symbol("addTarEntry"),ds=Symbol("stat"),us=Symbol("readdir"),fi=Symbol("onreaddir"),di=Symbol("pipe"),hr=Symbol("entry"),cs=Symbol("entryOpt"),ui=Symbol("writeEntryClass"),lr=Symbol("write"),fs=Symbol("ondrain"),wt=class extends A{sync=!1;opt;cwd;maxReadSize;preservePaths;strict;noPax;prefix;linkCache;statCache;file;portable;zip;readdirCache;noDirRecurse;follow;noMtime;mtime;filter;jobs;[ui];onWriteEntry;[W];[pe]=new Map;[G]=0;[Ee]=!1;[me]=!1;constructor(t={}){if(super(),this.opt=t,this.file=t.file||"",this.cwd=t.cwd||process.cwd(),this.maxReadSize=t.maxReadSize,this.preservePaths=!!t.preservePaths,this.strict=!!t.strict,this.noPax=!!t.noPax,this.prefix=f(t.prefix||""),this.linkCache=t.linkCache||new Map,this.statCache=t.statCache||new Map,this.readdirCache=t.readdirCache||new Map,this.onWriteEntry=t.onWriteEntry,this[ui]=de,typeof t.onwarn=="function"&&this.on("warn",t.onwarn),this.portable=!!t.portable,t.gzip||t.brotli||t.zstd){if((t.gzip?1:0)+(t.brotli?1:0)+(t.zstd?1:0)>1)throw new TypeError("gzip, brotli, zstd are mutually exclusive");if(t.gzip&&(typeof t.gzip!="object"&&(t.gzip={}),this.portable&&(t.gzip.portable=!0),this.zip=new ze(t.gzip)),t.brotli&&(typeof t.brotli!="object"&&(t.brotli={}),this.zip=new We(t.brotli)),t.zstd&&(typeof t.zstd!="object"&&(t.zstd={}),this.zip=new Ye(t.zstd)),!this.zip)throw new Error("impossible");let e=this.zip;e.on("data",i=>super.write(i)),e.on("end",()=>super.end()),e.on("drain",()=>this[fs]()),this.on("resume",()=>e.resume())}else this.on("drain",this[fs]);this.noDirRecurse=!!t.noDirRecurse,this.follow=!!t.follow,this.noMtime=!!t.noMtime,t.mtime&&(this.mtime=t.mtime),this.filter=typeof t.filter=="function"?t.filter:()=>!0,this[W]=new hi,this[G]=0,this.jobs=Number(t.jobs)||4,this[Ee]=!1,this[me]=!1}[lr](t){return super.write(t)}add(t){return this.write(t),this}end(t,e,i){return typeof t=="function"&&(i=t,t=void 0),typeof e=="function"&&(i=e,e=void 0),t&&this.add(t),this[me]=!0,this[Ft](),i&&i(),this}write(t){if(this[me])throw new Error("write after end");return typeof t=="string"?this[ci](t):this[or](t),this.flowing}[or](t){let e=f(external_path_namespaceObject.resolve(this.cwd,t.path));if(!this.filter(t.path,t))t.resume();else{let i=new pi(t.path,e);i.entry=new oi(t,this[cs](i)),i.entry.on("end",()=>this[ls](i)),this[G]+=1,this[W].push(i)}this[Ft]()}[ci](t){let e=f(external_path_namespaceObject.resolve(this.cwd,t));this[W].push(new pi(t,e)),this[Ft]()}[ds](t){t.pending=!0,this[G]+=1;let e=this.follow?"stat":"lstat";external_fs_namespaceObject[e](t.absolute,(i,r)=>{t.pending=!1,this[G]-=1,i?this.emit("error",i):this[li](t,r)})}[li](t,e){if(this.statCache.set(t.absolute,e),t.stat=e,!this.filter(t.path,e))t.ignore=!0;else if(e.isFile()&&e.nlink>1&&!this.linkCache.get(`${e.dev}:${e.ino}`)&&!this.sync)if(t===this[Et])this[ai](t);else{let i=`${e.dev}:${e.ino}`,r=this[pe].get(i);r?r.push(t):this[pe].set(i,[t]),t.pendingLink=!0,t.pending=!0}this[Ft]()}[us](t){t.pending=!0,this[G]+=1,external_fs_namespaceObject.readdir(t.absolute,(e,i)=>{if(t.pending=!1,this[G]-=1,e)return this.emit("error",e);this[fi](t,i)})}[fi](t,e){this.readdirCache.set(t.absolute,e),t.readdir=e,this[Ft]()}[Ft](){if(!this[Ee]){this[Ee]=!0;for(let t=this[W].head;t&&this[G]<this.jobs;t=t.next)if(this[ai](t.value),t.value.ignore){let e=t.next;this[W].removeNode(t),t.next=e}this[Ee]=!1,this[me]&&this[W].length===0&&this[G]===0&&(this.zip?this.zip.end(nr):(super.write(nr),super.end()))}}get[Et](){return this[W]&&this[W].head&&this[W].head.value}[ls](t){this[W].shift(),this[G]-=1;let{stat:e}=t;if(e&&e.isFile()&&e.nlink>1){let i=`${e.dev}:${e.ino}`,r=this[pe].get(i);if(r){this[pe].delete(i);for(let n of r)n.pending=!1,this[ai](n)}}this[Ft]()}[ai](t){if(t.pending&&t.pendingLink&&t===this[Et]&&(t.pending=!1,t.pendingLink=!1),!t.pending){if(t.entry){t===this[Et]&&!t.piped&&this[di](t);return}if(!t.stat){let e=this.statCache.get(t.absolute);e?this[li](t,e):this[ds](t)}if(t.stat&&!t.ignore){if(!this.noDirRecurse&&t.stat.isDirectory()&&!t.readdir){let e=this.readdirCache.get(t.absolute);if(e?this[fi](t,e):this[us](t),!t.readdir)return}if(t.entry=this[hr](t),!t.entry){t.ignore=!0;return}t===this[Et]&&!t.piped&&this[di](t)}}}[cs](t){return{onwarn:(e,i,r)=>this.warn(e,i,r),noPax:this.noPax,cwd:this.cwd,absolute:t.absolute,preservePaths:this.preservePaths,maxReadSize:this.maxReadSize,strict:this.strict,portable:this.portable,linkCache:this.linkCache,statCache:this.statCache,noMtime:this.noMtime,mtime:this.mtime,prefix:this.prefix,onWriteEntry:this.onWriteEntry}}[hr](t){this[G]+=1;try{return new this[ui](t.path,this[cs](t)).on("end",()=>this[ls](t)).on("error",i=>this.emit("error",i))}catch(e){this.emit("error",e)}}[fs](){this[Et]&&this[Et].entry&&this[Et].entry.resume()}[di](t){t.piped=!0,t.readdir&&t.readdir.forEach(r=>{let n=t.path,o=n==="./"?"":n.replace(/\/*$/,"/");this[ci](o+r)});let e=t.entry,i=this.zip;if(!e)throw new Error("cannot pipe without source");i?e.on("data",r=>{i.write(r)||e.pause()}):e.on("data",r=>{super.write(r)||e.pause()})}pause(){return this.zip&&this.zip.pause(),super.pause()}warn(t,e,i={}){Dt(this,t,e,i)}},kt=class extends wt{sync=!0;constructor(t){super(t),this[ui]=ni}pause(){}resume(){}[ds](t){let e=this.follow?"statSync":"lstatSync";this[li](t,external_fs_namespaceObject[e](t.absolute))}[us](t){this[fi](t,external_fs_namespaceObject.readdirSync(t.absolute))}[di](t){let e=t.entry,i=this.zip;if(t.readdir&&t.readdir.forEach(r=>{let n=t.path,o=n==="./"?"":n.replace(/\/*$/,"/");this[ci](o+r)}),!e)throw new Error("Cannot pipe without source");i?e.on("data",r=>{i.write(r)}):e.on("data",r=>{super[lr](r)})}};var Vn=(s,t)=>{let e=new kt(s),i=new Wt(s.file,{mode:s.mode||438});e.pipe(i),fr(e,t)},$n=(s,t)=>{let e=new wt(s),i=new et(s.file,{mode:s.mode||438});e.pipe(i);let r=new Promise((n,o)=>{i.on("error",o),i.on("close",n),e.on("error",o)});return dr(e,t).catch(n=>e.emit("error",n)),r},fr=(s,t)=>{t.forEach(e=>{e.charAt(0)==="@"?Ct({file:external_node_path_namespaceObject.resolve(s.cwd,e.slice(1)),sync:!0,noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e)}),s.end()},dr=async(s,t)=>{for(let e of t)e.charAt(0)==="@"?await Ct({file:external_node_path_namespaceObject.resolve(String(s.cwd),e.slice(1)),noResume:!0,onReadEntry:i=>{s.add(i)}}):s.add(e);s.end()},Xn=(s,t)=>{let e=new kt(s);return fr(e,t),e},qn=(s,t)=>{let e=new wt(s);return dr(e,t).catch(i=>e.emit("error",i)),e},Qn=K(Vn,$n,Xn,qn,(s,t)=>{if(!t?.length)throw new TypeError("no paths specified to add to archive")});var Jn=process.env.__FAKE_PLATFORM__||process.platform,Er=Jn==="win32",{O_CREAT:wr,O_NOFOLLOW:ur,O_TRUNC:Sr,O_WRONLY:yr}=external_fs_namespaceObject.constants,Rr=Number(process.env.__FAKE_FS_O_FILENAME__)||external_fs_namespaceObject.constants.UV_FS_O_FILEMAP||0,jn=Er&&!!Rr,to=512*1024,eo=Rr|Sr|wr|yr,mr=!Er&&typeof ur=="number"?ur|Sr|wr|yr:null,ms=mr!==null?()=>mr:jn?s=>s<to?eo:"w":()=>"w";var ps=(s,t,e)=>{try{return external_node_fs_namespaceObject.lchownSync(s,t,e)}catch(i){if(i?.code!=="ENOENT")throw i}},Ei=(s,t,e,i)=>{external_node_fs_namespaceObject.lchown(s,t,e,r=>{i(r&&r?.code!=="ENOENT"?r:null)})},io=(s,t,e,i,r)=>{if(t.isDirectory())Es(external_node_path_namespaceObject.resolve(s,t.name),e,i,n=>{if(n)return r(n);let o=external_node_path_namespaceObject.resolve(s,t.name);Ei(o,e,i,r)});else{let n=external_node_path_namespaceObject.resolve(s,t.name);Ei(n,e,i,r)}},Es=(s,t,e,i)=>{external_node_fs_namespaceObject.readdir(s,{withFileTypes:!0},(r,n)=>{if(r){if(r.code==="ENOENT")return i();if(r.code!=="ENOTDIR"&&r.code!=="ENOTSUP")return i(r)}if(r||!n.length)return Ei(s,t,e,i);let o=n.length,h=null,a=l=>{if(!h){if(l)return i(h=l);if(--o===0)return Ei(s,t,e,i)}};for(let l of n)io(s,l,t,e,a)})},so=(s,t,e,i)=>{t.isDirectory()&&ws(external_node_path_namespaceObject.resolve(s,t.name),e,i),ps(external_node_path_namespaceObject.resolve(s,t.name),e,i)},ws=(s,t,e)=>{let i;try{i=external_node_fs_namespaceObject.readdirSync(s,{withFileTypes:!0})}catch(r){let n=r;if(n?.code==="ENOENT")return;if(n?.code==="ENOTDIR"||n?.code==="ENOTSUP")return ps(s,t,e);throw n}for(let r of i)so(s,r,t,e);return ps(s,t,e)};var Se=class extends Error{path;code;syscall="chdir";constructor(t,e){super(`${e}: Cannot cd into '${t}'`),this.path=t,this.code=e}get name(){return"CwdError"}};var St=class extends Error{path;symlink;syscall="symlink";code="TAR_SYMLINK_ERROR";constructor(t,e){super("TAR_SYMLINK_ERROR: Cannot extract through symbolic link"),this.symlink=t,this.path=e}get name(){return"SymlinkError"}};var no=(s,t)=>{external_node_fs_namespaceObject.stat(s,(e,i)=>{(e||!i.isDirectory())&&(e=new Se(s,e?.code||"ENOTDIR")),t(e)})},gr=(s,t,e)=>{s=f(s);let i=t.umask??18,r=t.mode|448,n=(r&i)!==0,o=t.uid,h=t.gid,a=typeof o=="number"&&typeof h=="number"&&(o!==t.processUid||h!==t.processGid),l=t.preserve,c=t.unlink,d=f(t.cwd),y=(E,x)=>{E?e(E):x&&a?Es(x,o,h,Le=>y(Le)):n?external_node_fs_namespaceObject.chmod(s,r,e):e()};if(s===d)return no(s,y);if(l)return promises_namespaceObject.mkdir(s,{mode:r,recursive:!0}).then(E=>y(null,E??void 0),y);let D=f(external_node_path_namespaceObject.relative(d,s)).split("/");Ss(d,D,r,c,d,void 0,y)},Ss=(s,t,e,i,r,n,o)=>{if(t.length===0)return o(null,n);let h=t.shift(),a=f(external_node_path_namespaceObject.resolve(s+"/"+h));external_node_fs_namespaceObject.mkdir(a,e,br(a,t,e,i,r,n,o))},br=(s,t,e,i,r,n,o)=>h=>{h?external_node_fs_namespaceObject.lstat(s,(a,l)=>{if(a)a.path=a.path&&f(a.path),o(a);else if(l.isDirectory())Ss(s,t,e,i,r,n,o);else if(i)external_node_fs_namespaceObject.unlink(s,c=>{if(c)return o(c);external_node_fs_namespaceObject.mkdir(s,e,br(s,t,e,i,r,n,o))});else{if(l.isSymbolicLink())return o(new St(s,s+"/"+t.join("/")));o(h)}}):(n=n||s,Ss(s,t,e,i,r,n,o))},oo=s=>{let t=!1,e;try{t=external_node_fs_namespaceObject.statSync(s).isDirectory()}catch(i){e=i?.code}finally{if(!t)throw new Se(s,e??"ENOTDIR")}},_r=(s,t)=>{s=f(s);let e=t.umask??18,i=t.mode|448,r=(i&e)!==0,n=t.uid,o=t.gid,h=typeof n=="number"&&typeof o=="number"&&(n!==t.processUid||o!==t.processGid),a=t.preserve,l=t.unlink,c=f(t.cwd),d=E=>{E&&h&&ws(E,n,o),r&&external_node_fs_namespaceObject.chmodSync(s,i)};if(s===c)return oo(c),d();if(a)return d(external_node_fs_namespaceObject.mkdirSync(s,{mode:i,recursive:!0})??void 0);let T=f(external_node_path_namespaceObject.relative(c,s)).split("/"),D;for(let E=T.shift(),x=c;E&&(x+="/"+E);E=T.shift()){x=f(external_node_path_namespaceObject.resolve(x));try{external_node_fs_namespaceObject.mkdirSync(x,i),D=D||x}catch{let Le=external_node_fs_namespaceObject.lstatSync(x);if(Le.isDirectory())continue;if(l){external_node_fs_namespaceObject.unlinkSync(x),external_node_fs_namespaceObject.mkdirSync(x,i),D=D||x;continue}else if(Le.isSymbolicLink())return new St(x,x+"/"+T.join("/"))}}return d(D)};var ys=Object.create(null),Or=1e4,Vt=new Set,Tr=s=>{Vt.has(s)?Vt.delete(s):ys[s]=s.normalize("NFD").toLocaleLowerCase("en").toLocaleUpperCase("en"),Vt.add(s);let t=ys[s],e=Vt.size-Or;if(e>Or/10){for(let i of Vt)if(Vt.delete(i),delete ys[i],--e<=0)break}return t};var ho=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,ao=ho==="win32",lo=s=>s.split("/").slice(0,-1).reduce((e,i)=>{let r=e.at(-1);return r!==void 0&&(i=(0,external_node_path_namespaceObject.join)(r,i)),e.push(i||"/"),e},[]),yi=class{#t=new Map;#i=new Map;#s=new Set;reserve(t,e){t=ao?["win32 parallelization disabled"]:t.map(r=>mt((0,external_node_path_namespaceObject.join)(Tr(r))));let i=new Set(t.map(r=>lo(r)).reduce((r,n)=>r.concat(n)));this.#i.set(e,{dirs:i,paths:t});for(let r of t){let n=this.#t.get(r);n?n.push(e):this.#t.set(r,[e])}for(let r of i){let n=this.#t.get(r);if(!n)this.#t.set(r,[new Set([e])]);else{let o=n.at(-1);o instanceof Set?o.add(e):n.push(new Set([e]))}}return this.#r(e)}#n(t){let e=this.#i.get(t);if(!e)throw new Error("function does not have any path reservations");return{paths:e.paths.map(i=>this.#t.get(i)),dirs:[...e.dirs].map(i=>this.#t.get(i))}}check(t){let{paths:e,dirs:i}=this.#n(t);return e.every(r=>r&&r[0]===t)&&i.every(r=>r&&r[0]instanceof Set&&r[0].has(t))}#r(t){return this.#s.has(t)||!this.check(t)?!1:(this.#s.add(t),t(()=>this.#e(t)),!0)}#e(t){if(!this.#s.has(t))return!1;let e=this.#i.get(t);if(!e)throw new Error("invalid reservation");let{paths:i,dirs:r}=e,n=new Set;for(let o of i){let h=this.#t.get(o);if(!h||h?.[0]!==t)continue;let a=h[1];if(!a){this.#t.delete(o);continue}if(h.shift(),typeof a=="function")n.add(a);else for(let l of a)n.add(l)}for(let o of r){let h=this.#t.get(o),a=h?.[0];if(!(!h||!(a instanceof Set)))if(a.size===1&&h.length===1){this.#t.delete(o);continue}else if(a.size===1){h.shift();let l=h[0];typeof l=="function"&&n.add(l)}else a.delete(t)}return this.#s.delete(t),n.forEach(o=>this.#r(o)),!0}};var Lr=()=>process.umask();var Dr=Symbol("onEntry"),_s=Symbol("checkFs"),Nr=Symbol("checkFs2"),Os=Symbol("isReusable"),P=Symbol("makeFs"),Ts=Symbol("file"),xs=Symbol("directory"),gi=Symbol("link"),Ar=Symbol("symlink"),Ir=Symbol("hardlink"),Re=Symbol("ensureNoSymlink"),Cr=Symbol("unsupported"),Fr=Symbol("checkPath"),Rs=Symbol("stripAbsolutePath"),yt=Symbol("mkdir"),O=Symbol("onError"),Ri=Symbol("pending"),kr=Symbol("pend"),$t=Symbol("unpend"),gs=Symbol("ended"),bs=Symbol("maybeClose"),Ls=Symbol("skip"),ge=Symbol("doChown"),be=Symbol("uid"),_e=Symbol("gid"),Oe=Symbol("checkedCwd"),fo=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,Te=fo==="win32",uo=1024,mo=(s,t)=>{if(!Te)return external_node_fs_namespaceObject.unlink(s,t);let e=s+".DELETE."+(0,external_node_crypto_namespaceObject.randomBytes)(16).toString("hex");external_node_fs_namespaceObject.rename(s,e,i=>{if(i)return t(i);external_node_fs_namespaceObject.unlink(e,t)})},po=s=>{if(!Te)return external_node_fs_namespaceObject.unlinkSync(s);let t=s+".DELETE."+(0,external_node_crypto_namespaceObject.randomBytes)(16).toString("hex");external_node_fs_namespaceObject.renameSync(s,t),external_node_fs_namespaceObject.unlinkSync(t)},vr=(s,t,e)=>s!==void 0&&s===s>>>0?s:t!==void 0&&t===t>>>0?t:e,Xt=class extends rt{[gs]=!1;[Oe]=!1;[Ri]=0;reservations=new yi;transform;writable=!0;readable=!1;uid;gid;setOwner;preserveOwner;processGid;processUid;maxDepth;forceChown;win32;newer;keep;noMtime;preservePaths;unlink;cwd;strip;processUmask;umask;dmode;fmode;chmod;constructor(t={}){if(t.ondone=()=>{this[gs]=!0,this[bs]()},super(t),this.transform=t.transform,this.chmod=!!t.chmod,typeof t.uid=="number"||typeof t.gid=="number"){if(typeof t.uid!="number"||typeof t.gid!="number")throw new TypeError("cannot set owner without number uid and gid");if(t.preserveOwner)throw new TypeError("cannot preserve owner in archive and also set owner explicitly");this.uid=t.uid,this.gid=t.gid,this.setOwner=!0}else this.uid=void 0,this.gid=void 0,this.setOwner=!1;this.preserveOwner=t.preserveOwner===void 0&&typeof t.uid!="number"?process.getuid?.()===0:!!t.preserveOwner,this.processUid=(this.preserveOwner||this.setOwner)&&process.getuid?process.getuid():void 0,this.processGid=(this.preserveOwner||this.setOwner)&&process.getgid?process.getgid():void 0,this.maxDepth=typeof t.maxDepth=="number"?t.maxDepth:uo,this.forceChown=t.forceChown===!0,this.win32=!!t.win32||Te,this.newer=!!t.newer,this.keep=!!t.keep,this.noMtime=!!t.noMtime,this.preservePaths=!!t.preservePaths,this.unlink=!!t.unlink,this.cwd=f(external_node_path_namespaceObject.resolve(t.cwd||process.cwd())),this.strip=Number(t.strip)||0,this.processUmask=this.chmod?typeof t.processUmask=="number"?t.processUmask:Lr():0,this.umask=typeof t.umask=="number"?t.umask:this.processUmask,this.dmode=t.dmode||511&~this.umask,this.fmode=t.fmode||438&~this.umask,this.on("entry",e=>this[Dr](e))}warn(t,e,i={}){return(t==="TAR_BAD_ARCHIVE"||t==="TAR_ABORT")&&(i.recoverable=!1),super.warn(t,e,i)}[bs](){this[gs]&&this[Ri]===0&&(this.emit("prefinish"),this.emit("finish"),this.emit("end"))}[Rs](t,e){let i=t[e],{type:r}=t;if(!i||this.preservePaths)return!0;let[n,o]=ce(i),h=o.replaceAll(/\\/g,"/").split("/");if(h.includes("..")||Te&&/^[a-z]:\.\.$/i.test(h[0]??"")){if(e==="path"||r==="Link")return this.warn("TAR_ENTRY_ERROR",`${e} contains '..'`,{entry:t,[e]:i}),!1;let a=external_node_path_namespaceObject.posix.dirname(t.path),l=external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(a,h.join("/")));if(l.startsWith("../")||l==="..")return this.warn("TAR_ENTRY_ERROR",`${e} escapes extraction directory`,{entry:t,[e]:i}),!1}return n&&(t[e]=String(o),this.warn("TAR_ENTRY_INFO",`stripping ${n} from absolute ${e}`,{entry:t,[e]:i})),!0}[Fr](t){let e=f(t.path),i=e.split("/");if(this.strip){if(i.length<this.strip)return!1;if(t.type==="Link"){let r=f(String(t.linkpath)).split("/");if(r.length>=this.strip)t.linkpath=r.slice(this.strip).join("/");else return!1}i.splice(0,this.strip),t.path=i.join("/")}if(isFinite(this.maxDepth)&&i.length>this.maxDepth)return this.warn("TAR_ENTRY_ERROR","path excessively deep",{entry:t,path:e,depth:i.length,maxDepth:this.maxDepth}),!1;if(!this[Rs](t,"path")||!this[Rs](t,"linkpath"))return!1;if(t.absolute=external_node_path_namespaceObject.isAbsolute(t.path)?f(external_node_path_namespaceObject.resolve(t.path)):f(external_node_path_namespaceObject.resolve(this.cwd,t.path)),!this.preservePaths&&typeof t.absolute=="string"&&t.absolute.indexOf(this.cwd+"/")!==0&&t.absolute!==this.cwd)return this.warn("TAR_ENTRY_ERROR","path escaped extraction target",{entry:t,path:f(t.path),resolvedPath:t.absolute,cwd:this.cwd}),!1;if(t.absolute===this.cwd&&t.type!=="Directory"&&t.type!=="GNUDumpDir")return!1;if(this.win32){let{root:r}=external_node_path_namespaceObject.win32.parse(String(t.absolute));t.absolute=r+ts(String(t.absolute).slice(r.length));let{root:n}=external_node_path_namespaceObject.win32.parse(t.path);t.path=n+ts(t.path.slice(n.length))}return!0}[Dr](t){if(!this[Fr](t))return t.resume();switch(external_node_assert_namespaceObject.equal(typeof t.absolute,"string"),t.type){case"Directory":case"GNUDumpDir":t.mode&&(t.mode=t.mode|448);case"File":case"OldFile":case"ContiguousFile":case"Link":case"SymbolicLink":return this[_s](t);default:return this[Cr](t)}}[O](t,e){t.name==="CwdError"?this.emit("error",t):(this.warn("TAR_ENTRY_ERROR",t,{entry:e}),this[$t](),e.resume())}[yt](t,e,i){gr(f(t),{uid:this.uid,gid:this.gid,processUid:this.processUid,processGid:this.processGid,umask:this.processUmask,preserve:this.preservePaths,unlink:this.unlink,cwd:this.cwd,mode:e},i)}[ge](t){return this.forceChown||this.preserveOwner&&(typeof t.uid=="number"&&t.uid!==this.processUid||typeof t.gid=="number"&&t.gid!==this.processGid)||typeof this.uid=="number"&&this.uid!==this.processUid||typeof this.gid=="number"&&this.gid!==this.processGid}[be](t){return vr(this.uid,t.uid,this.processUid)}[_e](t){return vr(this.gid,t.gid,this.processGid)}[Ts](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.fmode,r=new et(String(t.absolute),{flags:ms(t.size),mode:i,autoClose:!1});r.on("error",a=>{r.fd&&external_node_fs_namespaceObject.close(r.fd,()=>{}),r.write=()=>!0,this[O](a,t),e()});let n=1,o=a=>{if(a){r.fd&&external_node_fs_namespaceObject.close(r.fd,()=>{}),this[O](a,t),e();return}--n===0&&r.fd!==void 0&&external_node_fs_namespaceObject.close(r.fd,l=>{l?this[O](l,t):this[$t](),e()})};r.on("finish",()=>{let a=String(t.absolute),l=r.fd;if(typeof l=="number"&&t.mtime&&!this.noMtime){n++;let c=t.atime||new Date,d=t.mtime;external_node_fs_namespaceObject.futimes(l,c,d,y=>y?external_node_fs_namespaceObject.utimes(a,c,d,T=>o(T&&y)):o())}if(typeof l=="number"&&this[ge](t)){n++;let c=this[be](t),d=this[_e](t);typeof c=="number"&&typeof d=="number"&&external_node_fs_namespaceObject.fchown(l,c,d,y=>y?external_node_fs_namespaceObject.chown(a,c,d,T=>o(T&&y)):o())}o()});let h=this.transform&&this.transform(t)||t;h!==t&&(h.on("error",a=>{this[O](a,t),e()}),t.pipe(h)),h.pipe(r)}[xs](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.dmode;this[yt](String(t.absolute),i,r=>{if(r){this[O](r,t),e();return}let n=1,o=()=>{--n===0&&(e(),this[$t](),t.resume())};t.mtime&&!this.noMtime&&(n++,external_node_fs_namespaceObject.utimes(String(t.absolute),t.atime||new Date,t.mtime,o)),this[ge](t)&&(n++,external_node_fs_namespaceObject.chown(String(t.absolute),Number(this[be](t)),Number(this[_e](t)),o)),o()})}[Cr](t){t.unsupported=!0,this.warn("TAR_ENTRY_UNSUPPORTED",`unsupported entry type: ${t.type}`,{entry:t}),t.resume()}[Ar](t,e){let i=f(external_node_path_namespaceObject.relative(this.cwd,external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(String(t.absolute)),String(t.linkpath)))).split("/");this[Re](t,this.cwd,i,()=>this[gi](t,String(t.linkpath),"symlink",e),r=>{this[O](r,t),e()})}[Ir](t,e){let i=f(external_node_path_namespaceObject.resolve(this.cwd,String(t.linkpath))),r=f(String(t.linkpath)).split("/");this[Re](t,this.cwd,r,()=>this[gi](t,i,"link",e),n=>{this[O](n,t),e()})}[Re](t,e,i,r,n){let o=i.shift();if(this.preservePaths||o===void 0)return r();let h=external_node_path_namespaceObject.resolve(e,o);external_node_fs_namespaceObject.lstat(h,(a,l)=>{if(a)return r();if(l?.isSymbolicLink())return n(new St(h,external_node_path_namespaceObject.resolve(h,i.join("/"))));this[Re](t,h,i,r,n)})}[kr](){this[Ri]++}[$t](){this[Ri]--,this[bs]()}[Ls](t){this[$t](),t.resume()}[Os](t,e){return t.type==="File"&&!this.unlink&&e.isFile()&&e.nlink<=1&&!Te}[_s](t){this[kr]();let e=[t.path];t.linkpath&&e.push(t.linkpath),this.reservations.reserve(e,i=>this[Nr](t,i))}[Nr](t,e){let i=h=>{e(h)},r=()=>{this[yt](this.cwd,this.dmode,h=>{if(h){this[O](h,t),i();return}this[Oe]=!0,n()})},n=()=>{if(t.absolute!==this.cwd){let h=f(external_node_path_namespaceObject.dirname(String(t.absolute)));if(h!==this.cwd)return this[yt](h,this.dmode,a=>{if(a){this[O](a,t),i();return}o()})}o()},o=()=>{external_node_fs_namespaceObject.lstat(String(t.absolute),(h,a)=>{if(a&&(this.keep||this.newer&&a.mtime>(t.mtime??a.mtime))){this[Ls](t),i();return}if(h||this[Os](t,a))return this[P](null,t,i);if(a.isDirectory()){if(t.type==="Directory"){let l=this.chmod&&t.mode&&(a.mode&4095)!==t.mode,c=d=>this[P](d??null,t,i);return l?external_node_fs_namespaceObject.chmod(String(t.absolute),Number(t.mode),c):c()}if(t.absolute!==this.cwd)return external_node_fs_namespaceObject.rmdir(String(t.absolute),l=>this[P](l??null,t,i))}if(t.absolute===this.cwd)return this[P](null,t,i);mo(String(t.absolute),l=>this[P](l??null,t,i))})};this[Oe]?n():r()}[P](t,e,i){if(t){this[O](t,e),i();return}switch(e.type){case"File":case"OldFile":case"ContiguousFile":return this[Ts](e,i);case"Link":return this[Ir](e,i);case"SymbolicLink":return this[Ar](e,i);case"Directory":case"GNUDumpDir":return this[xs](e,i)}}[gi](t,e,i,r){external_node_fs_namespaceObject[i](e,String(t.absolute),n=>{n?this[O](n,t):(this[$t](),t.resume()),r()})}},ye=s=>{try{return[null,s()]}catch(t){return[t,null]}},xe=class extends Xt{sync=!0;[P](t,e){return super[P](t,e,()=>{})}[_s](t){if(!this[Oe]){let n=this[yt](this.cwd,this.dmode);if(n)return this[O](n,t);this[Oe]=!0}if(t.absolute!==this.cwd){let n=f(external_node_path_namespaceObject.dirname(String(t.absolute)));if(n!==this.cwd){let o=this[yt](n,this.dmode);if(o)return this[O](o,t)}}let[e,i]=ye(()=>external_node_fs_namespaceObject.lstatSync(String(t.absolute)));if(i&&(this.keep||this.newer&&i.mtime>(t.mtime??i.mtime)))return this[Ls](t);if(e||this[Os](t,i))return this[P](null,t);if(i.isDirectory()){if(t.type==="Directory"){let o=this.chmod&&t.mode&&(i.mode&4095)!==t.mode,[h]=o?ye(()=>{external_node_fs_namespaceObject.chmodSync(String(t.absolute),Number(t.mode))}):[];return this[P](h,t)}let[n]=ye(()=>external_node_fs_namespaceObject.rmdirSync(String(t.absolute)));this[P](n,t)}let[r]=t.absolute===this.cwd?[]:ye(()=>po(String(t.absolute)));this[P](r,t)}[Ts](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.fmode,r=h=>{let a;try{external_node_fs_namespaceObject.closeSync(n)}catch(l){a=l}(h||a)&&this[O](h||a,t),e()},n;try{n=external_node_fs_namespaceObject.openSync(String(t.absolute),ms(t.size),i)}catch(h){return r(h)}let o=this.transform&&this.transform(t)||t;o!==t&&(o.on("error",h=>this[O](h,t)),t.pipe(o)),o.on("data",h=>{try{external_node_fs_namespaceObject.writeSync(n,h,0,h.length)}catch(a){r(a)}}),o.on("end",()=>{let h=null;if(t.mtime&&!this.noMtime){let a=t.atime||new Date,l=t.mtime;try{external_node_fs_namespaceObject.futimesSync(n,a,l)}catch(c){try{external_node_fs_namespaceObject.utimesSync(String(t.absolute),a,l)}catch{h=c}}}if(this[ge](t)){let a=this[be](t),l=this[_e](t);try{external_node_fs_namespaceObject.fchownSync(n,Number(a),Number(l))}catch(c){try{external_node_fs_namespaceObject.chownSync(String(t.absolute),Number(a),Number(l))}catch{h=h||c}}}r(h)})}[xs](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.dmode,r=this[yt](String(t.absolute),i);if(r){this[O](r,t),e();return}if(t.mtime&&!this.noMtime)try{external_node_fs_namespaceObject.utimesSync(String(t.absolute),t.atime||new Date,t.mtime)}catch{}if(this[ge](t))try{external_node_fs_namespaceObject.chownSync(String(t.absolute),Number(this[be](t)),Number(this[_e](t)))}catch{}e(),t.resume()}[yt](t,e){try{return _r(f(t),{uid:this.uid,gid:this.gid,processUid:this.processUid,processGid:this.processGid,umask:this.processUmask,preserve:this.preservePaths,unlink:this.unlink,cwd:this.cwd,mode:e})}catch(i){return i}}[Re](t,e,i,r,n){if(this.preservePaths||i.length===0)return r();let o=e;for(let h of i){o=external_node_path_namespaceObject.resolve(o,h);let[a,l]=ye(()=>external_node_fs_namespaceObject.lstatSync(o));if(a)return r();if(l.isSymbolicLink())return n(new St(o,external_node_path_namespaceObject.resolve(e,i.join("/"))))}r()}[gi](t,e,i,r){let n=`${i}Sync`;try{external_node_fs_namespaceObject[n](e,String(t.absolute)),r(),t.resume()}catch(o){return this[O](o,t)}}};var Eo=s=>{let t=new xe(s),e=s.file,i=external_node_fs_namespaceObject.statSync(e),r=s.maxReadSize||16*1024*1024;new Be(e,{readSize:r,size:i.size}).pipe(t)},wo=(s,t)=>{let e=new Xt(s),i=s.maxReadSize||16*1024*1024,r=s.file;return new Promise((o,h)=>{e.on("error",h),e.on("close",o),external_node_fs_namespaceObject.stat(r,(a,l)=>{if(a)h(a);else{let c=new _t(r,{readSize:i,size:l.size});c.on("error",h),c.pipe(e)}})})},So=K(Eo,wo,s=>new xe(s),s=>new Xt(s),(s,t)=>{t?.length&&Qi(s,t)});var yo=(s,t)=>{let e=new kt(s),i=!0,r,n;try{try{r=external_node_fs_namespaceObject.openSync(s.file,"r+")}catch(a){if(a?.code==="ENOENT")r=external_node_fs_namespaceObject.openSync(s.file,"w+");else throw a}let o=external_node_fs_namespaceObject.fstatSync(r),h=Buffer.alloc(512);t:for(n=0;n<o.size;n+=512){for(let c=0,d=0;c<512;c+=d){if(d=external_node_fs_namespaceObject.readSync(r,h,c,h.length-c,n+c),n===0&&h[0]===31&&h[1]===139)throw new Error("cannot append to compressed archives");if(!d)break t}let a=new F(h);if(!a.cksumValid)break;let l=512*Math.ceil((a.size||0)/512);if(n+l+512>o.size)break;n+=l,s.mtimeCache&&a.mtime&&s.mtimeCache.set(String(a.path),a.mtime)}i=!1,Ro(s,e,n,r,t)}finally{if(i)try{external_node_fs_namespaceObject.closeSync(r)}catch{}}},Ro=(s,t,e,i,r)=>{let n=new Wt(s.file,{fd:i,start:e});t.pipe(n),bo(t,r)},go=(s,t)=>{t=Array.from(t);let e=new wt(s),i=(n,o,h)=>{let a=(T,D)=>{T?external_node_fs_namespaceObject.close(n,E=>h(T)):h(null,D)},l=0;if(o===0)return a(null,0);let c=0,d=Buffer.alloc(512),y=(T,D)=>{if(T||D===void 0)return a(T);if(c+=D,c<512&&D)return external_node_fs_namespaceObject.read(n,d,c,d.length-c,l+c,y);if(l===0&&d[0]===31&&d[1]===139)return a(new Error("cannot append to compressed archives"));if(c<512)return a(null,l);let E=new F(d);if(!E.cksumValid)return a(null,l);let x=512*Math.ceil((E.size??0)/512);if(l+x+512>o||(l+=x+512,l>=o))return a(null,l);s.mtimeCache&&E.mtime&&s.mtimeCache.set(String(E.path),E.mtime),c=0,external_node_fs_namespaceObject.read(n,d,0,512,l,y)};external_node_fs_namespaceObject.read(n,d,0,512,l,y)};return new Promise((n,o)=>{e.on("error",o);let h="r+",a=(l,c)=>{if(l&&l.code==="ENOENT"&&h==="r+")return h="w+",external_node_fs_namespaceObject.open(s.file,h,a);if(l||!c)return o(l);external_node_fs_namespaceObject.fstat(c,(d,y)=>{if(d)return external_node_fs_namespaceObject.close(c,()=>o(d));i(c,y.size,(T,D)=>{if(T)return o(T);let E=new et(s.file,{fd:c,start:D});e.pipe(E),E.on("error",o),E.on("close",n),_o(e,t)})})};external_node_fs_namespaceObject.open(s.file,h,a)})},bo=(s,t)=>{t.forEach(e=>{e.charAt(0)==="@"?Ct({file:external_node_path_namespaceObject.resolve(s.cwd,e.slice(1)),sync:!0,noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e)}),s.end()},_o=async(s,t)=>{for(let e of t)e.charAt(0)==="@"?await Ct({file:external_node_path_namespaceObject.resolve(String(s.cwd),e.slice(1)),noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e);s.end()},vt=K(yo,go,()=>{throw new TypeError("file is required")},()=>{throw new TypeError("file is required")},(s,t)=>{if(!Bs(s))throw new TypeError("file is required");if(s.gzip||s.brotli||s.zstd||s.file.endsWith(".br")||s.file.endsWith(".tbr"))throw new TypeError("cannot append to compressed archives");if(!t?.length)throw new TypeError("no paths specified to add/replace")});var Oo=K(vt.syncFile,vt.asyncFile,vt.syncNoFile,vt.asyncNoFile,(s,t=[])=>{vt.validate?.(s,t),To(s)}),To=s=>{let t=s.filter;s.mtimeCache||(s.mtimeCache=new Map),s.filter=t?(e,i)=>t(e,i)&&!((s.mtimeCache?.get(e)??i.mtime??0)>(i.mtime??0)):(e,i)=>!((s.mtimeCache?.get(e)??i.mtime??0)>(i.mtime??0))};
+`).reduce(xn,Object.create(null)),xn=(s,t)=>{let e=parseInt(t,10);if(e!==Buffer.byteLength(t)+1)return s;t=t.slice((e+" ").length);let i=t.split("="),r=i.shift();if(!r)return s;let n=r.replace(/^SCHILY\.(dev|ino|nlink)/,"$1"),o=i.join("=").replace(/\0.*/,"");switch(n){case"path":case"linkpath":case"type":case"charset":case"comment":case"gname":case"uname":s[n]=o;break;case"ctime":case"atime":case"mtime":s[n]=new Date(Number(o)*1e3);break;case"size":let h=+o;h>=0&&(s[n]=h);break;case"gid":case"uid":case"dev":case"ino":case"nlink":case"mode":s[n]=+o;break}return s};var Ln=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,f=Ln!=="win32"?s=>String(s):s=>String(s).replaceAll(/\\/g,"/");var $e=class extends A{extended;globalExtended;header;startBlockSize;blockRemain;remain;type;meta=!1;ignore=!1;path;mode;uid;gid;uname;gname;size=0;mtime;atime;ctime;linkpath;dev;ino;nlink;invalid=!1;absolute;unsupported=!1;constructor(t,e,i){switch(super({}),this.pause(),this.extended=e,this.globalExtended=i,this.header=t,this.remain=t.size??0,this.startBlockSize=512*Math.ceil(this.remain/512),this.blockRemain=this.startBlockSize,this.type=t.type,this.type){case"File":case"OldFile":case"Link":case"SymbolicLink":case"CharacterDevice":case"BlockDevice":case"Directory":case"FIFO":case"ContiguousFile":case"GNUDumpDir":break;case"NextFileHasLongLinkpath":case"NextFileHasLongPath":case"OldGnuLongPath":case"GlobalExtendedHeader":case"ExtendedHeader":case"OldExtendedHeader":this.meta=!0;break;default:this.ignore=!0}if(!t.path)throw new Error("no path provided for tar.ReadEntry");this.path=f(t.path),this.mode=t.mode,this.mode&&(this.mode=this.mode&4095),this.uid=t.uid,this.gid=t.gid,this.uname=t.uname,this.gname=t.gname,this.size=this.remain,this.mtime=t.mtime,this.atime=t.atime,this.ctime=t.ctime,this.linkpath=t.linkpath?f(t.linkpath):void 0,this.uname=t.uname,this.gname=t.gname,e&&this.#t(e),i&&this.#t(i,!0)}write(t){let e=t.length;if(e>this.blockRemain)throw new Error("writing more to entry than is appropriate");let i=this.remain,r=this.blockRemain;return this.remain=Math.max(0,i-e),this.blockRemain=Math.max(0,r-e),this.ignore?!0:i>=e?super.write(t):super.write(t.subarray(0,i))}#t(t,e=!1){t.path&&(t.path=f(t.path)),t.linkpath&&(t.linkpath=f(t.linkpath)),Object.assign(this,Object.fromEntries(Object.entries(t).filter(([i,r])=>!(r==null||i==="path"&&e))))}};var Dt=(s,t,e,i={})=>{s.file&&(i.file=s.file),s.cwd&&(i.cwd=s.cwd),i.code=e instanceof Error&&e.code||t,i.tarCode=t,!s.strict&&i.recoverable!==!1?(e instanceof Error&&(i=Object.assign(e,i),e=e.message),s.emit("warn",t,e,i)):e instanceof Error?s.emit("error",Object.assign(e,i)):s.emit("error",Object.assign(new Error(`${t}: ${e}`),i))};var Nn=1024*1024,Xi=Buffer.from([31,139]),qi=Buffer.from([40,181,47,253]),An=Math.max(Xi.length,qi.length),B=Symbol("state"),Nt=Symbol("writeEntry"),it=Symbol("readEntry"),Zi=Symbol("nextEntry"),Zs=Symbol("processEntry"),V=Symbol("extendedHeader"),he=Symbol("globalExtendedHeader"),dt=Symbol("meta"),Ys=Symbol("emitMeta"),p=Symbol("buffer"),st=Symbol("queue"),ut=Symbol("ended"),Yi=Symbol("emittedEnd"),At=Symbol("emit"),w=Symbol("unzip"),Xe=Symbol("consumeChunk"),qe=Symbol("consumeChunkSub"),Ki=Symbol("consumeBody"),Ks=Symbol("consumeMeta"),Vs=Symbol("consumeHeader"),ae=Symbol("consuming"),Vi=Symbol("bufferConcat"),Qe=Symbol("maybeEnd"),Yt=Symbol("writing"),$=Symbol("aborted"),Je=Symbol("onDone"),It=Symbol("sawValidEntry"),je=Symbol("sawNullBlock"),ti=Symbol("sawEOF"),$s=Symbol("closeStream"),In=1e3,le=Symbol("compressedBytesRead"),$i=Symbol("decompressedBytesRead"),Xs=Symbol("checkDecompressionRatio"),Cn=()=>!0,rt=class extends external_events_.EventEmitter{file;strict;maxMetaEntrySize;filter;brotli;zstd;maxDecompressionRatio;writable=!0;readable=!1;[st]=[];[p];[it];[Nt];[B]="begin";[dt]="";[V];[he];[ut]=!1;[w];[$]=!1;[It];[je]=!1;[ti]=!1;[Yt]=!1;[ae]=!1;[Yi]=!1;[le]=0;[$i]=0;constructor(t={}){super(),this.file=t.file||"",this.on(Je,()=>{(this[B]==="begin"||this[It]===!1)&&this.warn("TAR_BAD_ARCHIVE","Unrecognized archive format")}),t.ondone?this.on(Je,t.ondone):this.on(Je,()=>{this.emit("prefinish"),this.emit("finish"),this.emit("end")}),this.strict=!!t.strict,this.maxDecompressionRatio=typeof t.maxDecompressionRatio=="number"?t.maxDecompressionRatio:In,this.maxMetaEntrySize=t.maxMetaEntrySize||Nn,this.filter=typeof t.filter=="function"?t.filter:Cn;let e=t.file&&(t.file.endsWith(".tar.br")||t.file.endsWith(".tbr"));this.brotli=!(t.gzip||t.zstd)&&t.brotli!==void 0?t.brotli:e?void 0:!1;let i=t.file&&(t.file.endsWith(".tar.zst")||t.file.endsWith(".tzst"));this.zstd=!(t.gzip||t.brotli)&&t.zstd!==void 0?t.zstd:i?!0:void 0,this.on("end",()=>this[$s]()),typeof t.onwarn=="function"&&this.on("warn",t.onwarn),typeof t.onReadEntry=="function"&&this.on("entry",t.onReadEntry)}warn(t,e,i={}){Dt(this,t,e,i)}[Vs](t,e){this[It]===void 0&&(this[It]=!1);let i;try{i=new F(t,e,this[V],this[he])}catch(r){return this.warn("TAR_ENTRY_INVALID",r)}if(i.nullBlock)this[je]?(this[ti]=!0,this[B]==="begin"&&(this[B]="header"),this[At]("eof")):(this[je]=!0,this[At]("nullBlock"));else if(this[je]=!1,!i.cksumValid)this.warn("TAR_ENTRY_INVALID","checksum failure",{header:i});else if(!i.path)this.warn("TAR_ENTRY_INVALID","path is required",{header:i});else{let r=i.type;if(/^(Symbolic)?Link$/.test(r)&&!i.linkpath)this.warn("TAR_ENTRY_INVALID","linkpath required",{header:i});else if(!/^(Symbolic)?Link$/.test(r)&&!/^(Global)?ExtendedHeader$/.test(r)&&i.linkpath)this.warn("TAR_ENTRY_INVALID","linkpath forbidden",{header:i});else{let n=this[Nt]=new $e(i,this[V],this[he]);if(!this[It])if(n.remain){let o=()=>{n.invalid||(this[It]=!0)};n.on("end",o)}else this[It]=!0;n.meta?n.size>this.maxMetaEntrySize?(n.ignore=!0,this[At]("ignoredEntry",n),this[B]="ignore",n.resume()):n.size>0&&(this[dt]="",n.on("data",o=>this[dt]+=o),this[B]="meta"):(this[V]=void 0,n.ignore=n.ignore||!this.filter(n.path,n),n.ignore?(this[At]("ignoredEntry",n),this[B]=n.remain?"ignore":"header",n.resume()):(n.remain?this[B]="body":(this[B]="header",n.end()),this[it]?this[st].push(n):(this[st].push(n),this[Zi]())))}}}[$s](){queueMicrotask(()=>this.emit("close"))}[Zs](t){let e=!0;if(!t)this[it]=void 0,e=!1;else if(Array.isArray(t)){let[i,...r]=t;this.emit(i,...r)}else this[it]=t,this.emit("entry",t),t.emittedEnd||(t.on("end",()=>this[Zi]()),e=!1);return e}[Zi](){do;while(this[Zs](this[st].shift()));if(this[st].length===0){let t=this[it];!t||t.flowing||t.size===t.remain?this[Yt]||this.emit("drain"):t.once("drain",()=>this.emit("drain"))}}[Ki](t,e){let i=this[Nt];if(!i)throw new Error("attempt to consume body without entry??");let r=i.blockRemain??0,n=r>=t.length&&e===0?t:t.subarray(e,e+r);return i.write(n),i.blockRemain||(this[B]="header",this[Nt]=void 0,i.end()),n.length}[Ks](t,e){let i=this[Nt],r=this[Ki](t,e);return!this[Nt]&&i&&this[Ys](i),r}[At](t,e,i){this[st].length===0&&!this[it]?this.emit(t,e,i):this[st].push([t,e,i])}[Ys](t){switch(this[At]("meta",this[dt]),t.type){case"ExtendedHeader":case"OldExtendedHeader":this[V]=ft.parse(this[dt],this[V],!1);break;case"GlobalExtendedHeader":this[he]=ft.parse(this[dt],this[he],!0);break;case"NextFileHasLongPath":case"OldGnuLongPath":{let e=this[V]??Object.create(null);this[V]=e,e.path=this[dt].replace(/\0.*/,"");break}case"NextFileHasLongLinkpath":{let e=this[V]||Object.create(null);this[V]=e,e.linkpath=this[dt].replace(/\0.*/,"");break}default:throw new Error("unknown meta: "+t.type)}}abort(t){if(!this[$]){if(this[w]){let e=this[w];e.write=()=>!0,e.end=()=>e,e.emit=()=>!1,e.destroy?.()}this[$]=!0,this.emit("abort",t),this.warn("TAR_ABORT",t,{recoverable:!1})}}[Xs](t){this[$i]+=t.length;let e=this[$i]/this[le];return e>this.maxDecompressionRatio?(this.abort(new Error(`max decompression ratio exceeded: ${e.toFixed(2)} > ${this.maxDecompressionRatio}`)),!1):!0}write(t,e,i){if(typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8")),this[$])return i?.(),!1;if((this[w]===void 0||this.brotli===void 0&&this[w]===!1)&&t){if(this[p]&&(t=Buffer.concat([this[p],t]),this[p]=void 0),t.length<An)return this[p]=t,i?.(),!0;for(let a=0;this[w]===void 0&&a<Xi.length;a++)t[a]!==Xi[a]&&(this[w]=!1);let o=!1;if(this[w]===!1&&this.zstd!==!1){o=!0;for(let a=0;a<qi.length;a++)if(t[a]!==qi[a]){o=!1;break}}let h=this.brotli===void 0&&!o;if(this[w]===!1&&h)if(t.length<512)if(this[ut])this.brotli=!0;else return this[p]=t,i?.(),!0;else try{new F(t.subarray(0,512)),this.brotli=!1}catch{this.brotli=!0}if(this[w]===void 0||this[w]===!1&&(this.brotli||o)){let a=this[ut];this[ut]=!1,this[w]=this[w]===void 0?new Ue({}):o?new Ke({}):new Ge({}),this[w].on("data",c=>{this[Xs](c)&&this[Xe](c)}),this[w].on("error",c=>{this[$]||this.abort(c)}),this[w].on("end",()=>{this[ut]=!0,this[Xe]()}),this[Yt]=!0,this[le]+=t.length;let l=!!this[w][a?"end":"write"](t);return this[Yt]=!1,i?.(),l}}this[Yt]=!0,this[w]?(this[le]+=t.length,this[w].write(t)):this[Xe](t),this[Yt]=!1;let n=this[st].length>0?!1:this[it]?this[it].flowing:!0;return!n&&this[st].length===0&&this[it]?.once("drain",()=>this.emit("drain")),i?.(),n}[Vi](t){t&&!this[$]&&(this[p]=this[p]?Buffer.concat([this[p],t]):t)}[Qe](){if(this[ut]&&!this[Yi]&&!this[$]&&!this[ae]){this[Yi]=!0;let t=this[Nt];if(t?.blockRemain){let e=this[p]?this[p].length:0;this.warn("TAR_BAD_ARCHIVE",`Truncated input (needed ${t.blockRemain} more bytes, only ${e} available)`,{entry:t}),this[p]&&t.write(this[p]),t.end()}this[At](Je)}}[Xe](t){if(this[ae]&&t)this[Vi](t);else if(!t&&!this[p])this[Qe]();else if(t){if(this[ae]=!0,this[p]){this[Vi](t);let e=this[p];this[p]=void 0,this[qe](e)}else this[qe](t);for(;this[p]&&this[p]?.length>=512&&!this[$]&&!this[ti];){let e=this[p];this[p]=void 0,this[qe](e)}this[ae]=!1}(!this[p]||this[ut])&&this[Qe]()}[qe](t){let e=0,i=t.length;for(;e+512<=i&&!this[$]&&!this[ti];)switch(this[B]){case"begin":case"header":this[Vs](t,e),e+=512;break;case"ignore":case"body":e+=this[Ki](t,e);break;case"meta":e+=this[Ks](t,e);break;default:throw new Error("invalid state: "+this[B])}e<i&&(this[p]=this[p]?Buffer.concat([t.subarray(e),this[p]]):t.subarray(e))}end(t,e,i){return typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,e)),i&&this.once("finish",i),this[$]||(this[w]?(t&&(this[le]+=t.length,this[w].write(t)),this[w].end()):(this[ut]=!0,(this.brotli===void 0||this.zstd===void 0)&&(t=t||Buffer.alloc(0)),t&&this.write(t),this[Qe]())),this}};var mt=s=>{let t=s.length-1,e=-1;for(;t>-1&&s.charAt(t)==="/";)e=t,t--;return e===-1?s:s.slice(0,e)};var vn=s=>{let t=s.onReadEntry;s.onReadEntry=t?e=>{t(e),e.resume()}:e=>e.resume()},Qi=(s,t)=>{let e=new Map(t.map(o=>[mt(o),!0])),i=s.filter,r=100,n=(o,h="",a=0)=>{if(a>=r)return e.set(o,!1),!1;let l=h||(0,external_path_namespaceObject.parse)(o).root||".",c;if(o===l)c=!1;else{let d=e.get(o);c=d!==void 0?d:n((0,external_path_namespaceObject.dirname)(o),l,a+1)}return e.set(o,c),c};s.filter=i?(o,h)=>i(o,h)&&n(mt(o)):o=>n(mt(o))},Mn=s=>{let t=new rt(s),e=s.file,i;try{i=external_node_fs_namespaceObject.openSync(e,"r");let r=external_node_fs_namespaceObject.fstatSync(i),n=s.maxReadSize||16*1024*1024;if(r.size<n){let o=Buffer.allocUnsafe(r.size),h=external_node_fs_namespaceObject.readSync(i,o,0,r.size,0);t.end(h===o.byteLength?o:o.subarray(0,h))}else{let o=0,h=Buffer.allocUnsafe(n);for(;o<r.size;){let a=external_node_fs_namespaceObject.readSync(i,h,0,n,o);if(a===0)break;o+=a,t.write(h.subarray(0,a))}t.end()}}finally{if(typeof i=="number")try{external_node_fs_namespaceObject.closeSync(i)}catch{}}},Bn=(s,t)=>{let e=new rt(s),i=s.maxReadSize||16*1024*1024,r=s.file;return new Promise((o,h)=>{e.on("error",h),e.on("end",o),external_node_fs_namespaceObject.stat(r,(a,l)=>{if(a)h(a);else{let c=new _t(r,{readSize:i,size:l.size});c.on("error",h),c.pipe(e)}})})},Ct=K(Mn,Bn,s=>new rt(s),s=>new rt(s),(s,t)=>{t?.length&&Qi(s,t),s.noResume||vn(s)});var Ji=(s,t,e)=>(s&=4095,e&&(s=(s|384)&-19),t&&(s&256&&(s|=64),s&32&&(s|=8),s&4&&(s|=1)),s);var{isAbsolute:zn,parse:qs}=external_node_path_namespaceObject.win32,ce=s=>{let t="",e=qs(s);for(;zn(s)||e.root;){let i=s.charAt(0)==="/"&&s.slice(0,4)!=="//?/"?"/":e.root;s=s.slice(i.length),t+=i,e=qs(s)}return[t,s]};var ei=["|","<",">","?",":"],ji=ei.map(s=>String.fromCodePoint(61440+Number(s.codePointAt(0)))),Un=new Map(ei.map((s,t)=>[s,ji[t]])),Hn=new Map(ji.map((s,t)=>[s,ei[t]])),ts=s=>ei.reduce((t,e)=>t.split(e).join(Un.get(e)),s),Qs=s=>ji.reduce((t,e)=>t.split(e).join(Hn.get(e)),s);var rr=(s,t)=>t?(s=f(s).replace(/^\.(\/|$)/,""),mt(t)+"/"+s):f(s),Wn=16*1024*1024,tr=Symbol("process"),er=Symbol("file"),ir=Symbol("directory"),is=Symbol("symlink"),sr=Symbol("hardlink"),fe=Symbol("header"),ii=Symbol("read"),ss=Symbol("lstat"),si=Symbol("onlstat"),rs=Symbol("onread"),ns=Symbol("onreadlink"),os=Symbol("openfile"),hs=Symbol("onopenfile"),pt=Symbol("close"),ri=Symbol("mode"),as=Symbol("awaitDrain"),es=Symbol("ondrain"),q=Symbol("prefix"),de=class extends A{path;portable;myuid=process.getuid&&process.getuid()||0;myuser=process.env.USER||"";maxReadSize;linkCache;statCache;preservePaths;cwd;strict;mtime;noPax;noMtime;prefix;fd;blockLen=0;blockRemain=0;buf;pos=0;remain=0;length=0;offset=0;win32;absolute;header;type;linkpath;stat;onWriteEntry;#t=!1;constructor(t,e={}){let i=se(e);super(),this.path=f(t),this.portable=!!i.portable,this.maxReadSize=i.maxReadSize||Wn,this.linkCache=i.linkCache||new Map,this.statCache=i.statCache||new Map,this.preservePaths=!!i.preservePaths,this.cwd=f(i.cwd||process.cwd()),this.strict=!!i.strict,this.noPax=!!i.noPax,this.noMtime=!!i.noMtime,this.mtime=i.mtime,this.prefix=i.prefix?f(i.prefix):void 0,this.onWriteEntry=i.onWriteEntry,typeof i.onwarn=="function"&&this.on("warn",i.onwarn);let r=!1;if(!this.preservePaths){let[o,h]=ce(this.path);o&&typeof h=="string"&&(this.path=h,r=o)}this.win32=!!i.win32||process.platform==="win32",this.win32&&(this.path=Qs(this.path.replaceAll(/\\/g,"/")),t=t.replaceAll(/\\/g,"/")),this.absolute=f(i.absolute||external_path_namespaceObject.resolve(this.cwd,t)),this.path===""&&(this.path="./"),r&&this.warn("TAR_ENTRY_INFO",`stripping ${r} from absolute path`,{entry:this,path:r+this.path});let n=this.statCache.get(this.absolute);n?this[si](n):this[ss]()}warn(t,e,i={}){return Dt(this,t,e,i)}emit(t,...e){return t==="error"&&(this.#t=!0),super.emit(t,...e)}[ss](){external_fs_.lstat(this.absolute,(t,e)=>{if(t)return this.emit("error",t);this[si](e)})}[si](t){this.statCache.set(this.absolute,t),this.stat=t,t.isFile()||(t.size=0),this.type=Gn(t),this.emit("stat",t),this[tr]()}[tr](){switch(this.type){case"File":return this[er]();case"Directory":return this[ir]();case"SymbolicLink":return this[is]();default:return this.end()}}[ri](t){return Ji(t,this.type==="Directory",this.portable)}[q](t){return rr(t,this.prefix)}[fe](){if(!this.stat)throw new Error("cannot write header before stat");this.type==="Directory"&&this.portable&&(this.noMtime=!0),this.onWriteEntry?.(this),this.header=new F({path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,mode:this[ri](this.stat.mode),uid:this.portable?void 0:this.stat.uid,gid:this.portable?void 0:this.stat.gid,size:this.stat.size,mtime:this.noMtime?void 0:this.mtime||this.stat.mtime,type:this.type==="Unsupported"?void 0:this.type,uname:this.portable?void 0:this.stat.uid===this.myuid?this.myuser:"",atime:this.portable?void 0:this.stat.atime,ctime:this.portable?void 0:this.stat.ctime}),this.header.encode()&&!this.noPax&&super.write(new ft({atime:this.portable?void 0:this.header.atime,ctime:this.portable?void 0:this.header.ctime,gid:this.portable?void 0:this.header.gid,mtime:this.noMtime?void 0:this.mtime||this.header.mtime,path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,size:this.header.size,uid:this.portable?void 0:this.header.uid,uname:this.portable?void 0:this.header.uname,dev:this.portable?void 0:this.stat.dev,ino:this.portable?void 0:this.stat.ino,nlink:this.portable?void 0:this.stat.nlink}).encode());let t=this.header?.block;if(!t)throw new Error("failed to encode header");super.write(t)}[ir](){if(!this.stat)throw new Error("cannot create directory entry without stat");this.path.slice(-1)!=="/"&&(this.path+="/"),this.stat.size=0,this[fe](),this.end()}[is](){external_fs_.readlink(this.absolute,(t,e)=>{if(t)return this.emit("error",t);this[ns](e)})}[ns](t){this.linkpath=f(t),this[fe](),this.end()}[sr](t){if(!this.stat)throw new Error("cannot create link entry without stat");this.type="Link",this.linkpath=f(external_path_namespaceObject.relative(this.cwd,t)),this.stat.size=0,this[fe](),this.end()}[er](){if(!this.stat)throw new Error("cannot create file entry without stat");if(this.stat.nlink>1){let t=`${this.stat.dev}:${this.stat.ino}`,e=this.linkCache.get(t);if(e?.indexOf(this.cwd)===0)return this[sr](e);this.linkCache.set(t,this.absolute)}if(this[fe](),this.stat.size===0)return this.end();this[os]()}[os](){external_fs_.open(this.absolute,"r",(t,e)=>{if(t)return this.emit("error",t);this[hs](e)})}[hs](t){if(this.fd=t,this.#t)return this[pt]();if(!this.stat)throw new Error("should stat before calling onopenfile");this.blockLen=512*Math.ceil(this.stat.size/512),this.blockRemain=this.blockLen;let e=Math.min(this.blockLen,this.maxReadSize);this.buf=Buffer.allocUnsafe(e),this.offset=0,this.pos=0,this.remain=this.stat.size,this.length=this.buf.length,this[ii]()}[ii](){let{fd:t,buf:e,offset:i,length:r,pos:n}=this;if(t===void 0||e===void 0)throw new Error("cannot read file without first opening");external_fs_.read(t,e,i,r,n,(o,h)=>{if(o)return this[pt](()=>this.emit("error",o));this[rs](h)})}[pt](t=()=>{}){this.fd!==void 0&&external_fs_.close(this.fd,t)}[rs](t){if(t<=0&&this.remain>0){let r=Object.assign(new Error("encountered unexpected EOF"),{path:this.absolute,syscall:"read",code:"EOF"});return this[pt](()=>this.emit("error",r))}if(t>this.remain){let r=Object.assign(new Error("did not encounter expected EOF"),{path:this.absolute,syscall:"read",code:"EOF"});return this[pt](()=>this.emit("error",r))}if(!this.buf)throw new Error("should have created buffer prior to reading");if(t===this.remain)for(let r=t;r<this.length&&t<this.blockRemain;r++)this.buf[r+this.offset]=0,t++,this.remain++;let e=this.offset===0&&t===this.buf.length?this.buf:this.buf.subarray(this.offset,this.offset+t);this.write(e)?this[es]():this[as](()=>this[es]())}[as](t){this.once("drain",t)}write(t,e,i){if(typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8")),this.blockRemain<t.length){let r=Object.assign(new Error("writing more data than expected"),{path:this.absolute});return this.emit("error",r)}return this.remain-=t.length,this.blockRemain-=t.length,this.pos+=t.length,this.offset+=t.length,super.write(t,null,i)}[es](){if(!this.remain)return this.blockRemain&&super.write(Buffer.alloc(this.blockRemain)),this[pt](t=>t?this.emit("error",t):this.end());if(!this.buf)throw new Error("buffer lost somehow in ONDRAIN");this.offset>=this.length&&(this.buf=Buffer.allocUnsafe(Math.min(this.blockRemain,this.buf.length)),this.offset=0),this.length=this.buf.length-this.offset,this[ii]()}},ni=class extends de{sync=!0;[ss](){this[si](external_fs_.lstatSync(this.absolute))}[is](){this[ns](external_fs_.readlinkSync(this.absolute))}[os](){this[hs](external_fs_.openSync(this.absolute,"r"))}[ii](){let t=!0;try{let{fd:e,buf:i,offset:r,length:n,pos:o}=this;if(e===void 0||i===void 0)throw new Error("fd and buf must be set in READ method");let h=external_fs_.readSync(e,i,r,n,o);this[rs](h),t=!1}finally{if(t)try{this[pt](()=>{})}catch{}}}[as](t){t()}[pt](t=()=>{}){this.fd!==void 0&&external_fs_.closeSync(this.fd),t()}},oi=class extends A{blockLen=0;blockRemain=0;buf=0;pos=0;remain=0;length=0;preservePaths;portable;strict;noPax;noMtime;readEntry;type;prefix;path;mode;uid;gid;uname;gname;header;mtime;atime;ctime;linkpath;size;onWriteEntry;warn(t,e,i={}){return Dt(this,t,e,i)}constructor(t,e={}){let i=se(e);super(),this.preservePaths=!!i.preservePaths,this.portable=!!i.portable,this.strict=!!i.strict,this.noPax=!!i.noPax,this.noMtime=!!i.noMtime,this.onWriteEntry=i.onWriteEntry,this.readEntry=t;let{type:r}=t;if(r==="Unsupported")throw new Error("writing entry that should be ignored");this.type=r,this.type==="Directory"&&this.portable&&(this.noMtime=!0),this.prefix=i.prefix,this.path=f(t.path),this.mode=t.mode!==void 0?this[ri](t.mode):void 0,this.uid=this.portable?void 0:t.uid,this.gid=this.portable?void 0:t.gid,this.uname=this.portable?void 0:t.uname,this.gname=this.portable?void 0:t.gname,this.size=t.size,this.mtime=this.noMtime?void 0:i.mtime||t.mtime,this.atime=this.portable?void 0:t.atime,this.ctime=this.portable?void 0:t.ctime,this.linkpath=t.linkpath!==void 0?f(t.linkpath):void 0,typeof i.onwarn=="function"&&this.on("warn",i.onwarn);let n=!1;if(!this.preservePaths){let[h,a]=ce(this.path);h&&typeof a=="string"&&(this.path=a,n=h)}this.remain=t.size,this.blockRemain=t.startBlockSize,this.onWriteEntry?.(this),this.header=new F({path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,mode:this.mode,uid:this.portable?void 0:this.uid,gid:this.portable?void 0:this.gid,size:this.size,mtime:this.noMtime?void 0:this.mtime,type:this.type,uname:this.portable?void 0:this.uname,atime:this.portable?void 0:this.atime,ctime:this.portable?void 0:this.ctime}),n&&this.warn("TAR_ENTRY_INFO",`stripping ${n} from absolute path`,{entry:this,path:n+this.path}),this.header.encode()&&!this.noPax&&super.write(new ft({atime:this.portable?void 0:this.atime,ctime:this.portable?void 0:this.ctime,gid:this.portable?void 0:this.gid,mtime:this.noMtime?void 0:this.mtime,path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,size:this.size,uid:this.portable?void 0:this.uid,uname:this.portable?void 0:this.uname,dev:this.portable?void 0:this.readEntry.dev,ino:this.portable?void 0:this.readEntry.ino,nlink:this.portable?void 0:this.readEntry.nlink}).encode());let o=this.header?.block;if(!o)throw new Error("failed to encode header");super.write(o),t.pipe(this)}[q](t){return rr(t,this.prefix)}[ri](t){return Ji(t,this.type==="Directory",this.portable)}write(t,e,i){typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8"));let r=t.length;if(r>this.blockRemain)throw new Error("writing more to entry than is appropriate");return this.blockRemain-=r,super.write(t,i)}end(t,e,i){return this.blockRemain&&super.write(Buffer.alloc(this.blockRemain)),typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,e??"utf8")),i&&this.once("finish",i),t?super.end(t,i):super.end(i),this}},Gn=s=>s.isFile()?"File":s.isDirectory()?"Directory":s.isSymbolicLink()?"SymbolicLink":"Unsupported";var hi=class s{tail;head;length=0;static create(t=[]){return new s(t)}constructor(t=[]){for(let e of t)this.push(e)}*[Symbol.iterator](){for(let t=this.head;t;t=t.next)yield t.value}removeNode(t){if(t.list!==this)throw new Error("removing node which does not belong to this list");let e=t.next,i=t.prev;return e&&(e.prev=i),i&&(i.next=e),t===this.head&&(this.head=e),t===this.tail&&(this.tail=i),this.length--,t.next=void 0,t.prev=void 0,t.list=void 0,e}unshiftNode(t){if(t===this.head)return;t.list&&t.list.removeNode(t);let e=this.head;t.list=this,t.next=e,e&&(e.prev=t),this.head=t,this.tail||(this.tail=t),this.length++}pushNode(t){if(t===this.tail)return;t.list&&t.list.removeNode(t);let e=this.tail;t.list=this,t.prev=e,e&&(e.next=t),this.tail=t,this.head||(this.head=t),this.length++}push(...t){for(let e=0,i=t.length;e<i;e++)Yn(this,t[e]);return this.length}unshift(...t){for(var e=0,i=t.length;e<i;e++)Kn(this,t[e]);return this.length}pop(){if(!this.tail)return;let t=this.tail.value,e=this.tail;return this.tail=this.tail.prev,this.tail?this.tail.next=void 0:this.head=void 0,e.list=void 0,this.length--,t}shift(){if(!this.head)return;let t=this.head.value,e=this.head;return this.head=this.head.next,this.head?this.head.prev=void 0:this.tail=void 0,e.list=void 0,this.length--,t}forEach(t,e){e=e||this;for(let i=this.head,r=0;i;r++)t.call(e,i.value,r,this),i=i.next}forEachReverse(t,e){e=e||this;for(let i=this.tail,r=this.length-1;i;r--)t.call(e,i.value,r,this),i=i.prev}get(t){let e=0,i=this.head;for(;i&&e<t;e++)i=i.next;if(e===t&&i)return i.value}getReverse(t){let e=0,i=this.tail;for(;i&&e<t;e++)i=i.prev;if(e===t&&i)return i.value}map(t,e){e=e||this;let i=new s;for(let r=this.head;r;)i.push(t.call(e,r.value,this)),r=r.next;return i}mapReverse(t,e){e=e||this;var i=new s;for(let r=this.tail;r;)i.push(t.call(e,r.value,this)),r=r.prev;return i}reduce(t,e){let i,r=this.head;if(arguments.length>1)i=e;else if(this.head)r=this.head.next,i=this.head.value;else throw new TypeError("Reduce of empty list with no initial value");for(var n=0;r;n++)i=t(i,r.value,n),r=r.next;return i}reduceReverse(t,e){let i,r=this.tail;if(arguments.length>1)i=e;else if(this.tail)r=this.tail.prev,i=this.tail.value;else throw new TypeError("Reduce of empty list with no initial value");for(let n=this.length-1;r;n--)i=t(i,r.value,n),r=r.prev;return i}toArray(){let t=new Array(this.length);for(let e=0,i=this.head;i;e++)t[e]=i.value,i=i.next;return t}toArrayReverse(){let t=new Array(this.length);for(let e=0,i=this.tail;i;e++)t[e]=i.value,i=i.prev;return t}slice(t=0,e=this.length){e<0&&(e+=this.length),t<0&&(t+=this.length);let i=new s;if(e<t||e<0)return i;t<0&&(t=0),e>this.length&&(e=this.length);let r=this.head,n=0;for(n=0;r&&n<t;n++)r=r.next;for(;r&&n<e;n++,r=r.next)i.push(r.value);return i}sliceReverse(t=0,e=this.length){e<0&&(e+=this.length),t<0&&(t+=this.length);let i=new s;if(e<t||e<0)return i;t<0&&(t=0),e>this.length&&(e=this.length);let r=this.length,n=this.tail;for(;n&&r>e;r--)n=n.prev;for(;n&&r>t;r--,n=n.prev)i.push(n.value);return i}splice(t,e=0,...i){t>this.length&&(t=this.length-1),t<0&&(t=this.length+t);let r=this.head;for(let o=0;r&&o<t;o++)r=r.next;let n=[];for(let o=0;r&&o<e;o++)n.push(r.value),r=this.removeNode(r);r?r!==this.tail&&(r=r.prev):r=this.tail;for(let o of i)r=Zn(this,r,o);return n}reverse(){let t=this.head,e=this.tail;for(let i=t;i;i=i.prev){let r=i.prev;i.prev=i.next,i.next=r}return this.head=e,this.tail=t,this}};function Zn(s,t,e){let i=t,r=t?t.next:s.head,n=new ue(e,i,r,s);return n.next===void 0&&(s.tail=n),n.prev===void 0&&(s.head=n),s.length++,n}function Yn(s,t){s.tail=new ue(t,s.tail,void 0,s),s.head||(s.head=s.tail),s.length++}function Kn(s,t){s.head=new ue(t,void 0,s.head,s),s.tail||(s.tail=s.head),s.length++}var ue=class{list;next;prev;value;constructor(t,e,i,r){this.list=r,this.value=t,e?(e.next=this,this.prev=e):this.prev=void 0,i?(i.prev=this,this.next=i):this.next=void 0}};var pi=class{path;absolute;entry;stat;readdir;pending=!1;pendingLink=!1;ignore=!1;piped=!1;constructor(t,e){this.path=t||"./",this.absolute=e}},nr=Buffer.alloc(1024),li=Symbol("onStat"),me=Symbol("ended"),W=Symbol("queue"),pe=Symbol("pendingLinks"),Et=Symbol("current"),Ft=Symbol("process"),Ee=Symbol("processing"),ai=Symbol("processJob"),G=Symbol("jobs"),ls=Symbol("jobDone"),ci=Symbol("addFSEntry"),or=Symbol("addTarEntry"),ds=Symbol("stat"),us=Symbol("readdir"),fi=Symbol("onreaddir"),di=Symbol("pipe"),hr=Symbol("entry"),cs=Symbol("entryOpt"),ui=Symbol("writeEntryClass"),lr=Symbol("write"),fs=Symbol("ondrain"),wt=class extends A{sync=!1;opt;cwd;maxReadSize;preservePaths;strict;noPax;prefix;linkCache;statCache;file;portable;zip;readdirCache;noDirRecurse;follow;noMtime;mtime;filter;jobs;[ui];onWriteEntry;[W];[pe]=new Map;[G]=0;[Ee]=!1;[me]=!1;constructor(t={}){if(super(),this.opt=t,this.file=t.file||"",this.cwd=t.cwd||process.cwd(),this.maxReadSize=t.maxReadSize,this.preservePaths=!!t.preservePaths,this.strict=!!t.strict,this.noPax=!!t.noPax,this.prefix=f(t.prefix||""),this.linkCache=t.linkCache||new Map,this.statCache=t.statCache||new Map,this.readdirCache=t.readdirCache||new Map,this.onWriteEntry=t.onWriteEntry,this[ui]=de,typeof t.onwarn=="function"&&this.on("warn",t.onwarn),this.portable=!!t.portable,t.gzip||t.brotli||t.zstd){if((t.gzip?1:0)+(t.brotli?1:0)+(t.zstd?1:0)>1)throw new TypeError("gzip, brotli, zstd are mutually exclusive");if(t.gzip&&(typeof t.gzip!="object"&&(t.gzip={}),this.portable&&(t.gzip.portable=!0),this.zip=new ze(t.gzip)),t.brotli&&(typeof t.brotli!="object"&&(t.brotli={}),this.zip=new We(t.brotli)),t.zstd&&(typeof t.zstd!="object"&&(t.zstd={}),this.zip=new Ye(t.zstd)),!this.zip)throw new Error("impossible");let e=this.zip;e.on("data",i=>super.write(i)),e.on("end",()=>super.end()),e.on("drain",()=>this[fs]()),this.on("resume",()=>e.resume())}else this.on("drain",this[fs]);this.noDirRecurse=!!t.noDirRecurse,this.follow=!!t.follow,this.noMtime=!!t.noMtime,t.mtime&&(this.mtime=t.mtime),this.filter=typeof t.filter=="function"?t.filter:()=>!0,this[W]=new hi,this[G]=0,this.jobs=Number(t.jobs)||4,this[Ee]=!1,this[me]=!1}[lr](t){return super.write(t)}add(t){return this.write(t),this}end(t,e,i){return typeof t=="function"&&(i=t,t=void 0),typeof e=="function"&&(i=e,e=void 0),t&&this.add(t),this[me]=!0,this[Ft](),i&&i(),this}write(t){if(this[me])throw new Error("write after end");return typeof t=="string"?this[ci](t):this[or](t),this.flowing}[or](t){let e=f(external_path_namespaceObject.resolve(this.cwd,t.path));if(!this.filter(t.path,t))t.resume();else{let i=new pi(t.path,e);i.entry=new oi(t,this[cs](i)),i.entry.on("end",()=>this[ls](i)),this[G]+=1,this[W].push(i)}this[Ft]()}[ci](t){let e=f(external_path_namespaceObject.resolve(this.cwd,t));this[W].push(new pi(t,e)),this[Ft]()}[ds](t){t.pending=!0,this[G]+=1;let e=this.follow?"stat":"lstat";external_fs_[e](t.absolute,(i,r)=>{t.pending=!1,this[G]-=1,i?this.emit("error",i):this[li](t,r)})}[li](t,e){if(this.statCache.set(t.absolute,e),t.stat=e,!this.filter(t.path,e))t.ignore=!0;else if(e.isFile()&&e.nlink>1&&!this.linkCache.get(`${e.dev}:${e.ino}`)&&!this.sync)if(t===this[Et])this[ai](t);else{let i=`${e.dev}:${e.ino}`,r=this[pe].get(i);r?r.push(t):this[pe].set(i,[t]),t.pendingLink=!0,t.pending=!0}this[Ft]()}[us](t){t.pending=!0,this[G]+=1,external_fs_.readdir(t.absolute,(e,i)=>{if(t.pending=!1,this[G]-=1,e)return this.emit("error",e);this[fi](t,i)})}[fi](t,e){this.readdirCache.set(t.absolute,e),t.readdir=e,this[Ft]()}[Ft](){if(!this[Ee]){this[Ee]=!0;for(let t=this[W].head;t&&this[G]<this.jobs;t=t.next)if(this[ai](t.value),t.value.ignore){let e=t.next;this[W].removeNode(t),t.next=e}this[Ee]=!1,this[me]&&this[W].length===0&&this[G]===0&&(this.zip?this.zip.end(nr):(super.write(nr),super.end()))}}get[Et](){return this[W]&&this[W].head&&this[W].head.value}[ls](t){this[W].shift(),this[G]-=1;let{stat:e}=t;if(e&&e.isFile()&&e.nlink>1){let i=`${e.dev}:${e.ino}`,r=this[pe].get(i);if(r){this[pe].delete(i);for(let n of r)n.pending=!1,this[ai](n)}}this[Ft]()}[ai](t){if(t.pending&&t.pendingLink&&t===this[Et]&&(t.pending=!1,t.pendingLink=!1),!t.pending){if(t.entry){t===this[Et]&&!t.piped&&this[di](t);return}if(!t.stat){let e=this.statCache.get(t.absolute);e?this[li](t,e):this[ds](t)}if(t.stat&&!t.ignore){if(!this.noDirRecurse&&t.stat.isDirectory()&&!t.readdir){let e=this.readdirCache.get(t.absolute);if(e?this[fi](t,e):this[us](t),!t.readdir)return}if(t.entry=this[hr](t),!t.entry){t.ignore=!0;return}t===this[Et]&&!t.piped&&this[di](t)}}}[cs](t){return{onwarn:(e,i,r)=>this.warn(e,i,r),noPax:this.noPax,cwd:this.cwd,absolute:t.absolute,preservePaths:this.preservePaths,maxReadSize:this.maxReadSize,strict:this.strict,portable:this.portable,linkCache:this.linkCache,statCache:this.statCache,noMtime:this.noMtime,mtime:this.mtime,prefix:this.prefix,onWriteEntry:this.onWriteEntry}}[hr](t){this[G]+=1;try{return new this[ui](t.path,this[cs](t)).on("end",()=>this[ls](t)).on("error",i=>this.emit("error",i))}catch(e){this.emit("error",e)}}[fs](){this[Et]&&this[Et].entry&&this[Et].entry.resume()}[di](t){t.piped=!0,t.readdir&&t.readdir.forEach(r=>{let n=t.path,o=n==="./"?"":n.replace(/\/*$/,"/");this[ci](o+r)});let e=t.entry,i=this.zip;if(!e)throw new Error("cannot pipe without source");i?e.on("data",r=>{i.write(r)||e.pause()}):e.on("data",r=>{super.write(r)||e.pause()})}pause(){return this.zip&&this.zip.pause(),super.pause()}warn(t,e,i={}){Dt(this,t,e,i)}},kt=class extends wt{sync=!0;constructor(t){super(t),this[ui]=ni}pause(){}resume(){}[ds](t){let e=this.follow?"statSync":"lstatSync";this[li](t,external_fs_[e](t.absolute))}[us](t){this[fi](t,external_fs_.readdirSync(t.absolute))}[di](t){let e=t.entry,i=this.zip;if(t.readdir&&t.readdir.forEach(r=>{let n=t.path,o=n==="./"?"":n.replace(/\/*$/,"/");this[ci](o+r)}),!e)throw new Error("Cannot pipe without source");i?e.on("data",r=>{i.write(r)}):e.on("data",r=>{super[lr](r)})}};var Vn=(s,t)=>{let e=new kt(s),i=new Wt(s.file,{mode:s.mode||438});e.pipe(i),fr(e,t)},$n=(s,t)=>{let e=new wt(s),i=new et(s.file,{mode:s.mode||438});e.pipe(i);let r=new Promise((n,o)=>{i.on("error",o),i.on("close",n),e.on("error",o)});return dr(e,t).catch(n=>e.emit("error",n)),r},fr=(s,t)=>{t.forEach(e=>{e.charAt(0)==="@"?Ct({file:external_node_path_namespaceObject.resolve(s.cwd,e.slice(1)),sync:!0,noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e)}),s.end()},dr=async(s,t)=>{for(let e of t)e.charAt(0)==="@"?await Ct({file:external_node_path_namespaceObject.resolve(String(s.cwd),e.slice(1)),noResume:!0,onReadEntry:i=>{s.add(i)}}):s.add(e);s.end()},Xn=(s,t)=>{let e=new kt(s);return fr(e,t),e},qn=(s,t)=>{let e=new wt(s);return dr(e,t).catch(i=>e.emit("error",i)),e},Qn=K(Vn,$n,Xn,qn,(s,t)=>{if(!t?.length)throw new TypeError("no paths specified to add to archive")});var Jn=process.env.__FAKE_PLATFORM__||process.platform,Er=Jn==="win32",{O_CREAT:wr,O_NOFOLLOW:ur,O_TRUNC:Sr,O_WRONLY:yr}=external_fs_.constants,Rr=Number(process.env.__FAKE_FS_O_FILENAME__)||external_fs_.constants.UV_FS_O_FILEMAP||0,jn=Er&&!!Rr,to=512*1024,eo=Rr|Sr|wr|yr,mr=!Er&&typeof ur=="number"?ur|Sr|wr|yr:null,ms=mr!==null?()=>mr:jn?s=>s<to?eo:"w":()=>"w";var ps=(s,t,e)=>{try{return external_node_fs_namespaceObject.lchownSync(s,t,e)}catch(i){if(i?.code!=="ENOENT")throw i}},Ei=(s,t,e,i)=>{external_node_fs_namespaceObject.lchown(s,t,e,r=>{i(r&&r?.code!=="ENOENT"?r:null)})},io=(s,t,e,i,r)=>{if(t.isDirectory())Es(external_node_path_namespaceObject.resolve(s,t.name),e,i,n=>{if(n)return r(n);let o=external_node_path_namespaceObject.resolve(s,t.name);Ei(o,e,i,r)});else{let n=external_node_path_namespaceObject.resolve(s,t.name);Ei(n,e,i,r)}},Es=(s,t,e,i)=>{external_node_fs_namespaceObject.readdir(s,{withFileTypes:!0},(r,n)=>{if(r){if(r.code==="ENOENT")return i();if(r.code!=="ENOTDIR"&&r.code!=="ENOTSUP")return i(r)}if(r||!n.length)return Ei(s,t,e,i);let o=n.length,h=null,a=l=>{if(!h){if(l)return i(h=l);if(--o===0)return Ei(s,t,e,i)}};for(let l of n)io(s,l,t,e,a)})},so=(s,t,e,i)=>{t.isDirectory()&&ws(external_node_path_namespaceObject.resolve(s,t.name),e,i),ps(external_node_path_namespaceObject.resolve(s,t.name),e,i)},ws=(s,t,e)=>{let i;try{i=external_node_fs_namespaceObject.readdirSync(s,{withFileTypes:!0})}catch(r){let n=r;if(n?.code==="ENOENT")return;if(n?.code==="ENOTDIR"||n?.code==="ENOTSUP")return ps(s,t,e);throw n}for(let r of i)so(s,r,t,e);return ps(s,t,e)};var Se=class extends Error{path;code;syscall="chdir";constructor(t,e){super(`${e}: Cannot cd into '${t}'`),this.path=t,this.code=e}get name(){return"CwdError"}};var St=class extends Error{path;symlink;syscall="symlink";code="TAR_SYMLINK_ERROR";constructor(t,e){super("TAR_SYMLINK_ERROR: Cannot extract through symbolic link"),this.symlink=t,this.path=e}get name(){return"SymlinkError"}};var no=(s,t)=>{external_node_fs_namespaceObject.stat(s,(e,i)=>{(e||!i.isDirectory())&&(e=new Se(s,e?.code||"ENOTDIR")),t(e)})},gr=(s,t,e)=>{s=f(s);let i=t.umask??18,r=t.mode|448,n=(r&i)!==0,o=t.uid,h=t.gid,a=typeof o=="number"&&typeof h=="number"&&(o!==t.processUid||h!==t.processGid),l=t.preserve,c=t.unlink,d=f(t.cwd),y=(E,x)=>{E?e(E):x&&a?Es(x,o,h,Le=>y(Le)):n?external_node_fs_namespaceObject.chmod(s,r,e):e()};if(s===d)return no(s,y);if(l)return promises_namespaceObject.mkdir(s,{mode:r,recursive:!0}).then(E=>y(null,E??void 0),y);let D=f(external_node_path_namespaceObject.relative(d,s)).split("/");Ss(d,D,r,c,d,void 0,y)},Ss=(s,t,e,i,r,n,o)=>{if(t.length===0)return o(null,n);let h=t.shift(),a=f(external_node_path_namespaceObject.resolve(s+"/"+h));external_node_fs_namespaceObject.mkdir(a,e,br(a,t,e,i,r,n,o))},br=(s,t,e,i,r,n,o)=>h=>{h?external_node_fs_namespaceObject.lstat(s,(a,l)=>{if(a)a.path=a.path&&f(a.path),o(a);else if(l.isDirectory())Ss(s,t,e,i,r,n,o);else if(i)external_node_fs_namespaceObject.unlink(s,c=>{if(c)return o(c);external_node_fs_namespaceObject.mkdir(s,e,br(s,t,e,i,r,n,o))});else{if(l.isSymbolicLink())return o(new St(s,s+"/"+t.join("/")));o(h)}}):(n=n||s,Ss(s,t,e,i,r,n,o))},oo=s=>{let t=!1,e;try{t=external_node_fs_namespaceObject.statSync(s).isDirectory()}catch(i){e=i?.code}finally{if(!t)throw new Se(s,e??"ENOTDIR")}},_r=(s,t)=>{s=f(s);let e=t.umask??18,i=t.mode|448,r=(i&e)!==0,n=t.uid,o=t.gid,h=typeof n=="number"&&typeof o=="number"&&(n!==t.processUid||o!==t.processGid),a=t.preserve,l=t.unlink,c=f(t.cwd),d=E=>{E&&h&&ws(E,n,o),r&&external_node_fs_namespaceObject.chmodSync(s,i)};if(s===c)return oo(c),d();if(a)return d(external_node_fs_namespaceObject.mkdirSync(s,{mode:i,recursive:!0})??void 0);let T=f(external_node_path_namespaceObject.relative(c,s)).split("/"),D;for(let E=T.shift(),x=c;E&&(x+="/"+E);E=T.shift()){x=f(external_node_path_namespaceObject.resolve(x));try{external_node_fs_namespaceObject.mkdirSync(x,i),D=D||x}catch{let Le=external_node_fs_namespaceObject.lstatSync(x);if(Le.isDirectory())continue;if(l){external_node_fs_namespaceObject.unlinkSync(x),external_node_fs_namespaceObject.mkdirSync(x,i),D=D||x;continue}else if(Le.isSymbolicLink())return new St(x,x+"/"+T.join("/"))}}return d(D)};var ys=Object.create(null),Or=1e4,Vt=new Set,Tr=s=>{Vt.has(s)?Vt.delete(s):ys[s]=s.normalize("NFD").toLocaleLowerCase("en").toLocaleUpperCase("en"),Vt.add(s);let t=ys[s],e=Vt.size-Or;if(e>Or/10){for(let i of Vt)if(Vt.delete(i),delete ys[i],--e<=0)break}return t};var ho=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,ao=ho==="win32",lo=s=>s.split("/").slice(0,-1).reduce((e,i)=>{let r=e.at(-1);return r!==void 0&&(i=(0,external_node_path_namespaceObject.join)(r,i)),e.push(i||"/"),e},[]),yi=class{#t=new Map;#i=new Map;#s=new Set;reserve(t,e){t=ao?["win32 parallelization disabled"]:t.map(r=>mt((0,external_node_path_namespaceObject.join)(Tr(r))));let i=new Set(t.map(r=>lo(r)).reduce((r,n)=>r.concat(n)));this.#i.set(e,{dirs:i,paths:t});for(let r of t){let n=this.#t.get(r);n?n.push(e):this.#t.set(r,[e])}for(let r of i){let n=this.#t.get(r);if(!n)this.#t.set(r,[new Set([e])]);else{let o=n.at(-1);o instanceof Set?o.add(e):n.push(new Set([e]))}}return this.#r(e)}#n(t){let e=this.#i.get(t);if(!e)throw new Error("function does not have any path reservations");return{paths:e.paths.map(i=>this.#t.get(i)),dirs:[...e.dirs].map(i=>this.#t.get(i))}}check(t){let{paths:e,dirs:i}=this.#n(t);return e.every(r=>r&&r[0]===t)&&i.every(r=>r&&r[0]instanceof Set&&r[0].has(t))}#r(t){return this.#s.has(t)||!this.check(t)?!1:(this.#s.add(t),t(()=>this.#e(t)),!0)}#e(t){if(!this.#s.has(t))return!1;let e=this.#i.get(t);if(!e)throw new Error("invalid reservation");let{paths:i,dirs:r}=e,n=new Set;for(let o of i){let h=this.#t.get(o);if(!h||h?.[0]!==t)continue;let a=h[1];if(!a){this.#t.delete(o);continue}if(h.shift(),typeof a=="function")n.add(a);else for(let l of a)n.add(l)}for(let o of r){let h=this.#t.get(o),a=h?.[0];if(!(!h||!(a instanceof Set)))if(a.size===1&&h.length===1){this.#t.delete(o);continue}else if(a.size===1){h.shift();let l=h[0];typeof l=="function"&&n.add(l)}else a.delete(t)}return this.#s.delete(t),n.forEach(o=>this.#r(o)),!0}};var Lr=()=>process.umask();var Dr=Symbol("onEntry"),_s=Symbol("checkFs"),Nr=Symbol("checkFs2"),Os=Symbol("isReusable"),P=Symbol("makeFs"),Ts=Symbol("file"),xs=Symbol("directory"),gi=Symbol("link"),Ar=Symbol("symlink"),Ir=Symbol("hardlink"),Re=Symbol("ensureNoSymlink"),Cr=Symbol("unsupported"),Fr=Symbol("checkPath"),Rs=Symbol("stripAbsolutePath"),yt=Symbol("mkdir"),O=Symbol("onError"),Ri=Symbol("pending"),kr=Symbol("pend"),$t=Symbol("unpend"),gs=Symbol("ended"),bs=Symbol("maybeClose"),Ls=Symbol("skip"),ge=Symbol("doChown"),be=Symbol("uid"),_e=Symbol("gid"),Oe=Symbol("checkedCwd"),fo=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,Te=fo==="win32",uo=1024,mo=(s,t)=>{if(!Te)return external_node_fs_namespaceObject.unlink(s,t);let e=s+".DELETE."+(0,external_node_crypto_namespaceObject.randomBytes)(16).toString("hex");external_node_fs_namespaceObject.rename(s,e,i=>{if(i)return t(i);external_node_fs_namespaceObject.unlink(e,t)})},po=s=>{if(!Te)return external_node_fs_namespaceObject.unlinkSync(s);let t=s+".DELETE."+(0,external_node_crypto_namespaceObject.randomBytes)(16).toString("hex");external_node_fs_namespaceObject.renameSync(s,t),external_node_fs_namespaceObject.unlinkSync(t)},vr=(s,t,e)=>s!==void 0&&s===s>>>0?s:t!==void 0&&t===t>>>0?t:e,Xt=class extends rt{[gs]=!1;[Oe]=!1;[Ri]=0;reservations=new yi;transform;writable=!0;readable=!1;uid;gid;setOwner;preserveOwner;processGid;processUid;maxDepth;forceChown;win32;newer;keep;noMtime;preservePaths;unlink;cwd;strip;processUmask;umask;dmode;fmode;chmod;constructor(t={}){if(t.ondone=()=>{this[gs]=!0,this[bs]()},super(t),this.transform=t.transform,this.chmod=!!t.chmod,typeof t.uid=="number"||typeof t.gid=="number"){if(typeof t.uid!="number"||typeof t.gid!="number")throw new TypeError("cannot set owner without number uid and gid");if(t.preserveOwner)throw new TypeError("cannot preserve owner in archive and also set owner explicitly");this.uid=t.uid,this.gid=t.gid,this.setOwner=!0}else this.uid=void 0,this.gid=void 0,this.setOwner=!1;this.preserveOwner=t.preserveOwner===void 0&&typeof t.uid!="number"?process.getuid?.()===0:!!t.preserveOwner,this.processUid=(this.preserveOwner||this.setOwner)&&process.getuid?process.getuid():void 0,this.processGid=(this.preserveOwner||this.setOwner)&&process.getgid?process.getgid():void 0,this.maxDepth=typeof t.maxDepth=="number"?t.maxDepth:uo,this.forceChown=t.forceChown===!0,this.win32=!!t.win32||Te,this.newer=!!t.newer,this.keep=!!t.keep,this.noMtime=!!t.noMtime,this.preservePaths=!!t.preservePaths,this.unlink=!!t.unlink,this.cwd=f(external_node_path_namespaceObject.resolve(t.cwd||process.cwd())),this.strip=Number(t.strip)||0,this.processUmask=this.chmod?typeof t.processUmask=="number"?t.processUmask:Lr():0,this.umask=typeof t.umask=="number"?t.umask:this.processUmask,this.dmode=t.dmode||511&~this.umask,this.fmode=t.fmode||438&~this.umask,this.on("entry",e=>this[Dr](e))}warn(t,e,i={}){return(t==="TAR_BAD_ARCHIVE"||t==="TAR_ABORT")&&(i.recoverable=!1),super.warn(t,e,i)}[bs](){this[gs]&&this[Ri]===0&&(this.emit("prefinish"),this.emit("finish"),this.emit("end"))}[Rs](t,e){let i=t[e],{type:r}=t;if(!i||this.preservePaths)return!0;let[n,o]=ce(i),h=o.replaceAll(/\\/g,"/").split("/");if(h.includes("..")||Te&&/^[a-z]:\.\.$/i.test(h[0]??"")){if(e==="path"||r==="Link")return this.warn("TAR_ENTRY_ERROR",`${e} contains '..'`,{entry:t,[e]:i}),!1;let a=external_node_path_namespaceObject.posix.dirname(t.path),l=external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(a,h.join("/")));if(l.startsWith("../")||l==="..")return this.warn("TAR_ENTRY_ERROR",`${e} escapes extraction directory`,{entry:t,[e]:i}),!1}return n&&(t[e]=String(o),this.warn("TAR_ENTRY_INFO",`stripping ${n} from absolute ${e}`,{entry:t,[e]:i})),!0}[Fr](t){let e=f(t.path),i=e.split("/");if(this.strip){if(i.length<this.strip)return!1;if(t.type==="Link"){let r=f(String(t.linkpath)).split("/");if(r.length>=this.strip)t.linkpath=r.slice(this.strip).join("/");else return!1}i.splice(0,this.strip),t.path=i.join("/")}if(isFinite(this.maxDepth)&&i.length>this.maxDepth)return this.warn("TAR_ENTRY_ERROR","path excessively deep",{entry:t,path:e,depth:i.length,maxDepth:this.maxDepth}),!1;if(!this[Rs](t,"path")||!this[Rs](t,"linkpath"))return!1;if(t.absolute=external_node_path_namespaceObject.isAbsolute(t.path)?f(external_node_path_namespaceObject.resolve(t.path)):f(external_node_path_namespaceObject.resolve(this.cwd,t.path)),!this.preservePaths&&typeof t.absolute=="string"&&t.absolute.indexOf(this.cwd+"/")!==0&&t.absolute!==this.cwd)return this.warn("TAR_ENTRY_ERROR","path escaped extraction target",{entry:t,path:f(t.path),resolvedPath:t.absolute,cwd:this.cwd}),!1;if(t.absolute===this.cwd&&t.type!=="Directory"&&t.type!=="GNUDumpDir")return!1;if(this.win32){let{root:r}=external_node_path_namespaceObject.win32.parse(String(t.absolute));t.absolute=r+ts(String(t.absolute).slice(r.length));let{root:n}=external_node_path_namespaceObject.win32.parse(t.path);t.path=n+ts(t.path.slice(n.length))}return!0}[Dr](t){if(!this[Fr](t))return t.resume();switch(external_node_assert_namespaceObject.equal(typeof t.absolute,"string"),t.type){case"Directory":case"GNUDumpDir":t.mode&&(t.mode=t.mode|448);case"File":case"OldFile":case"ContiguousFile":case"Link":case"SymbolicLink":return this[_s](t);default:return this[Cr](t)}}[O](t,e){t.name==="CwdError"?this.emit("error",t):(this.warn("TAR_ENTRY_ERROR",t,{entry:e}),this[$t](),e.resume())}[yt](t,e,i){gr(f(t),{uid:this.uid,gid:this.gid,processUid:this.processUid,processGid:this.processGid,umask:this.processUmask,preserve:this.preservePaths,unlink:this.unlink,cwd:this.cwd,mode:e},i)}[ge](t){return this.forceChown||this.preserveOwner&&(typeof t.uid=="number"&&t.uid!==this.processUid||typeof t.gid=="number"&&t.gid!==this.processGid)||typeof this.uid=="number"&&this.uid!==this.processUid||typeof this.gid=="number"&&this.gid!==this.processGid}[be](t){return vr(this.uid,t.uid,this.processUid)}[_e](t){return vr(this.gid,t.gid,this.processGid)}[Ts](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.fmode,r=new et(String(t.absolute),{flags:ms(t.size),mode:i,autoClose:!1});r.on("error",a=>{r.fd&&external_node_fs_namespaceObject.close(r.fd,()=>{}),r.write=()=>!0,this[O](a,t),e()});let n=1,o=a=>{if(a){r.fd&&external_node_fs_namespaceObject.close(r.fd,()=>{}),this[O](a,t),e();return}--n===0&&r.fd!==void 0&&external_node_fs_namespaceObject.close(r.fd,l=>{l?this[O](l,t):this[$t](),e()})};r.on("finish",()=>{let a=String(t.absolute),l=r.fd;if(typeof l=="number"&&t.mtime&&!this.noMtime){n++;let c=t.atime||new Date,d=t.mtime;external_node_fs_namespaceObject.futimes(l,c,d,y=>y?external_node_fs_namespaceObject.utimes(a,c,d,T=>o(T&&y)):o())}if(typeof l=="number"&&this[ge](t)){n++;let c=this[be](t),d=this[_e](t);typeof c=="number"&&typeof d=="number"&&external_node_fs_namespaceObject.fchown(l,c,d,y=>y?external_node_fs_namespaceObject.chown(a,c,d,T=>o(T&&y)):o())}o()});let h=this.transform&&this.transform(t)||t;h!==t&&(h.on("error",a=>{this[O](a,t),e()}),t.pipe(h)),h.pipe(r)}[xs](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.dmode;this[yt](String(t.absolute),i,r=>{if(r){this[O](r,t),e();return}let n=1,o=()=>{--n===0&&(e(),this[$t](),t.resume())};t.mtime&&!this.noMtime&&(n++,external_node_fs_namespaceObject.utimes(String(t.absolute),t.atime||new Date,t.mtime,o)),this[ge](t)&&(n++,external_node_fs_namespaceObject.chown(String(t.absolute),Number(this[be](t)),Number(this[_e](t)),o)),o()})}[Cr](t){t.unsupported=!0,this.warn("TAR_ENTRY_UNSUPPORTED",`unsupported entry type: ${t.type}`,{entry:t}),t.resume()}[Ar](t,e){let i=f(external_node_path_namespaceObject.relative(this.cwd,external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(String(t.absolute)),String(t.linkpath)))).split("/");this[Re](t,this.cwd,i,()=>this[gi](t,String(t.linkpath),"symlink",e),r=>{this[O](r,t),e()})}[Ir](t,e){let i=f(external_node_path_namespaceObject.resolve(this.cwd,String(t.linkpath))),r=f(String(t.linkpath)).split("/");this[Re](t,this.cwd,r,()=>this[gi](t,i,"link",e),n=>{this[O](n,t),e()})}[Re](t,e,i,r,n){let o=i.shift();if(this.preservePaths||o===void 0)return r();let h=external_node_path_namespaceObject.resolve(e,o);external_node_fs_namespaceObject.lstat(h,(a,l)=>{if(a)return r();if(l?.isSymbolicLink())return n(new St(h,external_node_path_namespaceObject.resolve(h,i.join("/"))));this[Re](t,h,i,r,n)})}[kr](){this[Ri]++}[$t](){this[Ri]--,this[bs]()}[Ls](t){this[$t](),t.resume()}[Os](t,e){return t.type==="File"&&!this.unlink&&e.isFile()&&e.nlink<=1&&!Te}[_s](t){this[kr]();let e=[t.path];t.linkpath&&e.push(t.linkpath),this.reservations.reserve(e,i=>this[Nr](t,i))}[Nr](t,e){let i=h=>{e(h)},r=()=>{this[yt](this.cwd,this.dmode,h=>{if(h){this[O](h,t),i();return}this[Oe]=!0,n()})},n=()=>{if(t.absolute!==this.cwd){let h=f(external_node_path_namespaceObject.dirname(String(t.absolute)));if(h!==this.cwd)return this[yt](h,this.dmode,a=>{if(a){this[O](a,t),i();return}o()})}o()},o=()=>{external_node_fs_namespaceObject.lstat(String(t.absolute),(h,a)=>{if(a&&(this.keep||this.newer&&a.mtime>(t.mtime??a.mtime))){this[Ls](t),i();return}if(h||this[Os](t,a))return this[P](null,t,i);if(a.isDirectory()){if(t.type==="Directory"){let l=this.chmod&&t.mode&&(a.mode&4095)!==t.mode,c=d=>this[P](d??null,t,i);return l?external_node_fs_namespaceObject.chmod(String(t.absolute),Number(t.mode),c):c()}if(t.absolute!==this.cwd)return external_node_fs_namespaceObject.rmdir(String(t.absolute),l=>this[P](l??null,t,i))}if(t.absolute===this.cwd)return this[P](null,t,i);mo(String(t.absolute),l=>this[P](l??null,t,i))})};this[Oe]?n():r()}[P](t,e,i){if(t){this[O](t,e),i();return}switch(e.type){case"File":case"OldFile":case"ContiguousFile":return this[Ts](e,i);case"Link":return this[Ir](e,i);case"SymbolicLink":return this[Ar](e,i);case"Directory":case"GNUDumpDir":return this[xs](e,i)}}[gi](t,e,i,r){external_node_fs_namespaceObject[i](e,String(t.absolute),n=>{n?this[O](n,t):(this[$t](),t.resume()),r()})}},ye=s=>{try{return[null,s()]}catch(t){return[t,null]}},xe=class extends Xt{sync=!0;[P](t,e){return super[P](t,e,()=>{})}[_s](t){if(!this[Oe]){let n=this[yt](this.cwd,this.dmode);if(n)return this[O](n,t);this[Oe]=!0}if(t.absolute!==this.cwd){let n=f(external_node_path_namespaceObject.dirname(String(t.absolute)));if(n!==this.cwd){let o=this[yt](n,this.dmode);if(o)return this[O](o,t)}}let[e,i]=ye(()=>external_node_fs_namespaceObject.lstatSync(String(t.absolute)));if(i&&(this.keep||this.newer&&i.mtime>(t.mtime??i.mtime)))return this[Ls](t);if(e||this[Os](t,i))return this[P](null,t);if(i.isDirectory()){if(t.type==="Directory"){let o=this.chmod&&t.mode&&(i.mode&4095)!==t.mode,[h]=o?ye(()=>{external_node_fs_namespaceObject.chmodSync(String(t.absolute),Number(t.mode))}):[];return this[P](h,t)}let[n]=ye(()=>external_node_fs_namespaceObject.rmdirSync(String(t.absolute)));this[P](n,t)}let[r]=t.absolute===this.cwd?[]:ye(()=>po(String(t.absolute)));this[P](r,t)}[Ts](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.fmode,r=h=>{let a;try{external_node_fs_namespaceObject.closeSync(n)}catch(l){a=l}(h||a)&&this[O](h||a,t),e()},n;try{n=external_node_fs_namespaceObject.openSync(String(t.absolute),ms(t.size),i)}catch(h){return r(h)}let o=this.transform&&this.transform(t)||t;o!==t&&(o.on("error",h=>this[O](h,t)),t.pipe(o)),o.on("data",h=>{try{external_node_fs_namespaceObject.writeSync(n,h,0,h.length)}catch(a){r(a)}}),o.on("end",()=>{let h=null;if(t.mtime&&!this.noMtime){let a=t.atime||new Date,l=t.mtime;try{external_node_fs_namespaceObject.futimesSync(n,a,l)}catch(c){try{external_node_fs_namespaceObject.utimesSync(String(t.absolute),a,l)}catch{h=c}}}if(this[ge](t)){let a=this[be](t),l=this[_e](t);try{external_node_fs_namespaceObject.fchownSync(n,Number(a),Number(l))}catch(c){try{external_node_fs_namespaceObject.chownSync(String(t.absolute),Number(a),Number(l))}catch{h=h||c}}}r(h)})}[xs](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.dmode,r=this[yt](String(t.absolute),i);if(r){this[O](r,t),e();return}if(t.mtime&&!this.noMtime)try{external_node_fs_namespaceObject.utimesSync(String(t.absolute),t.atime||new Date,t.mtime)}catch{}if(this[ge](t))try{external_node_fs_namespaceObject.chownSync(String(t.absolute),Number(this[be](t)),Number(this[_e](t)))}catch{}e(),t.resume()}[yt](t,e){try{return _r(f(t),{uid:this.uid,gid:this.gid,processUid:this.processUid,processGid:this.processGid,umask:this.processUmask,preserve:this.preservePaths,unlink:this.unlink,cwd:this.cwd,mode:e})}catch(i){return i}}[Re](t,e,i,r,n){if(this.preservePaths||i.length===0)return r();let o=e;for(let h of i){o=external_node_path_namespaceObject.resolve(o,h);let[a,l]=ye(()=>external_node_fs_namespaceObject.lstatSync(o));if(a)return r();if(l.isSymbolicLink())return n(new St(o,external_node_path_namespaceObject.resolve(e,i.join("/"))))}r()}[gi](t,e,i,r){let n=`${i}Sync`;try{external_node_fs_namespaceObject[n](e,String(t.absolute)),r(),t.resume()}catch(o){return this[O](o,t)}}};var Eo=s=>{let t=new xe(s),e=s.file,i=external_node_fs_namespaceObject.statSync(e),r=s.maxReadSize||16*1024*1024;new Be(e,{readSize:r,size:i.size}).pipe(t)},wo=(s,t)=>{let e=new Xt(s),i=s.maxReadSize||16*1024*1024,r=s.file;return new Promise((o,h)=>{e.on("error",h),e.on("close",o),external_node_fs_namespaceObject.stat(r,(a,l)=>{if(a)h(a);else{let c=new _t(r,{readSize:i,size:l.size});c.on("error",h),c.pipe(e)}})})},So=K(Eo,wo,s=>new xe(s),s=>new Xt(s),(s,t)=>{t?.length&&Qi(s,t)});var yo=(s,t)=>{let e=new kt(s),i=!0,r,n;try{try{r=external_node_fs_namespaceObject.openSync(s.file,"r+")}catch(a){if(a?.code==="ENOENT")r=external_node_fs_namespaceObject.openSync(s.file,"w+");else throw a}let o=external_node_fs_namespaceObject.fstatSync(r),h=Buffer.alloc(512);t:for(n=0;n<o.size;n+=512){for(let c=0,d=0;c<512;c+=d){if(d=external_node_fs_namespaceObject.readSync(r,h,c,h.length-c,n+c),n===0&&h[0]===31&&h[1]===139)throw new Error("cannot append to compressed archives");if(!d)break t}let a=new F(h);if(!a.cksumValid)break;let l=512*Math.ceil((a.size||0)/512);if(n+l+512>o.size)break;n+=l,s.mtimeCache&&a.mtime&&s.mtimeCache.set(String(a.path),a.mtime)}i=!1,Ro(s,e,n,r,t)}finally{if(i)try{external_node_fs_namespaceObject.closeSync(r)}catch{}}},Ro=(s,t,e,i,r)=>{let n=new Wt(s.file,{fd:i,start:e});t.pipe(n),bo(t,r)},go=(s,t)=>{t=Array.from(t);let e=new wt(s),i=(n,o,h)=>{let a=(T,D)=>{T?external_node_fs_namespaceObject.close(n,E=>h(T)):h(null,D)},l=0;if(o===0)return a(null,0);let c=0,d=Buffer.alloc(512),y=(T,D)=>{if(T||D===void 0)return a(T);if(c+=D,c<512&&D)return external_node_fs_namespaceObject.read(n,d,c,d.length-c,l+c,y);if(l===0&&d[0]===31&&d[1]===139)return a(new Error("cannot append to compressed archives"));if(c<512)return a(null,l);let E=new F(d);if(!E.cksumValid)return a(null,l);let x=512*Math.ceil((E.size??0)/512);if(l+x+512>o||(l+=x+512,l>=o))return a(null,l);s.mtimeCache&&E.mtime&&s.mtimeCache.set(String(E.path),E.mtime),c=0,external_node_fs_namespaceObject.read(n,d,0,512,l,y)};external_node_fs_namespaceObject.read(n,d,0,512,l,y)};return new Promise((n,o)=>{e.on("error",o);let h="r+",a=(l,c)=>{if(l&&l.code==="ENOENT"&&h==="r+")return h="w+",external_node_fs_namespaceObject.open(s.file,h,a);if(l||!c)return o(l);external_node_fs_namespaceObject.fstat(c,(d,y)=>{if(d)return external_node_fs_namespaceObject.close(c,()=>o(d));i(c,y.size,(T,D)=>{if(T)return o(T);let E=new et(s.file,{fd:c,start:D});e.pipe(E),E.on("error",o),E.on("close",n),_o(e,t)})})};external_node_fs_namespaceObject.open(s.file,h,a)})},bo=(s,t)=>{t.forEach(e=>{e.charAt(0)==="@"?Ct({file:external_node_path_namespaceObject.resolve(s.cwd,e.slice(1)),sync:!0,noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e)}),s.end()},_o=async(s,t)=>{for(let e of t)e.charAt(0)==="@"?await Ct({file:external_node_path_namespaceObject.resolve(String(s.cwd),e.slice(1)),noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e);s.end()},vt=K(yo,go,()=>{throw new TypeError("file is required")},()=>{throw new TypeError("file is required")},(s,t)=>{if(!Bs(s))throw new TypeError("file is required");if(s.gzip||s.brotli||s.zstd||s.file.endsWith(".br")||s.file.endsWith(".tbr"))throw new TypeError("cannot append to compressed archives");if(!t?.length)throw new TypeError("no paths specified to add/replace")});var Oo=K(vt.syncFile,vt.asyncFile,vt.syncNoFile,vt.asyncNoFile,(s,t=[])=>{vt.validate?.(s,t),To(s)}),To=s=>{let t=s.filter;s.mtimeCache||(s.mtimeCache=new Map),s.filter=t?(e,i)=>t(e,i)&&!((s.mtimeCache?.get(e)??i.mtime??0)>(i.mtime??0)):(e,i)=>!((s.mtimeCache?.get(e)??i.mtime??0)>(i.mtime??0))};
 //# sourceMappingURL=index.min.js.map
 
 ;// CONCATENATED MODULE: ./src/cache/remove-tree.ts
@@ -3970,11 +5382,64 @@ function globMatcher(globs) {
     return (path) => re.test(path);
 }
 
+;// CONCATENATED MODULE: ./src/engine/element-sources.ts
+// An element's sources as a whole: whether they are all in the source cache, fetching the
+// missing ones, and staging them in declaration order. The build, fetch, source checkout and
+// shell all go through these, so the rules are the same everywhere.
+
+
+
+function sourceMissing(source, context) {
+    const { plugin, view } = source;
+    if (!plugin.needsFetch)
+        return false;
+    return plugin.isCached ? !plugin.isCached(view, context) : true;
+}
+function idleContext(sourceCache) {
+    return { sourceCache, signal: new AbortController().signal, log: () => undefined };
+}
+/** Whether every source of the element is available without fetching (what `show` calls not "fetch needed"). */
+function sourcesCached(element, sourceCache) {
+    const context = idleContext(sourceCache);
+    return !element.composed.sources.some((source) => sourceMissing(source, context));
+}
+/** Fetches, in declaration order, each source of the element that is not in the cache yet. */
+async function fetchElementSources(element, context) {
+    for (const source of element.composed.sources) {
+        if (!sourceMissing(source, context))
+            continue;
+        const { plugin, view } = source;
+        if (!plugin.fetch)
+            throw new CairnError('unsupported-plugin', `Cairn cannot fetch ${view.kind} sources yet`, view.at);
+        context.log(`fetching ${view.kind} source${view.directory ? ` for ${view.directory}` : ''}`);
+        await plugin.fetch(view, context);
+    }
+}
+/** Stages each source in declaration order into `directory` (or its `directory:` below it), as a build does. */
+async function stageElementSources(element, directory, context) {
+    for (const { plugin, view } of element.composed.sources) {
+        const target = view.directory ? external_node_path_default().join(directory, view.directory) : directory;
+        const relative = external_node_path_default().relative(directory, external_node_path_default().resolve(target));
+        if (relative.startsWith('..') || external_node_path_default().isAbsolute(relative)) {
+            throw new CairnError('invalid-data', `source directory '${view.directory}' leaves the element's source directory`, view.at);
+        }
+        external_node_fs_default().mkdirSync(target, { recursive: true });
+        if (plugin.needsFetch && (!plugin.isCached || !plugin.isCached(view, context))) {
+            throw new CairnError('source-not-cached', `the ${view.kind} source of ${element.loaded.fullName} is not fetched`, view.at, 'run cairn fetch first');
+        }
+        if (!plugin.stage)
+            throw new CairnError('unsupported-plugin', `Cairn cannot stage ${view.kind} sources yet`, view.at);
+        context.log(`staging ${view.kind} source of ${element.loaded.fullName}`);
+        await plugin.stage(view, target, context);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/element-build.ts
 // One element's build: the BuildContext an element kind assembles through. It stages
 // dependency artifacts (in memory first, then onto disk as hard links or copies), runs
 // commands in the sandbox, and stores results in the content store. It never writes a ref:
 // the build session decides what becomes an artifact.
+
 
 
 
@@ -4228,21 +5693,7 @@ class ElementBuild {
         return host;
     }
     async stageSourcesInto(host) {
-        for (const source of this.inputs.element.composed.sources) {
-            const { plugin, view } = source;
-            const target = view.directory ? external_node_path_default().join(host, view.directory) : host;
-            if (!external_node_path_default().resolve(target).startsWith(external_node_path_default().resolve(host))) {
-                throw new CairnError('invalid-data', `source directory '${view.directory}' leaves the build directory`, view.at);
-            }
-            external_node_fs_default().mkdirSync(target, { recursive: true });
-            if (plugin.isCached && !plugin.isCached(view, this.inputs.sourceContext)) {
-                throw new CairnError('source-not-cached', `the ${view.kind} source of ${this.inputs.element.loaded.fullName} is not fetched`, view.at, 'run cairn fetch first, or build (which fetches)');
-            }
-            if (!plugin.stage)
-                throw new CairnError('unsupported-plugin', `Cairn cannot stage ${view.kind} sources yet`, view.at);
-            this.log(`staging ${view.kind} source${view.directory ? ` into ${view.directory}` : ''}`);
-            await plugin.stage(view, target, this.inputs.sourceContext);
-        }
+        await stageElementSources(this.inputs.element, host, this.inputs.sourceContext);
     }
     async ensureRoot(how) {
         if (this.onDisk === how || (this.onDisk === 'copy' && how === 'link'))
@@ -4665,6 +6116,7 @@ function artifactPublic(composed, passedIntegration = []) {
 
 
 
+
 class BuildSession {
     options;
     scheduler;
@@ -4784,10 +6236,7 @@ class BuildSession {
         return this.record(element)?.result.success === true;
     }
     needsFetch(element) {
-        if (this.cachedSuccess(element))
-            return false;
-        const context = this.sourceContext(new AbortController().signal, () => undefined);
-        return element.composed.sources.some((s) => s.plugin.needsFetch && s.plugin.isCached !== undefined && !s.plugin.isCached(s.view, context));
+        return !this.cachedSuccess(element) && !sourcesCached(element, this.options.sourceDirectory);
     }
     sourceContext(signal, log) {
         return { sourceCache: this.options.sourceDirectory, signal, log };
@@ -4799,22 +6248,13 @@ class BuildSession {
         const started = Date.now();
         this.emit({ type: 'job-start', element: name, action: 'fetch', log: log.file });
         try {
-            const context = this.sourceContext(signal, (line) => log.line(line));
-            for (const source of element.composed.sources) {
-                const { plugin, view } = source;
-                if (!plugin.needsFetch || !plugin.isCached || plugin.isCached(view, context))
-                    continue;
-                if (!plugin.fetch)
-                    throw new CairnError('unsupported-plugin', `Cairn cannot fetch ${view.kind} sources yet`, view.at);
-                log.line(`fetching ${view.kind} source`);
-                await plugin.fetch(view, context);
-            }
+            await fetchElementSources(element, this.sourceContext(signal, (line) => log.line(line)));
             this.emit({ type: 'job-end', element: name, action: 'fetch', result: 'success', durationMs: Date.now() - started, log: log.file, key });
             return 'done';
         }
         catch (error) {
             const failure = describeFailure(error);
-            log.line(`error: ${failure.message}`);
+            log.line(`error: ${failure.at ? `${formatProvenance(failure.at)}: ` : ''}${failure.message}`);
             this.failures.set(name, { ...failure, log: log.file });
             this.emit({ type: 'job-end', element: name, action: 'fetch', result: 'failure', durationMs: Date.now() - started, log: log.file, key, ...failure });
             return 'failed';
@@ -4878,7 +6318,7 @@ class BuildSession {
                 throw error;
             }
             failure = describeFailure(error);
-            log.line(`error: ${failure.message}`);
+            log.line(`error: ${failure.at ? `${formatProvenance(failure.at)}: ` : ''}${failure.message}`);
         }
         // Removing a staged sysroot takes a while; the next build need not wait for it.
         this.removals.push(removeTreeAsync(work));
@@ -4929,8 +6369,9 @@ function describeFailure(error) {
     if (error instanceof CommandFailed) {
         return { message: error.message, detail: error.command.command, ...(error.command.at ? { at: error.command.at } : {}) };
     }
+    // The provenance travels beside the message, so that a renderer prints it once.
     if (error instanceof CairnError)
-        return { message: error.describe(), ...(error.provenance ? { at: error.provenance } : {}) };
+        return { message: `${error.message}${error.hint ? ` (${error.hint})` : ''}`, ...(error.provenance ? { at: error.provenance } : {}) };
     return { message: error instanceof Error ? error.message : String(error) };
 }
 function treeSize(store, hash) {
@@ -5043,1149 +6484,139 @@ function getStringList(node, key) {
     });
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/format/yaml-reader.ts
-// Reads one YAML file into nodes with provenance, as BuildStream reads it: one document whose
-// root is a mapping, every scalar kept as stripped text, no anchors, aliases, tags or duplicate
-// keys. Two readers give the same tree: a fast one for the block-style YAML that element files
-// are written in, and the `yaml` library for everything else and for every syntax error.
+;// CONCATENATED MODULE: ./src/format/includes.ts
+// `(@)` includes: the included files' content goes under the including mapping (the includer
+// wins), later files win over earlier ones, includes nest, and a file that includes itself,
+// directly or not, is an error. Finding and reading the files is the caller's job.
 
 
-
-/** Parse `text` (read from the file shown to users as `file`) into a mapping. */
-function readYaml(text, file) {
-    return readYamlFast(text, file) ?? readYamlWithLibrary(text, file);
-}
-// ---------------------------------------------------------------------------------------------
-// The library reader: complete YAML 1.2, failsafe schema so nothing is typed.
-function readYamlWithLibrary(text, file) {
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { schema: 'failsafe', lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-    const at = (offset) => {
-        const pos = lines.linePos(offset);
-        return { file, line: pos.line, column: pos.col };
-    };
-    const problem = doc.errors[0] ?? doc.warnings[0];
-    if (problem) {
-        const message = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        throw new CairnError('invalid-yaml', `invalid YAML: ${message}`, at(problem.pos[0]));
-    }
-    const root = doc.contents;
-    if (root === null || ((0,dist/* isScalar */.jn)(root) && root.value === '' && root.source === '')) {
-        return new MappingNode(new Map(), { file, line: 1, column: 1 });
-    }
-    const converted = convert(root, at);
-    if (converted.kind !== 'mapping') {
-        throw new CairnError('invalid-yaml', 'the top level of the file must be a mapping of keys to values', converted.at);
-    }
-    return converted;
-}
-function convert(node, at) {
-    const start = at(node.range?.[0] ?? 0);
-    if ((0,dist/* isAlias */.Vj)(node) || ('anchor' in node && node.anchor)) {
-        throw new CairnError('invalid-yaml', 'YAML anchors and aliases are not supported', start, 'write the value out in full');
-    }
-    if (node.tag && !(0,dist/* isScalar */.jn)(node)) {
-        throw new CairnError('invalid-yaml', `YAML tags are not supported (${node.tag})`, start);
-    }
-    if ((0,dist/* isScalar */.jn)(node)) {
-        if (node.tag && node.tag !== 'tag:yaml.org,2002:str') {
-            throw new CairnError('invalid-yaml', `YAML tags are not supported (${node.tag})`, start);
-        }
-        return new ScalarNode(String(node.value).trim(), start);
-    }
-    if ((0,dist/* isSeq */.oP)(node)) {
-        return new SequenceNode(node.items.map((item) => (item === null ? new ScalarNode('', start) : convert(item, at))), start);
-    }
-    if ((0,dist/* isMap */.jh)(node)) {
-        const mapping = new MappingNode(new Map(), start);
-        for (const pair of node.items) {
-            const key = pair.key;
-            if (!key || !(0,dist/* isScalar */.jn)(key)) {
-                const where = key?.range ? at(key.range[0]) : start;
-                throw new CairnError('invalid-yaml', 'mapping keys must be plain strings', where);
-            }
-            const keyAt = at(key.range?.[0] ?? 0);
-            const value = pair.value;
-            const keyText = String(key.value);
-            const valueNode = value === null || ((0,dist/* isScalar */.jn)(value) && value.type === 'PLAIN' && value.source === '')
-                ? new ScalarNode('', keyAt) /* an empty value points at its key, in both readers */
-                : convert(value, at);
-            mapping.set(keyText, valueNode, keyAt);
-        }
-        return mapping;
-    }
-    throw new CairnError('invalid-yaml', 'unsupported YAML construct', start);
-}
-// ---------------------------------------------------------------------------------------------
-// The fast reader. It returns undefined for anything outside the subset it knows exactly, and
-// the library reader then takes the whole file, so both always agree on what a file means.
-class Unsupported extends Error {
-}
-/** Does a list item's dash ("- " or a lone "-") start at `column`? */
-function isDash(text, column) {
-    return text.startsWith('- ', column) || (text.length === column + 1 && text.charCodeAt(column) === 45);
-}
-const bail = () => {
-    throw new Unsupported();
-};
-function readYamlFast(text, file) {
-    try {
-        return new FastReader(text, file).document();
-    }
-    catch (error) {
-        if (error instanceof Unsupported)
-            return undefined;
-        throw error;
-    }
-}
-class FastReader {
-    file;
-    lines = [];
-    pos = 0;
-    constructor(text, file) {
-        this.file = file;
-        if (text.charCodeAt(0) === 0xfeff)
-            bail();
-        const raw = text.split('\n');
-        for (let number = 0; number < raw.length; number++) {
-            let line = raw[number];
-            if (line.endsWith('\r'))
-                line = line.slice(0, -1);
-            let indent = 0;
-            while (line.charCodeAt(indent) === 32)
-                indent++;
-            if (indent === line.length)
-                continue; // blank
-            const first = line.charCodeAt(indent);
-            if (first === 9)
-                bail(); // tabs in indentation
-            if (first === 35)
-                continue; // comment-only line
-            if (indent === 0 && (line.startsWith('---') || line.startsWith('...') || first === 37))
-                bail();
-            this.lines.push({ number, text: line, indent });
-        }
-        this.raw = raw;
-    }
-    raw;
-    at(line, column) {
-        return { file: this.file, line: line + 1, column: column + 1 };
-    }
-    document() {
-        if (this.lines.length === 0)
-            return new MappingNode(new Map(), this.at(0, 0));
-        const first = this.lines[0];
-        if (first.indent !== 0)
-            bail();
-        const root = this.block(first, 0);
-        if (this.pos !== this.lines.length || root.kind !== 'mapping')
-            bail();
-        return root;
-    }
-    /** A block node whose first content starts at `column` of `line` (which may be mid-line after "- "). */
-    block(line, column) {
-        return isDash(line.text, column) ? this.sequence(line, column) : this.mapping(line, column);
-    }
-    sequence(firstLine, column) {
-        const items = [];
-        const node = new SequenceNode(items, this.at(firstLine.number, column));
-        let line = firstLine;
-        let col = column;
-        while (line) {
-            const text = line.text;
-            // A list written at its key's indentation ends at the next key.
-            if (text.charCodeAt(col) !== 45 /* - */) {
-                if (items.length > 0)
-                    break;
-                bail();
-            }
-            const after = col + 1;
-            if (after < text.length && text.charCodeAt(after) !== 32)
-                bail();
-            let contentCol = after;
-            while (text.charCodeAt(contentCol) === 32)
-                contentCol++;
-            this.pos++;
-            if (contentCol >= text.length || text.charCodeAt(contentCol) === 35 /* # */) {
-                // The item's value is on the following, more indented lines (or it is empty).
-                const next = this.lines[this.pos];
-                if (next && next.indent > col)
-                    items.push(this.block(next, next.indent));
-                else
-                    items.push(new ScalarNode('', this.at(line.number, col)));
-            }
-            else {
-                items.push(this.inlineItem(line, contentCol, col));
-            }
-            const next = this.lines[this.pos];
-            if (!next || next.indent < column)
-                break;
-            if (next.indent > column)
-                bail();
-            line = next;
-            col = column;
-        }
-        return node;
-    }
-    /** The content after "- ": a nested mapping or sequence starting on this line, or a scalar. */
-    inlineItem(line, contentCol, dashCol) {
-        if (isDash(line.text, contentCol)) {
-            this.pos--;
-            return this.sequence(line, contentCol);
-        }
-        if (this.keyEnd(line.text, contentCol) >= 0) {
-            this.pos--;
-            return this.mapping(line, contentCol);
-        }
-        return this.scalarValue(line, contentCol, dashCol);
-    }
-    /** Index of the ':' that ends a plain key starting at `col`, or -1 if this is not a key line. */
-    keyEnd(text, col) {
-        const first = text.charCodeAt(col);
-        // Keys that start with an indicator ("quoted", [flow], &anchor, ? complex ...) take the slow path.
-        if ('"\'[]{}&*!|>%@`?#,'.includes(text[col])) {
-            if (first === 34 || first === 39 || first === 63 || first === 123 || first === 91) {
-                // Might be a key; do not guess.
-                if (/^.*:(\s|$)/.test(text.slice(col)))
-                    bail();
-            }
-            return -1;
-        }
-        for (let i = col; i < text.length; i++) {
-            const c = text.charCodeAt(i);
-            if (c === 58 /* : */) {
-                const next = text.charCodeAt(i + 1);
-                if (i + 1 === text.length || next === 32)
-                    return i;
-            }
-            else if (c === 35 /* # */ && text.charCodeAt(i - 1) === 32) {
-                return -1;
-            }
-            else if (c === 9) {
-                bail();
-            }
-        }
-        return -1;
-    }
-    mapping(firstLine, column) {
-        const node = new MappingNode(new Map(), this.at(firstLine.number, column));
-        let line = firstLine;
-        let col = column;
-        while (line) {
-            const text = line.text;
-            const end = this.keyEnd(text, col);
-            if (end < 0)
-                bail();
-            const key = text.slice(col, end);
-            if (key.length === 0 || key.endsWith(' ') || node.entries.has(key))
-                bail();
-            const keyAt = this.at(line.number, col);
-            let valueCol = end + 1;
-            while (text.charCodeAt(valueCol) === 32)
-                valueCol++;
-            this.pos++;
-            let value;
-            if (valueCol >= text.length || text.charCodeAt(valueCol) === 35) {
-                const next = this.lines[this.pos];
-                if (next && next.indent > col) {
-                    value = this.block(next, next.indent);
-                }
-                else if (next && next.indent === col && isDash(next.text, col)) {
-                    value = this.sequence(next, col);
-                }
-                else {
-                    value = new ScalarNode('', keyAt);
-                }
-            }
-            else {
-                value = this.scalarValue(line, valueCol, col);
-            }
-            node.set(key, value, keyAt);
-            const next = this.lines[this.pos];
-            if (!next || next.indent < column)
-                break;
-            if (next.indent > column)
-                bail();
-            line = next;
-            col = column;
-        }
-        return node;
-    }
-    /** A value that starts at `col` of `line`; `parentIndent` is the column of its key or dash. */
-    scalarValue(line, col, parentIndent) {
-        const first = line.text[col];
-        const value = this.sameLineValue(line, col, parentIndent);
-        // A more indented line after a one-line value would continue it (or be an error): leave
-        // both to the library.
-        const next = this.lines[this.pos];
-        if (first !== '|' && first !== '>' && next && next.indent > parentIndent)
-            bail();
-        return value;
-    }
-    sameLineValue(line, col, parentIndent) {
-        const text = line.text;
-        const first = text[col];
-        const at = this.at(line.number, col);
-        switch (first) {
-            case '"':
-                return new ScalarNode(this.doubleQuoted(text, col), at);
-            case "'":
-                return new ScalarNode(this.singleQuoted(text, col), at);
-            case '|':
-            case '>':
-                return new ScalarNode(this.blockScalar(line, col, parentIndent).trim(), at);
-            case '[':
-            case '{':
-                return this.flow(text, col, at);
-            case '&':
-            case '*':
-            case '!':
-            case '%':
-            case '@':
-            case '`':
-            case '?':
-            case ',':
-            case ']':
-            case '}':
-                return bail();
-            case '-':
-                if (text.charCodeAt(col + 1) === 32 || col + 1 === text.length)
-                    bail();
-        }
-        // A plain scalar: up to a comment, on this line only.
-        let end = text.length;
-        for (let i = col; i < text.length; i++) {
-            const c = text.charCodeAt(i);
-            if (c === 35 && text.charCodeAt(i - 1) === 32) {
-                end = i;
-                break;
-            }
-            if (c === 58 && (i + 1 === text.length || text.charCodeAt(i + 1) === 32))
-                bail();
-            if (c === 9)
-                bail();
-        }
-        return new ScalarNode(text.slice(col, end).trim(), at);
-    }
-    /** The rest of the line after a closing quote may hold only spaces and a comment. */
-    expectLineEnd(text, from) {
-        let i = from;
-        while (text.charCodeAt(i) === 32)
-            i++;
-        if (i < text.length && !(text.charCodeAt(i) === 35 && i > from))
-            bail();
-    }
-    doubleQuoted(text, col) {
-        const close = text.indexOf('"', col + 1);
-        if (close > 0 && text.lastIndexOf('\\', close) <= col) {
-            // No escapes: the common case is one slice.
-            this.expectLineEnd(text, close + 1);
-            return text.slice(col + 1, close).trim();
-        }
-        let out = '';
-        let i = col + 1;
-        for (;;) {
-            if (i >= text.length)
-                bail(); // multi-line quoted scalars take the slow path
-            const c = text[i];
-            if (c === '"')
-                break;
-            if (c === '\\') {
-                const e = text[i + 1];
-                const simple = { n: '\n', t: '\t', '"': '"', '\\': '\\', '/': '/', r: '\r', '0': '\0', ' ': ' ', b: '\b', f: '\f', e: '\x1b', a: '\x07', v: '\v' };
-                if (e !== undefined && e in simple) {
-                    out += simple[e];
-                    i += 2;
-                    continue;
-                }
-                return bail();
-            }
-            out += c;
-            i++;
-        }
-        this.expectLineEnd(text, i + 1);
-        return out.trim();
-    }
-    singleQuoted(text, col) {
-        let out = '';
-        let i = col + 1;
-        for (;;) {
-            if (i >= text.length)
-                bail();
-            const c = text[i];
-            if (c === "'") {
-                if (text[i + 1] === "'") {
-                    out += "'";
-                    i += 2;
-                    continue;
-                }
-                break;
-            }
-            out += c;
-            i++;
-        }
-        this.expectLineEnd(text, i + 1);
-        return out.trim();
-    }
-    /** `|` and `>` with optional chomping; explicit indentation indicators take the slow path. */
-    blockScalar(line, col, parentIndent) {
-        const header = line.text.slice(col);
-        const match = /^([|>])([+-]?)\s*(#.*)?$/.exec(header);
-        if (!match)
-            return bail();
-        const folded = match[1] === '>';
-        // Block scalar content is taken from the raw lines, blank and comment-looking lines included.
-        const startRaw = line.number + 1;
-        let contentIndent = -1;
-        let lastRaw = line.number;
-        const body = [];
-        for (let n = startRaw; n < this.raw.length; n++) {
-            let t = this.raw[n];
-            if (t.endsWith('\r'))
-                t = t.slice(0, -1);
-            let ind = 0;
-            while (t.charCodeAt(ind) === 32)
-                ind++;
-            if (ind === t.length) {
-                body.push('');
+/** Expands every `(@)` in `node` and below it, in place. */
+function processIncludes(node, context, stack = new Set()) {
+    const includesNode = node.get('(@)');
+    if (includesNode !== undefined) {
+        const includes = includeList(includesNode);
+        node.delete('(@)');
+        // Walk backwards so that each earlier file goes under the later ones: later files win.
+        for (let i = includes.length - 1; i >= 0; i--) {
+            const include = includes[i];
+            if (context.onlyLocal && include.value.includes(':'))
                 continue;
+            const file = context.resolve(include);
+            if (stack.has(file.identity)) {
+                throw new CairnError('recursive-include', `'${include.value}' includes itself (through ${[...stack].map((s) => `'${s}'`).join(' -> ')})`, include.at);
             }
-            if (t.charCodeAt(ind) === 9 && ind <= parentIndent)
-                bail();
-            if (contentIndent < 0) {
-                if (ind <= parentIndent)
-                    break;
-                contentIndent = ind;
-            }
-            if (ind < contentIndent)
-                break;
-            if (folded && ind > contentIndent)
-                bail();
-            body.push(t.slice(contentIndent));
-            lastRaw = n;
-        }
-        // Trailing blank lines belong to the scalar only through chomping; drop them here.
-        while (body.length > 0 && body[body.length - 1] === '')
-            body.pop();
-        // Skip the structural lines that were consumed as content.
-        while (this.pos < this.lines.length && this.lines[this.pos].number <= lastRaw)
-            this.pos++;
-        // The value is stripped by the caller, so chomping does not change the result.
-        if (!folded)
-            return body.join('\n');
-        let out = '';
-        for (let i = 0; i < body.length; i++) {
-            const piece = body[i];
-            if (i === 0)
-                out = piece;
-            else if (piece === '')
-                out += '\n';
-            else
-                out += out.endsWith('\n') || out === '' ? piece : ` ${piece}`;
-        }
-        return out;
-    }
-    /** Single-line flow collections of plain or quoted scalars: `[a, b]`, `[]`, `{}`. */
-    flow(text, col, at) {
-        const open = text[col];
-        const close = open === '[' ? ']' : '}';
-        let end = -1;
-        for (let i = col + 1; i < text.length; i++) {
-            const c = text[i];
-            if (c === '[' || c === '{' || c === '"' || c === "'" || c === '#' || c === '&' || c === '*' || c === '!' || c === '?' || c === ':')
-                bail();
-            if (c === close) {
-                end = i;
-                break;
-            }
-        }
-        if (end < 0)
-            bail();
-        this.expectLineEnd(text, end + 1);
-        const inner = text.slice(col + 1, end);
-        if (open === '{') {
-            if (inner.trim() !== '')
-                bail();
-            return new MappingNode(new Map(), at);
-        }
-        if (inner.trim() === '')
-            return new SequenceNode([], at);
-        const items = [];
-        let start = col + 1;
-        for (const part of inner.split(',')) {
-            const lead = part.length - part.trimStart().length;
-            const value = part.trim();
-            if (value === '' || value.startsWith('-') || value.startsWith('%') || value.startsWith('@') || value.startsWith('`') || value.startsWith('|') || value.startsWith('>'))
-                bail();
-            items.push(new ScalarNode(value, this.at(at.line - 1, start + lead)));
-            start += part.length + 1;
-        }
-        return new SequenceNode(items, at);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cache/quota.ts
-// The cache quota: what `cache: quota:` means in bytes, and the disk it is measured against.
-// It only reads the filesystem's size; it never looks inside the cache nor removes anything.
-
-
-
-const UNITS = { K: 1, M: 2, G: 3, T: 4 };
-const QUOTA_FORMS = "write a number of bytes (5000000000), a size with K, M, G or T in powers of 1024 (50G, 1.5T, 512MiB), " +
-    "a percentage of the disk holding the cache (50%) or 'infinity'";
-/**
- * Bytes the cache may use: `infinity`, plain bytes, `K/M/G/T` (also `KB`, `KiB`, powers of
- * 1024 as BuildStream reads them) or `N%` of the disk's total size.
- */
-function parseQuota(text, disk, at) {
-    const written = text.trim();
-    const fail = (why) => {
-        throw new CairnError('invalid-data', `invalid cache quota '${text}': ${why}`, at, QUOTA_FORMS);
-    };
-    if (/^infinity$/i.test(written))
-        return Infinity;
-    const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(written);
-    if (percent) {
-        const share = Number(percent[1]);
-        // More than the whole disk cannot be honoured, so it is a mistake rather than "no limit".
-        if (share > 100)
-            fail('a percentage cannot exceed 100%');
-        return Math.floor((disk.totalBytes * share) / 100);
-    }
-    const size = /^(\d+(?:\.\d+)?)\s*(?:([KMGT])(?:i?B)?|B)?$/i.exec(written);
-    if (!size)
-        return fail('not a size');
-    const unit = size[2] ? UNITS[size[2].toUpperCase()] : 0;
-    const bytes = Math.floor(Number(size[1]) * 1024 ** unit);
-    if (!Number.isSafeInteger(bytes))
-        fail('too large; use infinity for no limit');
-    return bytes;
-}
-/**
- * Half of the filesystem holding the cache. The cache shares that disk with the build's own
- * scratch trees and sources (and, on CI runners, with everything else), and a build's output
- * exists beside the cache until it is ingested, so the other half is headroom for that work.
- */
-function defaultQuota(disk) {
-    return Math.floor(disk.totalBytes / 2);
-}
-/** The size of the filesystem that holds `directory` (or would, for a cache not yet created). */
-function diskOf(directory) {
-    let probe = external_node_path_default().resolve(directory);
-    for (;;) {
-        try {
-            const stats = external_node_fs_default().statfsSync(probe);
-            return { totalBytes: stats.blocks * stats.bsize, availableBytes: stats.bavail * stats.bsize };
-        }
-        catch (error) {
-            const parent = external_node_path_default().dirname(probe);
-            if (error.code !== 'ENOENT' || parent === probe)
-                throw error;
-            probe = parent;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/user-config.ts
-// The user's configuration: where the caches live and how the scheduler behaves. Read from
-// `-c FILE` or $XDG_CONFIG_HOME/cairn.conf (YAML, keys as BuildStream's user configuration),
-// with command-line flags over the file over the defaults. Pure apart from reading the file.
-
-
-
-
-
-
-
-const TOP_KEYS = ['cachedir', 'logdir', 'sourcedir', 'cache', 'scheduler', 'build', 'sandbox'];
-function readUserConfig(inputs) {
-    const env = inputs.env;
-    const home = env['HOME'] ?? external_node_os_default().homedir();
-    const configHome = env['XDG_CONFIG_HOME'] || external_node_path_default().join(home, '.config');
-    const cacheHome = env['XDG_CACHE_HOME'] || external_node_path_default().join(home, '.cache');
-    const file = inputs.file ?? external_node_path_default().join(configHome, 'cairn.conf');
-    let node;
-    if (inputs.file !== undefined || external_node_fs_default().existsSync(file)) {
-        let text;
-        try {
-            text = external_node_fs_default().readFileSync(file, 'utf8');
-        }
-        catch {
-            throw new CairnError('missing-file', `cannot read the user configuration ${file}`);
-        }
-        node = readYaml(text, file);
-        validateKeys(node, TOP_KEYS, 'the user configuration');
-    }
-    const dir = (key, fallback) => {
-        const value = node && getString(node, key);
-        if (value === undefined)
-            return fallback;
-        const expanded = expandPath(value, env, home);
-        if (!external_node_path_default().isAbsolute(expanded))
-            throw new CairnError('invalid-data', `${key} must be an absolute path, not '${value}'`, node.get(key).at);
-        return expanded;
-    };
-    const cacheDirectory = dir('cachedir', external_node_path_default().join(cacheHome, 'cairn'));
-    const cache = node && getMapping(node, 'cache');
-    if (cache)
-        validateKeys(cache, ['quota'], "'cache'");
-    const scheduler = node && getMapping(node, 'scheduler');
-    if (scheduler)
-        validateKeys(scheduler, ['builders', 'fetchers', 'on-error', 'network-retries', 'pushers'], "'scheduler'");
-    const build = node && getMapping(node, 'build');
-    if (build)
-        validateKeys(build, ['max-jobs', 'retry-failed', 'dependencies'], "'build'");
-    const sandbox = node && getMapping(node, 'sandbox');
-    if (sandbox)
-        validateKeys(sandbox, ['bwrap'], "'sandbox'");
-    const quotaNode = cache?.get('quota');
-    const onErrorText = scheduler && getString(scheduler, 'on-error');
-    if (onErrorText !== undefined && !['quit', 'continue', 'terminate'].includes(onErrorText)) {
-        throw new CairnError('invalid-data', `on-error must be quit, continue or terminate, not '${onErrorText}'`, scheduler.get('on-error').at);
-    }
-    const builders = scheduler && count(scheduler, 'builders');
-    const maxJobs = build && count(build, 'max-jobs', true);
-    const bwrap = sandbox && getString(sandbox, 'bwrap');
-    return {
-        cacheDirectory,
-        logDirectory: dir('logdir', external_node_path_default().join(cacheDirectory, 'logs')),
-        sourceDirectory: dir('sourcedir', external_node_path_default().join(cacheDirectory, 'sources')),
-        ...(quotaNode?.kind === 'scalar' ? { quota: { text: quotaNode.value, at: quotaNode.at } } : {}),
-        ...(builders !== undefined ? { builders } : {}),
-        fetchers: (scheduler && count(scheduler, 'fetchers')) ?? 10,
-        onError: onErrorText ?? 'quit',
-        ...(maxJobs ? { maxJobs } : {}),
-        retryFailed: build ? getBool(build, 'retry-failed', false) : false,
-        ...(bwrap ? { bwrap } : {}),
-    };
-}
-function count(node, key, zeroAllowed = false) {
-    const text = getString(node, key);
-    if (text === undefined)
-        return undefined;
-    if (!/^\d+$/.test(text) || (!zeroAllowed && Number(text) === 0)) {
-        throw new CairnError('invalid-data', `${key} must be a ${zeroAllowed ? 'whole' : 'positive'} number, not '${text}'`, node.get(key).at);
-    }
-    return Number(text);
-}
-/** `~` and `$VAR`/`${VAR}` as BuildStream expands directory settings. */
-function expandPath(value, env, home) {
-    const withHome = value === '~' || value.startsWith('~/') ? home + value.slice(1) : value;
-    return withHome.replace(/\$\{(\w+)\}|\$(\w+)/g, (_, a, b) => env[(a ?? b)] ?? '');
-}
-/** The cache quota in bytes: `cache: quota:` against the cache's disk, else the default share of it. */
-function resolveQuota(config) {
-    const disk = diskOf(config.cacheDirectory);
-    return config.quota ? parseQuota(config.quota.text, disk, config.quota.at) : defaultQuota(disk);
-}
-
-;// CONCATENATED MODULE: ./src/cli/build-report.ts
-// The terminal's view of a build: one aligned line per finished job (time since start, result,
-// action, element, duration, log path) and a summary. It only renders engine events.
-
-class BuildReporter {
-    write;
-    nameWidth;
-    started = Date.now();
-    /** `nameWidth`: the longest element name of the pipeline, so that the result column lines up. */
-    constructor(write, nameWidth = 0) {
-        this.write = write;
-        this.nameWidth = nameWidth;
-    }
-    event(event) {
-        if (event.type === 'job-end') {
-            const result = event.result === 'success' ? 'SUCCESS' : event.result === 'failure' ? 'FAILURE' : 'SKIPPED';
-            const key = event.key ? event.key.slice(0, 8) : '--------';
-            const line = `[${clock(Date.now() - this.started)}][${key}][${event.action.padEnd(5)}:${event.element.padEnd(this.nameWidth)}] ${result.padEnd(7)} ${seconds(event.durationMs).padStart(7)}${event.log ? `  ${event.log}` : ''}`;
-            this.write(`${line}\n`);
-            if (event.result === 'failure' && event.message) {
-                this.write(`    ${event.at ? `${formatProvenance(event.at)}: ` : ''}${event.message}\n`);
-            }
-        }
-        else if (event.type === 'message') {
-            this.write(`[${clock(Date.now() - this.started)}]${event.element ? `[${event.element}]` : ''} ${event.level}: ${event.text}\n`);
-        }
-    }
-    summary(summary) {
-        const parts = [`${summary.built.length} built`, `${summary.cached.length} cached`, `${summary.failed.length} failed`, `${summary.skipped.length} skipped`];
-        this.write(`\nBuild ${summary.interrupted ? 'interrupted' : summary.failed.length > 0 ? 'failed' : 'succeeded'}: ${parts.join(', ')} in ${seconds(Date.now() - this.started)}\n`);
-        for (const failure of summary.failed) {
-            this.write(`  failed: ${failure.element}: ${failure.message}${failure.log ? ` (log: ${failure.log})` : ''}\n`);
-        }
-    }
-}
-function clock(ms) {
-    const total = Math.floor(ms / 1000);
-    const pad = (n) => String(n).padStart(2, '0');
-    return `${pad(Math.floor(total / 3600))}:${pad(Math.floor(total / 60) % 60)}:${pad(total % 60)}`;
-}
-function seconds(ms) {
-    return `${(ms / 1000).toFixed(2)}s`;
-}
-
-;// CONCATENATED MODULE: ./src/cli/commands/build.ts
-// `cairn build`: builds the targets and whatever they need that is not cached, printing one
-// line per finished job. SIGINT and SIGTERM stop running sandboxes and leave the cache whole.
-
-
-
-
-const BUILD_OPTIONS = [{ name: 'retry-failed', values: 0 }];
-async function buildCommand(context) {
-    const graph = await context.loadGraph(context.parsed.positionals);
-    const config = context.userConfig;
-    const reporter = new BuildReporter((text) => context.io.err.write(text), Math.max(0, ...graph.scope('all').map((e) => e.fullName.length)));
-    const session = new BuildSession({
-        graph,
-        cache: context.cache,
-        logDirectory: config.logDirectory,
-        sourceDirectory: config.sourceDirectory,
-        builders: context.positiveNumber('builders') ?? config.builders ?? defaultBuilders(),
-        fetchers: context.positiveNumber('fetchers') ?? config.fetchers,
-        onError: context.pick('on-error') ?? config.onError,
-        retryFailed: context.flag('retry-failed') || config.retryFailed,
-        ...(config.bwrap ? { bwrap: config.bwrap } : {}),
-        quotaBytes: resolveQuota(config),
-        onEvent: (event) => reporter.event(event),
-    });
-    const stop = () => session.terminate();
-    external_node_process_default().on('SIGINT', stop);
-    external_node_process_default().on('SIGTERM', stop);
-    try {
-        const summary = await session.run();
-        reporter.summary(summary);
-        if (summary.interrupted)
-            return 130;
-        return summary.failed.length > 0 || summary.skipped.length > 0 ? 255 : 0;
-    }
-    finally {
-        external_node_process_default().off('SIGINT', stop);
-        external_node_process_default().off('SIGTERM', stop);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cache/cache-check.ts
-// Checking the cache: every object is hashed again and compared with its name, and every ref
-// is followed to the objects it needs. Repair removes what cannot be trusted so the artifacts
-// are rebuilt; it never removes a healthy artifact, and never an object before the refs that name it.
-
-
-
-
-async function checkCache(cache, options) {
-    const store = cache.store;
-    const pacer = new Pacer();
-    let objectsChecked = 0;
-    const corrupt = [];
-    for (const object of store.listObjects()) {
-        await pacer.step();
-        let stat;
-        try {
-            stat = external_node_fs_default().lstatSync(object.path);
-        }
-        catch (error) {
-            // Collected by another process since the listing.
-            if (isMissing(error))
-                continue;
-            throw error;
-        }
-        if (stat.isDirectory())
-            continue;
-        let actual;
-        if (!stat.isFile()) {
-            actual = 'not a regular file';
-        }
-        else {
+            stack.add(file.identity);
             try {
-                actual = await cache_check_hashFile(object.path);
+                file.context.conditionals?.(file.node);
+                processIncludes(file.node, file.context, stack);
             }
-            catch (error) {
-                if (isMissing(error))
-                    continue;
-                throw error;
+            finally {
+                stack.delete(file.identity);
             }
+            compositeUnder(file.node, node);
         }
-        objectsChecked++;
-        if (actual !== object.hash)
-            corrupt.push({ path: object.path, expected: object.hash, actual });
     }
-    const corruptPaths = new Set(corrupt.map((c) => c.path));
-    const problemOf = treeProblems(cache, corruptPaths, pacer);
-    const brokenRefs = [];
-    for (const entry of cache.listRefs()) {
-        const read = readRef(entry.path);
-        if (read.state === 'missing')
-            continue;
-        const problem = read.state === 'unreadable' ? { kind: 'unreadable', message: read.message } : await problemOf(read.roots);
-        if (problem)
-            brokenRefs.push({ ref: entry.ref, path: entry.path, problem });
-    }
-    if (options.repair) {
-        // Refs first: a ref must never name an object that is already gone.
-        for (const broken of brokenRefs)
-            cache_check_unlinkIfPresent(broken.path);
-        for (const object of corrupt)
-            cache_check_unlinkIfPresent(object.path);
-    }
-    return { objectsChecked, corrupt, brokenRefs, repaired: options.repair };
+    for (const value of node.entries.values())
+        processValue(value, context, stack);
 }
+function processValue(value, context, stack) {
+    if (value.kind === 'mapping')
+        processIncludes(value, context, stack);
+    else if (value.kind === 'sequence')
+        for (const item of value.items)
+            processValue(item, context, stack);
+}
+function includeList(node) {
+    if (node.kind === 'scalar')
+        return [node];
+    if (node.kind === 'sequence' && node.items.every((item) => item.kind === 'scalar'))
+        return node.items;
+    throw new CairnError('invalid-data', '(@) takes a file name or a list of file names', node.at);
+}
+/** Put `lower` beneath `upper` in place: `upper` keeps its own values and gains the rest. */
+function compositeUnder(lower, upper) {
+    const merged = lower;
+    compositeInto(merged, upper);
+    upper.entries = merged.entries;
+    upper.keyAt = merged.keyAt;
+}
+
+;// CONCATENATED MODULE: ./src/format/conditionals.ts
+// Resolves `(?)` conditionals and `(!)` assertions in a loaded tree, in place, as BuildStream's
+// option pool does: each true branch is composed onto the mapping that holds the conditional,
+// in order. It never reads files and never looks at what the keys mean, except for the keys a
+// caller forbids inside conditionals.
+
+
+const CONDITIONAL = '(?)';
+const ASSERTION = '(!)';
+const conditionals_kindName = (node) => (node.kind === 'scalar' ? 'a string' : node.kind === 'sequence' ? 'a list' : 'a mapping');
 /**
- * The first problem in a ref's roots, if any. Verdicts on directories are remembered, so a
- * subtree shared by many artifacts (and by an artifact's strong and weak refs) is walked once.
+ * Resolves every `(?)` and `(!)` in `node`, at any depth. `forbiddenKeys` are keys no
+ * conditional at the top of `node` may set (project.conf's `name`, `options`, ...); as in
+ * BuildStream they are refused even in a branch whose condition is false.
  */
-function treeProblems(cache, corruptPaths, pacer) {
-    const store = cache.store;
-    const verdicts = new Map();
-    const presenceProblem = (at) => {
-        if (!at.present)
-            return { kind: 'missing-object', object: at.path };
-        if (corruptPaths.has(at.path))
-            return { kind: 'corrupt-object', object: at.path };
-        return undefined;
-    };
-    const objectProblem = (hash, executable, acceptOtherVariant) => presenceProblem(locateObject(store, hash, executable, acceptOtherVariant));
-    const directoryProblem = async (digest) => {
-        if (verdicts.has(digest.hash))
-            return verdicts.get(digest.hash);
-        await pacer.step();
-        // A Directory blob is read through either variant, as the store reads blobs.
-        const at = locateObject(store, digest.hash, false, true);
-        let problem = presenceProblem(at);
-        if (!problem) {
-            const children = readTreeAt(at.path);
-            if (!children)
-                problem = { kind: 'corrupt-object', object: at.path };
-            for (const child of children ?? []) {
-                if (child.kind === 'symlink')
-                    continue;
-                if (!isHash(child.digest.hash))
-                    problem = { kind: 'corrupt-object', object: at.path };
-                // Staging links exactly the variant the entry asks for, so a file needs that one.
-                else if (child.kind === 'file')
-                    problem = objectProblem(child.digest.hash, child.isExecutable, false);
-                else
-                    problem = await directoryProblem(child.digest);
-                if (problem)
-                    break;
+function resolveConditionals(node, pool, forbiddenKeys = []) {
+    // A true branch can bring in more conditionals: keep going until none is left at this level.
+    while (resolveOneLevel(node, pool, forbiddenKeys))
+        ;
+    for (const value of node.entries.values()) {
+        if (value.kind === 'mapping')
+            resolveConditionals(value, pool);
+        else if (value.kind === 'sequence')
+            resolveInList(value, pool);
+    }
+}
+function resolveInList(list, pool) {
+    for (const item of list.items) {
+        if (item.kind === 'mapping')
+            resolveConditionals(item, pool);
+        else if (item.kind === 'sequence')
+            resolveInList(item, pool);
+    }
+}
+/** Applies the `(?)` list of `node`, if any; says whether there was one. */
+function resolveOneLevel(node, pool, forbiddenKeys) {
+    // The assertion is checked first, so that one already composed is not lost to a later branch.
+    const assertion = node.get(ASSERTION);
+    if (assertion !== undefined) {
+        if (assertion.kind !== 'scalar') {
+            throw new CairnError('invalid-data', `${ASSERTION} must be a message, not ${conditionals_kindName(assertion)}`, assertion.at);
+        }
+        throw new CairnError('user-assertion', assertion.value.trim(), assertion.at);
+    }
+    const conditions = node.get(CONDITIONAL);
+    if (conditions === undefined)
+        return false;
+    if (conditions.kind !== 'sequence') {
+        throw new CairnError('invalid-data', `${CONDITIONAL} must be a list of conditions, not ${conditionals_kindName(conditions)}`, conditions.at, 'write each condition as a list item EXPRESSION: MAPPING');
+    }
+    node.delete(CONDITIONAL);
+    for (const condition of conditions.items) {
+        if (condition.kind !== 'mapping') {
+            throw new CairnError('invalid-data', `a condition must be a mapping of an expression to what it applies, not ${conditionals_kindName(condition)}`, condition.at);
+        }
+        const keys = [...condition.entries.keys()];
+        if (keys.length === 0)
+            throw new CairnError('invalid-data', 'a condition has no expression', condition.at);
+        if (keys.length > 1) {
+            throw new CairnError('invalid-data', `a condition has more than one key: '${keys[1]}' follows '${keys[0]}'`, condition.whereIs(keys[1]), 'give each condition its own list item');
+        }
+        const expression = keys[0];
+        const branch = condition.get(expression);
+        const applies = pool.evaluate(expression, condition.whereIs(expression));
+        if (branch.kind !== 'mapping') {
+            throw new CairnError('illegal-composite', `only mappings can be applied by a conditional, not ${conditionals_kindName(branch)}`, branch.at);
+        }
+        for (const key of forbiddenKeys) {
+            if (branch.has(key)) {
+                throw new CairnError('illegal-composite', `'${key}' cannot be set by a conditional`, branch.whereIs(key), 'set it unconditionally');
             }
         }
-        verdicts.set(digest.hash, problem);
-        return problem;
-    };
-    return async (roots) => {
-        const log = roots.log && objectProblem(roots.log.hash, false, true);
-        if (log)
-            return log;
-        return roots.files && (await directoryProblem(roots.files));
-    };
-}
-/** Streams the file through sha256: objects can be gigabytes. */
-async function cache_check_hashFile(file) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    for await (const chunk of external_node_fs_default().createReadStream(file, { highWaterMark: 1 << 20 }))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-function cache_check_unlinkIfPresent(file) {
-    try {
-        external_node_fs_default().unlinkSync(file);
+        if (applies)
+            compositeInto(node, branch);
     }
-    catch (error) {
-        if (!isMissing(error))
-            throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/commands/cache.ts
-// `cairn cache check [--repair]`: re-hashes every object of the local cache and reports the
-// corrupt ones and the artifacts that need them; --repair removes both, so they are rebuilt.
-
-
-const CACHE_OPTIONS = [{ name: 'repair', values: 0 }];
-async function cacheCommand(context) {
-    const [verb] = context.parsed.positionals;
-    if (verb !== 'check')
-        throw new UsageError(`cairn cache takes check${verb ? `, not '${verb}'` : ''}`);
-    const repair = context.flag('repair');
-    const report = await checkCache(context.cache, { repair });
-    const { out } = context.io;
-    out.write(`checked ${report.objectsChecked} objects in ${context.cache.directory}\n`);
-    for (const corrupt of report.corrupt)
-        out.write(`corrupt object ${corrupt.path}: expected ${corrupt.expected}, found ${corrupt.actual}\n`);
-    for (const broken of report.brokenRefs)
-        out.write(`broken artifact ${broken.ref.project}/${broken.ref.element}/${broken.ref.key}: ${describeProblem(broken.problem)}\n`);
-    const problems = report.corrupt.length + report.brokenRefs.length;
-    if (problems === 0) {
-        out.write('no problems found\n');
-        return 0;
-    }
-    out.write(repair ? `repaired: removed ${report.corrupt.length} corrupt objects and ${report.brokenRefs.length} artifact refs that needed them\n` : 'run cairn cache check --repair to remove them\n');
-    return repair ? 0 : 1;
-}
-function describeProblem(problem) {
-    switch (problem.kind) {
-        case 'unreadable':
-            return `unreadable record (${problem.message})`;
-        case 'missing-object':
-            return `needs missing object ${problem.object}`;
-        case 'corrupt-object':
-            return `needs corrupt object ${problem.object}`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/commands/shell.ts
-// `cairn shell`: a shell (or one command) in a sandbox holding an element's staged run scope,
-// or with --build what its build would stage plus its sources at the build root. Changes to
-// the root are thrown away with the sandbox.
-
-
-
-
-
-
-
-const SHELL_OPTIONS = [{ name: 'build', short: 'b', values: 0 }];
-async function shellCommand(context, command) {
-    const targets = context.parsed.positionals;
-    if (targets.length !== 1)
-        throw new UsageError('cairn shell takes exactly one element (and, after --, a command)');
-    const graph = await context.loadGraph(targets);
-    const element = graph.targets[0];
-    const keyed = graph.keyed(element);
-    const build = context.flag('build');
-    const staged = (build ? graph.buildScope(element) : checkoutElements(graph, element, 'run')).filter((e) => e.kind !== 'junction' && e.kind !== 'link');
-    const store = context.cache.store;
-    const area = new StagingArea(store);
-    const integration = [];
-    for (const e of staged) {
-        const record = context.requireArtifact(graph, e, 'success');
-        if (record.files)
-            area.add({ name: e.fullName, tree: record.files.hash, location: '/' });
-        const bst = record.public?.bst;
-        const commands = Array.isArray(bst?.['integration-commands']) ? bst['integration-commands'] : [];
-        commands.forEach((command, i) => {
-            if (typeof command === 'string')
-                integration.push({ label: `integration-commands[${i}] of ${e.fullName}`, command });
-        });
-    }
-    const capabilities = await probeSandbox(context.userConfig.bwrap ? { bwrap: context.userConfig.bwrap } : {});
-    const work = store.temporaryPath('shell');
-    const root = external_node_path_default().join(work, 'root');
-    const scratch = external_node_path_default().join(work, 'scratch');
-    external_node_fs_default().mkdirSync(root, { recursive: true });
-    external_node_fs_default().mkdirSync(scratch);
-    try {
-        // Without an overlay, a private copy keeps writes away from the cache.
-        await area.materialize(root, capabilities.overlay ? 'link' : 'copy');
-        const variables = keyed.composed.view.variables;
-        const writable = [];
-        let cwd = '/';
-        if (build) {
-            const buildRoot = variables.get('build-root') ?? '/buildstream/build';
-            const host = external_node_path_default().join(work, 'build');
-            external_node_fs_default().mkdirSync(host);
-            for (const source of keyed.composed.sources) {
-                const target = source.view.directory ? external_node_path_default().join(host, source.view.directory) : host;
-                external_node_fs_default().mkdirSync(target, { recursive: true });
-                await source.plugin.stage?.(source.view, target, { sourceCache: context.userConfig.sourceDirectory, signal: new AbortController().signal, log: () => undefined });
-            }
-            writable.push({ host, path: buildRoot });
-            cwd = buildRoot;
-        }
-        const env = {};
-        for (const [name, value] of keyed.composed.environment.entries)
-            if (value.kind === 'scalar')
-                env[name] = value.value;
-        env['PS1'] = `[${element.fullName}:\\w]\\$ `;
-        const interactive = command.length === 0;
-        // As in a build, the staged elements are integrated first; the shell then sees the result.
-        if (integration.length > 0) {
-            const integrated = await runInSandbox(capabilities, { root, rootWritable: true, layered: true, scratch, writable: [], cwd: '/', env, uid: 0, gid: 0, commands: integration });
-            if (!integrated.ok)
-                return integrated.failed?.exitCode ?? 1;
-        }
-        const result = await runInSandbox(capabilities, {
-            layered: true,
-            root,
-            rootWritable: true,
-            scratch,
-            writable,
-            cwd,
-            env,
-            uid: 0,
-            gid: 0,
-            commands: [{ label: interactive ? 'shell' : 'command', command: interactive ? 'exec /bin/sh -i' : command.map(shellQuote).join(' ') }],
-            // A command, like a shell, talks to the terminal directly (no log headers), as bst shell does.
-            interactive: true,
-        });
-        return result.ok ? 0 : result.failed?.exitCode ?? 1;
-    }
-    finally {
-        removeTree(work);
-    }
-}
-function shellQuote(word) {
-    return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
-;// CONCATENATED MODULE: ./src/cli/format.ts
-// BuildStream's `--format` strings: `%{name}` placeholders, each with an optional Python-style
-// format spec (`%{state: >12}`, `%{name:^20}`): fill, alignment and width.
-const PLACEHOLDER = /%\{([a-z-]+)(?::([^}]*))?\}/g;
-/** The placeholders a format string uses, so that only the needed work is done. */
-function placeholdersOf(format) {
-    const names = new Set();
-    for (const match of format.matchAll(PLACEHOLDER))
-        names.add(match[1]);
-    return names;
-}
-/** Python's format spec for strings: [[fill]align][width]; other parts are ignored. */
-function applySpec(value, spec) {
-    if (!spec)
-        return value;
-    const match = /^(?:(.)?([<>^]))?(\d+)?/.exec(spec);
-    if (!match)
-        return value;
-    const fill = match[1] ?? ' ';
-    const align = match[2] ?? '<';
-    const width = match[3] ? Number(match[3]) : 0;
-    const pad = width - [...value].length;
-    if (pad <= 0)
-        return value;
-    if (align === '>')
-        return fill.repeat(pad) + value;
-    if (align === '^')
-        return fill.repeat(Math.floor(pad / 2)) + value + fill.repeat(Math.ceil(pad / 2));
-    return value + fill.repeat(pad);
-}
-/** Substitutes every known placeholder; unknown ones stay as written, as in BuildStream. */
-function renderFormat(format, values) {
-    return format.replace(PLACEHOLDER, (whole, name, spec) => {
-        const value = values(name);
-        return value === undefined ? whole : applySpec(value, spec);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/cli/commands/show-render.ts
-// `cairn show`: the elements of a scope, one line each, in a `--format` of BuildStream's
-// placeholders. It renders what the engine computed; it decides nothing itself.
-
-
-
-
-const DEFAULT_SHOW_FORMAT = '%{state: >12} %{full-key} %{name} %{workspace-dirs}';
-const UNKNOWN_KEY = '?'.repeat(64);
-/** An element's state as BuildStream names it. */
-function stateOf(graph, keyed, artifact, memo = new Map()) {
-    if (!keyed.resolved)
-        return 'no reference';
-    if (keyed.loaded.kind === 'junction')
-        return 'junction';
-    if (!keyed.keys)
-        return 'waiting';
-    const state = artifact(keyed);
-    if (state)
-        return state;
-    if (!keyed.sourcesLocal)
-        return 'fetch needed';
-    // Buildable once everything its build stages is cached: each build dependency and, through
-    // them, their runtime dependencies.
-    const ready = keyed.loaded.dependencies.every((d) => d.type === 'runtime' || runtimeClosureCached(graph, d.element, artifact, memo));
-    return ready ? 'buildable' : 'waiting';
-}
-function runtimeClosureCached(graph, element, artifact, memo) {
-    const known = memo.get(element);
-    if (known !== undefined)
-        return known;
-    memo.set(element, false);
-    const cached = artifact(graph.keyed(element)) === 'cached' &&
-        element.dependencies.every((d) => d.type === 'build' || runtimeClosureCached(graph, d.element, artifact, memo));
-    memo.set(element, cached);
-    return cached;
-}
-function yamlOf(value) {
-    if (Array.isArray(value) && value.length === 0)
-        return '[]\n';
-    if (value && typeof value === 'object' && Object.keys(value).length === 0)
-        return '{}\n';
-    return (0,dist/* stringify */.As)(value, { lineWidth: 0 });
-}
-function selectElements(graph, deps, except) {
-    const scope = deps === 'plan' ? 'all' : deps;
-    const elements = graph.scope(scope);
-    return exceptElements(graph.targets, elements, except);
-}
-function renderShow(graph, elements, format, artifact = () => undefined) {
-    const wanted = placeholdersOf(format);
-    const needsKeyed = ['key', 'full-key', 'state', 'config', 'vars', 'env', 'public', 'description'].some((name) => wanted.has(name));
-    const lines = [];
-    const memo = new Map();
-    for (const element of elements) {
-        const keyed = needsKeyed ? graph.keyed(element) : undefined;
-        const fullKey = keyed?.keys?.strong ?? UNKNOWN_KEY;
-        const values = (name) => {
-            switch (name) {
-                case 'name':
-                    return element.fullName;
-                case 'kind':
-                    return element.kind;
-                case 'key':
-                    return fullKey.slice(0, 8);
-                case 'full-key':
-                    return fullKey;
-                case 'state':
-                    return stateOf(graph, keyed, artifact, memo);
-                case 'description': {
-                    const description = element.node.get('description');
-                    return description?.kind === 'scalar' ? description.value.split(/\r?\n/).join(' ') : '';
-                }
-                case 'config':
-                    return yamlOf(toPlain(keyed.composed.config));
-                case 'vars':
-                    return yamlOf(Object.fromEntries(keyed.composed.variables.resolved()));
-                case 'env':
-                    return yamlOf(toPlain(keyed.composed.environment));
-                case 'public':
-                    return yamlOf(toPlain(keyed.composed.public));
-                case 'deps':
-                    return yamlOf(directDependencies(element, 'all').map((e) => e.fullName)).trimEnd();
-                case 'build-deps':
-                    return yamlOf(directDependencies(element, 'build').map((e) => e.fullName)).trimEnd();
-                case 'runtime-deps':
-                    return yamlOf(directDependencies(element, 'run').map((e) => e.fullName)).trimEnd();
-                case 'workspaced':
-                case 'workspace-dirs':
-                    return '';
-                default:
-                    return undefined;
-            }
-        };
-        lines.push(renderFormat(format, values));
-    }
-    return lines.length > 0 ? `${lines.join('\n')}\n` : '';
-}
-
-;// CONCATENATED MODULE: ./src/cli/commands/show.ts
-// `cairn show`: elements of a scope with their keys and states.
-
-
-const SHOW_OPTIONS = [
-    { name: 'deps', short: 'd', values: 1, choices: ['none', 'run', 'build', 'all', 'plan'] },
-    { name: 'except', values: 1, repeat: true },
-    { name: 'format', short: 'f', values: 1 },
-    { name: 'order', values: 1, choices: ['stage', 'alpha'] },
-];
-async function showCommand(context) {
-    const { parsed } = context;
-    const graph = await context.loadGraph(parsed.positionals);
-    const except = (parsed.flags.get('except') ?? []).map(([name]) => graph.lookup(name));
-    let elements = selectElements(graph, (one(parsed, 'deps') ?? 'all'), except);
-    if (one(parsed, 'order') === 'alpha')
-        elements = [...elements].sort((a, b) => (a.fullName < b.fullName ? -1 : a.fullName > b.fullName ? 1 : 0));
-    context.io.out.write(renderShow(graph, elements, one(parsed, 'format') ?? DEFAULT_SHOW_FORMAT, context.artifactState(graph)));
-    return 0;
+    return true;
 }
 
 ;// CONCATENATED MODULE: ./src/format/expression.ts
@@ -6956,240 +7387,6 @@ function requireValues(node, what, at) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/cache/canonical-json.ts
-// Canonical JSON for cache keys: byte-for-byte what Python's
-// json.dumps(v, sort_keys=True, separators=(",", ":"), ensure_ascii=True) emits, plus SHA-256 helpers.
-
-const HEX = '0123456789abcdef';
-/** Short escapes Python's json module uses; every other char outside 0x20..0x7e becomes \uXXXX. */
-const SHORT_ESCAPES = {
-    0x08: '\\b',
-    0x09: '\\t',
-    0x0a: '\\n',
-    0x0c: '\\f',
-    0x0d: '\\r',
-    0x22: '\\"',
-    0x5c: '\\\\',
-};
-// Matches any UTF-16 unit that must be escaped: quote, backslash, controls and all non-ASCII.
-// DEL (0x7f) is written as it is: BuildStream hashes with ujson, which does not escape it
-// (Python's json module would).
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\u0080-\uffff]/;
-function hex4(unit) {
-    return (HEX.charAt((unit >> 12) & 0xf) +
-        HEX.charAt((unit >> 8) & 0xf) +
-        HEX.charAt((unit >> 4) & 0xf) +
-        HEX.charAt(unit & 0xf));
-}
-/**
- * Quote a string the way Python's `encode_basestring_ascii` does. Escaping each UTF-16 unit on its
- * own yields exactly Python's surrogate pairs for astral characters (and passes lone surrogates
- * through as \udXXX, as Python does for such code points).
- */
-function quote(s) {
-    if (!NEEDS_ESCAPE.test(s))
-        return '"' + s + '"';
-    let out = '"';
-    let start = 0;
-    for (let i = 0; i < s.length; i++) {
-        const unit = s.charCodeAt(i);
-        if (unit >= 0x20 && unit <= 0x7f && unit !== 0x22 && unit !== 0x5c)
-            continue;
-        if (i > start)
-            out += s.slice(start, i);
-        out += SHORT_ESCAPES[unit] ?? '\\u' + hex4(unit);
-        start = i + 1;
-    }
-    if (start < s.length)
-        out += s.slice(start);
-    return out + '"';
-}
-function isHighSurrogate(unit) {
-    return unit >= 0xd800 && unit <= 0xdbff;
-}
-/**
- * Compare two strings by Unicode code point, as Python orders `str` (plain `<` on JS strings
- * compares UTF-16 units, which puts astral characters before U+E000..U+FFFF).
- */
-function compareCodePoints(a, b) {
-    if (a === b)
-        return 0;
-    const n = Math.min(a.length, b.length);
-    let i = 0;
-    while (i < n && a.charCodeAt(i) === b.charCodeAt(i))
-        i++;
-    if (i === n)
-        return a.length - b.length;
-    // The prefix is shared; step back onto the start of the code point containing unit i.
-    if (i > 0 && isHighSurrogate(a.charCodeAt(i - 1)))
-        i--;
-    return (a.codePointAt(i) ?? 0) - (b.codePointAt(i) ?? 0);
-}
-function formatNumber(v) {
-    if (!Number.isInteger(v)) {
-        // BuildStream never hashes floats, and ujson and Python's json disagree on how to print them,
-        // so refuse rather than guess.
-        throw new TypeError(`canonicalJson: only integers are supported, got ${String(v)}`);
-    }
-    // Python prints ints in full decimal (never exponent form); -0 is the int 0.
-    return Number.isSafeInteger(v) ? String(v === 0 ? 0 : v) : BigInt(v).toString();
-}
-function write(v, parts) {
-    if (v === null) {
-        parts.push('null');
-    }
-    else if (typeof v === 'string') {
-        parts.push(quote(v));
-    }
-    else if (typeof v === 'number') {
-        parts.push(formatNumber(v));
-    }
-    else if (typeof v === 'boolean') {
-        parts.push(v ? 'true' : 'false');
-    }
-    else if (Array.isArray(v)) {
-        parts.push('[');
-        for (let i = 0; i < v.length; i++) {
-            if (i > 0)
-                parts.push(',');
-            write(v[i], parts);
-        }
-        parts.push(']');
-    }
-    else {
-        const obj = v;
-        const keys = Object.keys(obj).sort(compareCodePoints);
-        parts.push('{');
-        for (let i = 0; i < keys.length; i++) {
-            const key = keys[i];
-            if (i > 0)
-                parts.push(',');
-            parts.push(quote(key), ':');
-            write(obj[key], parts);
-        }
-        parts.push('}');
-    }
-}
-/** Serialize `v` compactly with sorted keys and ASCII-only output (see the header comment). */
-function canonicalJson(v) {
-    const parts = [];
-    write(v, parts);
-    return parts.join('');
-}
-/** Lowercase hex SHA-256 of the UTF-8 encoding of `text`. */
-function sha256Hex(text) {
-    return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-/** BuildStream's `generate_key`: SHA-256 of the canonical JSON. */
-function hashKey(v) {
-    return sha256Hex(canonicalJson(v));
-}
-
-;// CONCATENATED MODULE: ./src/cache/cache-key.ts
-// Cache keys, bit for bit as BuildStream 2 computes them: sha256 of canonical JSON of the
-// element's own ingredients plus its build-scope dependencies in staging order. Pure functions:
-// no clock, no host paths, nothing from the environment but the build OS and architecture.
-
-
-/** BuildStream's BST_CORE_ARTIFACT_VERSION: the artifact format the keys describe. */
-const CORE_ARTIFACT_VERSION = 11;
-/** The ingredients as a dictionary, ready for dependencies and the weak key to be added. */
-function keyBase(ingredients) {
-    const base = {
-        'core-artifact-version': CORE_ARTIFACT_VERSION,
-        'element-base-key': { 'build-root': ingredients.buildRoot },
-        'element-plugin-key': ingredients.pluginKey,
-        'element-plugin-name': ingredients.kind,
-        'element-plugin-version': ingredients.pluginVersion,
-        public: ingredients.public,
-        sources: ingredients.sources,
-        'fatal-warnings': [...ingredients.fatalWarnings].sort(),
-    };
-    if (ingredients.sandbox !== undefined)
-        base['sandbox'] = ingredients.sandbox;
-    if (ingredients.environment !== undefined)
-        base['environment'] = ingredients.environment;
-    return base;
-}
-const MARKER = '\u0000dependencies\u0000';
-/**
- * An element's key dictionary serialised once, split around its dependency list, so that its
- * weak and strict keys only join pre-serialised dependency entries. `weak-cache-key` sorts
- * after every other key, so it always goes just before the closing brace.
- */
-class KeyTemplate {
-    before;
-    after;
-    constructor(base) {
-        const json = canonicalJson({ ...base, dependencies: MARKER });
-        const quoted = canonicalJson(MARKER);
-        const at = json.indexOf(quoted);
-        this.before = json.slice(0, at);
-        this.after = json.slice(at + quoted.length, -1);
-    }
-    /** `joined`: the canonical JSON entries of the build scope, in staging order, joined by commas. */
-    key(joined, weakKey) {
-        const tail = weakKey === undefined ? '}' : `,"weak-cache-key":${canonicalJson(weakKey)}}`;
-        // Canonical JSON escapes everything outside ASCII, so latin1 bytes are its UTF-8 bytes.
-        return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${this.before}[${joined}]${this.after}${tail}`, 'latin1').digest('hex');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/project/build-scope.ts
-// Build scopes for every element, fast: the same walk as ScopeWalker's 'build' scope, over
-// integer arrays with a generation stamp instead of sets, because keying walks one scope per
-// element and scopes in real graphs hold thousands of elements.
-class BuildScopes {
-    elements;
-    buildDeps;
-    runDeps;
-    stamp;
-    generation = 0;
-    stack;
-    cursor;
-    constructor(elements) {
-        this.elements = elements;
-        this.buildDeps = elements.map((e) => Int32Array.from(e.dependencies.filter((d) => d.type !== 'runtime').map((d) => d.element.index)));
-        this.runDeps = elements.map((e) => Int32Array.from(e.dependencies.filter((d) => d.type !== 'build').map((d) => d.element.index)));
-        this.stamp = new Int32Array(elements.length);
-        this.stack = new Int32Array(elements.length + 1);
-        this.cursor = new Int32Array(elements.length + 1);
-    }
-    /** The build scope of `element` in staging order: each build dependency's runtime closure, post-order. */
-    of(element) {
-        const generation = ++this.generation;
-        const { stamp, stack, cursor, runDeps } = this;
-        const out = [];
-        for (const root of this.buildDeps[element.index]) {
-            if (stamp[root] === generation)
-                continue;
-            stamp[root] = generation;
-            let depth = 0;
-            stack[0] = root;
-            cursor[0] = 0;
-            while (depth >= 0) {
-                const node = stack[depth];
-                const children = runDeps[node];
-                const i = cursor[depth];
-                if (i < children.length) {
-                    cursor[depth] = i + 1;
-                    const child = children[i];
-                    if (stamp[child] !== generation) {
-                        stamp[child] = generation;
-                        depth++;
-                        stack[depth] = child;
-                        cursor[depth] = 0;
-                    }
-                    continue;
-                }
-                out.push(node);
-                depth--;
-            }
-        }
-        return Int32Array.from(out);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/format/variables.ts
 // Resolves `%{name}` references in variable values and expands them in strings and node trees,
 // as BuildStream 2 does. It never reads files or decides which layers exist: the loader hands it
@@ -7648,459 +7845,487 @@ class Variables {
     }
 }
 
-;// CONCATENATED MODULE: ./src/project/element.ts
-// Composes each loaded element as BuildStream does (the kind's defaults with project.conf's
-// `elements:` override, then the element file, over the project's variables, environment,
-// sandbox and split rules), expands its variables, and lets its kind and its sources'
-// kinds validate and describe themselves. Pure: data in, data out.
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/format/yaml-reader.ts
+// Reads one YAML file into nodes with provenance, as BuildStream reads it: one document whose
+// root is a mapping, every scalar kept as stripped text, no anchors, aliases, tags or duplicate
+// keys. Two readers give the same tree: a fast one for the block-style YAML that element files
+// are written in, and the `yaml` library for everything else and for every syntax error.
 
 
 
-
-
-const DEFAULTS_KEYS = ['variables', 'environment', 'environment-nocache', 'config', 'public', 'sandbox'];
-/** Holds what is shared between elements of one load (per-project, per-kind defaults). */
-class ElementComposer {
-    kindDefaults = new Map();
-    projectVariables = new Map();
-    compose(loaded, dependencies) {
-        const project = loaded.project;
-        const plugin = project.plugins.element(loaded.kind, loaded.kindAt);
-        const defaults = this.defaultsFor(project, loaded.kind, plugin);
-        const node = loaded.node;
-        const ownVariables = getMapping(node, 'variables');
-        if (ownVariables)
-            assertNotProtected(ownVariables);
-        // Variables works out max-jobs itself from the composed `notparallel`.
-        const variables = Variables.derive(defaults.variables, ownVariables, { 'element-name': loaded.name });
-        variables.check();
-        const environment = layered(project.environment, defaults.node, node, 'environment');
-        const environmentNocache = [...new Set([...project.environmentNocache, ...strings(defaults.node, 'environment-nocache'), ...strings(node, 'environment-nocache')])];
-        const config = layeredConfig(defaults.node, node);
-        const sandbox = layered(project.sandbox, defaults.node, node, 'sandbox');
-        validateKeys(sandbox, ['build-uid', 'build-gid', 'build-os', 'build-arch', 'remote-apis-socket'], "'sandbox'");
-        const publicData = composePublic(defaults.node, node);
-        const expandedConfig = variables.expandNode(config);
-        const sources = this.composeSources(loaded, variables);
-        const view = {
-            name: loaded.name,
-            kind: loaded.kind,
-            config: expandedConfig,
-            variables: variables.resolved(),
-            dependencies,
-            sourceCount: sources.length,
-            at: loaded.kindAt,
-        };
-        if (plugin.configKeys !== 'any')
-            validateKeys(expandedConfig, plugin.configKeys, `the config of a ${loaded.kind} element`);
-        plugin.validate(view);
-        for (const source of sources)
-            source.plugin.validate(source.view);
-        return {
-            loaded,
-            plugin,
-            variables,
-            environment: variables.expandNode(environment),
-            environmentNocache,
-            config: expandedConfig,
-            sandbox: variables.expandNode(sandbox),
-            public: variables.expandNode(publicData),
-            sources,
-            view,
-        };
+/** Parse `text` (read from the file shown to users as `file`) into a mapping. */
+function readYaml(text, file) {
+    return readYamlFast(text, file) ?? readYamlWithLibrary(text, file);
+}
+// ---------------------------------------------------------------------------------------------
+// The library reader: complete YAML 1.2, failsafe schema so nothing is typed.
+function readYamlWithLibrary(text, file) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { schema: 'failsafe', lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    const at = (offset) => {
+        const pos = lines.linePos(offset);
+        return { file, line: pos.line, column: pos.col };
+    };
+    const problem = doc.errors[0] ?? doc.warnings[0];
+    if (problem) {
+        const message = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        throw new CairnError('invalid-yaml', `invalid YAML: ${message}`, at(problem.pos[0]));
     }
-    defaultsFor(project, kind, plugin) {
-        let perProject = this.kindDefaults.get(project);
-        if (!perProject) {
-            perProject = new Map();
-            this.kindDefaults.set(project, perProject);
+    const root = doc.contents;
+    if (root === null || ((0,dist/* isScalar */.jn)(root) && root.value === '' && root.source === '')) {
+        return new MappingNode(new Map(), { file, line: 1, column: 1 });
+    }
+    const converted = convert(root, at);
+    if (converted.kind !== 'mapping') {
+        throw new CairnError('invalid-yaml', 'the top level of the file must be a mapping of keys to values', converted.at);
+    }
+    return converted;
+}
+function convert(node, at) {
+    const start = at(node.range?.[0] ?? 0);
+    if ((0,dist/* isAlias */.Vj)(node) || ('anchor' in node && node.anchor)) {
+        throw new CairnError('invalid-yaml', 'YAML anchors and aliases are not supported', start, 'write the value out in full');
+    }
+    if (node.tag && !(0,dist/* isScalar */.jn)(node)) {
+        throw new CairnError('invalid-yaml', `YAML tags are not supported (${node.tag})`, start);
+    }
+    if ((0,dist/* isScalar */.jn)(node)) {
+        if (node.tag && node.tag !== 'tag:yaml.org,2002:str') {
+            throw new CairnError('invalid-yaml', `YAML tags are not supported (${node.tag})`, start);
         }
-        const known = perProject.get(kind);
-        if (known)
-            return known;
-        const node = readYaml(plugin.defaults, plugin.defaultsFile);
-        validateKeys(node, DEFAULTS_KEYS, `the defaults of kind '${kind}'`);
-        // The project's split rules, extended by the kind's own.
-        const publicNode = getMapping(node, 'public') ?? new MappingNode(new Map(), SYNTHETIC);
-        const bst = getMapping(publicNode, 'bst') ?? new MappingNode(new Map(), SYNTHETIC);
-        const splits = project.splitRules.clone();
-        const kindSplits = getMapping(bst, 'split-rules');
-        if (kindSplits)
-            compositeInto(splits, kindSplits);
-        bst.set('split-rules', splits);
-        publicNode.set('bst', bst);
-        node.set('public', publicNode);
-        const override = getMapping(project.elementOverrides, kind);
-        if (override) {
-            validateKeys(override, DEFAULTS_KEYS, `elements: ${kind}`);
-            compositeInto(node, override);
+        return new ScalarNode(String(node.value).trim(), start);
+    }
+    if ((0,dist/* isSeq */.oP)(node)) {
+        return new SequenceNode(node.items.map((item) => (item === null ? new ScalarNode('', start) : convert(item, at))), start);
+    }
+    if ((0,dist/* isMap */.jh)(node)) {
+        const mapping = new MappingNode(new Map(), start);
+        for (const pair of node.items) {
+            const key = pair.key;
+            if (!key || !(0,dist/* isScalar */.jn)(key)) {
+                const where = key?.range ? at(key.range[0]) : start;
+                throw new CairnError('invalid-yaml', 'mapping keys must be plain strings', where);
+            }
+            const keyAt = at(key.range?.[0] ?? 0);
+            const value = pair.value;
+            const keyText = String(key.value);
+            const valueNode = value === null || ((0,dist/* isScalar */.jn)(value) && value.type === 'PLAIN' && value.source === '')
+                ? new ScalarNode('', keyAt) /* an empty value points at its key, in both readers */
+                : convert(value, at);
+            mapping.set(keyText, valueNode, keyAt);
         }
-        const defaultVariables = getMapping(node, 'variables');
-        const variables = Variables.derive(this.variablesOf(project), defaultVariables, {});
-        const defaults = { node, variables };
-        perProject.set(kind, defaults);
-        return defaults;
+        return mapping;
     }
-    variablesOf(project) {
-        let variables = this.projectVariables.get(project);
-        if (!variables) {
-            variables = new Variables(project.variables);
-            this.projectVariables.set(project, variables);
+    throw new CairnError('invalid-yaml', 'unsupported YAML construct', start);
+}
+// ---------------------------------------------------------------------------------------------
+// The fast reader. It returns undefined for anything outside the subset it knows exactly, and
+// the library reader then takes the whole file, so both always agree on what a file means.
+class Unsupported extends Error {
+}
+/** Does a list item's dash ("- " or a lone "-") start at `column`? */
+function isDash(text, column) {
+    return text.startsWith('- ', column) || (text.length === column + 1 && text.charCodeAt(column) === 45);
+}
+const bail = () => {
+    throw new Unsupported();
+};
+function readYamlFast(text, file) {
+    try {
+        return new FastReader(text, file).document();
+    }
+    catch (error) {
+        if (error instanceof Unsupported)
+            return undefined;
+        throw error;
+    }
+}
+class FastReader {
+    file;
+    lines = [];
+    pos = 0;
+    constructor(text, file) {
+        this.file = file;
+        if (text.charCodeAt(0) === 0xfeff)
+            bail();
+        const raw = text.split('\n');
+        for (let number = 0; number < raw.length; number++) {
+            let line = raw[number];
+            if (line.endsWith('\r'))
+                line = line.slice(0, -1);
+            let indent = 0;
+            while (line.charCodeAt(indent) === 32)
+                indent++;
+            if (indent === line.length)
+                continue; // blank
+            const first = line.charCodeAt(indent);
+            if (first === 9)
+                bail(); // tabs in indentation
+            if (first === 35)
+                continue; // comment-only line
+            if (indent === 0 && (line.startsWith('---') || line.startsWith('...') || first === 37))
+                bail();
+            this.lines.push({ number, text: line, indent });
         }
-        return variables;
+        this.raw = raw;
     }
-    composeSources(loaded, variables) {
-        const list = getSequence(loaded.node, 'sources');
-        if (!list)
-            return [];
-        const project = loaded.project;
-        const storedRefs = project.refStorage === 'project.refs' ? project.refs.get(loaded.name) : undefined;
-        return list.items.map((item, index) => {
-            if (item.kind !== 'mapping')
-                throw new CairnError('invalid-data', 'each source must be a mapping with a kind', item.at);
-            const kindScalar = item.get('kind');
-            if (!kindScalar || kindScalar.kind !== 'scalar')
-                throw new CairnError('invalid-data', "a source needs 'kind'", item.at);
-            const plugin = project.plugins.source(kindScalar.value, kindScalar.at);
-            validateKeys(item, ['kind', 'directory', 'provenance', ...plugin.configKeys], `a ${kindScalar.value} source`);
-            const config = new MappingNode(new Map(), item.at);
-            const override = getMapping(project.sourceOverrides, kindScalar.value);
-            const overrideConfig = override ? getMapping(override, 'config') : undefined;
-            if (overrideConfig)
-                compositeInto(config, overrideConfig);
-            const own = item.clone();
-            for (const key of ['kind', 'directory', 'provenance'])
-                own.delete(key);
-            compositeInto(config, own);
-            // With project.refs, the stored ref replaces any ref written in the element.
-            const stored = storedRefs?.[index];
-            if (project.refStorage === 'project.refs')
-                config.delete('ref');
-            if (stored)
-                compositeInto(config, stored);
-            assertFullyComposited(config);
-            const expanded = variables.expandNode(config);
-            const directory = getString(item, 'directory');
-            const view = {
-                kind: kindScalar.value,
-                config: expanded,
-                directory: directory === undefined ? undefined : variables.expand(directory, item.get('directory').at),
-                projectDirectory: project.directory,
-                aliases: project.aliases,
-                mirrors: project.mirrors,
-                at: kindScalar.at,
-            };
-            return { kind: kindScalar.value, plugin, view };
-        });
+    raw;
+    at(line, column) {
+        return { file: this.file, line: line + 1, column: column + 1 };
     }
-}
-/** project value ← kind defaults ← element, for environment and sandbox. */
-function layered(projectNode, defaults, element, key) {
-    const result = projectNode.clone();
-    const fromDefaults = getMapping(defaults, key);
-    if (fromDefaults)
-        compositeInto(result, fromDefaults);
-    const own = getMapping(element, key);
-    if (own)
-        compositeInto(result, own);
-    assertFullyComposited(result);
-    return result;
-}
-function layeredConfig(defaults, element) {
-    const config = (getMapping(defaults, 'config') ?? new MappingNode(new Map(), SYNTHETIC)).clone();
-    const own = getMapping(element, 'config');
-    if (own)
-        compositeInto(config, own);
-    assertFullyComposited(config);
-    return config;
-}
-/**
- * Public data is the element's own, with split rules that extend the project's and the kind's
- * (as BuildStream does: the kind's other public keys do not carry over).
- */
-function composePublic(defaults, element) {
-    const base = getMapping(defaults, 'public');
-    const baseBst = base ? getMapping(base, 'bst') : undefined;
-    const splits = (baseBst ? getMapping(baseBst, 'split-rules') : undefined)?.clone() ?? new MappingNode(new Map(), SYNTHETIC);
-    const own = (getMapping(element, 'public') ?? new MappingNode(new Map(), SYNTHETIC)).clone();
-    const ownBst = getMapping(own, 'bst') ?? new MappingNode(new Map(), SYNTHETIC);
-    const ownSplits = getMapping(ownBst, 'split-rules');
-    if (ownSplits)
-        compositeInto(splits, ownSplits);
-    ownBst.set('split-rules', splits);
-    own.set('bst', ownBst);
-    assertFullyComposited(own);
-    return own;
-}
-function strings(node, key) {
-    return getStringList(node, key).map((s) => s.value);
-}
-
-;// CONCATENATED MODULE: ./src/format/includes.ts
-// `(@)` includes: the included files' content goes under the including mapping (the includer
-// wins), later files win over earlier ones, includes nest, and a file that includes itself,
-// directly or not, is an error. Finding and reading the files is the caller's job.
-
-
-/** Expands every `(@)` in `node` and below it, in place. */
-function processIncludes(node, context, stack = new Set()) {
-    const includesNode = node.get('(@)');
-    if (includesNode !== undefined) {
-        const includes = includeList(includesNode);
-        node.delete('(@)');
-        // Walk backwards so that each earlier file goes under the later ones: later files win.
-        for (let i = includes.length - 1; i >= 0; i--) {
-            const include = includes[i];
-            if (context.onlyLocal && include.value.includes(':'))
+    document() {
+        if (this.lines.length === 0)
+            return new MappingNode(new Map(), this.at(0, 0));
+        const first = this.lines[0];
+        if (first.indent !== 0)
+            bail();
+        const root = this.block(first, 0);
+        if (this.pos !== this.lines.length || root.kind !== 'mapping')
+            bail();
+        return root;
+    }
+    /** A block node whose first content starts at `column` of `line` (which may be mid-line after "- "). */
+    block(line, column) {
+        return isDash(line.text, column) ? this.sequence(line, column) : this.mapping(line, column);
+    }
+    sequence(firstLine, column) {
+        const items = [];
+        const node = new SequenceNode(items, this.at(firstLine.number, column));
+        let line = firstLine;
+        let col = column;
+        while (line) {
+            const text = line.text;
+            // A list written at its key's indentation ends at the next key.
+            if (text.charCodeAt(col) !== 45 /* - */) {
+                if (items.length > 0)
+                    break;
+                bail();
+            }
+            const after = col + 1;
+            if (after < text.length && text.charCodeAt(after) !== 32)
+                bail();
+            let contentCol = after;
+            while (text.charCodeAt(contentCol) === 32)
+                contentCol++;
+            this.pos++;
+            if (contentCol >= text.length || text.charCodeAt(contentCol) === 35 /* # */) {
+                // The item's value is on the following, more indented lines (or it is empty).
+                const next = this.lines[this.pos];
+                if (next && next.indent > col)
+                    items.push(this.block(next, next.indent));
+                else
+                    items.push(new ScalarNode('', this.at(line.number, col)));
+            }
+            else {
+                items.push(this.inlineItem(line, contentCol, col));
+            }
+            const next = this.lines[this.pos];
+            if (!next || next.indent < column)
+                break;
+            if (next.indent > column)
+                bail();
+            line = next;
+            col = column;
+        }
+        return node;
+    }
+    /** The content after "- ": a nested mapping or sequence starting on this line, or a scalar. */
+    inlineItem(line, contentCol, dashCol) {
+        if (isDash(line.text, contentCol)) {
+            this.pos--;
+            return this.sequence(line, contentCol);
+        }
+        if (this.keyEnd(line.text, contentCol) >= 0) {
+            this.pos--;
+            return this.mapping(line, contentCol);
+        }
+        return this.scalarValue(line, contentCol, dashCol);
+    }
+    /** Index of the ':' that ends a plain key starting at `col`, or -1 if this is not a key line. */
+    keyEnd(text, col) {
+        const first = text.charCodeAt(col);
+        // Keys that start with an indicator ("quoted", [flow], &anchor, ? complex ...) take the slow path.
+        if ('"\'[]{}&*!|>%@`?#,'.includes(text[col])) {
+            if (first === 34 || first === 39 || first === 63 || first === 123 || first === 91) {
+                // Might be a key; do not guess.
+                if (/^.*:(\s|$)/.test(text.slice(col)))
+                    bail();
+            }
+            return -1;
+        }
+        for (let i = col; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c === 58 /* : */) {
+                const next = text.charCodeAt(i + 1);
+                if (i + 1 === text.length || next === 32)
+                    return i;
+            }
+            else if (c === 35 /* # */ && text.charCodeAt(i - 1) === 32) {
+                return -1;
+            }
+            else if (c === 9) {
+                bail();
+            }
+        }
+        return -1;
+    }
+    mapping(firstLine, column) {
+        const node = new MappingNode(new Map(), this.at(firstLine.number, column));
+        let line = firstLine;
+        let col = column;
+        while (line) {
+            const text = line.text;
+            const end = this.keyEnd(text, col);
+            if (end < 0)
+                bail();
+            const key = text.slice(col, end);
+            if (key.length === 0 || key.endsWith(' ') || node.entries.has(key))
+                bail();
+            const keyAt = this.at(line.number, col);
+            let valueCol = end + 1;
+            while (text.charCodeAt(valueCol) === 32)
+                valueCol++;
+            this.pos++;
+            let value;
+            if (valueCol >= text.length || text.charCodeAt(valueCol) === 35) {
+                const next = this.lines[this.pos];
+                if (next && next.indent > col) {
+                    value = this.block(next, next.indent);
+                }
+                else if (next && next.indent === col && isDash(next.text, col)) {
+                    value = this.sequence(next, col);
+                }
+                else {
+                    value = new ScalarNode('', keyAt);
+                }
+            }
+            else {
+                value = this.scalarValue(line, valueCol, col);
+            }
+            node.set(key, value, keyAt);
+            const next = this.lines[this.pos];
+            if (!next || next.indent < column)
+                break;
+            if (next.indent > column)
+                bail();
+            line = next;
+            col = column;
+        }
+        return node;
+    }
+    /** A value that starts at `col` of `line`; `parentIndent` is the column of its key or dash. */
+    scalarValue(line, col, parentIndent) {
+        const first = line.text[col];
+        const value = this.sameLineValue(line, col, parentIndent);
+        // A more indented line after a one-line value would continue it (or be an error): leave
+        // both to the library.
+        const next = this.lines[this.pos];
+        if (first !== '|' && first !== '>' && next && next.indent > parentIndent)
+            bail();
+        return value;
+    }
+    sameLineValue(line, col, parentIndent) {
+        const text = line.text;
+        const first = text[col];
+        const at = this.at(line.number, col);
+        switch (first) {
+            case '"':
+                return new ScalarNode(this.doubleQuoted(text, col), at);
+            case "'":
+                return new ScalarNode(this.singleQuoted(text, col), at);
+            case '|':
+            case '>':
+                return new ScalarNode(this.blockScalar(line, col, parentIndent).trim(), at);
+            case '[':
+            case '{':
+                return this.flow(text, col, at);
+            case '&':
+            case '*':
+            case '!':
+            case '%':
+            case '@':
+            case '`':
+            case '?':
+            case ',':
+            case ']':
+            case '}':
+                return bail();
+            case '-':
+                if (text.charCodeAt(col + 1) === 32 || col + 1 === text.length)
+                    bail();
+        }
+        // A plain scalar: up to a comment, on this line only.
+        let end = text.length;
+        for (let i = col; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c === 35 && text.charCodeAt(i - 1) === 32) {
+                end = i;
+                break;
+            }
+            if (c === 58 && (i + 1 === text.length || text.charCodeAt(i + 1) === 32))
+                bail();
+            if (c === 9)
+                bail();
+        }
+        return new ScalarNode(text.slice(col, end).trim(), at);
+    }
+    /** The rest of the line after a closing quote may hold only spaces and a comment. */
+    expectLineEnd(text, from) {
+        let i = from;
+        while (text.charCodeAt(i) === 32)
+            i++;
+        if (i < text.length && !(text.charCodeAt(i) === 35 && i > from))
+            bail();
+    }
+    doubleQuoted(text, col) {
+        const close = text.indexOf('"', col + 1);
+        if (close > 0 && text.lastIndexOf('\\', close) <= col) {
+            // No escapes: the common case is one slice.
+            this.expectLineEnd(text, close + 1);
+            return text.slice(col + 1, close).trim();
+        }
+        let out = '';
+        let i = col + 1;
+        for (;;) {
+            if (i >= text.length)
+                bail(); // multi-line quoted scalars take the slow path
+            const c = text[i];
+            if (c === '"')
+                break;
+            if (c === '\\') {
+                const e = text[i + 1];
+                const simple = { n: '\n', t: '\t', '"': '"', '\\': '\\', '/': '/', r: '\r', '0': '\0', ' ': ' ', b: '\b', f: '\f', e: '\x1b', a: '\x07', v: '\v' };
+                if (e !== undefined && e in simple) {
+                    out += simple[e];
+                    i += 2;
+                    continue;
+                }
+                return bail();
+            }
+            out += c;
+            i++;
+        }
+        this.expectLineEnd(text, i + 1);
+        return out.trim();
+    }
+    singleQuoted(text, col) {
+        let out = '';
+        let i = col + 1;
+        for (;;) {
+            if (i >= text.length)
+                bail();
+            const c = text[i];
+            if (c === "'") {
+                if (text[i + 1] === "'") {
+                    out += "'";
+                    i += 2;
+                    continue;
+                }
+                break;
+            }
+            out += c;
+            i++;
+        }
+        this.expectLineEnd(text, i + 1);
+        return out.trim();
+    }
+    /** `|` and `>` with optional chomping; explicit indentation indicators take the slow path. */
+    blockScalar(line, col, parentIndent) {
+        const header = line.text.slice(col);
+        const match = /^([|>])([+-]?)\s*(#.*)?$/.exec(header);
+        if (!match)
+            return bail();
+        const folded = match[1] === '>';
+        // Block scalar content is taken from the raw lines, blank and comment-looking lines included.
+        const startRaw = line.number + 1;
+        let contentIndent = -1;
+        let lastRaw = line.number;
+        const body = [];
+        for (let n = startRaw; n < this.raw.length; n++) {
+            let t = this.raw[n];
+            if (t.endsWith('\r'))
+                t = t.slice(0, -1);
+            let ind = 0;
+            while (t.charCodeAt(ind) === 32)
+                ind++;
+            if (ind === t.length) {
+                body.push('');
                 continue;
-            const file = context.resolve(include);
-            if (stack.has(file.identity)) {
-                throw new CairnError('recursive-include', `'${include.value}' includes itself (through ${[...stack].map((s) => `'${s}'`).join(' -> ')})`, include.at);
             }
-            stack.add(file.identity);
-            try {
-                file.context.conditionals?.(file.node);
-                processIncludes(file.node, file.context, stack);
+            if (t.charCodeAt(ind) === 9 && ind <= parentIndent)
+                bail();
+            if (contentIndent < 0) {
+                if (ind <= parentIndent)
+                    break;
+                contentIndent = ind;
             }
-            finally {
-                stack.delete(file.identity);
-            }
-            compositeUnder(file.node, node);
+            if (ind < contentIndent)
+                break;
+            if (folded && ind > contentIndent)
+                bail();
+            body.push(t.slice(contentIndent));
+            lastRaw = n;
         }
-    }
-    for (const value of node.entries.values())
-        processValue(value, context, stack);
-}
-function processValue(value, context, stack) {
-    if (value.kind === 'mapping')
-        processIncludes(value, context, stack);
-    else if (value.kind === 'sequence')
-        for (const item of value.items)
-            processValue(item, context, stack);
-}
-function includeList(node) {
-    if (node.kind === 'scalar')
-        return [node];
-    if (node.kind === 'sequence' && node.items.every((item) => item.kind === 'scalar'))
-        return node.items;
-    throw new CairnError('invalid-data', '(@) takes a file name or a list of file names', node.at);
-}
-/** Put `lower` beneath `upper` in place: `upper` keeps its own values and gains the rest. */
-function compositeUnder(lower, upper) {
-    const merged = lower;
-    compositeInto(merged, upper);
-    upper.entries = merged.entries;
-    upper.keyAt = merged.keyAt;
-}
-
-;// CONCATENATED MODULE: ./src/project/dependencies.ts
-// Reads an element's dependency declarations (`build-depends`, `runtime-depends`, `depends`:
-// strings, mappings, filename lists) into one list, merging repeated declarations of the same
-// element the way BuildStream does: types and strictness are OR-ed, configs accumulate.
-
-
-const TYPED_KEYS = ['filename', 'junction', 'strict', 'config'];
-const UNTYPED_KEYS = ['filename', 'type', 'junction', 'strict', 'config'];
-function union(a, b) {
-    return a === b ? a : 'all';
-}
-/** BuildStream reads build-depends, then runtime-depends, then depends; the order matters for sorting. */
-function readDependencies(element) {
-    const byPath = new Map();
-    readGroup(element, 'build-depends', 'build', byPath);
-    readGroup(element, 'runtime-depends', 'runtime', byPath);
-    readGroup(element, 'depends', undefined, byPath);
-    return [...byPath.values()];
-}
-function readGroup(element, key, groupType, byPath) {
-    const list = getSequence(element, key);
-    if (!list)
-        return;
-    for (const item of list.items) {
-        for (const dependency of readOne(item, groupType)) {
-            const path = `${dependency.junction ?? ''}\u0000${dependency.name}`;
-            const existing = byPath.get(path);
-            if (!existing) {
-                byPath.set(path, dependency);
-                continue;
-            }
-            existing.type = union(existing.type, dependency.type);
-            existing.strict ||= dependency.strict;
-            existing.configs = [...existing.configs, ...dependency.configs];
+        // Trailing blank lines belong to the scalar only through chomping; drop them here.
+        while (body.length > 0 && body[body.length - 1] === '')
+            body.pop();
+        // Skip the structural lines that were consumed as content.
+        while (this.pos < this.lines.length && this.lines[this.pos].number <= lastRaw)
+            this.pos++;
+        // The value is stripped by the caller, so chomping does not change the result.
+        if (!folded)
+            return body.join('\n');
+        let out = '';
+        for (let i = 0; i < body.length; i++) {
+            const piece = body[i];
+            if (i === 0)
+                out = piece;
+            else if (piece === '')
+                out += '\n';
+            else
+                out += out.endsWith('\n') || out === '' ? piece : ` ${piece}`;
         }
+        return out;
     }
-}
-function splitName(scalar, junction) {
-    const name = scalar.value;
-    if (junction !== undefined) {
-        if (name.includes(':')) {
-            throw new CairnError('invalid-data', `dependency '${name}' contains ':' although 'junction' is given`, scalar.at, "drop the junction prefix from 'filename', or drop 'junction'");
-        }
-        return { junction, name };
-    }
-    const cut = name.lastIndexOf(':');
-    return cut < 0 ? { junction: undefined, name } : { junction: name.slice(0, cut), name: name.slice(cut + 1) };
-}
-function readOne(item, groupType) {
-    if (item.kind === 'scalar') {
-        return [{ ...splitName(item, undefined), type: groupType ?? 'all', strict: false, configs: [], at: item.at }];
-    }
-    if (item.kind !== 'mapping') {
-        throw new CairnError('invalid-data', 'a dependency must be an element name or a mapping with a filename', item.at);
-    }
-    validateKeys(item, groupType ? TYPED_KEYS : UNTYPED_KEYS, 'a dependency');
-    let type = groupType ?? 'all';
-    const typeScalar = item.get('type');
-    if (!groupType && typeScalar) {
-        if (typeScalar.kind !== 'scalar' || !['build', 'runtime', 'all'].includes(typeScalar.value)) {
-            throw new CairnError('invalid-data', `dependency type '${typeScalar.kind === 'scalar' ? typeScalar.value : '?'}' is not 'build', 'runtime' or 'all'`, typeScalar.at);
-        }
-        type = typeScalar.value;
-    }
-    const strict = getBool(item, 'strict', false);
-    const strictNode = item.get('strict');
-    if (!strict && strictNode) {
-        throw new CairnError('invalid-data', "setting 'strict' to false is not supported", strictNode.at, "remove 'strict', or set it to true");
-    }
-    if (strict && type === 'runtime') {
-        throw new CairnError('invalid-data', 'a runtime dependency cannot be strict', item.at, 'only dependencies needed at build time may be strict');
-    }
-    const config = getMapping(item, 'config');
-    if (config && type === 'runtime') {
-        throw new CairnError('invalid-data', "a runtime dependency cannot have 'config'", config.at);
-    }
-    const junction = getString(item, 'junction');
-    const filename = item.get('filename');
-    if (!filename)
-        throw new CairnError('invalid-data', "a dependency mapping needs 'filename'", item.at);
-    const names = [];
-    if (filename.kind === 'scalar')
-        names.push(filename);
-    else if (filename.kind === 'sequence') {
-        for (const entry of filename.items) {
-            if (entry.kind !== 'scalar')
-                throw new CairnError('invalid-data', "'filename' lists must hold element names", entry.at);
-            names.push(entry);
-        }
-    }
-    else {
-        throw new CairnError('invalid-data', "'filename' must be an element name or a list of them", filename.at);
-    }
-    return names.map((scalar) => ({
-        ...splitName(scalar, junction),
-        type,
-        strict,
-        configs: config ? [config] : [],
-        at: scalar.at,
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/project/element-name.ts
-// Element names: a path relative to the element path, ending in `.bst`, with no control or
-// reserved characters; `junction.bst:element.bst` crosses into a subproject.
-
-
-const FORBIDDEN = /[\u0000-\u001f\u007f-\uffff<>"|?*]/u;
-/** Normalises `./a/./b.bst` to `a/b.bst` and checks the suffix and characters. */
-function checkElementName(name, at) {
-    if (!name.endsWith('.bst')) {
-        throw new CairnError('bad-element-suffix', `element '${name}' does not end in '.bst'`, at, 'element files are named NAME.bst');
-    }
-    // Code points from 127 up are refused too, as BuildStream refuses them.
-    for (const char of name) {
-        if (FORBIDDEN.test(char) || char.codePointAt(0) > 0xffff) {
-            throw new CairnError('bad-characters-in-name', `element '${name}' has an invalid character ${JSON.stringify(char)}`, at);
-        }
-    }
-    const normal = external_node_path_default().posix.normalize(name);
-    if (normal.startsWith('../') || external_node_path_default().posix.isAbsolute(normal)) {
-        throw new CairnError('invalid-path', `element '${name}' is outside the element path`, at);
-    }
-    return normal;
-}
-/** Splits `a.bst:b.bst:c.bst` into the junction path and the element within the last project. */
-function splitJunctionPath(name) {
-    const parts = name.split(':');
-    const element = parts.pop();
-    return { junctions: parts, element };
-}
-
-;// CONCATENATED MODULE: ./src/format/conditionals.ts
-// Resolves `(?)` conditionals and `(!)` assertions in a loaded tree, in place, as BuildStream's
-// option pool does: each true branch is composed onto the mapping that holds the conditional,
-// in order. It never reads files and never looks at what the keys mean, except for the keys a
-// caller forbids inside conditionals.
-
-
-const CONDITIONAL = '(?)';
-const ASSERTION = '(!)';
-const conditionals_kindName = (node) => (node.kind === 'scalar' ? 'a string' : node.kind === 'sequence' ? 'a list' : 'a mapping');
-/**
- * Resolves every `(?)` and `(!)` in `node`, at any depth. `forbiddenKeys` are keys no
- * conditional at the top of `node` may set (project.conf's `name`, `options`, ...); as in
- * BuildStream they are refused even in a branch whose condition is false.
- */
-function resolveConditionals(node, pool, forbiddenKeys = []) {
-    // A true branch can bring in more conditionals: keep going until none is left at this level.
-    while (resolveOneLevel(node, pool, forbiddenKeys))
-        ;
-    for (const value of node.entries.values()) {
-        if (value.kind === 'mapping')
-            resolveConditionals(value, pool);
-        else if (value.kind === 'sequence')
-            resolveInList(value, pool);
-    }
-}
-function resolveInList(list, pool) {
-    for (const item of list.items) {
-        if (item.kind === 'mapping')
-            resolveConditionals(item, pool);
-        else if (item.kind === 'sequence')
-            resolveInList(item, pool);
-    }
-}
-/** Applies the `(?)` list of `node`, if any; says whether there was one. */
-function resolveOneLevel(node, pool, forbiddenKeys) {
-    // The assertion is checked first, so that one already composed is not lost to a later branch.
-    const assertion = node.get(ASSERTION);
-    if (assertion !== undefined) {
-        if (assertion.kind !== 'scalar') {
-            throw new CairnError('invalid-data', `${ASSERTION} must be a message, not ${conditionals_kindName(assertion)}`, assertion.at);
-        }
-        throw new CairnError('user-assertion', assertion.value.trim(), assertion.at);
-    }
-    const conditions = node.get(CONDITIONAL);
-    if (conditions === undefined)
-        return false;
-    if (conditions.kind !== 'sequence') {
-        throw new CairnError('invalid-data', `${CONDITIONAL} must be a list of conditions, not ${conditionals_kindName(conditions)}`, conditions.at, 'write each condition as a list item EXPRESSION: MAPPING');
-    }
-    node.delete(CONDITIONAL);
-    for (const condition of conditions.items) {
-        if (condition.kind !== 'mapping') {
-            throw new CairnError('invalid-data', `a condition must be a mapping of an expression to what it applies, not ${conditionals_kindName(condition)}`, condition.at);
-        }
-        const keys = [...condition.entries.keys()];
-        if (keys.length === 0)
-            throw new CairnError('invalid-data', 'a condition has no expression', condition.at);
-        if (keys.length > 1) {
-            throw new CairnError('invalid-data', `a condition has more than one key: '${keys[1]}' follows '${keys[0]}'`, condition.whereIs(keys[1]), 'give each condition its own list item');
-        }
-        const expression = keys[0];
-        const branch = condition.get(expression);
-        const applies = pool.evaluate(expression, condition.whereIs(expression));
-        if (branch.kind !== 'mapping') {
-            throw new CairnError('illegal-composite', `only mappings can be applied by a conditional, not ${conditionals_kindName(branch)}`, branch.at);
-        }
-        for (const key of forbiddenKeys) {
-            if (branch.has(key)) {
-                throw new CairnError('illegal-composite', `'${key}' cannot be set by a conditional`, branch.whereIs(key), 'set it unconditionally');
+    /** Single-line flow collections of plain or quoted scalars: `[a, b]`, `[]`, `{}`. */
+    flow(text, col, at) {
+        const open = text[col];
+        const close = open === '[' ? ']' : '}';
+        let end = -1;
+        for (let i = col + 1; i < text.length; i++) {
+            const c = text[i];
+            if (c === '[' || c === '{' || c === '"' || c === "'" || c === '#' || c === '&' || c === '*' || c === '!' || c === '?' || c === ':')
+                bail();
+            if (c === close) {
+                end = i;
+                break;
             }
         }
-        if (applies)
-            compositeInto(node, branch);
+        if (end < 0)
+            bail();
+        this.expectLineEnd(text, end + 1);
+        const inner = text.slice(col + 1, end);
+        if (open === '{') {
+            if (inner.trim() !== '')
+                bail();
+            return new MappingNode(new Map(), at);
+        }
+        if (inner.trim() === '')
+            return new SequenceNode([], at);
+        const items = [];
+        let start = col + 1;
+        for (const part of inner.split(',')) {
+            const lead = part.length - part.trimStart().length;
+            const value = part.trim();
+            if (value === '' || value.startsWith('-') || value.startsWith('%') || value.startsWith('@') || value.startsWith('`') || value.startsWith('|') || value.startsWith('>'))
+                bail();
+            items.push(new ScalarNode(value, this.at(at.line - 1, start + lead)));
+            start += part.length + 1;
+        }
+        return new SequenceNode(items, at);
     }
-    return true;
 }
 
 ;// CONCATENATED MODULE: ./src/project/project-path.ts
@@ -8353,7 +8578,7 @@ function checkShape(element, rules) {
 ;// CONCATENATED MODULE: ./plugins/elements/python-order.ts
 // Python's ordering of strings, for the parts of unique keys BuildStream builds with sorted():
 // by code point, which differs from JavaScript's UTF-16 order for characters above U+FFFF.
-function python_order_compareCodePoints(a, b) {
+function compareCodePoints(a, b) {
     const left = a[Symbol.iterator]();
     const right = b[Symbol.iterator]();
     for (;;) {
@@ -8370,7 +8595,7 @@ function python_order_compareCodePoints(a, b) {
     }
 }
 function sortedLikePython(values) {
-    return [...values].sort(python_order_compareCodePoints);
+    return [...values].sort(compareCodePoints);
 }
 
 ;// CONCATENATED MODULE: ./plugins/elements/staging-layout.ts
@@ -9241,365 +9466,113 @@ const plugins = [
 ];
 const builtinElementPlugins = new Map(plugins.map((plugin) => [plugin.kind, plugin]));
 
-;// CONCATENATED MODULE: ./plugins/sources/common.ts
-// What several source kinds share: reading their typed configuration with provenance errors.
-
-
-function requireKey(source, key) {
-    const value = getString(source.config, key);
-    if (value === undefined) {
-        throw new CairnError('invalid-data', `a ${source.kind} source needs '${key}'`, source.at);
-    }
-    return value;
-}
-/** BuildStream's downloadable files: url and ref, plus version or version-guess-pattern in the key. */
-function downloadKey(source) {
-    const key = [requireKey(source, 'url'), getString(source.config, 'ref') ?? null];
-    const version = getString(source.config, 'version');
-    const pattern = getString(source.config, 'version-guess-pattern');
-    if (version !== undefined)
-        key.push(version);
-    else if (pattern !== undefined)
-        key.push(pattern);
-    return key;
-}
-const DOWNLOAD_KEYS = ['url', 'ref', 'version', 'version-guess-pattern'];
-
-;// CONCATENATED MODULE: ./plugins/sources/git.ts
-// `git` (buildstream-plugins): a repository pinned by commit, or by a `tag-N-gSHA` describe ref.
+;// CONCATENATED MODULE: ./src/sources/archive-stream.ts
+// Opens an archive file as a stream of plain tar bytes. Gzip is left to the tar parser; xz,
+// bzip2, lzip and zstd go through the host's own tools, as BuildStream uses the host's lzip.
+// The first bytes decide, never the file name (a cached download is named by its sha256).
 
 
 
-/** The commit of a ref written as `git describe` output (`v1.0-3-gdeadbee`), or the ref itself. */
-function commitOf(ref) {
-    const cut = ref.lastIndexOf('-g');
-    return cut >= 0 ? ref.slice(cut + 2) : ref;
-}
-const git = {
-    kind: 'git',
-    configKeys: ['url', 'track', 'ref', 'ref-format', 'checkout-submodules', 'submodules', 'track-tags', 'tags', 'version', 'version-guess-pattern'],
-    needsFetch: true,
-    validate(source) {
-        requireKey(source, 'url');
-        if (getString(source.config, 'ref') === undefined && getString(source.config, 'track') === undefined) {
-            throw new CairnError('invalid-data', "a git source needs 'ref', 'track' or both", source.at);
-        }
-        getBool(source.config, 'checkout-submodules', true);
-        getBool(source.config, 'track-tags', false);
-        const format = getString(source.config, 'ref-format');
-        if (format !== undefined && format !== 'sha1' && format !== 'git-describe') {
-            throw new CairnError('invalid-data', `ref-format '${format}' is not 'sha1' or 'git-describe'`, source.config.get('ref-format').at);
-        }
-    },
-    isResolved: (source) => getString(source.config, 'ref') !== undefined,
-    uniqueKey(source) {
-        const key = [requireKey(source, 'url'), commitOf(getString(source.config, 'ref') ?? '')];
-        const tags = getSequence(source.config, 'tags');
-        if (tags && tags.items.length > 0) {
-            const table = {};
-            for (const item of tags.items) {
-                if (item.kind !== 'mapping')
-                    continue;
-                table[getString(item, 'tag') ?? ''] = [getString(item, 'commit') ?? '', getBool(item, 'annotated', false)];
-            }
-            key.push({ tags: table });
-        }
-        if (!getBool(source.config, 'checkout-submodules', true))
-            key.push({ checkout_submodules: false });
-        const submodules = getMapping(source.config, 'submodules');
-        if (submodules && submodules.entries.size > 0) {
-            const urls = {};
-            const checkouts = {};
-            for (const [path, node] of submodules.entries) {
-                if (node.kind !== 'mapping')
-                    continue;
-                const url = getString(node, 'url');
-                if (url !== undefined)
-                    urls[path] = url;
-                if (node.has('checkout'))
-                    checkouts[path] = getBool(node, 'checkout', true);
-            }
-            if (Object.keys(urls).length > 0)
-                key.push(urls);
-            if (Object.keys(checkouts).length > 0)
-                key.push({ submodule_checkout_overrides: checkouts });
-        }
-        const version = getString(source.config, 'version') ?? getString(source.config, 'version-guess-pattern');
-        if (version !== undefined)
-            key.push(version);
-        return key;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/sources/staging-root.ts
-// Placing entries inside a source staging directory: creating the directories on the way and
-// clearing the spot for a file, symlink or hard link. It never lets a write leave the staging
-// directory: a symlink on the way is followed only when it resolves inside, and the final
-// component of a path is always replaced, never written through.
 
 
-
-const DIRECTORY_MODE = 0o755;
-class StagingRoot {
-    real;
-    escapeReason;
-    constructor(
-    /** The staging directory with every symlink in its own path resolved. */
-    real, 
-    /** The error a symlink leading outside raises: the archive's fault, or a clash between sources. */
-    escapeReason) {
-        this.real = real;
-        this.escapeReason = escapeReason;
-    }
-    static async open(directory, escapeReason) {
-        return new StagingRoot(await external_node_fs_default().promises.realpath(directory), escapeReason);
-    }
-    /** Whether a real (symlink-free) path is the staging directory or under it. */
-    contains(real) {
-        return real === this.real || real.startsWith(this.real + (external_node_path_default()).sep);
-    }
-    /** The real path of the directory `components` below the root, creating what is missing. */
-    async directory(components, entry) {
-        let current = this.real;
-        for (const name of components)
-            current = await this.subdirectory(current, name, entry);
-        return current;
-    }
-    /**
-     * The real path of directory `name` in the real directory `parent`, made if missing. A file in
-     * the way is replaced (a later source overrides an earlier one); a symlink is followed only
-     * when it leads to a directory inside the root, as Python's tarfile "tar" filter allows.
-     */
-    async subdirectory(parent, name, entry) {
-        assertComponent(name);
-        const candidate = external_node_path_default().join(parent, name);
-        const stat = await staging_root_lstatOrUndefined(candidate);
-        if (stat?.isDirectory())
-            return candidate;
-        if (stat?.isSymbolicLink()) {
-            let real;
-            try {
-                real = await external_node_fs_default().promises.realpath(candidate);
-            }
-            catch {
-                throw this.escape(candidate, entry, 'which leads nowhere');
-            }
-            if (!this.contains(real))
-                throw this.escape(candidate, entry, 'which leads outside the staging directory');
-            if ((await external_node_fs_default().promises.stat(real)).isDirectory())
-                return real;
-        }
-        if (stat)
-            await external_node_fs_default().promises.unlink(candidate);
-        await external_node_fs_default().promises.mkdir(candidate, { mode: DIRECTORY_MODE });
-        // mkdir's mode passes through the umask; staged trees should not depend on it.
-        await external_node_fs_default().promises.chmod(candidate, DIRECTORY_MODE);
-        return candidate;
-    }
-    /**
-     * Makes `name` in the real directory `parent` free for a file, symlink or hard link and
-     * returns its path. Whatever was there is removed, never followed; an empty directory may
-     * go, a non-empty one is a clash.
-     */
-    async clear(parent, name, entry) {
-        assertComponent(name);
-        const target = external_node_path_default().join(parent, name);
-        const stat = await staging_root_lstatOrUndefined(target);
-        if (stat === undefined)
-            return target;
-        if (!stat.isDirectory()) {
-            await external_node_fs_default().promises.unlink(target);
-            return target;
-        }
+const COMPRESSIONS = [
+    { tool: 'xz', magic: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00] },
+    { tool: 'bzip2', magic: [0x42, 0x5a, 0x68] },
+    { tool: 'lzip', magic: [0x4c, 0x5a, 0x49, 0x50] },
+    { tool: 'zstd', magic: [0x28, 0xb5, 0x2f, 0xfd] },
+];
+const archive_stream_STDERR_LIMIT = 4096;
+/**
+ * Runs `read` over the tar bytes of `file` and waits for any decompressor to finish. When the
+ * decompressor failed, its error wins over the parse error it caused.
+ */
+async function withTarStream(file, label, at, read) {
+    const compression = await detect(file);
+    if (compression === undefined) {
+        const stream = external_node_fs_default().createReadStream(file);
         try {
-            await external_node_fs_default().promises.rmdir(target);
+            return await read(stream);
         }
-        catch {
-            throw new CairnError('staging-overlap', `${entry.what} would replace the non-empty directory '${this.relative(target)}'`, entry.at);
+        finally {
+            stream.destroy();
         }
-        return target;
     }
-    relative(real) {
-        return external_node_path_default().relative(this.real, real) || '.';
+    const tool = findHostTool(compression.tool);
+    if (tool === undefined) {
+        throw new CairnError('missing-file', `${label} is ${compression.tool}-compressed, but the host has no '${compression.tool}' to unpack it`, at, `install ${compression.tool}`);
     }
-    escape(link, entry, how) {
-        return new CairnError(this.escapeReason, `${entry.what} would be written through the symbolic link '${this.relative(link)}', ${how}`, entry.at);
-    }
-}
-function assertComponent(name) {
-    // Callers split and check paths; a separator or dot-dot here is a bug, not user input.
-    if (name === '' || name === '.' || name === '..' || name.includes('/'))
-        throw new Error(`staging: bad path component '${name}'`);
-}
-async function staging_root_lstatOrUndefined(file) {
+    const input = await external_node_fs_default().promises.open(file, 'r');
+    let child;
     try {
-        return await external_node_fs_default().promises.lstat(file);
+        child = (0,external_node_child_process_namespaceObject.spawn)(tool, ['-dc'], { stdio: [input.fd, 'pipe', 'pipe'] });
     }
     catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
+        await input.close();
         throw error;
     }
-}
-
-;// CONCATENATED MODULE: ./src/sources/copy-tree.ts
-// Copies a file or directory from the project into a staging directory as BuildStream's `local`
-// source stages it: a directory gives its contents, a file lands under its base name, symlinks
-// stay symlinks, files keep only their executable bit, sockets and other special files are
-// skipped. Inside a tree it never follows a symlink, neither in the project nor in the staging
-// directory.
-
-
-
-const copy_tree_S_IXUSR = 0o100;
-async function copyIntoStaging(request) {
-    const root = await StagingRoot.open(request.directory, 'staging-overlap');
-    const top = await external_node_fs_default().promises.lstat(request.from);
-    if (top.isDirectory()) {
-        await copyDirectory(request.from, root.real, '', root, request);
-        return;
-    }
-    // As BuildStream (and the source's key): a single path is followed and imported as a file,
-    // executable when the user may execute it.
-    const name = external_node_path_default().basename(request.from);
-    const target = await root.clear(root.real, name, { what: `local file '${name}'`, at: request.at });
-    await copyFile(request.from, target, await isExecutable(request.from));
-}
-async function copyDirectory(from, to, relative, root, request) {
-    const entries = await external_node_fs_default().promises.readdir(from, { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-        request.signal.throwIfAborted();
-        const source = external_node_path_default().join(from, entry.name);
-        const rel = relative === '' ? entry.name : `${relative}/${entry.name}`;
-        const placement = { what: `local file '${rel}'`, at: request.at };
-        if (entry.isDirectory()) {
-            await copyDirectory(source, await root.subdirectory(to, entry.name, placement), rel, root, request);
-        }
-        else if (entry.isSymbolicLink()) {
-            const target = await external_node_fs_default().promises.readlink(source);
-            await external_node_fs_default().promises.symlink(target, await root.clear(to, entry.name, placement));
-        }
-        else if (entry.isFile()) {
-            const mode = (await external_node_fs_default().promises.lstat(source)).mode;
-            await copyFile(source, await root.clear(to, entry.name, placement), (mode & copy_tree_S_IXUSR) !== 0);
-        }
-        // Sockets, FIFOs and devices have no content to stage; BuildStream's CAS import skips them.
-    }
-}
-async function copyFile(from, to, executable) {
-    // EXCL: `to` was just cleared, so anything there now (even a symlink) is a race, not a target.
-    await external_node_fs_default().promises.copyFile(from, to, (external_node_fs_default()).constants.COPYFILE_EXCL);
-    // Only the executable bit is content; the rest is normalised, as a CAS checkout would give.
-    await external_node_fs_default().promises.chmod(to, executable ? 0o755 : 0o644);
-}
-async function isExecutable(file) {
+    // Everything listens before the first await. Node discards the output of a child that exits
+    // while nobody reads it, and a small archive is unpacked before the caller starts reading:
+    // the pipe (which keeps backpressure) reads from the start.
+    const output = child.stdout.pipe(new external_node_stream_namespaceObject.PassThrough());
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+        if (stderr.length < archive_stream_STDERR_LIMIT)
+            stderr += chunk.toString('utf8');
+    });
+    const exited = new Promise((resolve) => {
+        child.on('error', () => resolve(null));
+        child.on('close', (code) => resolve(code));
+    });
+    // The child has its own copy of the descriptor.
+    await input.close();
+    const failure = (code) => new CairnError('invalid-data', `${compression.tool} could not unpack ${label}: ${stderr.trim() || `exit status ${code ?? 'unknown'}`}`, at);
+    let result;
     try {
-        await external_node_fs_default().promises.access(file, (external_node_fs_default()).constants.X_OK);
-        return true;
+        result = await read(output);
     }
-    catch {
-        return false;
+    catch (error) {
+        // An exit of its own before we stop it means the decompressor found the problem first.
+        const code = child.exitCode;
+        child.kill();
+        output.destroy();
+        await exited;
+        if (code !== null && code !== 0)
+            throw failure(code);
+        throw error;
+    }
+    const code = await exited;
+    if (code !== 0)
+        throw failure(code);
+    return result;
+}
+async function detect(file) {
+    const handle = await external_node_fs_default().promises.open(file, 'r');
+    try {
+        const head = Buffer.alloc(8);
+        const { bytesRead } = await handle.read(head, 0, head.length, 0);
+        return COMPRESSIONS.find(({ magic }) => bytesRead >= magic.length && magic.every((byte, i) => head[i] === byte));
+    }
+    finally {
+        await handle.close();
     }
 }
-
-;// CONCATENATED MODULE: ./plugins/sources/local.ts
-// `local`: files from the project itself; always resolved and cached, keyed by the content's
-// REAPI digest, staged by copying (symlinks kept, executable bits kept, never followed).
-
-
-
-
-
-
-/** Validation and the key both need the digest; a source's view is hashed once. */
-const digests = new WeakMap();
-function digestOf(source) {
-    let digest = digests.get(source);
-    if (digest === undefined) {
-        digest = directoryDigestSync(localPath(source)).hash;
-        digests.set(source, digest);
-    }
-    return digest;
-}
-function localPath(source) {
-    const scalar = scalarOf(source.config, 'path');
-    if (!scalar)
-        throw new CairnError('invalid-data', "a local source needs 'path'", source.at);
-    return projectPath(source.projectDirectory, scalar, 'local source path', undefined);
-}
-const local = {
-    kind: 'local',
-    configKeys: ['path'],
-    needsFetch: false,
-    validate(source) {
-        const full = localPath(source);
-        const scalar = scalarOf(source.config, 'path');
+/** The absolute path of an executable on PATH, or undefined. */
+function findHostTool(name) {
+    for (const directory of (process.env.PATH ?? '').split((external_node_path_default()).delimiter)) {
+        if (directory === '')
+            continue;
+        const candidate = external_node_path_default().join(directory, name);
         try {
-            digestOf(source);
+            external_node_fs_default().accessSync(candidate, (external_node_fs_default()).constants.X_OK);
+            if (external_node_fs_default().statSync(candidate).isFile())
+                return candidate;
         }
         catch {
-            throw new CairnError('missing-file', `local source path '${external_node_path_default().relative(source.projectDirectory, full) || '.'}' does not exist`, scalar.at);
+            // not here; keep looking
         }
-    },
-    isResolved: () => true,
-    uniqueKey: digestOf,
-    // The files are in the project: there is never anything to fetch.
-    isCached: () => true,
-    async stage(source, directory, context) {
-        await copyIntoStaging({ from: localPath(source), directory, at: source.at, signal: context.signal });
-    },
-};
-
-;// CONCATENATED MODULE: ./plugins/sources/ostree.ts
-// `ostree`: a commit of an OSTree repository, tracked from a branch.
-
-
-const ostree = {
-    kind: 'ostree',
-    configKeys: ['url', 'ref', 'track', 'gpg-key'],
-    needsFetch: true,
-    validate: (source) => void requireKey(source, 'url'),
-    isResolved: (source) => getString(source.config, 'ref') !== undefined,
-    uniqueKey: (source) => [requireKey(source, 'url'), getString(source.config, 'ref') ?? ''],
-};
-
-;// CONCATENATED MODULE: ./plugins/sources/patch.ts
-// `patch` (buildstream-plugins): a project file applied to what earlier sources staged.
-
-
-
-
-
-
-function patchFile(source) {
-    const scalar = scalarOf(source.config, 'path');
-    if (!scalar)
-        throw new CairnError('invalid-data', "a patch source needs 'path'", source.at);
-    const full = projectPath(source.projectDirectory, scalar, 'patch', 'file');
-    return { full, relative: external_node_path_default().relative(source.projectDirectory, full) };
+    }
+    return undefined;
 }
-function stripLevel(source) {
-    const text = getString(source.config, 'strip-level') ?? '1';
-    if (!/^\d+$/.test(text))
-        throw new CairnError('invalid-data', `strip-level '${text}' is not a whole number`, source.config.get('strip-level').at);
-    return Number(text);
-}
-const patch = {
-    kind: 'patch',
-    configKeys: ['path', 'strip-level'],
-    needsFetch: false,
-    validate(source) {
-        patchFile(source);
-        stripLevel(source);
-    },
-    isResolved: () => true,
-    uniqueKey(source) {
-        const { full, relative } = patchFile(source);
-        const digest = external_node_crypto_default().createHash('sha256').update(external_node_fs_default().readFileSync(full)).digest('hex');
-        return [relative, digest, stripLevel(source)];
-    },
-};
 
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
@@ -9817,10 +9790,49 @@ async function ensureDownloaded(request) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/sources/url-fallback.ts
+// Trying a source's candidate URLs (mirrors, then the alias's own URL) one after the other until
+// one works. It never decides the order (urls.ts does) and never swallows an interruption: only
+// user-visible failures (CairnError) move on to the next URL.
+
+/**
+ * Runs `attempt` on each URL in turn and returns the first result. A failure is logged and the
+ * next URL tried; when every URL fails, one error lists them all with their reasons. It keeps
+ * the reason, place and hint the failures share (every URL served a file with the wrong
+ * checksum: still a 'checksum-mismatch' at the ref), and is a 'fetch-failed' at the URL
+ * otherwise. With a single URL its own error is thrown unchanged.
+ */
+async function firstThatWorks(urls, attempt, options) {
+    const failures = [];
+    for (const [index, url] of urls.entries()) {
+        try {
+            return await attempt(url);
+        }
+        catch (error) {
+            if (!(error instanceof CairnError))
+                throw error;
+            failures.push(error);
+            const next = urls[index + 1];
+            options.log(`${options.doing} from ${url} failed: ${error.message}${next === undefined ? '' : `; trying ${next}`}`);
+        }
+    }
+    const [first] = failures;
+    if (failures.length === 1 && first !== undefined)
+        throw first;
+    const shared = (pick) => {
+        const value = first === undefined ? undefined : pick(first);
+        return failures.every((failure) => pick(failure) === value) ? value : undefined;
+    };
+    const reason = shared((failure) => failure.reason) ?? 'fetch-failed';
+    const at = reason === 'fetch-failed' ? options.at : (shared((failure) => failure.provenance) ?? options.at);
+    throw new CairnError(reason, `${options.doing} ${options.written} failed at every URL tried: ${failures.map((failure, i) => `${urls[i]} (${failure.message})`).join('; ')}`, at, shared((failure) => failure.hint) ?? 'check the mirrors and aliases in project.conf');
+}
+
 ;// CONCATENATED MODULE: ./src/sources/urls.ts
 // Source URLs as BuildStream writes them: `alias:rest` becomes the project's alias prefix plus
-// `rest`. This module only rewrites strings; it never touches the network or the filesystem,
-// and never lets an alias it does not know pass through as if it were a URL scheme.
+// `rest`, or a mirror's prefix plus `rest`. This module only rewrites strings; it never touches
+// the network or the filesystem, and never lets an alias it does not know pass through as if it
+// were a URL scheme.
 
 /** Schemes BuildStream never treats as aliases (`utils._URI_SCHEMES`), compared lowercased. */
 const URI_SCHEMES = ['http', 'https', 'ftp', 'file', 'git', 'sftp', 'ssh'];
@@ -9847,219 +9859,221 @@ function translateUrl(url, aliases, at) {
     }
     return prefix + url.slice(alias.length + 1);
 }
+/**
+ * Every URL `url` may be had from, in the order to try them. As BuildStream's
+ * `Project.get_alias_uris`: each mirror in project.conf order, each of its prefixes for the alias
+ * in order, then the alias's own prefix; tracking walks the same list backwards, so that a ref is
+ * tracked from upstream before any mirror that may lag behind it. An unaliased URL is its only
+ * candidate. A URL that would be tried twice is tried once, at its first place.
+ */
+function candidateUrls(url, aliases, mirrors, at, purpose = 'fetch') {
+    const alias = aliasOf(url);
+    // translateUrl also rejects an alias the project does not define, mirrored or not.
+    const own = translateUrl(url, aliases, at);
+    if (alias === undefined)
+        return [own];
+    const rest = url.slice(alias.length + 1);
+    const inOrder = [...mirrors.flatMap((mirror) => (mirror.aliases.get(alias) ?? []).map((prefix) => prefix + rest)), own];
+    return [...new Set(purpose === 'fetch' ? inOrder : inOrder.reverse())];
+}
 /** The last path component of a URL, as Python's os.path.basename gives it (query included). */
 function urlBasename(url) {
     return url.slice(url.lastIndexOf('/') + 1);
 }
 
-;// CONCATENATED MODULE: ./src/sources/downloadable.ts
-// What the downloadable kinds (remote, tar) share: reading `url` and `ref` from a source's
-// configuration, translating the URL's alias, and fetching the file into the download cache.
-// It never stages anything; each kind decides what to do with the cached file.
+;// CONCATENATED MODULE: ./src/sources/debian/deb822.ts
+// Debian's control-file syntax (deb822): stanzas of `Field: value` lines separated by blank lines,
+// continuation lines starting with a space or tab, `#` comment lines (allowed in apt's .sources).
+// Used for Release, Packages, .deb control files and apt sources. It reads text; it fetches nothing.
 
-
-
-
-/** The URL to download from, with the project's alias applied; errors point at `url:`. */
-function downloadUrl(source) {
-    const scalar = scalarOf(source.config, 'url');
-    if (!scalar)
-        throw new CairnError('invalid-data', `a ${source.kind} source needs 'url'`, source.at);
-    return translateUrl(scalar.value, source.aliases, scalar.at);
-}
-/** The sha256 that pins the source; errors point at `ref:` (or the source, when there is none). */
-function pinnedRef(source) {
-    const scalar = scalarOf(source.config, 'ref');
-    if (!scalar) {
-        throw new CairnError('invalid-data', `the ${source.kind} source has no ref, so there is nothing to fetch`, source.at, "add 'ref:' with the file's sha256");
+/** Feeds lines one at a time and hands back each stanza when it ends. */
+class StanzaReader {
+    keep;
+    fields = new Map();
+    current;
+    /** `keep`: only these (lowercase) fields are kept, so a Packages index stays small in memory. */
+    constructor(keep) {
+        this.keep = keep;
     }
-    if (!isSha256(scalar.value)) {
-        throw new CairnError('invalid-data', `ref '${scalar.value}' is not a sha256`, scalar.at, 'a ref is the 64 lowercase hex digits of the sha256 of the file');
-    }
-    return scalar.value;
-}
-function isDownloadCached(source, context) {
-    const ref = scalarOf(source.config, 'ref')?.value;
-    return ref !== undefined && isSha256(ref) && isDownloaded(context.sourceCache, source.kind, ref);
-}
-async function fetchDownload(source, context) {
-    const ref = pinnedRef(source);
-    const url = downloadUrl(source);
-    await ensureDownloaded({
-        sourceCache: context.sourceCache,
-        kind: source.kind,
-        ref,
-        url,
-        at: source.config.get('url')?.at ?? source.at,
-        refAt: source.config.get('ref')?.at ?? source.at,
-        signal: context.signal,
-        log: (line) => context.log(line),
-    });
-}
-/** The cached file for staging; a source-not-cached error when it was never fetched. */
-function cachedDownload(source, context) {
-    const ref = pinnedRef(source);
-    if (!isDownloaded(context.sourceCache, source.kind, ref)) {
-        throw new CairnError('source-not-cached', `the ${source.kind} source ${scalarOf(source.config, 'url')?.value ?? ''} has not been fetched`, source.at, 'fetch it first');
-    }
-    return downloadPath(context.sourceCache, source.kind, ref);
-}
-
-;// CONCATENATED MODULE: ./plugins/sources/remote.ts
-// `remote`: one downloaded file, pinned by its sha256, staged as `filename` with mode 0755 or 0644.
-
-
-
-
-
-
-
-/**
- * The name to stage under. BuildStream defaults it from the translated URL, so that is what
- * staging uses; the key (below) keeps the untranslated form it has always had.
- */
-function stagedName(source) {
-    const filename = getString(source.config, 'filename') ?? urlBasename(downloadUrl(source));
-    if (filename === '' || filename === '.' || filename === '..' || filename.includes('/')) {
-        throw new CairnError('invalid-data', `remote source cannot be staged as '${filename}'`, source.config.get('filename')?.at ?? source.config.get('url')?.at ?? source.at, "set 'filename:' to a plain file name");
-    }
-    return filename;
-}
-const remote = {
-    kind: 'remote',
-    configKeys: [...DOWNLOAD_KEYS, 'filename', 'executable'],
-    needsFetch: true,
-    validate(source) {
-        const url = requireKey(source, 'url');
-        const filename = getString(source.config, 'filename') ?? url.slice(url.lastIndexOf('/') + 1);
-        if (filename.includes('/')) {
-            throw new CairnError('invalid-data', `remote source filename '${filename}' may not contain '/'`, source.config.get('filename')?.at ?? source.at);
+    /** The stanza this line ended, if it was the blank line after one. */
+    push(rawLine) {
+        const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+        if (line.trim() === '')
+            return this.end();
+        if (line.startsWith('#'))
+            return undefined;
+        if (line.startsWith(' ') || line.startsWith('\t')) {
+            if (this.current !== undefined)
+                this.fields.set(this.current, `${this.fields.get(this.current) ?? ''}\n${line.trim()}`);
+            return undefined;
         }
-        getBool(source.config, 'executable', false);
-    },
-    isResolved: (source) => getString(source.config, 'ref') !== undefined,
-    uniqueKey(source) {
-        const url = requireKey(source, 'url');
-        const filename = getString(source.config, 'filename') ?? url.slice(url.lastIndexOf('/') + 1);
-        return [...downloadKey(source), filename, getBool(source.config, 'executable', false)];
-    },
-    isCached: isDownloadCached,
-    fetch: fetchDownload,
-    async stage(source, directory, context) {
-        const cached = cachedDownload(source, context);
-        const name = stagedName(source);
-        const root = await StagingRoot.open(directory, 'staging-overlap');
-        const target = await root.clear(root.real, name, { what: `remote file '${name}'`, at: source.at });
-        // A copy, never a hard link into the cache: the build may write to its sources.
-        await external_node_fs_default().promises.copyFile(cached, target, (external_node_fs_default()).constants.COPYFILE_EXCL);
-        await external_node_fs_default().promises.chmod(target, getBool(source.config, 'executable', false) ? 0o755 : 0o644);
-    },
-};
-
-;// CONCATENATED MODULE: ./src/sources/archive-stream.ts
-// Opens an archive file as a stream of plain tar bytes. Gzip is left to the tar parser; xz,
-// bzip2, lzip and zstd go through the host's own tools, as BuildStream uses the host's lzip.
-// The first bytes decide, never the file name (a cached download is named by its sha256).
-
-
-
-
-
-const COMPRESSIONS = [
-    { tool: 'xz', magic: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00] },
-    { tool: 'bzip2', magic: [0x42, 0x5a, 0x68] },
-    { tool: 'lzip', magic: [0x4c, 0x5a, 0x49, 0x50] },
-    { tool: 'zstd', magic: [0x28, 0xb5, 0x2f, 0xfd] },
-];
-const archive_stream_STDERR_LIMIT = 4096;
-/**
- * Runs `read` over the tar bytes of `file` and waits for any decompressor to finish. When the
- * decompressor failed, its error wins over the parse error it caused.
- */
-async function withTarStream(file, label, at, read) {
-    const compression = await detect(file);
-    if (compression === undefined) {
-        const stream = external_node_fs_default().createReadStream(file);
-        try {
-            return await read(stream);
+        const colon = line.indexOf(':');
+        if (colon <= 0)
+            return undefined;
+        const name = line.slice(0, colon).trim().toLowerCase();
+        if (this.keep !== undefined && !this.keep.has(name)) {
+            this.current = undefined;
+            return undefined;
         }
-        finally {
-            stream.destroy();
+        this.current = name;
+        this.fields.set(name, line.slice(colon + 1).trim());
+        return undefined;
+    }
+    /** The stanza in progress, if any (at a blank line or the end of the text). */
+    end() {
+        this.current = undefined;
+        if (this.fields.size === 0)
+            return undefined;
+        const done = this.fields;
+        this.fields = new Map();
+        return done;
+    }
+}
+function parseStanzas(text, keep) {
+    const reader = new StanzaReader(keep);
+    const stanzas = [];
+    for (const line of text.split('\n')) {
+        const stanza = reader.push(line);
+        if (stanza)
+            stanzas.push(stanza);
+    }
+    const last = reader.end();
+    if (last)
+        stanzas.push(last);
+    return stanzas;
+}
+/** The stanzas of a stream, one at a time: a Packages index is read without holding its text. */
+async function* streamStanzas(input, keep) {
+    const reader = new StanzaReader(keep);
+    const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    let pending = '';
+    // Iterating the stream itself (not readline) so that a failing stream fails the loop.
+    for await (const chunk of input) {
+        pending += typeof chunk === 'string' ? chunk : decoder.write(chunk);
+        const lines = pending.split('\n');
+        pending = lines.pop() ?? '';
+        for (const line of lines) {
+            const stanza = reader.push(line);
+            if (stanza)
+                yield stanza;
         }
     }
-    const tool = findHostTool(compression.tool);
-    if (tool === undefined) {
-        throw new CairnError('missing-file', `${label} is ${compression.tool}-compressed, but the host has no '${compression.tool}' to unpack it`, at, `install ${compression.tool}`);
+    pending += decoder.end();
+    for (const line of pending.split('\n')) {
+        const stanza = reader.push(line);
+        if (stanza)
+            yield stanza;
     }
-    const input = await external_node_fs_default().promises.open(file, 'r');
-    let child;
-    try {
-        child = (0,external_node_child_process_namespaceObject.spawn)(tool, ['-dc'], { stdio: [input.fd, 'pipe', 'pipe'] });
-    }
-    catch (error) {
-        await input.close();
-        throw error;
-    }
-    // Everything listens before the first await. Node discards the output of a child that exits
-    // while nobody reads it, and a small archive is unpacked before the caller starts reading:
-    // the pipe (which keeps backpressure) reads from the start.
-    const output = child.stdout.pipe(new external_node_stream_namespaceObject.PassThrough());
-    let stderr = '';
-    child.stderr.on('data', (chunk) => {
-        if (stderr.length < archive_stream_STDERR_LIMIT)
-            stderr += chunk.toString('utf8');
-    });
-    const exited = new Promise((resolve) => {
-        child.on('error', () => resolve(null));
-        child.on('close', (code) => resolve(code));
-    });
-    // The child has its own copy of the descriptor.
-    await input.close();
-    const failure = (code) => new CairnError('invalid-data', `${compression.tool} could not unpack ${label}: ${stderr.trim() || `exit status ${code ?? 'unknown'}`}`, at);
-    let result;
-    try {
-        result = await read(output);
-    }
-    catch (error) {
-        // An exit of its own before we stop it means the decompressor found the problem first.
-        const code = child.exitCode;
-        child.kill();
-        output.destroy();
-        await exited;
-        if (code !== null && code !== 0)
-            throw failure(code);
-        throw error;
-    }
-    const code = await exited;
-    if (code !== 0)
-        throw failure(code);
-    return result;
+    const last = reader.end();
+    if (last)
+        yield last;
 }
-async function detect(file) {
-    const handle = await external_node_fs_default().promises.open(file, 'r');
-    try {
-        const head = Buffer.alloc(8);
-        const { bytesRead } = await handle.read(head, 0, head.length, 0);
-        return COMPRESSIONS.find(({ magic }) => bytesRead >= magic.length && magic.every((byte, i) => head[i] === byte));
-    }
-    finally {
-        await handle.close();
-    }
+/** The whitespace-separated words of a field (Suites, Components, Architectures). */
+function words(value) {
+    return value === undefined ? [] : value.split(/\s+/).filter((word) => word !== '');
 }
-/** The absolute path of an executable on PATH, or undefined. */
-function findHostTool(name) {
-    for (const directory of (process.env.PATH ?? '').split((external_node_path_default()).delimiter)) {
-        if (directory === '')
+
+;// CONCATENATED MODULE: ./src/sources/debian/apt-sources.ts
+// The machine's apt sources, read at run time: /etc/apt/sources.list and the *.list and *.sources
+// files of /etc/apt/sources.list.d (in name order, as apt reads them), in the one-line format and
+// in deb822. The root is a parameter so tests can read a directory of their own. It only reads.
+
+
+
+/** Every enabled source, in the order apt reads them. */
+function readAptSources(root = '/') {
+    const etc = external_node_path_default().join(root, 'etc', 'apt');
+    const sources = [];
+    const main = external_node_path_default().join(etc, 'sources.list');
+    const text = readIfFile(main);
+    if (text !== undefined)
+        sources.push(...parseOneLineSources(text, main));
+    const parts = external_node_path_default().join(etc, 'sources.list.d');
+    let names = [];
+    try {
+        names = external_node_fs_default().readdirSync(parts).sort();
+    }
+    catch {
+        // no sources.list.d: only sources.list counts
+    }
+    for (const name of names) {
+        const file = external_node_path_default().join(parts, name);
+        const isList = name.endsWith('.list');
+        if (!isList && !name.endsWith('.sources'))
             continue;
-        const candidate = external_node_path_default().join(directory, name);
-        try {
-            external_node_fs_default().accessSync(candidate, (external_node_fs_default()).constants.X_OK);
-            if (external_node_fs_default().statSync(candidate).isFile())
-                return candidate;
+        const content = readIfFile(file);
+        if (content === undefined)
+            continue;
+        sources.push(...(isList ? parseOneLineSources(content, file) : parseDeb822Sources(content, file)));
+    }
+    return sources;
+}
+function readIfFile(file) {
+    try {
+        return external_node_fs_default().statSync(file).isFile() ? external_node_fs_default().readFileSync(file, 'utf8') : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `deb [opt=value ...] uri suite [component ...]`, one per line, `#` starting a comment. */
+function parseOneLineSources(text, file) {
+    const sources = [];
+    for (const raw of text.split('\n')) {
+        let line = raw.replace(/#.*$/, '').trim();
+        if (line === '')
+            continue;
+        const type = line.split(/\s+/, 1)[0];
+        if (type !== 'deb' && type !== 'deb-src')
+            continue;
+        line = line.slice(type.length).trim();
+        const options = new Map();
+        if (line.startsWith('[')) {
+            const close = line.indexOf(']');
+            if (close < 0)
+                continue;
+            for (const option of words(line.slice(1, close))) {
+                const equals = option.indexOf('=');
+                if (equals > 0)
+                    options.set(option.slice(0, equals).toLowerCase(), option.slice(equals + 1));
+            }
+            line = line.slice(close + 1).trim();
         }
-        catch {
-            // not here; keep looking
-        }
+        const [uri, suite, ...components] = words(line);
+        if (uri === undefined || suite === undefined)
+            continue;
+        sources.push({ types: [type], uris: [uri], suites: [suite], components, signedBy: keyringPath(options.get('signed-by')), file });
+    }
+    return sources;
+}
+/** deb822 stanzas with Types, URIs, Suites, Components, Signed-By; `Enabled: no` ones are skipped. */
+function parseDeb822Sources(text, file) {
+    const sources = [];
+    for (const stanza of parseStanzas(text)) {
+        if ((stanza.get('enabled') ?? 'yes').toLowerCase() === 'no')
+            continue;
+        const types = words(stanza.get('types'));
+        const uris = words(stanza.get('uris'));
+        const suites = words(stanza.get('suites'));
+        if (types.length === 0 || uris.length === 0 || suites.length === 0)
+            continue;
+        sources.push({ types, uris, suites, components: words(stanza.get('components')), signedBy: keyringPath(stanza.get('signed-by')), file });
+    }
+    return sources;
+}
+/** Signed-By may hold a path, fingerprints or a whole key block; only a path names a keyring file. */
+function keyringPath(value) {
+    const first = value?.trim().split(/[\s,]+/)[0];
+    return first !== undefined && first.startsWith('/') ? first : undefined;
+}
+/** The first binary (`deb`) source over http, https or file whose Suites include `suite`. */
+function findAptArchive(sources, suite) {
+    for (const source of sources) {
+        if (!source.types.includes('deb') || !source.suites.includes(suite))
+            continue;
+        const uri = source.uris.find((candidate) => /^(https?|file):/i.test(candidate));
+        if (uri !== undefined)
+            return { url: uri.endsWith('/') ? uri : `${uri}/`, signedBy: source.signedBy, file: source.file };
     }
     return undefined;
 }
@@ -10129,6 +10143,806 @@ async function* tarEntries(input) {
     }
     finally {
         input.destroy();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/debian/ar.ts
+// The `ar` container a .deb is (deb(5)): an 8-byte magic, then members each behind a 60-byte
+// header (name, mtime, uid, gid, mode, decimal size, "`\n"), their data padded to an even length.
+// It lists members and streams one out; it never reads a member's data into memory whole.
+
+
+
+const MAGIC = '!<arch>\n';
+const HEADER = 60;
+/** The members of an ar archive, in order. `label` names the file in errors. */
+async function arMembers(file, label, at) {
+    const handle = await external_node_fs_default().promises.open(file, 'r');
+    try {
+        const { size: total } = await handle.stat();
+        const magic = Buffer.alloc(MAGIC.length);
+        await handle.read(magic, 0, magic.length, 0);
+        if (magic.toString('latin1') !== MAGIC)
+            throw new CairnError('invalid-data', `${label} is not a Debian package (no ar header)`, at);
+        const members = [];
+        const header = Buffer.alloc(HEADER);
+        for (let position = MAGIC.length; position < total;) {
+            const { bytesRead } = await handle.read(header, 0, HEADER, position);
+            if (bytesRead < HEADER || header.toString('latin1', 58, 60) !== '`\n') {
+                throw new CairnError('invalid-data', `${label} is a damaged ar archive (bad member header at byte ${position})`, at);
+            }
+            // GNU ar ends names with '/'; dpkg-deb writes them padded with spaces.
+            const name = header.toString('latin1', 0, 16).trimEnd().replace(/\/$/, '');
+            const size = Number.parseInt(header.toString('latin1', 48, 58).trim(), 10);
+            const offset = position + HEADER;
+            if (!Number.isSafeInteger(size) || size < 0 || offset + size > total) {
+                throw new CairnError('invalid-data', `${label} is a damaged ar archive (member '${name}' overruns the file)`, at);
+            }
+            members.push({ name, offset, size });
+            position = offset + size + (size % 2);
+        }
+        return members;
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Copies one member's data to `target` (created, not replaced). */
+async function copyMember(file, member, target, signal) {
+    if (member.size === 0) {
+        await external_node_fs_default().promises.writeFile(target, '', { flag: 'wx' });
+        return;
+    }
+    await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_fs_default().createReadStream(file, { start: member.offset, end: member.offset + member.size - 1 }), external_node_fs_default().createWriteStream(target, { flags: 'wx' }), { signal });
+}
+
+;// CONCATENATED MODULE: ./src/sources/debian/deb-file.ts
+// Reading a binary package (deb(5)): its control and data tarballs, taken out of the ar container
+// into a scratch file so tar-extract's checks and the host decompressors can read them. It never
+// runs a maintainer script and never writes outside the scratch directory it is given.
+
+
+
+
+
+
+
+/** Compressions dpkg-deb writes and the host can undo (lzma is long obsolete and not among them). */
+const TAR_MEMBER = /^(control|data)\.tar(\.(gz|xz|zst|bz2))?$/;
+async function debMembers(deb) {
+    const members = await arMembers(deb.file, deb.label, deb.at);
+    if (members[0]?.name !== 'debian-binary')
+        throw new CairnError('invalid-data', `${deb.label} is not a Debian binary package (no debian-binary member first)`, deb.at);
+    const find = (kind) => {
+        const member = members.find((candidate) => candidate.name.startsWith(`${kind}.tar`));
+        if (member === undefined)
+            throw new CairnError('invalid-data', `${deb.label} has no ${kind}.tar member`, deb.at);
+        if (!TAR_MEMBER.test(member.name))
+            throw new CairnError('invalid-data', `${deb.label} has a ${member.name} member, which Cairn cannot unpack`, deb.at, 'supported: plain, gzip, xz, zstd and bzip2 tarballs');
+        return member;
+    };
+    return { control: find('control'), data: find('data') };
+}
+/** Runs `use` with the package's data tarball as a file of its own in `scratch`, removed afterwards. */
+async function withDataTar(deb, scratch, signal, use) {
+    const { data } = await debMembers(deb);
+    return withMember(deb, data, scratch, signal, use);
+}
+async function withMember(deb, member, scratch, signal, use) {
+    const directory = await external_node_fs_default().promises.mkdtemp(external_node_path_default().join(scratch, 'deb-'));
+    try {
+        const tarball = external_node_path_default().join(directory, member.name);
+        await copyMember(deb.file, member, tarball, signal);
+        return await use(tarball);
+    }
+    finally {
+        await external_node_fs_default().promises.rm(directory, { recursive: true, force: true });
+    }
+}
+/** The fields of the package's `control` file. */
+async function readControl(deb, scratch, signal) {
+    const { control } = await debMembers(deb);
+    const text = await withMember(deb, control, scratch, signal, (tarball) => withTarStream(tarball, `${deb.label} control.tar`, deb.at, async (stream) => {
+        let found;
+        for await (const entry of tarEntries(stream)) {
+            if (entry.path.replace(/^(\.\/)+/, '') !== 'control' || entry.type !== 'File') {
+                entry.resume();
+                continue;
+            }
+            // A control file is a few kilobytes; a huge one is not a control file.
+            if ((entry.size ?? 0) > 1 << 20)
+                throw new CairnError('invalid-data', `${deb.label} has an oversized control file`, deb.at);
+            const chunks = [];
+            for await (const chunk of entry)
+                chunks.push(chunk);
+            found = Buffer.concat(chunks).toString('utf8');
+        }
+        return found;
+    }));
+    const stanza = text === undefined ? undefined : parseStanzas(text)[0];
+    if (stanza === undefined)
+        throw new CairnError('invalid-data', `${deb.label} has no control file`, deb.at);
+    return stanza;
+}
+/** The members of a data tarball, names only (nothing is written). */
+async function listTarball(tarball, label, at, signal) {
+    try {
+        return await withTarStream(tarball, label, at, (stream) => readNames(stream, signal));
+    }
+    catch (error) {
+        if (error instanceof Error && !(error instanceof CairnError) && 'tarCode' in error) {
+            throw new CairnError('invalid-data', `${label} is not a valid tar archive: ${error.message}`, at);
+        }
+        throw error;
+    }
+}
+async function readNames(stream, signal) {
+    const members = [];
+    for await (const entry of tarEntries(stream)) {
+        entry.resume();
+        signal.throwIfAborted();
+        let name = entry.path;
+        while (name.startsWith('./'))
+            name = name.slice(2);
+        name = name.replace(/\/+$/, '');
+        if (name === '.')
+            name = '';
+        members.push({ path: name, directory: entry.type === 'Directory' || entry.type === 'GNUDumpDir' });
+    }
+    return members;
+}
+
+;// CONCATENATED MODULE: ./src/sources/debian/version.ts
+// Debian version numbers as dpkg compares them (Debian Policy 5.6.12): `[epoch:]upstream[-revision]`,
+// compared epoch first (numerically), then upstream and revision by dpkg's verrevcmp, where `~`
+// sorts before everything, even the end of the string. It never judges whether a version is wise.
+const VERSION_RELATIONS = (/* unused pure expression or super */ null && (['<<', '<=', '=', '>=', '>>', '<', '>']));
+function version_parse(version) {
+    const text = version.trim();
+    const colon = text.indexOf(':');
+    const epoch = colon >= 0 ? Number.parseInt(text.slice(0, colon), 10) : 0;
+    const rest = colon >= 0 ? text.slice(colon + 1) : text;
+    const dash = rest.lastIndexOf('-');
+    return {
+        epoch: Number.isFinite(epoch) ? epoch : 0,
+        upstream: dash >= 0 ? rest.slice(0, dash) : rest,
+        revision: dash >= 0 ? rest.slice(dash + 1) : '',
+    };
+}
+const isDigit = (c) => c >= '0' && c <= '9';
+const isLetter = (c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+/** dpkg's character weight: letters first, then `~` lowest, then every other character after letters. */
+function order(c) {
+    if (c === '')
+        return 0;
+    if (isDigit(c))
+        return 0;
+    if (isLetter(c))
+        return c.charCodeAt(0);
+    if (c === '~')
+        return -1;
+    return c.charCodeAt(0) + 256;
+}
+/** dpkg's verrevcmp: alternating non-digit and digit runs, non-digits by `order`, digits numerically. */
+function compareFragment(a, b) {
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+        while ((i < a.length && !isDigit(a.charAt(i))) || (j < b.length && !isDigit(b.charAt(j)))) {
+            const ac = order(a.charAt(i));
+            const bc = order(b.charAt(j));
+            if (ac !== bc)
+                return ac - bc;
+            i++;
+            j++;
+        }
+        while (a.charAt(i) === '0')
+            i++;
+        while (b.charAt(j) === '0')
+            j++;
+        let firstDifference = 0;
+        while (isDigit(a.charAt(i)) && isDigit(b.charAt(j))) {
+            if (firstDifference === 0)
+                firstDifference = a.charCodeAt(i) - b.charCodeAt(j);
+            i++;
+            j++;
+        }
+        if (isDigit(a.charAt(i)))
+            return 1;
+        if (isDigit(b.charAt(j)))
+            return -1;
+        if (firstDifference !== 0)
+            return firstDifference;
+    }
+    return 0;
+}
+/** Negative when `a` is older than `b`, zero when dpkg deems them equal, positive when newer. */
+function compareVersions(a, b) {
+    const left = version_parse(a);
+    const right = version_parse(b);
+    if (left.epoch !== right.epoch)
+        return left.epoch - right.epoch;
+    return compareFragment(left.upstream, right.upstream) || compareFragment(left.revision, right.revision);
+}
+/** Whether `version` stands in `relation` to `wanted` (`2.1 >= 2.0`). */
+function satisfiesRelation(version, relation, wanted) {
+    const c = compareVersions(version, wanted);
+    switch (relation) {
+        case '<<':
+            return c < 0;
+        case '<=':
+            return c <= 0;
+        case '=':
+            return c === 0;
+        case '>=':
+            return c >= 0;
+        case '>>':
+            return c > 0;
+    }
+}
+/** The relation as dpkg means it: the obsolete `<` and `>` are `<=` and `>=`. */
+function normaliseRelation(written) {
+    if (written === '<')
+        return '<=';
+    if (written === '>')
+        return '>=';
+    return written === '<<' || written === '<=' || written === '=' || written === '>=' || written === '>>' ? written : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/sources/debian/relations.ts
+// Package relationship fields (Depends, Pre-Depends, Provides) as Debian Policy 7.1 writes them:
+// comma-separated groups of `|` alternatives, each `name[:arch] [(op version)] [[archs]] [<profiles>]`.
+// It parses text into data; what satisfies a relation is the resolver's business.
+
+
+const ALTERNATIVE = /^([A-Za-z0-9][A-Za-z0-9+.\-_]*)(?::([A-Za-z0-9-]+))?\s*(?:\(\s*(<<|<=|>=|>>|=|<|>)\s*([^\s)]+)\s*\))?\s*(?:\[([^\]]*)\])?\s*((?:<[^>]*>\s*)*)$/;
+/** One relationship field; alternatives restricted away from `architecture` are dropped. */
+function parseRelations(field, context) {
+    const groups = [];
+    for (const written of field.split(',')) {
+        if (written.trim() === '')
+            continue;
+        const group = [];
+        for (const alternative of written.split('|')) {
+            const relation = parseOne(alternative.replace(/\s+/g, ' ').trim(), context);
+            if (relation)
+                group.push(relation);
+        }
+        if (group.length > 0)
+            groups.push(group);
+    }
+    return groups;
+}
+function parseOne(text, context) {
+    const match = ALTERNATIVE.exec(text);
+    if (!match)
+        throw new CairnError('invalid-data', `${context.what}: cannot parse the relation '${text}'`, context.at);
+    const [, name, qualifier, op, version, architectures] = match;
+    if (architectures !== undefined && !architectureMatches(architectures, context.architecture))
+        return undefined;
+    let constraint;
+    if (op !== undefined && version !== undefined) {
+        const relation = normaliseRelation(op);
+        if (relation === undefined)
+            throw new CairnError('invalid-data', `${context.what}: unknown version relation '${op}'`, context.at);
+        constraint = { relation, version };
+    }
+    return {
+        name: name.toLowerCase(),
+        ...(qualifier !== undefined ? { qualifier: qualifier.toLowerCase() } : {}),
+        ...(constraint !== undefined ? { constraint } : {}),
+        text,
+    };
+}
+/** `[amd64 arm64]` keeps only those; `[!i386]` keeps all but those (Policy 7.1). */
+function architectureMatches(list, architecture) {
+    const entries = list.split(/\s+/).filter((entry) => entry !== '');
+    if (entries.length === 0)
+        return true;
+    const negated = entries.every((entry) => entry.startsWith('!'));
+    if (negated)
+        return !entries.some((entry) => entry.slice(1) === architecture || entry.slice(1) === 'any');
+    return entries.some((entry) => entry === architecture || entry === 'any' || entry === `linux-${architecture}`);
+}
+/** How a relation reads in a message: `libfoo (>= 2.0)`. */
+function describeRelation(relation) {
+    const qualifier = relation.qualifier !== undefined ? `:${relation.qualifier}` : '';
+    const constraint = relation.constraint ? ` (${relation.constraint.relation} ${relation.constraint.version})` : '';
+    return `${relation.name}${qualifier}${constraint}`;
+}
+
+;// CONCATENATED MODULE: ./src/sources/debian/resolve.ts
+// The dependency closure of a package list against one suite's index: Pre-Depends and Depends
+// (never Recommends or Suggests), the first satisfiable of `a | b`, versioned constraints,
+// virtual names through Provides and `:any`/`:native` qualifiers. Only the packages asked for
+// and what they need are chosen: the archive's Essential packages are not added on their own.
+// One version per name, the newest that fits, chosen in a fixed order so the same index always
+// gives the same closure; when a later relation rules out a version chosen earlier, resolution
+// starts again knowing that constraint. It never downloads; an unsatisfiable relation names the
+// chain that needed it.
+
+
+
+const label = (record) => `${record.name} ${record.version}`;
+/** A relation that rules out the version already chosen for its name; a retry may fix it. */
+class VersionClash {
+    relations;
+    error;
+    constructor(
+    /** The relation the chosen version fails, and the one it was chosen for. */
+    relations, error) {
+        this.relations = relations;
+        this.error = error;
+    }
+}
+/** Restarts allowed: each learns one more constraint, so this bounds pathological indices only. */
+const MAX_ATTEMPTS = 100;
+function resolveClosure(index, requested, log) {
+    // Constraints met late in an earlier attempt, by package name: versions must satisfy them all.
+    const learned = new Map();
+    for (let attempt = 1;; attempt++) {
+        const lines = [];
+        try {
+            const closure = resolveOnce(index, requested, learned, (line) => void lines.push(line));
+            for (const line of lines)
+                log(line);
+            return closure;
+        }
+        catch (error) {
+            if (!(error instanceof VersionClash))
+                throw error;
+            const [relation, earlier] = error.relations;
+            const known = learned.get(relation.name) ?? [];
+            const fresh = [relation, earlier].filter((candidate) => candidate.name === relation.name && !known.some((each) => describeRelation(each) === describeRelation(candidate)));
+            const constraints = [...known, ...fresh];
+            const possible = index.versionsOf(relation.name).some((record) => constraints.every((each) => versionFits(each, record.version)));
+            if (fresh.length === 0 || !possible || attempt >= MAX_ATTEMPTS)
+                throw error.error;
+            learned.set(relation.name, constraints);
+            log(`${relation.name}: resolving again for a version that also satisfies '${describeRelation(relation)}'`);
+        }
+    }
+}
+function versionFits(relation, version) {
+    return relation.constraint === undefined || (version !== undefined && satisfiesRelation(version, relation.constraint.relation, relation.constraint.version));
+}
+function resolveOnce(index, requested, learned, log) {
+    const selected = new Map();
+    const queue = [];
+    const architecture = index.architecture;
+    const qualifierAllows = (relation, record, viaProvides) => {
+        const qualifier = relation.qualifier;
+        if (qualifier === undefined || qualifier === 'native')
+            return true;
+        // `:any` asks for a package that may serve other architectures (Multi-Arch: allowed).
+        if (qualifier === 'any')
+            return viaProvides || record.multiArch === 'allowed';
+        return qualifier === architecture && (record.architecture === architecture || record.architecture === 'all');
+    };
+    const versionAllows = versionFits;
+    /** Whether a chosen package already satisfies the relation, by name or by what it provides. */
+    const satisfiedBySelection = (relation) => {
+        const same = selected.get(relation.name);
+        if (same && versionAllows(relation, same.record.version) && qualifierAllows(relation, same.record, false))
+            return true;
+        for (const { record } of selected.values()) {
+            for (const provided of record.provides) {
+                if (provided.name !== relation.name)
+                    continue;
+                const version = provided.constraint?.relation === '=' ? provided.constraint.version : undefined;
+                if (versionAllows(relation, version) && qualifierAllows(relation, record, true))
+                    return true;
+            }
+        }
+        return false;
+    };
+    /** The newest real package of that name satisfying the relation. */
+    const realCandidate = (relation) => index
+        .versionsOf(relation.name)
+        .find((record) => versionAllows(relation, record.version) && qualifierAllows(relation, record, false) && (learned.get(record.name) ?? []).every((each) => versionAllows(each, record.version)));
+    /** The newest real package satisfying the relation, else the first provider (by name) that does. */
+    const candidateFor = (relation) => {
+        const real = realCandidate(relation);
+        if (real)
+            return real;
+        const providers = index.providersOf(relation.name).filter(({ record, version }) => versionAllows(relation, version) && qualifierAllows(relation, record, true));
+        const first = providers[0];
+        if (first === undefined)
+            return undefined;
+        const names = [...new Set(providers.map(({ record }) => record.name))];
+        if (names.length > 1)
+            log(`${relation.name} is provided by ${names.join(', ')}; choosing ${first.record.name}`);
+        return first.record;
+    };
+    const select = (record, chain, at, wanted) => {
+        const earlier = selected.get(record.name);
+        if (earlier) {
+            const neededBy = chain.length > 0 ? chain.join(' → ') : 'packages:';
+            const chosenFor = earlier.chain.length > 1 ? `for ${earlier.chain.slice(0, -1).join(' → ')}` : 'in packages:';
+            const error = new CairnError('invalid-data', `cannot satisfy '${describeRelation(wanted)}' needed by ${neededBy}: ${label(earlier.record)} was chosen ${chosenFor} ('${describeRelation(earlier.relation)}')`, at, 'one version of each package is staged, and none satisfies every relation on it');
+            throw new VersionClash([wanted, earlier.relation], error);
+        }
+        const selection = { record, relation: wanted, chain: [...chain, label(record)], at };
+        selected.set(record.name, selection);
+        queue.push(selection);
+    };
+    const satisfy = (group, chain, at, field) => {
+        if (group.some(satisfiedBySelection))
+            return;
+        for (const relation of group) {
+            const candidate = candidateFor(relation);
+            if (candidate) {
+                select(candidate, chain, at, relation);
+                return;
+            }
+        }
+        const written = group.map(describeRelation).join(' | ');
+        const needer = chain.length > 0 ? `, which ${chain.at(-1)} needs (${field}); chain: ${[...chain, written].join(' → ')}` : ' (asked for in packages:)';
+        throw new CairnError('invalid-data', `unsatisfiable dependency '${written}'${needer}`, at, availability(index, group));
+    };
+    for (const request of requested) {
+        const groups = parseRelations(request.text, { architecture, what: `package '${request.text}'`, at: request.at });
+        if (groups.length !== 1)
+            throw new CairnError('invalid-data', `'${request.text}' is not one package name`, request.at);
+        const group = groups[0];
+        const chosen = (relation) => {
+            const same = selected.get(relation.name);
+            return same !== undefined && versionAllows(relation, same.record.version);
+        };
+        if (group.some(chosen))
+            continue;
+        // A package asked for by name is chosen itself, even when an earlier one provides its name.
+        const real = group.map((relation) => ({ relation, record: realCandidate(relation) })).find(({ record }) => record !== undefined);
+        if (real?.record !== undefined)
+            select(real.record, [], request.at, real.relation);
+        else
+            satisfy(group, [], request.at, 'packages');
+    }
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+        const { record, chain, at } = next;
+        for (const [field, text] of [['Pre-Depends', record.preDepends], ['Depends', record.depends]]) {
+            const groups = parseRelations(text, { architecture, what: `the ${field} of ${label(record)}`, at });
+            for (const group of groups)
+                satisfy(group, chain, at, field);
+        }
+    }
+    const closure = [...selected.values()].map(({ record }) => record).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    log(`resolved ${closure.length} packages from ${requested.length} asked for`);
+    return closure;
+}
+/** What the archive does have under the names in the group, for the error's hint. */
+function availability(index, group) {
+    const parts = group.map((relation) => {
+        const versions = index.versionsOf(relation.name).map((record) => record.version);
+        const providers = [...new Set(index.providersOf(relation.name).map(({ record }) => record.name))];
+        if (versions.length === 0 && providers.length === 0)
+            return `no package is named or provides ${relation.name}`;
+        const have = versions.length > 0 ? `${relation.name} ${versions.join(', ')}` : '';
+        const via = providers.length > 0 ? `${have === '' ? '' : '; '}provided by ${providers.join(', ')}` : '';
+        return `the archive has ${have}${via}`;
+    });
+    return parts.join('; ');
+}
+
+;// CONCATENATED MODULE: ./src/sources/debian/package-index.ts
+// The packages of one suite and architecture as the archive's Packages indices list them: every
+// version of every name, and which packages provide which virtual names. It holds what resolution
+// needs (relations are parsed when a package is reached) and never downloads anything.
+
+
+
+/** The fields kept from a Packages stanza; descriptions and the rest are dropped while reading. */
+const INDEX_FIELDS = new Set(['package', 'version', 'architecture', 'filename', 'sha256', 'depends', 'pre-depends', 'provides', 'multi-arch']);
+/** Whether a Filename (or ref `filename`) stays inside the archive root it is appended to. */
+function isPoolPath(filename) {
+    if (filename === '' || filename.startsWith('/') || /[?#\\]|:\/\/|[\s\0]/.test(filename))
+        return false;
+    return filename.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+class PackageIndex {
+    architecture;
+    byName = new Map();
+    byVirtual = new Map();
+    constructor(architecture) {
+        this.architecture = architecture;
+    }
+    /** Adds a Packages stanza; packages for other architectures are ignored. `label` names the index in errors. */
+    addStanza(stanza, label, at) {
+        const name = stanza.get('package');
+        const version = stanza.get('version');
+        const architecture = stanza.get('architecture') ?? this.architecture;
+        if (name === undefined || version === undefined)
+            return;
+        if (architecture !== this.architecture && architecture !== 'all')
+            return;
+        const filename = stanza.get('filename');
+        const sha256 = stanza.get('sha256')?.toLowerCase();
+        if (filename === undefined || sha256 === undefined || !/^[0-9a-f]{64}$/.test(sha256)) {
+            throw new CairnError('invalid-data', `${label} lists ${name} ${version} without a Filename and SHA256`, at, 'Cairn pins every package by its sha256');
+        }
+        if (!isPoolPath(filename)) {
+            throw new CairnError('invalid-data', `${label} gives ${name} ${version} the unsafe Filename '${filename}'`, at);
+        }
+        const what = `the Provides of ${name} ${version}`;
+        const record = {
+            name,
+            version,
+            architecture,
+            filename,
+            sha256,
+            depends: stanza.get('depends') ?? '',
+            preDepends: stanza.get('pre-depends') ?? '',
+            multiArch: stanza.get('multi-arch'),
+            provides: parseRelations(stanza.get('provides') ?? '', { architecture: this.architecture, what, at }).flat(),
+        };
+        const versions = this.byName.get(name) ?? [];
+        // The same version in a later component (or index) adds nothing: the first listing wins.
+        if (versions.some((known) => compareVersions(known.version, version) === 0))
+            return;
+        versions.push(record);
+        versions.sort((a, b) => compareVersions(b.version, a.version));
+        this.byName.set(name, versions);
+        for (const provided of record.provides) {
+            const providers = this.byVirtual.get(provided.name) ?? [];
+            providers.push({ record, version: provided.constraint?.relation === '=' ? provided.constraint.version : undefined });
+            this.byVirtual.set(provided.name, providers);
+        }
+    }
+    /** Every version of a real package, newest first. */
+    versionsOf(name) {
+        return this.byName.get(name) ?? [];
+    }
+    /** The packages that provide `name`, by package name then newest first. */
+    providersOf(name) {
+        const providers = this.byVirtual.get(name) ?? [];
+        return [...providers].sort((a, b) => (a.record.name === b.record.name ? compareVersions(b.record.version, a.record.version) : a.record.name < b.record.name ? -1 : 1));
+    }
+    get size() {
+        return this.byName.size;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/debian/source-config.ts
+// A `deb` source's configuration, typed: either one package (`url` and its sha256 `ref`) or a
+// package set (`suite`, `components`, `architecture`, `packages`, optional archive `url`, and a
+// `ref` listing the resolved closure). Every error points at the key it is about.
+
+
+
+
+const DEB_CONFIG_KEYS = ['url', 'ref', 'suite', 'components', 'architecture', 'packages'];
+const SET_KEYS = ['suite', 'components', 'architecture', 'packages'];
+const REF_KEYS = ['package', 'version', 'sha256', 'filename'];
+/** dpkg's name for the architecture node reports (`process.arch`), for the `architecture` default. */
+function dpkgArchitecture(nodeArch = process.arch) {
+    const names = { x64: 'amd64', arm64: 'arm64', ia32: 'i386', arm: 'armhf', ppc64: 'ppc64el', s390x: 's390x', riscv64: 'riscv64', loong64: 'loong64', mips64el: 'mips64el' };
+    return names[nodeArch] ?? nodeArch;
+}
+function readDebConfig(source, hostArchitecture) {
+    const config = source.config;
+    const url = scalarOf(config, 'url');
+    const refNode = config.get('ref');
+    const isSet = SET_KEYS.some((key) => config.has(key)) || refNode?.kind === 'sequence';
+    if (!isSet) {
+        if (url === undefined)
+            throw new CairnError('invalid-data', "a deb source needs 'url' (one package) or 'suite' and 'packages' (a package set)", source.at);
+        const ref = scalarOf(config, 'ref');
+        if (ref !== undefined && !isSha256(ref.value))
+            throw new CairnError('invalid-data', `ref '${ref.value}' is not a sha256`, ref.at, 'a ref is the 64 lowercase hex digits of the sha256 of the .deb');
+        return { form: 'file', url, ref };
+    }
+    const suite = scalarOf(config, 'suite');
+    if (suite === undefined)
+        throw new CairnError('invalid-data', "a deb package set needs 'suite' (e.g. bookworm)", source.at);
+    const packages = getStringList(config, 'packages');
+    if (packages.length === 0)
+        throw new CairnError('invalid-data', "a deb package set needs 'packages': the names to install", config.get('packages')?.at ?? source.at);
+    const components = config.has('components') ? getStringList(config, 'components').map((node) => node.value) : ['main'];
+    if (components.length === 0)
+        throw new CairnError('invalid-data', "'components' may not be empty", config.get('components').at);
+    return {
+        form: 'set',
+        url,
+        suite,
+        components,
+        architecture: scalarOf(config, 'architecture')?.value ?? hostArchitecture,
+        packages,
+        ref: refNode === undefined ? undefined : readPinned(source),
+    };
+}
+function readPinned(source) {
+    const list = getSequence(source.config, 'ref');
+    if (list === undefined)
+        return [];
+    const seen = new Set();
+    return list.items.map((item) => {
+        if (item.kind !== 'mapping')
+            throw new CairnError('invalid-data', 'each ref entry of a deb package set is a mapping of package, version, sha256 and filename', item.at);
+        validateKeys(item, REF_KEYS, 'a deb ref entry');
+        const field = (key) => {
+            const value = scalarOf(item, key);
+            if (value === undefined)
+                throw new CairnError('invalid-data', `a deb ref entry has no '${key}'`, item.at, "run 'track' to write the ref");
+            return value.value;
+        };
+        const pinned = { package: field('package'), version: field('version'), sha256: field('sha256'), filename: field('filename'), at: item.at };
+        if (!isSha256(pinned.sha256))
+            throw new CairnError('invalid-data', `the sha256 of ${pinned.package} is not 64 lowercase hex digits`, item.get('sha256').at);
+        if (!isPoolPath(pinned.filename))
+            throw new CairnError('invalid-data', `the filename of ${pinned.package} is not a path inside the archive`, item.get('filename').at);
+        if (seen.has(pinned.package))
+            throw new CairnError('invalid-data', `${pinned.package} appears twice in the ref`, item.at);
+        seen.add(pinned.package);
+        return pinned;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/sources/archive-members.ts
+// What tar and zip extraction share about member names: the leading `./` BuildStream ignores,
+// refusing names that could land outside the staging directory, and choosing `base-dir`.
+
+
+/** A member name without leading `./` (however many) or trailing `/`. */
+function withoutDotSlash(name) {
+    let result = name;
+    while (result.startsWith('./'))
+        result = result.slice(2);
+    if (result === '.')
+        return '';
+    while (result.endsWith('/') && result.length > 1)
+        result = result.slice(0, -1);
+    return result;
+}
+/**
+ * The path components of a member name relative to the staging directory. An absolute name, a
+ * `..` component or a NUL byte is refused rather than repaired, as BuildStream refuses members
+ * that would land outside the staging area. `raw` is the name as the archive wrote it.
+ */
+function safeComponents(name, member, raw = name) {
+    if (raw.startsWith('/') || name.startsWith('/')) {
+        throw new CairnError('unsafe-archive', `${member.what} has an absolute path`, member.at, 'an archive may only hold relative paths');
+    }
+    if (raw.includes('\0'))
+        throw new CairnError('unsafe-archive', `${member.what} has a NUL byte in its name`, member.at);
+    const components = name.split('/').filter((part) => part !== '' && part !== '.');
+    if (components.includes('..')) {
+        throw new CairnError('unsafe-archive', `${member.what} has a '..' component and could escape the staging directory`, member.at);
+    }
+    return components;
+}
+/**
+ * BuildStream's `base-dir`: the first, in sorted order, of the archive's directories matching
+ * the glob. Directories only implied by deeper members count too, since many archives have no
+ * entry for their top directory.
+ */
+function chooseBaseDir(members, baseDir, label, at) {
+    const directories = new Set();
+    for (const member of members) {
+        if (member.raw.startsWith('/'))
+            continue;
+        const parts = member.name.split('/').filter((part) => part !== '' && part !== '.');
+        const depth = member.isDirectory ? parts.length : parts.length - 1;
+        // A '..' is refused when extracted; no directory at or below one is offered as the base.
+        for (let i = 1; i <= depth && parts[i - 1] !== '..'; i++)
+            directories.add(parts.slice(0, i).join('/'));
+    }
+    // BuildStream matches the glob against paths with a leading slash; `*` stays in one component.
+    const matches = globMatcher([`/${baseDir.replace(/^\/+/, '')}`]);
+    const first = [...directories].filter((directory) => matches(`/${directory}`)).sort()[0];
+    if (first === undefined) {
+        throw new CairnError('invalid-data', `no directory in ${label} matches base-dir '${baseDir}'`, at, "set base-dir to one of the archive's directories, or '' for the whole archive");
+    }
+    return first;
+}
+
+;// CONCATENATED MODULE: ./src/sources/staging-root.ts
+// Placing entries inside a source staging directory: creating the directories on the way and
+// clearing the spot for a file, symlink or hard link. It never lets a write leave the staging
+// directory: a symlink on the way is followed only when it resolves inside, and the final
+// component of a path is always replaced, never written through.
+
+
+
+const DIRECTORY_MODE = 0o755;
+class StagingRoot {
+    real;
+    escapeReason;
+    constructor(
+    /** The staging directory with every symlink in its own path resolved. */
+    real, 
+    /** The error a symlink leading outside raises: the archive's fault, or a clash between sources. */
+    escapeReason) {
+        this.real = real;
+        this.escapeReason = escapeReason;
+    }
+    static async open(directory, escapeReason) {
+        return new StagingRoot(await external_node_fs_default().promises.realpath(directory), escapeReason);
+    }
+    /** Whether a real (symlink-free) path is the staging directory or under it. */
+    contains(real) {
+        return real === this.real || real.startsWith(this.real + (external_node_path_default()).sep);
+    }
+    /** The real path of the directory `components` below the root, creating what is missing. */
+    async directory(components, entry) {
+        let current = this.real;
+        for (const name of components)
+            current = await this.subdirectory(current, name, entry);
+        return current;
+    }
+    /**
+     * The real path of directory `name` in the real directory `parent`, made if missing. A file in
+     * the way is replaced (a later source overrides an earlier one); a symlink is followed only
+     * when it leads to a directory inside the root, as Python's tarfile "tar" filter allows.
+     */
+    async subdirectory(parent, name, entry) {
+        assertComponent(name);
+        const candidate = external_node_path_default().join(parent, name);
+        const stat = await staging_root_lstatOrUndefined(candidate);
+        if (stat?.isDirectory())
+            return candidate;
+        if (stat?.isSymbolicLink()) {
+            let real;
+            try {
+                real = await external_node_fs_default().promises.realpath(candidate);
+            }
+            catch {
+                throw this.escape(candidate, entry, 'which leads nowhere');
+            }
+            if (!this.contains(real))
+                throw this.escape(candidate, entry, 'which leads outside the staging directory');
+            if ((await external_node_fs_default().promises.stat(real)).isDirectory())
+                return real;
+        }
+        if (stat)
+            await external_node_fs_default().promises.unlink(candidate);
+        await external_node_fs_default().promises.mkdir(candidate, { mode: DIRECTORY_MODE });
+        // mkdir's mode passes through the umask; staged trees should not depend on it.
+        await external_node_fs_default().promises.chmod(candidate, DIRECTORY_MODE);
+        return candidate;
+    }
+    /**
+     * Makes `name` in the real directory `parent` free for a file, symlink or hard link and
+     * returns its path. Whatever was there is removed, never followed; an empty directory may
+     * go, a non-empty one is a clash.
+     */
+    async clear(parent, name, entry) {
+        assertComponent(name);
+        const target = external_node_path_default().join(parent, name);
+        const stat = await staging_root_lstatOrUndefined(target);
+        if (stat === undefined)
+            return target;
+        if (!stat.isDirectory()) {
+            await external_node_fs_default().promises.unlink(target);
+            return target;
+        }
+        try {
+            await external_node_fs_default().promises.rmdir(target);
+        }
+        catch {
+            throw new CairnError('staging-overlap', `${entry.what} would replace the non-empty directory '${this.relative(target)}'`, entry.at);
+        }
+        return target;
+    }
+    relative(real) {
+        return external_node_path_default().relative(this.real, real) || '.';
+    }
+    escape(link, entry, how) {
+        return new CairnError(this.escapeReason, `${entry.what} would be written through the symbolic link '${this.relative(link)}', ${how}`, entry.at);
+    }
+}
+function assertComponent(name) {
+    // Callers split and check paths; a separator or dot-dot here is a bug, not user input.
+    if (name === '' || name === '.' || name === '..' || name.includes('/'))
+        throw new Error(`staging: bad path component '${name}'`);
+}
+async function staging_root_lstatOrUndefined(file) {
+    try {
+        return await external_node_fs_default().promises.lstat(file);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
     }
 }
 
@@ -10251,70 +11065,2269 @@ async function hardLinkSource(entry, prefix, root, extracted, member) {
     }
     return source;
 }
-/**
- * The path components of a member name relative to the staging directory. An absolute name
- * or a `..` component is refused rather than repaired, as BuildStream refuses members that
- * would land outside the staging area.
- */
-function safeComponents(name, member) {
-    if (name.startsWith('/')) {
-        throw new CairnError('unsafe-archive', `${member.what} has an absolute path`, member.at, 'an archive may only hold relative paths');
-    }
-    const components = name.split('/').filter((part) => part !== '' && part !== '.');
-    if (components.includes('..')) {
-        throw new CairnError('unsafe-archive', `${member.what} has a '..' component and could escape the staging directory`, member.at);
-    }
-    return components;
-}
-/** A member name without leading `./` (however many) or trailing `/`. */
-function withoutDotSlash(name) {
-    let result = name;
-    while (result.startsWith('./'))
-        result = result.slice(2);
-    if (result === '.')
-        return '';
-    while (result.endsWith('/') && result.length > 1)
-        result = result.slice(0, -1);
-    return result;
-}
-/**
- * BuildStream's `base-dir`: the first, in sorted order, of the archive's directories matching
- * the glob. Directories only implied by deeper members count too, since many tarballs have no
- * entry for their top directory.
- */
+/** Reads every member name once to choose `base-dir`. */
 async function findBaseDir(request) {
-    const directories = new Set();
+    const members = [];
     await withTarStream(request.archive, request.label, request.at, async (stream) => {
         for await (const entry of tarEntries(stream)) {
             entry.resume();
             request.signal.throwIfAborted();
-            const name = withoutDotSlash(entry.path);
-            const parts = name.split('/').filter((part) => part !== '' && part !== '.');
-            if (name.startsWith('/'))
-                continue;
-            const isDirectory = entry.type === 'Directory' || entry.type === 'GNUDumpDir';
-            const depth = isDirectory ? parts.length : parts.length - 1;
-            // A '..' is refused when extracted; no directory at or below one is offered as the base.
-            for (let i = 1; i <= depth && parts[i - 1] !== '..'; i++)
-                directories.add(parts.slice(0, i).join('/'));
+            members.push({ raw: entry.path, name: withoutDotSlash(entry.path), isDirectory: entry.type === 'Directory' || entry.type === 'GNUDumpDir' });
         }
     });
-    // BuildStream matches the glob against paths with a leading slash; `*` stays in one component.
-    const matches = globMatcher([`/${request.baseDir.replace(/^\/+/, '')}`]);
-    const found = [...directories].filter((directory) => matches(`/${directory}`)).sort();
-    const first = found[0];
-    if (first === undefined) {
-        throw new CairnError('invalid-data', `no directory in ${request.label} matches base-dir '${request.baseDir}'`, request.at, "set base-dir to one of the archive's directories, or '' for the whole archive");
-    }
-    return first;
+    return chooseBaseDir(members, request.baseDir, request.label, request.at);
 }
 function isTarParseError(error) {
     return error instanceof Error && !(error instanceof CairnError) && 'tarCode' in error;
 }
 
+;// CONCATENATED MODULE: ./src/sources/debian/stage-packages.ts
+// Staging binary packages the way an unpack-only install would: the data tarball of each package,
+// in order, extracted with tar-extract's safety rules (nothing outside the directory, symlinks kept
+// as data). A later package's file replaces an earlier one's, and the log says so. No maintainer
+// script runs. Each package's file list is written to var/lib/cairn-deb/<package>.list, as dpkg
+// keeps its own under var/lib/dpkg/info.
+
+
+
+
+
+/** Where the file lists go, relative to the staging directory. */
+const LIST_DIRECTORY = ['var', 'lib', 'cairn-deb'];
+async function stagePackages(request) {
+    await external_node_fs_default().promises.mkdir(request.scratch, { recursive: true });
+    // Which package staged each non-directory path, to name the one a later package replaces.
+    const owners = new Map();
+    for (const deb of request.packages) {
+        request.signal.throwIfAborted();
+        if (!/^[a-z0-9][a-z0-9+.-]*$/.test(deb.name))
+            throw new CairnError('invalid-data', `'${deb.name}' is not a Debian package name`, deb.at);
+        const members = await withDataTar(deb, request.scratch, request.signal, async (tarball) => {
+            const label = `${deb.label} data.tar`;
+            const listed = await listTarball(tarball, label, deb.at, request.signal);
+            for (const member of listed) {
+                if (member.directory || member.path === '')
+                    continue;
+                const owner = owners.get(member.path);
+                if (owner !== undefined && owner !== deb.name)
+                    request.log(`${deb.name} replaces /${member.path} from ${owner}`);
+            }
+            await extractTar({ archive: tarball, label, directory: request.directory, baseDir: '', at: deb.at, signal: request.signal, log: request.log });
+            return listed;
+        });
+        for (const member of members)
+            if (!member.directory && member.path !== '')
+                owners.set(member.path, deb.name);
+        await writeList(request.directory, deb, members.map((member) => member.path));
+        request.log(`staged ${deb.label} (${members.length} entries)`);
+    }
+}
+/** dpkg's list format: `/.` for the root, then one absolute path per member, in archive order. */
+async function writeList(directory, deb, paths) {
+    const root = await StagingRoot.open(directory, 'unsafe-archive');
+    const placement = { what: `the file list of ${deb.name}`, at: deb.at };
+    const parent = await root.directory(LIST_DIRECTORY, placement);
+    const target = await root.clear(parent, `${deb.name}.list`, placement);
+    const text = paths.map((entry) => (entry === '' ? '/.' : `/${entry}`)).join('\n');
+    await external_node_fs_default().promises.writeFile(target, text === '' ? '' : `${text}\n`, { flag: 'wx', mode: 0o644 });
+    await external_node_fs_default().promises.chmod(target, 0o644);
+}
+
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_namespaceObject);
+;// CONCATENATED MODULE: ./src/sources/debian/release.ts
+// A suite's Release file (InRelease when clearsigned): which architectures and components it has
+// and the SHA256 and size of every index under dists/<suite>/. Signatures are checked with the
+// host's gpgv against a keyring; without gpgv, a keyring or a signature, the caller is told why
+// so it can warn. It never trusts the text of an InRelease that gpgv did not hand back itself.
+
+
+
+function parseRelease(text) {
+    const stanza = parseStanzas(text)[0] ?? new Map();
+    const sha256 = new Map();
+    for (const line of (stanza.get('sha256') ?? '').split('\n')) {
+        const [digest, size, name] = words(line);
+        if (digest === undefined || size === undefined || name === undefined)
+            continue;
+        sha256.set(name, { sha256: digest.toLowerCase(), size: Number(size) });
+    }
+    return {
+        suite: stanza.get('suite'),
+        codename: stanza.get('codename'),
+        architectures: words(stanza.get('architectures')),
+        components: words(stanza.get('components')),
+        sha256,
+    };
+}
+/** The signed text of a clearsigned message, dash-escaping undone; for use when nothing verified it. */
+function clearsignedText(text) {
+    const lines = text.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+    const begin = lines.indexOf('-----BEGIN PGP SIGNED MESSAGE-----');
+    if (begin < 0)
+        return text;
+    // Armor headers (Hash: ...) run to the first blank line.
+    let start = begin + 1;
+    while (start < lines.length && lines[start] !== '')
+        start++;
+    const end = lines.indexOf('-----BEGIN PGP SIGNATURE-----', start);
+    const body = lines.slice(start + 1, end < 0 ? lines.length : end);
+    return `${body.map((line) => (line.startsWith('- ') ? line.slice(2) : line)).join('\n')}\n`;
+}
+/** A verifier when both gpgv and the keyring exist; otherwise why not, for the warning. */
+function verifierFor(gpgv, keyring) {
+    if (gpgv === undefined)
+        return 'the host has no gpgv';
+    try {
+        if (external_node_fs_default().statSync(keyring).isFile())
+            return { gpgv, keyring };
+    }
+    catch {
+        // fall through
+    }
+    return `the keyring ${keyring} does not exist`;
+}
+/**
+ * Checks a signature: a clearsigned `signed` file (with `output`, where gpgv writes the signed
+ * text), or a detached `signature` over `signed`.
+ */
+async function verifySignature(verifier, request) {
+    const args = ['--homedir', request.home, '--keyring', verifier.keyring];
+    if (request.output !== undefined)
+        args.push('--output', request.output);
+    if (request.signature !== undefined)
+        args.push(request.signature);
+    args.push(request.signed);
+    const { code, stderr } = await run(verifier.gpgv, args);
+    if (code === 0)
+        return { ok: true };
+    const reason = stderr
+        .split('\n')
+        .map((line) => line.replace(/^gpgv:\s*/, '').trim())
+        .filter((line) => line !== '' && !/keybox|trustdb|homedir/i.test(line))
+        .join('; ');
+    return { ok: false, why: reason || `gpgv exited with status ${code ?? 'unknown'}` };
+}
+function run(command, args) {
+    return new Promise((resolve) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+        let stderr = '';
+        child.stderr.on('data', (chunk) => {
+            if (stderr.length < 8192)
+                stderr += chunk.toString('utf8');
+        });
+        child.on('error', (error) => resolve({ code: null, stderr: error.message }));
+        child.on('close', (code) => resolve({ code, stderr }));
+    });
+}
+
+;// CONCATENATED MODULE: ./src/sources/debian/suite-index.ts
+// Downloads what resolution needs from a Debian archive: dists/<suite>/InRelease (or Release and
+// Release.gpg), checked with gpgv when it can be, then each component's Packages index for the
+// architecture, checked against the SHA256 and size the Release lists before a byte of it is
+// parsed. Everything is downloaded into a scratch directory the caller removes.
+
+
+
+
+
+
+
+
+
+
+/** The Packages indices a component may have, preferred first. */
+const suite_index_COMPRESSIONS = ['.xz', '.gz', ''];
+async function loadSuiteIndex(request) {
+    const { base, release } = await loadRelease(request);
+    const { architecture } = request;
+    if (release.architectures.length > 0 && !release.architectures.includes(architecture)) {
+        throw new CairnError('invalid-data', `suite ${request.suite} at ${base} has no architecture ${architecture}`, request.at, `it has: ${release.architectures.join(', ')}`);
+    }
+    const index = new PackageIndex(architecture);
+    for (const component of request.components) {
+        if (release.components.length > 0 && !release.components.includes(component) && !release.components.some((known) => known.endsWith(`/${component}`))) {
+            throw new CairnError('invalid-data', `suite ${request.suite} at ${base} has no component ${component}`, request.at, `it has: ${release.components.join(', ')}`);
+        }
+        await loadPackages(request, base, release, component, index);
+    }
+    request.log(`indexed ${index.size} package names of ${request.suite}/${request.components.join(',')} for ${architecture}`);
+    return { index, base, release };
+}
+/** The first base with a Release for the suite, and that Release, verified when it can be. */
+async function loadRelease(request) {
+    const failures = [];
+    const home = external_node_path_default().join(request.scratch, 'gnupg');
+    await external_node_fs_default().promises.mkdir(home, { recursive: true, mode: 0o700 });
+    const verifier = verifierFor(request.gpgv, request.keyring);
+    for (const base of request.bases) {
+        const dists = `${base}dists/${request.suite}/`;
+        const inRelease = external_node_path_default().join(request.scratch, 'InRelease');
+        if (await tryDownload(`${dists}InRelease`, inRelease, request, failures)) {
+            if (typeof verifier === 'string') {
+                request.log(`warning: InRelease of ${request.suite} from ${base} is not verified: ${verifier}`);
+                return { base, release: parseRelease(clearsignedText(await external_node_fs_default().promises.readFile(inRelease, 'utf8'))) };
+            }
+            const signedText = external_node_path_default().join(request.scratch, 'InRelease.verified');
+            const verified = await verifySignature(verifier, { signed: inRelease, output: signedText, home });
+            if (!verified.ok)
+                throw badSignature(`${dists}InRelease`, verified.why, verifier.keyring, request.at);
+            request.log(`verified InRelease of ${request.suite} with ${verifier.keyring}`);
+            return { base, release: parseRelease(await external_node_fs_default().promises.readFile(signedText, 'utf8')) };
+        }
+        const releaseFile = external_node_path_default().join(request.scratch, 'Release');
+        if (!(await tryDownload(`${dists}Release`, releaseFile, request, failures)))
+            continue;
+        const signature = external_node_path_default().join(request.scratch, 'Release.gpg');
+        const signed = await tryDownload(`${dists}Release.gpg`, signature, request, []);
+        if (typeof verifier === 'string' || !signed) {
+            const why = typeof verifier === 'string' ? verifier : 'the archive has no InRelease or Release.gpg (it is unsigned)';
+            request.log(`warning: Release of ${request.suite} from ${base} is not verified: ${why}`);
+        }
+        else {
+            const verified = await verifySignature(verifier, { signed: releaseFile, signature, home });
+            if (!verified.ok)
+                throw badSignature(`${dists}Release`, verified.why, verifier.keyring, request.at);
+            request.log(`verified Release of ${request.suite} with ${verifier.keyring}`);
+        }
+        return { base, release: parseRelease(await external_node_fs_default().promises.readFile(releaseFile, 'utf8')) };
+    }
+    throw new CairnError('fetch-failed', `no Release for suite ${request.suite}: ${failures.join('; ')}`, request.at, 'check the suite name and the archive URL');
+}
+function badSignature(url, why, keyring, at) {
+    return new CairnError('checksum-mismatch', `the signature of ${url} does not verify: ${why}`, at, `the archive must be signed by a key in ${keyring}`);
+}
+/** Downloads `url` to `file`; a failure is noted and answered with false, an abort rethrown. */
+async function tryDownload(url, file, request, failures) {
+    try {
+        return await downloadToFile(url, file, transfer(request));
+    }
+    catch (error) {
+        request.signal.throwIfAborted();
+        if (!(error instanceof CairnError) || error.reason !== 'fetch-failed')
+            throw error;
+        failures.push(error.message);
+        return undefined;
+    }
+}
+function transfer(request) {
+    return {
+        signal: request.signal,
+        log: request.log,
+        at: request.at,
+        ...(request.attempts !== undefined ? { attempts: request.attempts } : {}),
+        ...(request.retryDelayMs !== undefined ? { retryDelayMs: request.retryDelayMs } : {}),
+    };
+}
+async function loadPackages(request, base, release, component, index) {
+    const stem = `${component}/binary-${request.architecture}/Packages`;
+    const listed = suite_index_COMPRESSIONS.map((suffix) => `${stem}${suffix}`).filter((name) => release.sha256.has(name));
+    if (listed.length === 0) {
+        throw new CairnError('invalid-data', `the Release of ${request.suite} lists no SHA256 for ${stem}`, request.at, 'Cairn reads only indices the Release vouches for');
+    }
+    const failures = [];
+    for (const name of listed) {
+        const url = `${base}dists/${request.suite}/${name}`;
+        const file = external_node_path_default().join(request.scratch, name.replaceAll('/', '_'));
+        const got = await tryDownload(url, file, request, failures);
+        if (got === undefined)
+            continue;
+        const expected = release.sha256.get(name);
+        if (got.sha256 !== expected.sha256 || got.bytes !== expected.size) {
+            throw new CairnError('checksum-mismatch', `${url} does not match the Release: expected sha256 ${expected.sha256} (${expected.size} bytes), got ${got.sha256} (${got.bytes} bytes)`, request.at, 'the archive may be in the middle of an update, or a mirror is stale; try again later');
+        }
+        await withDecompressed(file, url, request.at, async (stream) => {
+            for await (const stanza of streamStanzas(stream, INDEX_FIELDS)) {
+                request.signal.throwIfAborted();
+                index.addStanza(stanza, url, request.at);
+            }
+        });
+        await external_node_fs_default().promises.rm(file, { force: true });
+        return;
+    }
+    throw new CairnError('fetch-failed', `could not download the ${stem} index of ${request.suite}: ${failures.join('; ')}`, request.at);
+}
+/** The plain bytes of an index: xz through the host's xz (as archive-stream does), gzip with zlib. */
+async function withDecompressed(file, label, at, read) {
+    if (!file.endsWith('.gz'))
+        return withTarStream(file, label, at, read);
+    const gunzip = (0,external_node_zlib_namespaceObject.createGunzip)();
+    const piped = (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_fs_default().createReadStream(file), gunzip);
+    try {
+        await read(gunzip);
+        await piped;
+    }
+    catch (error) {
+        gunzip.destroy();
+        await piped.catch(() => undefined);
+        if (error instanceof CairnError)
+            throw error;
+        throw new CairnError('invalid-data', `${label} is not valid gzip: ${error instanceof Error ? error.message : String(error)}`, at);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/debian/deb-kind.ts
+// The `deb` source kind: one .deb pinned by sha256, or a package set resolved against a Debian
+// archive into a pinned closure. The machine it runs on (apt configuration root, keyring, gpgv,
+// architecture) is passed in, so tests run it against archives and apt trees of their own.
+// Archives come from a project alias (and its mirrors) or the machine's apt sources, never from
+// a host named here.
+
+
+
+
+
+
+
+
+
+
+
+
+/** Downloads live beside the other kinds' under `<sourceCache>/deb/<sha256>`. */
+const CACHE_KIND = 'deb';
+function debSourceKind(machine) {
+    const configOf = (source) => readDebConfig(source, machine.architecture);
+    const scratchOf = (context) => external_node_path_default().join(context.sourceCache, '.deb-scratch');
+    /**
+     * The archive roots to try for a set: the alias's own prefix and its mirrors (upstream first when
+     * tracking, mirrors first when fetching), or else the machine's apt source for the suite.
+     */
+    const archiveOf = (source, config, purpose) => {
+        if (config.url !== undefined) {
+            const bases = candidateUrls(config.url.value, source.aliases, source.mirrors, config.url.at, purpose);
+            return { bases: bases.map((base) => (base.endsWith('/') ? base : `${base}/`)), keyring: machine.keyring };
+        }
+        const found = findAptArchive(readAptSources(machine.aptRoot), config.suite.value);
+        if (found === undefined) {
+            throw new CairnError('fetch-failed', `no url, and no apt source of this machine has suite ${config.suite.value}`, config.suite.at, "set 'url:' to an alias for the archive root, e.g. 'debian:'");
+        }
+        return { bases: [found.url], keyring: found.signedBy ?? machine.keyring };
+    };
+    return {
+        kind: 'deb',
+        configKeys: DEB_CONFIG_KEYS,
+        needsFetch: true,
+        validate: (source) => void configOf(source),
+        isResolved(source) {
+            const config = configOf(source);
+            return config.form === 'file' ? config.ref !== undefined : config.ref !== undefined && config.ref.length > 0;
+        },
+        uniqueKey(source) {
+            const config = configOf(source);
+            // The content is pinned by digest, so where it comes from (the archive, a mirror) is not part of the key.
+            if (config.form === 'file')
+                return config.ref?.value ?? null;
+            return (config.ref ?? []).map((pinned) => [pinned.package, pinned.version, pinned.sha256]);
+        },
+        isCached(source, context) {
+            const config = configOf(source);
+            if (config.form === 'file')
+                return config.ref !== undefined && isDownloaded(context.sourceCache, CACHE_KIND, config.ref.value);
+            return config.ref !== undefined && config.ref.every((pinned) => isDownloaded(context.sourceCache, CACHE_KIND, pinned.sha256));
+        },
+        async track(source, context) {
+            const config = configOf(source);
+            // One .deb has nothing to follow: its ref is the file's digest.
+            if (config.form === 'file')
+                return undefined;
+            const archive = archiveOf(source, config, 'track');
+            await external_node_fs_default().promises.mkdir(scratchOf(context), { recursive: true });
+            const scratch = await external_node_fs_default().promises.mkdtemp(external_node_path_default().join(scratchOf(context), 'track-'));
+            try {
+                const { index } = await loadSuiteIndex({
+                    bases: archive.bases,
+                    suite: config.suite.value,
+                    components: config.components,
+                    architecture: config.architecture,
+                    gpgv: machine.gpgv(),
+                    keyring: archive.keyring,
+                    scratch,
+                    at: config.suite.at,
+                    signal: context.signal,
+                    log: (line) => context.log(line),
+                });
+                const closure = resolveClosure(index, config.packages.map((node) => ({ text: node.value, at: node.at })), (line) => context.log(line));
+                return { ref: closure.map((record) => ({ package: record.name, version: record.version, sha256: record.sha256, filename: record.filename })) };
+            }
+            finally {
+                await external_node_fs_default().promises.rm(scratch, { recursive: true, force: true });
+            }
+        },
+        async fetch(source, context) {
+            const config = configOf(source);
+            if (config.form === 'file') {
+                const ref = requireRef(source, config.ref);
+                await downloadFirst(candidateUrls(config.url.value, source.aliases, source.mirrors, config.url.at, 'fetch'), ref.value, undefined, ref.at, context);
+                return;
+            }
+            const pinned = requirePinned(source, config);
+            const missing = pinned.filter((entry) => !isDownloaded(context.sourceCache, CACHE_KIND, entry.sha256));
+            if (missing.length === 0)
+                return;
+            const { bases } = archiveOf(source, config, 'fetch');
+            await eachLimited(missing, machine.parallelDownloads ?? 4, context.signal, (entry) => downloadFirst(bases.map((base) => base + entry.filename), entry.sha256, entry, entry.at, context));
+        },
+        async stage(source, directory, context) {
+            const config = configOf(source);
+            const scratch = scratchOf(context);
+            let packages;
+            if (config.form === 'file') {
+                const ref = requireRef(source, config.ref);
+                const deb = { file: cached(context, ref.value, config.url.value, source.at), label: config.url.value, at: source.at };
+                await external_node_fs_default().promises.mkdir(scratch, { recursive: true });
+                const name = (await readControl(deb, scratch, context.signal)).get('package');
+                if (name === undefined)
+                    throw new CairnError('invalid-data', `${config.url.value} has no Package field in its control file`, source.at);
+                packages = [{ ...deb, name }];
+            }
+            else {
+                packages = requirePinned(source, config).map((entry) => ({
+                    file: cached(context, entry.sha256, `${entry.package} ${entry.version}`, entry.at),
+                    label: `${entry.package} ${entry.version}`,
+                    at: entry.at,
+                    name: entry.package,
+                }));
+            }
+            await stagePackages({ packages, directory, scratch, signal: context.signal, log: (line) => context.log(line) });
+        },
+    };
+}
+function requireRef(source, ref) {
+    if (ref === undefined)
+        throw new CairnError('invalid-data', 'the deb source has no ref, so there is nothing to fetch', source.at, "add 'ref:' with the sha256 of the .deb");
+    return ref;
+}
+function requirePinned(source, config) {
+    if (config.ref === undefined || config.ref.length === 0) {
+        throw new CairnError('invalid-data', 'the deb package set has no ref, so there is nothing to fetch', source.at, "run 'track' to resolve the packages into a ref");
+    }
+    return config.ref;
+}
+function cached(context, sha256, what, at) {
+    if (!isDownloaded(context.sourceCache, CACHE_KIND, sha256)) {
+        throw new CairnError('source-not-cached', `the deb package ${what} has not been fetched`, at, 'fetch it first');
+    }
+    return downloadPath(context.sourceCache, CACHE_KIND, sha256);
+}
+/**
+ * Downloads the file pinned by `sha256` from the first URL that gives it (a mirror missing it or
+ * serving other bytes moves on to the next); when all fail, the error names the package.
+ */
+async function downloadFirst(urls, sha256, pinned, at, context) {
+    const log = (line) => context.log(line);
+    const written = pinned === undefined ? (urls[0] ?? '') : pinned.filename;
+    try {
+        await firstThatWorks(urls, (url) => ensureDownloaded({ sourceCache: context.sourceCache, kind: CACHE_KIND, ref: sha256, url, at, refAt: at, signal: context.signal, log }), { written, at, log, doing: 'fetching' });
+    }
+    catch (error) {
+        if (pinned === undefined || !(error instanceof CairnError))
+            throw error;
+        throw new CairnError(error.reason, `package ${pinned.package} ${pinned.version}: ${error.message}`, error.provenance ?? at, error.hint);
+    }
+}
+/** Runs `task` over `items` with at most `limit` at once; the first failure stops new starts. */
+async function eachLimited(items, limit, signal, task) {
+    let next = 0;
+    let failed = false;
+    const worker = async () => {
+        while (!failed && next < items.length) {
+            signal.throwIfAborted();
+            const item = items[next++];
+            try {
+                await task(item);
+            }
+            catch (error) {
+                failed = true;
+                throw error;
+            }
+        }
+    };
+    const results = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    const rejected = results.find((result) => result.status === 'rejected');
+    if (rejected)
+        throw rejected.reason;
+}
+
+;// CONCATENATED MODULE: ./plugins/sources/deb.ts
+// `deb`: Debian binary packages, as BuildStream's seeds planned for staging a Debian base. Either
+// one .deb (`url`, `ref`: its sha256) or a package set (`suite`, `components`, `architecture`,
+// `packages`, optional archive `url`) whose `ref` is the resolved closure, tracked from the
+// archive's signed Release and Packages indices. Data tarballs are unpacked; no maintainer
+// script runs. This machine's apt sources, keyring and architecture are read at run time.
+
+
+
+const DEBIAN_KEYRING = '/usr/share/keyrings/debian-archive-keyring.gpg';
+const deb = debSourceKind({
+    aptRoot: '/',
+    keyring: DEBIAN_KEYRING,
+    gpgv: () => findHostTool('gpgv'),
+    architecture: dpkgArchitecture(),
+});
+
+;// CONCATENATED MODULE: ./src/sources/git/config.ts
+// A git source's configuration read into typed values that remember where each was written, so
+// that fetch, track and stage can point their errors at the offending key. It only reads the
+// source's YAML and translates aliases; it never runs git.
+
+
+
+/** A URL written in the source; an alias the project does not define is an error at the value. */
+function remoteUrl(source, written, at) {
+    return {
+        written,
+        own: translateUrl(written, source.aliases, at),
+        at,
+        candidates: (purpose) => candidateUrls(written, source.aliases, source.mirrors, at, purpose),
+    };
+}
+/**
+ * A URL from a `.gitmodules` file: relative ones (`../bar.git`) resolve against the
+ * superproject's URL as git resolves them, and a `name:` prefix is an alias only when the
+ * project defines it (so `git@host:repo` passes through untouched).
+ */
+function submoduleUrl(source, written, parentUrl, at) {
+    const alias = aliasOf(written);
+    if (alias !== undefined && source.aliases.has(alias))
+        return remoteUrl(source, written, at);
+    const url = written.startsWith('./') || written.startsWith('../') ? resolveRelative(written, parentUrl) : written;
+    return { written: url, own: url, at, candidates: () => [url] };
+}
+function resolveRelative(relative, base) {
+    let url = base.replace(/\/+$/, '');
+    let rest = relative;
+    for (;;) {
+        if (rest.startsWith('./'))
+            rest = rest.slice(2);
+        else if (rest.startsWith('../')) {
+            rest = rest.slice(3);
+            const cut = url.lastIndexOf('/');
+            url = cut >= 0 ? url.slice(0, cut) : url;
+        }
+        else
+            break;
+    }
+    return rest === '' ? url : `${url}/${rest}`;
+}
+function readGitConfig(source) {
+    const urlScalar = scalarOf(source.config, 'url');
+    if (!urlScalar)
+        throw new CairnError('invalid-data', "a git source needs 'url'", source.at);
+    const located = (key) => {
+        const scalar = scalarOf(source.config, key);
+        return scalar ? { value: scalar.value, at: scalar.at } : undefined;
+    };
+    return {
+        url: remoteUrl(source, urlScalar.value, urlScalar.at),
+        ref: located('ref'),
+        track: located('track'),
+        refFormat: refFormatOf(source),
+        checkoutSubmodules: getBool(source.config, 'checkout-submodules', true),
+        trackTags: getBool(source.config, 'track-tags', false),
+        submodules: readSubmodules(source),
+        tags: readTags(source),
+    };
+}
+/**
+ * The checks BuildStream makes when it loads a git source, which need neither aliases nor git:
+ * the shape of `submodules:` and `tags:` and the value of `ref-format`.
+ */
+function checkGitConfig(source) {
+    refFormatOf(source);
+    overrideNodes(source);
+    readTags(source);
+}
+function refFormatOf(source) {
+    const format = getString(source.config, 'ref-format') ?? 'sha1';
+    if (format !== 'sha1' && format !== 'git-describe') {
+        throw new CairnError('invalid-data', `ref-format '${format}' is not 'sha1' or 'git-describe'`, source.config.get('ref-format').at);
+    }
+    return format;
+}
+function overrideNodes(source) {
+    const mapping = getMapping(source.config, 'submodules');
+    if (!mapping)
+        return [];
+    return [...mapping.entries].map(([path, node]) => {
+        if (node.kind !== 'mapping')
+            throw new CairnError('invalid-data', `submodule '${path}' must be a mapping with 'url' and/or 'checkout'`, node.at);
+        validateKeys(node, ['url', 'checkout'], `submodule '${path}'`);
+        const checkout = scalarOf(node, 'checkout');
+        if (checkout)
+            parseBool(checkout, 'checkout');
+        return [path, node];
+    });
+}
+function readSubmodules(source) {
+    const overrides = new Map();
+    for (const [path, node] of overrideNodes(source)) {
+        const url = scalarOf(node, 'url');
+        const checkout = scalarOf(node, 'checkout');
+        overrides.set(path, {
+            ...(url ? { url: remoteUrl(source, url.value, url.at) } : {}),
+            ...(checkout ? { checkout: parseBool(checkout, 'checkout') } : {}),
+        });
+    }
+    return overrides;
+}
+function readTags(source) {
+    const list = getSequence(source.config, 'tags');
+    if (!list)
+        return [];
+    return list.items.map((item) => {
+        if (item.kind !== 'mapping')
+            throw new CairnError('invalid-data', "each of 'tags' must be a mapping with 'tag', 'commit' and 'annotated'", item.at);
+        validateKeys(item, ['tag', 'commit', 'annotated'], 'a git tag');
+        const need = (key) => {
+            const value = getString(item, key);
+            if (value === undefined)
+                throw new CairnError('invalid-data', `a git tag needs '${key}'`, item.at);
+            return value;
+        };
+        const annotated = scalarOf(item, 'annotated');
+        if (!annotated)
+            throw new CairnError('invalid-data', "a git tag needs 'annotated'", item.at);
+        return { tag: need('tag'), commit: need('commit'), annotated: parseBool(annotated, 'annotated'), at: item.at };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/sources/git/host-git.ts
+// Runs the host's `git` for the git source kind, always with an explicit minimal environment and
+// without system or user configuration, so that nobody's ~/.gitconfig (URL rewrites, hooks,
+// credential helpers, filters) changes what is fetched or staged, and git never prompts. It
+// never decides what a failure means: callers turn exit codes into errors with provenance.
+
+
+
+/**
+ * `-c` options given before every command. gc.auto=0: an automatic gc would run in the
+ * background and keep writing into the source cache after the job ended. The rest silence
+ * advice and keep line endings as committed, whatever the host's defaults.
+ */
+const CONFIG = [
+    '-c', 'gc.auto=0',
+    '-c', 'core.autocrlf=false',
+    '-c', 'core.hooksPath=/dev/null',
+    '-c', 'advice.detachedHead=false',
+    '-c', 'init.defaultBranch=master',
+];
+/** Host variables git may need to reach a remote: the network proxies, the ssh agent, CA bundles. */
+const PASSED_THROUGH = [
+    'PATH', 'HOME',
+    'http_proxy', 'https_proxy', 'no_proxy', 'all_proxy', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'ALL_PROXY',
+    'SSH_AUTH_SOCK', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'GIT_SSL_CAINFO',
+];
+/**
+ * The whole environment git sees. HOME stays for ssh keys and ~/.netrc, but GIT_CONFIG_GLOBAL
+ * keeps git itself from reading the user's configuration; GIT_DIR and friends from a calling
+ * hook never reach it.
+ */
+function gitEnvironment(host = process.env) {
+    const env = {};
+    for (const name of PASSED_THROUGH) {
+        const value = host[name];
+        if (value !== undefined)
+            env[name] = value;
+    }
+    env.PATH ??= '/usr/local/bin:/usr/bin:/bin';
+    return {
+        ...env,
+        LC_ALL: 'C',
+        GIT_CONFIG_NOSYSTEM: '1',
+        GIT_CONFIG_GLOBAL: '/dev/null',
+        GIT_ATTR_NOSYSTEM: '1',
+        GIT_TERMINAL_PROMPT: '0',
+        GIT_SSH_COMMAND: 'ssh -o BatchMode=yes',
+    };
+}
+const ENVIRONMENT = gitEnvironment();
+/** Node reports a missing working directory as a missing program; only the latter is the host's fault. */
+function spawnFailure(error, cwd, at) {
+    if (error.code !== 'ENOENT' || !external_node_fs_default().existsSync(cwd))
+        return error;
+    return new CairnError('fetch-failed', 'git sources need the host program git, which is not installed', at, 'install git');
+}
+/** Runs `git args` in `call.cwd` to its end; a non-zero exit is returned, not thrown. */
+async function runGit(args, call, signal, at) {
+    const output = await spawnGit(args, call, signal, at);
+    return { code: output.code, stdout: output.stdout.toString('utf8'), stderr: output.stderr };
+}
+/** The same, with standard output as bytes (a pack, a commit object in a legacy encoding). */
+function runGitBytes(args, call, signal, at) {
+    return spawnGit(args, call, signal, at);
+}
+function spawnGit(args, call, signal, at) {
+    signal.throwIfAborted();
+    return new Promise((resolve, reject) => {
+        // Its own process group, so that an abort also stops the helpers a fetch starts (ssh,
+        // git-remote-https, a local upload-pack).
+        const child = (0,external_node_child_process_namespaceObject.spawn)('git', [...CONFIG, ...args], {
+            cwd: call.cwd,
+            env: ENVIRONMENT,
+            stdio: [call.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+            detached: true,
+        });
+        const stdout = [];
+        let stderr = '';
+        child.stdout.on('data', (chunk) => void stdout.push(chunk));
+        child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+        const onAbort = () => {
+            try {
+                if (child.pid !== undefined)
+                    process.kill(-child.pid, 'SIGTERM');
+            }
+            catch {
+                // Already gone.
+            }
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        child.on('error', (error) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(spawnFailure(error, call.cwd, at));
+        });
+        child.on('close', (code) => {
+            signal.removeEventListener('abort', onAbort);
+            if (signal.aborted)
+                reject(signal.reason);
+            else
+                resolve({ code: code ?? 128, stdout: Buffer.concat(stdout), stderr });
+        });
+        if (call.input !== undefined) {
+            // git may exit before reading everything (a bad argument); its exit status tells why.
+            child.stdin.on('error', () => undefined);
+            child.stdin.end(call.input);
+        }
+    });
+}
+/** The same, blocking: for the questions the engine asks synchronously (is this commit here?). */
+function runGitSync(args, call, at) {
+    const result = (0,external_node_child_process_namespaceObject.spawnSync)('git', [...CONFIG, ...args], {
+        cwd: call.cwd,
+        env: ENVIRONMENT,
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+        ...(call.input !== undefined ? { input: call.input } : { stdio: ['ignore', 'pipe', 'pipe'] }),
+    });
+    if (result.error)
+        throw spawnFailure(result.error, call.cwd, at);
+    return { code: result.status ?? 128, stdout: result.stdout, stderr: result.stderr };
+}
+/** git's complaint on one line: its `fatal:`/`error:` lines, or its last line when it has none. */
+function gitMessage(output) {
+    const lines = output.stderr.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+    const complaints = lines.filter((line) => /^(fatal|error):/.test(line)).map((line) => line.replace(/^(fatal|error):\s*/, ''));
+    const chosen = complaints.length > 0 ? complaints : lines.slice(-1);
+    return chosen.join('; ') || `git exited with status ${output.code}`;
+}
+
+;// CONCATENATED MODULE: ./src/sources/git/mirror.ts
+// The bare mirror of one remote repository, at `<sourceCache>/git/<url made filesystem-safe>`,
+// named after the alias's own URL so that fetching from a project mirror fills the same one. A
+// mirror first appears by rename, once a fetch into a temporary directory succeeded, so no
+// reader ever sees an empty or half-cloned one; later fetches add to it in place. It never
+// touches a working tree: checkouts are checkout.ts's job.
+
+
+
+
+
+
+/** A commit as a ref may pin it: full (sha1 or sha256) or abbreviated hex. */
+const COMMIT = /^[0-9a-f]{4,64}$/i;
+const FULL_COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
+function isCommitId(text) {
+    return COMMIT.test(text);
+}
+/** Longest mirror directory name kept whole; longer ones end in a digest (NAME_MAX is 255). */
+const NAME_LIMIT = 160;
+/**
+ * Where the mirror of `url` lives. As BuildStream names them (`utils.url_directory_name`):
+ * every character but letters, digits, `%` and `_` becomes `_`.
+ */
+function mirrorDirectory(sourceCache, url) {
+    let name = url.replace(/[^A-Za-z0-9%_]/g, '_');
+    if (name.length > NAME_LIMIT)
+        name = `${name.slice(0, NAME_LIMIT)}_${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(url).digest('hex').slice(0, 16)}`;
+    return external_node_path_default().join(sourceCache, 'git', name);
+}
+/** Commits known to be in a mirror. Objects are never removed from a mirror, so a yes stays true. */
+const held = new Set();
+/** The full id of `commit` when the mirror holds it as a commit; undefined otherwise. */
+function commitInMirror(mirror, commit) {
+    if (!isCommitId(commit) || !external_node_fs_default().existsSync(mirror))
+        return undefined;
+    const memo = `${mirror}\0${commit}`;
+    const found = runGitSync(['rev-parse', '--verify', '--quiet', `${commit}^{commit}`], { cwd: mirror });
+    if (found.code !== 0)
+        return undefined;
+    held.add(memo);
+    return found.stdout.trim();
+}
+function holdsCommit(mirror, commit) {
+    if (held.has(`${mirror}\0${commit}`) && external_node_fs_default().existsSync(mirror))
+        return true;
+    return commitInMirror(mirror, commit) !== undefined;
+}
+/** One fetch into a mirror at a time in this process; git's ref locks would fail the second. */
+const busy = new Map();
+async function withMirrorLock(mirror, work) {
+    const before = busy.get(mirror) ?? Promise.resolve();
+    const mine = before.then(work, work);
+    const settled = mine.then(() => undefined, () => undefined);
+    busy.set(mirror, settled);
+    try {
+        return await mine;
+    }
+    finally {
+        if (busy.get(mirror) === settled)
+            busy.delete(mirror);
+    }
+}
+/** Every branch and tag, as BuildStream's git source fetches them; upstream deletions pruned. */
+const ALL_REFS = ['+refs/heads/*:refs/heads/*', '+refs/tags/*:refs/tags/*'];
+async function git(args, cwd, options) {
+    const output = await runGit(args, { cwd }, options.signal, options.at);
+    if (output.code !== 0)
+        throw new CairnError('fetch-failed', `git ${args[0]} failed: ${gitMessage(output)}`, options.at);
+}
+async function fetchInto(repository, url, refspecs, options) {
+    const output = await runGit(['fetch', '--prune', '--no-recurse-submodules', url, ...refspecs], { cwd: repository }, options.signal, options.at);
+    if (output.code !== 0)
+        throw new CairnError('fetch-failed', `could not fetch from git repository ${url}: ${gitMessage(output)}`, options.at);
+}
+/**
+ * Fetches `refspecs` from `url` into the mirror. The first time, into a fresh bare repository
+ * beside it that is renamed into place only when the fetch worked.
+ */
+async function fetchRefs(mirror, url, refspecs, options) {
+    if (external_node_fs_default().existsSync(mirror)) {
+        await fetchInto(mirror, url, refspecs, options);
+        return;
+    }
+    const parent = external_node_path_default().dirname(mirror);
+    await external_node_fs_default().promises.mkdir(parent, { recursive: true });
+    // Mirror names never start with a dot, so a temporary name can never be taken for one.
+    const temporary = external_node_path_default().join(parent, `.${external_node_path_default().basename(mirror)}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
+    try {
+        await external_node_fs_default().promises.mkdir(temporary);
+        await git(['init', '--quiet', '--bare', '--template=', temporary], temporary, options);
+        options.log(`cloning ${url}`);
+        await fetchInto(temporary, url, refspecs, options);
+        try {
+            await external_node_fs_default().promises.rename(temporary, mirror);
+        }
+        catch (error) {
+            const code = error.code;
+            if (code !== 'ENOTEMPTY' && code !== 'EEXIST')
+                throw error;
+            // Another fetch made the mirror first; bring what this one asked for into that one.
+            options.log(`${external_node_path_default().basename(mirror)} was cloned meanwhile; fetching into it`);
+            await fetchInto(mirror, url, refspecs, options);
+        }
+    }
+    finally {
+        await external_node_fs_default().promises.rm(temporary, { recursive: true, force: true });
+    }
+}
+/** Every branch and tag of `url`, into the mirror. */
+function fetchAllRefs(mirror, url, options) {
+    return fetchRefs(mirror, url, ALL_REFS, options);
+}
+/**
+ * Makes the mirror hold `wanted.commit`: a no-op when it does, else every branch and tag is
+ * fetched (and, when the commit is on none of them, the commit itself, which most servers
+ * allow) from each candidate URL in turn until one has it.
+ */
+async function ensureCommit(wanted, options) {
+    if (!isCommitId(wanted.commit)) {
+        throw new CairnError('invalid-data', `${wanted.what} is not a commit id`, wanted.at, 'a git ref is a commit sha, or `git describe` output ending in -g<sha>');
+    }
+    await withMirrorLock(wanted.mirror, async () => {
+        if (holdsCommit(wanted.mirror, wanted.commit))
+            return;
+        const fetchOptions = { ...options, at: wanted.url.at };
+        await firstThatWorks(wanted.url.candidates('fetch'), async (url) => {
+            options.log(`fetching ${url}`);
+            await fetchAllRefs(wanted.mirror, url, fetchOptions);
+            if (holdsCommit(wanted.mirror, wanted.commit))
+                return;
+            if (FULL_COMMIT.test(wanted.commit)) {
+                const single = `+${wanted.commit}:refs/cairn/commits/${wanted.commit}`;
+                const output = await runGit(['fetch', '--no-recurse-submodules', url, single], { cwd: wanted.mirror }, options.signal, wanted.url.at);
+                if (output.code === 0 && holdsCommit(wanted.mirror, wanted.commit))
+                    return;
+            }
+            throw new CairnError('fetch-failed', `${wanted.what} was not found in git repository ${url}`, wanted.at, 'check the commit, or track the source again to pin one that exists');
+        }, { written: wanted.url.written, at: wanted.url.at, log: options.log, doing: 'fetching' });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/sources/git/repositories.ts
+// The repositories a git source is made of: the one its `url` names, pinned by `ref`, and the
+// submodules it checks out, each pinned by the commit its superproject records and fetched into
+// a mirror of its own. Submodules are read from the superproject's mirror, so they are only
+// known once the superproject's commit is there; nothing here fetches.
+
+
+
+
+
+/** The commit a ref pins: the ref itself, or the part after the last `-g` of `git describe` output. */
+function commitOf(ref) {
+    const cut = ref.lastIndexOf('-g');
+    return cut >= 0 ? ref.slice(cut + 2) : ref;
+}
+/** The source's own repository, or undefined when it has no ref yet. */
+function topRepository(config, sourceCache) {
+    if (config.ref === undefined)
+        return undefined;
+    return {
+        path: '',
+        url: config.url,
+        commit: commitOf(config.ref.value),
+        mirror: mirrorDirectory(sourceCache, config.url.own),
+        what: `ref '${config.ref.value}'`,
+        at: config.ref.at,
+    };
+}
+/** What a commit's `.gitmodules` and tree say; both are fixed by the commit, so kept. */
+const linksOf = new Map();
+/**
+ * The submodules recorded at `commit` (which the mirror holds): each `.gitmodules` entry whose
+ * path is a gitlink in the commit's tree. Entries that are not (never `git submodule add`ed)
+ * are skipped with a note, as BuildStream warns `git:inconsistent-submodule` and skips them.
+ */
+function gitLinks(mirror, commit) {
+    const memo = `${mirror}\0${commit}`;
+    const known = linksOf.get(memo);
+    if (known)
+        return known;
+    const notes = [];
+    const links = [];
+    const top = runGitSync(['ls-tree', '-z', commit, '--', '.gitmodules'], { cwd: mirror });
+    if (top.code !== 0)
+        throw new Error(`git ls-tree ${commit} failed in ${mirror}: ${top.stderr}`);
+    if (top.stdout !== '') {
+        // git parses the file itself: quoting, continuation lines and comments as git reads them.
+        const config = runGitSync(['config', '-z', '--blob', `${commit}:.gitmodules`, '--get-regexp', '^submodule\\..*\\.(path|url)$'], { cwd: mirror });
+        const entries = new Map();
+        if (config.code === 0) {
+            for (const record of config.stdout.split('\0')) {
+                const newline = record.indexOf('\n');
+                if (newline < 0)
+                    continue;
+                const key = record.slice(0, newline);
+                const value = record.slice(newline + 1);
+                const dot = key.lastIndexOf('.');
+                const name = key.slice('submodule.'.length, dot);
+                const entry = entries.get(name) ?? {};
+                if (key.slice(dot + 1) === 'path')
+                    entry.path = value;
+                else
+                    entry.url = value;
+                entries.set(name, entry);
+            }
+        }
+        else if (config.code !== 1) {
+            notes.push(`cannot read .gitmodules at ${commit}: ${config.stderr.trim()}`);
+        }
+        const paths = [];
+        for (const [name, entry] of entries) {
+            const where = entry.path?.replace(/\/+$/, '');
+            if (where === undefined || !isInsidePath(where)) {
+                notes.push(`ignoring submodule '${name}': its path ${where === undefined ? 'is missing' : `'${where}' is not inside the repository`}`);
+                continue;
+            }
+            paths.push(where);
+        }
+        const tree = paths.length === 0 ? undefined : runGitSync(['ls-tree', '-z', commit, '--', ...paths], { cwd: mirror });
+        const gitlinks = new Map();
+        for (const line of tree?.stdout.split('\0') ?? []) {
+            const match = /^160000 commit ([0-9a-f]+)\t(.*)$/s.exec(line);
+            if (match)
+                gitlinks.set(match[2], match[1]);
+        }
+        for (const entry of entries.values()) {
+            const where = entry.path?.replace(/\/+$/, '');
+            if (where === undefined || !isInsidePath(where))
+                continue;
+            const linked = gitlinks.get(where);
+            if (linked === undefined) {
+                notes.push(`ignoring inconsistent submodule '${where}': it is in .gitmodules but was never added to the repository`);
+                continue;
+            }
+            links.push({ path: where, url: entry.url, commit: linked });
+        }
+    }
+    const found = { links, notes };
+    linksOf.set(memo, found);
+    return found;
+}
+/** A relative path that stays inside its repository. */
+function isInsidePath(relative) {
+    if (relative === '' || external_node_path_default().posix.isAbsolute(relative))
+        return false;
+    return relative.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+/**
+ * The submodules of `parent` to check out, in `.gitmodules` order: those not turned off by
+ * `checkout-submodules: False` or a `checkout: False` override, with the override's URL when
+ * there is one. `parent.commit` must be in its mirror.
+ */
+function submodulesOf(parent, config, source, sourceCache, log) {
+    const commit = commitInMirror(parent.mirror, parent.commit);
+    if (commit === undefined)
+        throw new Error(`${parent.what} is not in ${parent.mirror}`);
+    const { links, notes } = gitLinks(parent.mirror, commit);
+    for (const note of notes)
+        log(note);
+    const result = [];
+    for (const link of links) {
+        const full = parent.path === '' ? link.path : `${parent.path}/${link.path}`;
+        const override = config.submodules.get(full);
+        if (!(override?.checkout ?? config.checkoutSubmodules))
+            continue;
+        let url = override?.url;
+        if (url === undefined) {
+            if (link.url === undefined) {
+                throw new CairnError('fetch-failed', `submodule '${full}' has no url in .gitmodules`, config.url.at, `give it one under 'submodules: ${full}: url:', or set 'checkout: False'`);
+            }
+            url = submoduleUrl(source, link.url, parent.url.own, config.url.at);
+        }
+        result.push({
+            path: full,
+            url,
+            commit: link.commit,
+            mirror: mirrorDirectory(sourceCache, url.own),
+            what: `commit ${link.commit} of submodule '${full}'`,
+            at: url.at,
+        });
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/sources/git/fetch.ts
+// Whether a git source is in the source cache, and bringing it there: the commit its ref pins in
+// the mirror of its URL, then, level by level, the commit of every submodule it checks out in
+// the mirror of that submodule's URL (only known once the level above is fetched).
+
+
+
+
+function isGitCached(source, context) {
+    const config = readGitConfig(source);
+    const top = topRepository(config, context.sourceCache);
+    const quiet = () => undefined;
+    const cached = (repository) => holdsCommit(repository.mirror, repository.commit) && submodulesOf(repository, config, source, context.sourceCache, quiet).every(cached);
+    return top !== undefined && cached(top);
+}
+async function fetchGit(source, context) {
+    const config = readGitConfig(source);
+    const top = topRepository(config, context.sourceCache);
+    if (top === undefined) {
+        throw new CairnError('invalid-data', 'the git source has no ref, so there is nothing to fetch', source.at, "track it, or add 'ref:'");
+    }
+    const log = (line) => context.log(line);
+    const visit = async (repository) => {
+        await ensureCommit(repository, { signal: context.signal, log });
+        for (const submodule of submodulesOf(repository, config, source, context.sourceCache, log))
+            await visit(submodule);
+    };
+    await visit(top);
+}
+
+;// CONCATENATED MODULE: ./src/sources/git/checkout.ts
+// Writes one commit's files from a mirror into a staging directory, as BuildStream stages a git
+// source: the files only, no `.git`, over whatever earlier sources staged there. When the source
+// lists `tags`, a minimal `.git` holding just those tags and the commits between them and the
+// ref is written too, so that `git describe` works in the build. The mirror is only read: the
+// checkout goes through a throwaway git directory that borrows the mirror's objects.
+
+
+
+
+
+async function checkout_git(args, call, signal) {
+    const output = await runGit(args, call, signal);
+    if (output.code !== 0)
+        throw new Error(`git ${args.join(' ')} failed: ${gitMessage(output)}`);
+    return output.stdout;
+}
+/**
+ * Checks `commit` (a full id the mirror holds) out into `target`, which exists. Files of earlier
+ * sources in the way are replaced; a symlink where the commit has a directory is replaced by the
+ * directory, never followed (git's own checkout rule). Gitlinks become empty directories.
+ */
+async function checkoutCommit(mirror, commit, target, options) {
+    await external_node_fs_default().promises.mkdir(options.scratch, { recursive: true });
+    const gitDirectory = await external_node_fs_default().promises.mkdtemp(external_node_path_default().join(options.scratch, '.checkout-'));
+    try {
+        await checkout_git(['init', '--quiet', '--bare', '--template=', gitDirectory], { cwd: gitDirectory }, options.signal);
+        // What `git clone --shared` sets up: the mirror's objects are borrowed, not copied.
+        await external_node_fs_default().promises.mkdir(external_node_path_default().join(gitDirectory, 'objects', 'info'), { recursive: true });
+        await external_node_fs_default().promises.writeFile(external_node_path_default().join(gitDirectory, 'objects', 'info', 'alternates'), `${external_node_path_default().join(mirror, 'objects')}\n`);
+        await checkout_git([`--git-dir=${gitDirectory}`, `--work-tree=${target}`, 'checkout', '--quiet', '--force', commit], { cwd: target }, options.signal);
+    }
+    finally {
+        await external_node_fs_default().promises.rm(gitDirectory, { recursive: true, force: true });
+    }
+}
+/**
+ * Writes `<target>/.git` holding `commit` as a detached HEAD, the given tags, and the commit
+ * objects on the ancestry paths from each tag to `commit` (the oldest ones marked shallow), and
+ * nothing else: no trees, no index, as BuildStream rebuilds it.
+ */
+async function writeTagRepository(mirror, commit, target, tags, url, signal) {
+    const included = new Set();
+    const shallow = new Set();
+    const resolved = [];
+    for (const tag of tags) {
+        const full = commitInMirror(mirror, tag.commit);
+        if (full === undefined) {
+            throw new CairnError('invalid-data', `tag '${tag.tag}' names commit ${tag.commit}, which is not in git repository ${url}`, tag.at, 'track the source again with track-tags enabled');
+        }
+        resolved.push({ ...tag, full });
+        if (full === commit) {
+            shallow.add(commit);
+            continue;
+        }
+        const history = await checkout_git(['rev-list', '--ancestry-path', '--boundary', `${full}..${commit}`], { cwd: mirror }, signal);
+        for (const line of history.split('\n')) {
+            if (line === '')
+                continue;
+            if (line.startsWith('-'))
+                shallow.add(line.slice(1));
+            else
+                included.add(line);
+        }
+    }
+    for (const rev of included)
+        shallow.delete(rev);
+    for (const rev of shallow)
+        included.add(rev);
+    // An earlier source may have left a `.git` symlink or file; never write through it.
+    const dotGit = external_node_path_default().join(target, '.git');
+    const existing = await external_node_fs_default().promises.lstat(dotGit).catch(() => undefined);
+    if (existing && !existing.isDirectory())
+        await external_node_fs_default().promises.rm(dotGit, { force: true });
+    await checkout_git(['init', '--quiet', '--template=', target], { cwd: target }, signal);
+    const local = (args, input) => checkout_git([`--git-dir=${dotGit}`, ...args], input === undefined ? { cwd: target } : { cwd: target, input }, signal);
+    // Commit objects only, copied byte for byte as a pack of exactly these objects.
+    const wanted = [...included].sort();
+    if (wanted.length > 0) {
+        const pack = await runGitBytes(['pack-objects', '--stdout', '-q'], { cwd: mirror, input: `${wanted.join('\n')}\n` }, signal);
+        if (pack.code !== 0)
+            throw new Error(`git pack-objects failed in ${mirror}: ${gitMessage({ ...pack, stdout: '' })}`);
+        await local(['unpack-objects', '-q'], pack.stdout);
+    }
+    await external_node_fs_default().promises.writeFile(external_node_path_default().join(dotGit, 'shallow'), [...shallow].sort().map((rev) => `${rev}\n`).join(''));
+    for (const tag of resolved) {
+        let object = tag.full;
+        if (tag.annotated) {
+            const body = `object ${tag.full}\ntype commit\ntag ${tag.tag}\ntagger Unspecified Tagger <unspecified-tagger> 0 +0000\n`;
+            object = (await local(['hash-object', '-w', '-t', 'tag', '--stdin'], body)).trim();
+        }
+        await local(['update-ref', `refs/tags/${tag.tag}`, object]);
+    }
+    await external_node_fs_default().promises.writeFile(external_node_path_default().join(dotGit, 'HEAD'), `${commit}\n`);
+}
+
+;// CONCATENATED MODULE: ./src/sources/git/stage.ts
+// Staging a fetched git source: its commit's files into the staging directory, the minimal
+// `.git` its `tags` ask for, then each checked-out submodule into its path, recursively. Nothing
+// is written outside the staging directory, and nothing is fetched: a missing commit is an error.
+
+
+
+
+
+
+
+async function stageGit(source, directory, context) {
+    const config = readGitConfig(source);
+    const top = topRepository(config, context.sourceCache);
+    if (top === undefined)
+        throw new CairnError('invalid-data', 'the git source has no ref, so there is nothing to stage', source.at, "track it, or add 'ref:'");
+    const root = await external_node_fs_default().promises.realpath(directory);
+    const scratch = external_node_path_default().join(context.sourceCache, 'git');
+    const log = (line) => context.log(line);
+    const visit = async (repository) => {
+        const commit = commitInMirror(repository.mirror, repository.commit);
+        if (commit === undefined) {
+            throw new CairnError('source-not-cached', `${repository.what} of git repository ${repository.url.own} has not been fetched`, repository.at, 'fetch it first');
+        }
+        const target = repository.path === '' ? root : await submoduleDirectory(root, repository, source);
+        log(`checking out ${commit}${repository.path === '' ? '' : ` into ${repository.path}`}`);
+        await checkoutCommit(repository.mirror, commit, target, { scratch, signal: context.signal });
+        if (repository.path === '' && config.tags.length > 0) {
+            await writeTagRepository(repository.mirror, commit, target, config.tags, repository.url.own, context.signal);
+        }
+        for (const submodule of submodulesOf(repository, config, source, context.sourceCache, log))
+            await visit(submodule);
+    };
+    await visit(top);
+}
+/** The empty directory the superproject's checkout left for a submodule, checked to be inside. */
+async function submoduleDirectory(root, submodule, source) {
+    const candidate = external_node_path_default().join(root, ...submodule.path.split('/'));
+    const stat = await external_node_fs_default().promises.lstat(candidate).catch(() => undefined);
+    const real = stat?.isDirectory() ? await external_node_fs_default().promises.realpath(candidate) : undefined;
+    if (real === undefined || !real.startsWith(root + (external_node_path_default()).sep)) {
+        throw new CairnError('invalid-data', `submodule '${submodule.path}' has no directory inside the staging directory`, source.at);
+    }
+    return real;
+}
+
+;// CONCATENATED MODULE: ./src/sources/git/track.ts
+// Tracking a git source: fetch every branch and tag into the mirror, resolve `track` (a branch,
+// a tag or a commit) to a commit, and write it as BuildStream does: the sha, or with
+// `ref-format: git-describe` the `tag-N-g<sha>` form, plus with `track-tags` the nearest tags.
+// It returns the new ref; writing it into the project is the caller's job.
+
+
+
+
+async function trackGit(config, context) {
+    const track = config.track;
+    if (track === undefined)
+        return undefined;
+    if (track.value.startsWith('-'))
+        throw new CairnError('invalid-data', `track '${track.value}' is not a branch, tag or commit`, track.at);
+    const mirror = mirrorDirectory(context.sourceCache, config.url.own);
+    const log = (line) => context.log(line);
+    return withMirrorLock(mirror, () => firstThatWorks(config.url.candidates('track'), async (url) => {
+        log(`tracking ${track.value} from ${url}`);
+        await fetchAllRefs(mirror, url, { signal: context.signal, log, at: config.url.at });
+        const commit = await revParse(mirror, `${track.value}^{commit}`, context.signal);
+        if (commit === undefined) {
+            throw new CairnError('fetch-failed', `'${track.value}' is not a branch, tag or commit of git repository ${url}`, track.at);
+        }
+        const ref = config.refFormat === 'git-describe' ? await track_describe(mirror, commit, context.signal, track.at) : commit;
+        if (!config.trackTags)
+            return { ref };
+        const tags = await nearestTags(mirror, commit, context.signal, track.at);
+        const written = tags.map((t) => ({ tag: t.tag, commit: t.commit, annotated: t.annotated }));
+        return { ref, tags: written };
+    }, { written: config.url.written, at: config.url.at, log, doing: 'tracking' }));
+}
+async function revParse(mirror, rev, signal) {
+    const output = await runGit(['rev-parse', '--verify', '--quiet', rev], { cwd: mirror }, signal);
+    return output.code === 0 ? output.stdout.trim() : undefined;
+}
+/** `git describe --tags --abbrev=40 --long --always`: `tag-N-g<sha>`, or the bare sha without tags. */
+async function track_describe(mirror, commit, signal, at) {
+    const output = await runGit(['describe', '--tags', '--abbrev=40', '--long', '--always', commit], { cwd: mirror }, signal);
+    if (output.code !== 0)
+        throw new CairnError('fetch-failed', `cannot describe commit ${commit}: ${gitMessage(output)}`, at);
+    return output.stdout.trim();
+}
+/**
+ * The tags BuildStream records with `track-tags`: the nearest tag of `commit` as `git describe
+ * --abbrev=0` finds it with and without `--tags` and `--first-parent`, each with its commit and
+ * whether it is annotated. Sorted by name so that tracking twice writes the same list.
+ */
+async function nearestTags(mirror, commit, signal, at) {
+    const names = new Set();
+    for (const options of [[], ['--first-parent'], ['--tags'], ['--tags', '--first-parent']]) {
+        const output = await runGit(['describe', '--abbrev=0', ...options, commit], { cwd: mirror }, signal);
+        if (output.code === 0)
+            names.add(output.stdout.trim());
+    }
+    const tags = [];
+    for (const tag of [...names].sort()) {
+        const tagged = await revParse(mirror, `refs/tags/${tag}^{commit}`, signal);
+        if (tagged === undefined)
+            throw new CairnError('fetch-failed', `cannot resolve tag '${tag}'`, at);
+        const kind = await runGit(['cat-file', '-t', `refs/tags/${tag}`], { cwd: mirror }, signal);
+        tags.push({ tag, commit: tagged, annotated: kind.code === 0 && kind.stdout.trim() === 'tag' });
+    }
+    return tags;
+}
+
+;// CONCATENATED MODULE: ./plugins/sources/common.ts
+// What several source kinds share: reading their typed configuration with provenance errors.
+
+
+function requireKey(source, key) {
+    const value = getString(source.config, key);
+    if (value === undefined) {
+        throw new CairnError('invalid-data', `a ${source.kind} source needs '${key}'`, source.at);
+    }
+    return value;
+}
+/** BuildStream's downloadable files: url and ref, plus version or version-guess-pattern in the key. */
+function downloadKey(source) {
+    const key = [requireKey(source, 'url'), getString(source.config, 'ref') ?? null];
+    const version = getString(source.config, 'version');
+    const pattern = getString(source.config, 'version-guess-pattern');
+    if (version !== undefined)
+        key.push(version);
+    else if (pattern !== undefined)
+        key.push(pattern);
+    return key;
+}
+const DOWNLOAD_KEYS = ['url', 'ref', 'version', 'version-guess-pattern'];
+
+;// CONCATENATED MODULE: ./plugins/sources/git.ts
+// `git` (buildstream-plugins): a repository pinned by commit, or by a `tag-N-gSHA` describe ref.
+// Validation and the key live here; fetching, tracking and staging live in src/sources/git/.
+
+
+
+
+
+
+
+
+
+const git_git = {
+    kind: 'git',
+    configKeys: ['url', 'track', 'ref', 'ref-format', 'checkout-submodules', 'submodules', 'track-tags', 'tags', 'version', 'version-guess-pattern'],
+    needsFetch: true,
+    validate(source) {
+        requireKey(source, 'url');
+        if (getString(source.config, 'ref') === undefined && getString(source.config, 'track') === undefined) {
+            throw new CairnError('invalid-data', "a git source needs 'ref', 'track' or both", source.at);
+        }
+        getBool(source.config, 'checkout-submodules', true);
+        getBool(source.config, 'track-tags', false);
+        checkGitConfig(source);
+    },
+    isResolved: (source) => getString(source.config, 'ref') !== undefined,
+    uniqueKey(source) {
+        const key = [requireKey(source, 'url'), commitOf(getString(source.config, 'ref') ?? '')];
+        const tags = getSequence(source.config, 'tags');
+        if (tags && tags.items.length > 0) {
+            const table = {};
+            for (const item of tags.items) {
+                if (item.kind !== 'mapping')
+                    continue;
+                table[getString(item, 'tag') ?? ''] = [getString(item, 'commit') ?? '', getBool(item, 'annotated', false)];
+            }
+            key.push({ tags: table });
+        }
+        if (!getBool(source.config, 'checkout-submodules', true))
+            key.push({ checkout_submodules: false });
+        const submodules = getMapping(source.config, 'submodules');
+        if (submodules && submodules.entries.size > 0) {
+            const urls = {};
+            const checkouts = {};
+            for (const [path, node] of submodules.entries) {
+                if (node.kind !== 'mapping')
+                    continue;
+                const url = getString(node, 'url');
+                if (url !== undefined)
+                    urls[path] = url;
+                if (node.has('checkout'))
+                    checkouts[path] = getBool(node, 'checkout', true);
+            }
+            if (Object.keys(urls).length > 0)
+                key.push(urls);
+            if (Object.keys(checkouts).length > 0)
+                key.push({ submodule_checkout_overrides: checkouts });
+        }
+        const version = getString(source.config, 'version') ?? getString(source.config, 'version-guess-pattern');
+        if (version !== undefined)
+            key.push(version);
+        return key;
+    },
+    isCached: isGitCached,
+    fetch: fetchGit,
+    track: (source, context) => trackGit(readGitConfig(source), context),
+    stage: stageGit,
+};
+
+;// CONCATENATED MODULE: ./src/sources/copy-tree.ts
+// Copies a file or directory from the project into a staging directory as BuildStream's `local`
+// source stages it: a directory gives its contents, a file lands under its base name, symlinks
+// stay symlinks, files keep only their executable bit, sockets and other special files are
+// skipped. Inside a tree it never follows a symlink, neither in the project nor in the staging
+// directory.
+
+
+
+const copy_tree_S_IXUSR = 0o100;
+async function copyIntoStaging(request) {
+    const root = await StagingRoot.open(request.directory, 'staging-overlap');
+    const top = await external_node_fs_default().promises.lstat(request.from);
+    if (top.isDirectory()) {
+        await copyDirectory(request.from, root.real, '', root, request);
+        return;
+    }
+    // As BuildStream (and the source's key): a single path is followed and imported as a file,
+    // executable when the user may execute it.
+    const name = external_node_path_default().basename(request.from);
+    const target = await root.clear(root.real, name, { what: `local file '${name}'`, at: request.at });
+    await copyFile(request.from, target, await isExecutable(request.from));
+}
+async function copyDirectory(from, to, relative, root, request) {
+    const entries = await external_node_fs_default().promises.readdir(from, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+        request.signal.throwIfAborted();
+        const source = external_node_path_default().join(from, entry.name);
+        const rel = relative === '' ? entry.name : `${relative}/${entry.name}`;
+        const placement = { what: `local file '${rel}'`, at: request.at };
+        if (entry.isDirectory()) {
+            await copyDirectory(source, await root.subdirectory(to, entry.name, placement), rel, root, request);
+        }
+        else if (entry.isSymbolicLink()) {
+            const target = await external_node_fs_default().promises.readlink(source);
+            await external_node_fs_default().promises.symlink(target, await root.clear(to, entry.name, placement));
+        }
+        else if (entry.isFile()) {
+            const mode = (await external_node_fs_default().promises.lstat(source)).mode;
+            await copyFile(source, await root.clear(to, entry.name, placement), (mode & copy_tree_S_IXUSR) !== 0);
+        }
+        // Sockets, FIFOs and devices have no content to stage; BuildStream's CAS import skips them.
+    }
+}
+async function copyFile(from, to, executable) {
+    // EXCL: `to` was just cleared, so anything there now (even a symlink) is a race, not a target.
+    await external_node_fs_default().promises.copyFile(from, to, (external_node_fs_default()).constants.COPYFILE_EXCL);
+    // Only the executable bit is content; the rest is normalised, as a CAS checkout would give.
+    await external_node_fs_default().promises.chmod(to, executable ? 0o755 : 0o644);
+}
+async function isExecutable(file) {
+    try {
+        await external_node_fs_default().promises.access(file, (external_node_fs_default()).constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./plugins/sources/local.ts
+// `local`: files from the project itself; always resolved and cached, keyed by the content's
+// REAPI digest, staged by copying (symlinks kept, executable bits kept, never followed).
+
+
+
+
+
+
+/** Validation and the key both need the digest; a source's view is hashed once. */
+const digests = new WeakMap();
+function digestOf(source) {
+    let digest = digests.get(source);
+    if (digest === undefined) {
+        digest = directoryDigestSync(localPath(source)).hash;
+        digests.set(source, digest);
+    }
+    return digest;
+}
+function localPath(source) {
+    const scalar = scalarOf(source.config, 'path');
+    if (!scalar)
+        throw new CairnError('invalid-data', "a local source needs 'path'", source.at);
+    return projectPath(source.projectDirectory, scalar, 'local source path', undefined);
+}
+const local = {
+    kind: 'local',
+    configKeys: ['path'],
+    needsFetch: false,
+    validate(source) {
+        const full = localPath(source);
+        const scalar = scalarOf(source.config, 'path');
+        try {
+            digestOf(source);
+        }
+        catch {
+            throw new CairnError('missing-file', `local source path '${external_node_path_default().relative(source.projectDirectory, full) || '.'}' does not exist`, scalar.at);
+        }
+    },
+    isResolved: () => true,
+    uniqueKey: digestOf,
+    // The files are in the project: there is never anything to fetch.
+    isCached: () => true,
+    async stage(source, directory, context) {
+        await copyIntoStaging({ from: localPath(source), directory, at: source.at, signal: context.signal });
+    },
+};
+
+;// CONCATENATED MODULE: ./src/sources/ostree/host-ostree.ts
+// Runs the host's `ostree` for the ostree source kind, with a minimal environment so that
+// nothing from the caller's (OSTREE_REPO, OSTREE_SYSROOT) picks another repository. It never
+// decides what a failure means: callers turn exit statuses into errors with provenance.
+
+
+/** Host variables ostree may need to reach a remote: the network proxies and CA bundles. */
+const host_ostree_PASSED_THROUGH = [
+    'PATH', 'HOME', 'TMPDIR',
+    'http_proxy', 'https_proxy', 'no_proxy', 'all_proxy', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'ALL_PROXY',
+    'SSL_CERT_FILE', 'SSL_CERT_DIR',
+];
+function ostreeEnvironment(host = process.env) {
+    const env = {};
+    for (const name of host_ostree_PASSED_THROUGH) {
+        const value = host[name];
+        if (value !== undefined)
+            env[name] = value;
+    }
+    env.PATH ??= '/usr/local/bin:/usr/bin:/bin';
+    return { ...env, LC_ALL: 'C' };
+}
+const host_ostree_ENVIRONMENT = ostreeEnvironment();
+const OUTPUT_LIMIT = 1024 * 1024;
+/** Runs `ostree args` to its end; a non-zero exit is returned, not thrown. */
+function runOstree(args, signal, at) {
+    signal.throwIfAborted();
+    return new Promise((resolve, reject) => {
+        // Its own process group, so that an abort also stops what a pull starts.
+        const child = (0,external_node_child_process_namespaceObject.spawn)('ostree', args, { env: host_ostree_ENVIRONMENT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.setEncoding('utf8').on('data', (chunk) => {
+            if (stdout.length < OUTPUT_LIMIT)
+                stdout += chunk;
+        });
+        child.stderr.setEncoding('utf8').on('data', (chunk) => {
+            if (stderr.length < OUTPUT_LIMIT)
+                stderr += chunk;
+        });
+        const onAbort = () => {
+            try {
+                if (child.pid !== undefined)
+                    process.kill(-child.pid, 'SIGTERM');
+            }
+            catch {
+                // Already gone.
+            }
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        child.on('error', (error) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error.code === 'ENOENT' ? new CairnError('fetch-failed', 'ostree sources need the host program ostree, which is not installed', at, 'install ostree') : error);
+        });
+        child.on('close', (code) => {
+            signal.removeEventListener('abort', onAbort);
+            if (signal.aborted)
+                reject(signal.reason);
+            else
+                resolve({ code: code ?? 128, stdout, stderr });
+        });
+    });
+}
+/** The last line ostree wrote to stderr, which says why it failed (`error: ...`), without the prefix. */
+function ostreeReason(output) {
+    const last = output.stderr.split('\n').map((line) => line.trim()).filter((line) => line !== '').at(-1);
+    return (last ?? `exit status ${output.code}`).replace(/^error:\s*/, '');
+}
+
+;// CONCATENATED MODULE: ./src/sources/ostree/repository.ts
+// The ostree source's cache: one local repository per source URL under
+// `<sourceCache>/ostree/<url made safe>`, holding the commits pulled from it and its mirrors.
+// It is an `archive` repository, as BuildStream's own mirror is: plain files, no extended
+// attributes, so it survives being saved and restored by a tar-based CI cache. A commit counts
+// as present only once every object is in (ostree marks a half-pulled commit as partial).
+
+
+
+
+
+const CHECKSUM = /^[0-9a-f]{64}$/;
+/** Whether `ref` can be an ostree commit checksum: 64 lowercase hex digits. */
+function isCommitChecksum(ref) {
+    return CHECKSUM.test(ref);
+}
+/**
+ * Where the repository for `url` (as the source writes it, alias and all, so that every mirror
+ * fills the same repository) lives. Characters are made safe as BuildStream's
+ * `url_directory_name` does; a very long name is cut and told apart by a digest.
+ */
+function repositoryPath(sourceCache, url) {
+    let name = url.replace(/[^0-9A-Za-z%_]/g, '_');
+    if (name.length > 200)
+        name = `${name.slice(0, 150)}_${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(url).digest('hex').slice(0, 32)}`;
+    return external_node_path_default().join(sourceCache, 'ostree', name);
+}
+/** Whether the whole of `commit` is in the repository (no pull of it was interrupted). */
+function hasCommit(repository, commit) {
+    if (!isCommitChecksum(commit))
+        return false;
+    return (external_node_fs_default().existsSync(external_node_path_default().join(repository, 'objects', commit.slice(0, 2), `${commit.slice(2)}.commit`)) &&
+        !external_node_fs_default().existsSync(external_node_path_default().join(repository, 'state', `${commit}.commitpartial`)));
+}
+/** Repository set-up (init, remotes) is serialised per repository within this process. */
+const setUps = new Map();
+function serialised(repository, work) {
+    const previous = setUps.get(repository) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.catch(() => undefined);
+    setUps.set(repository, settled);
+    void settled.then(() => {
+        if (setUps.get(repository) === settled)
+            setUps.delete(repository);
+    });
+    return next;
+}
+/** Creates the repository if it is not there yet; it appears whole, by rename, or not at all. */
+function ensureRepository(repository, operation) {
+    return serialised(repository, async () => {
+        if (external_node_fs_default().existsSync(external_node_path_default().join(repository, 'config')))
+            return;
+        await external_node_fs_default().promises.mkdir(external_node_path_default().dirname(repository), { recursive: true });
+        const temporary = `${repository}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.init`;
+        try {
+            await check(operation, ['init', `--repo=${temporary}`, '--mode=archive'], 'could not create the ostree cache repository');
+            // Free-space checks would fail pulls on nearly full CI disks that still have room.
+            await check(operation, ['config', `--repo=${temporary}`, 'set', 'core.min-free-space-percent', '0'], 'could not configure the ostree cache repository');
+            try {
+                await external_node_fs_default().promises.rename(temporary, repository);
+            }
+            catch (error) {
+                // Another process made it first: theirs is as good as ours.
+                const code = error.code;
+                if ((code !== 'EEXIST' && code !== 'ENOTEMPTY') || !external_node_fs_default().existsSync(external_node_path_default().join(repository, 'config')))
+                    throw error;
+            }
+            operation.log(`created ostree cache repository ${repository}`);
+        }
+        finally {
+            await external_node_fs_default().promises.rm(temporary, { recursive: true, force: true });
+        }
+    });
+}
+/**
+ * The name of a remote in the repository for `spec`, added when missing. The name is a digest
+ * of the URL and of the key's bytes, so a remote is never changed after it is made: a new URL or
+ * key gives a new remote.
+ */
+function ensureRemote(repository, spec, operation) {
+    return serialised(repository, async () => {
+        const identity = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(spec.url).update('\0');
+        identity.update(spec.gpgKey === undefined ? 'unverified' : await external_node_fs_default().promises.readFile(spec.gpgKey));
+        const name = `cairn-${identity.digest('hex').slice(0, 20)}`;
+        const verification = spec.gpgKey === undefined ? ['--no-gpg-verify'] : [`--gpg-import=${spec.gpgKey}`];
+        await check(operation, ['remote', 'add', `--repo=${repository}`, '--if-not-exists', ...verification, name, spec.url], `could not add the ostree remote ${spec.url}`);
+        return name;
+    });
+}
+/** Pulls `commit` (that commit only, no history) from the remote; fails unless it is then whole. */
+async function pullCommit(repository, remote, url, commit, operation) {
+    operation.log(`pulling ostree commit ${commit} from ${url}`);
+    await check(operation, ['pull', `--repo=${repository}`, remote, commit], `could not pull commit ${commit} from ${url}`);
+    if (!hasCommit(repository, commit)) {
+        throw new CairnError('fetch-failed', `pulling commit ${commit} from ${url} did not bring the whole commit`, operation.at);
+    }
+}
+/** Pulls the newest commit of `branch` from the remote and returns its checksum. */
+async function pullBranch(repository, remote, url, branch, operation) {
+    operation.log(`pulling ostree branch ${branch} from ${url}`);
+    await check(operation, ['pull', `--repo=${repository}`, remote, branch], `could not pull branch '${branch}' from ${url}`);
+    const parsed = await check(operation, ['rev-parse', `--repo=${repository}`, `${remote}:${branch}`], `could not read branch '${branch}' pulled from ${url}`);
+    const commit = parsed.trim();
+    if (!isCommitChecksum(commit))
+        throw new CairnError('fetch-failed', `branch '${branch}' of ${url} resolved to '${commit}', which is not a commit checksum`, operation.at);
+    return commit;
+}
+/** Checks `commit` out (files owned by the caller, no extended attributes) into the new directory `into`. */
+async function repository_checkoutCommit(repository, commit, into, operation) {
+    // The commit was checked as whole before: a failure here means the cache is damaged.
+    await check(operation, ['checkout', `--repo=${repository}`, '--user-mode', commit, into], `could not check out ostree commit ${commit}`, 'cache-corrupt');
+}
+async function check(operation, args, failure, reason = 'fetch-failed') {
+    const output = await runOstree(args, operation.signal, operation.at);
+    if (output.code !== 0)
+        throw new CairnError(reason, `${failure}: ${ostreeReason(output)}`, operation.at);
+    return output.stdout;
+}
+
+;// CONCATENATED MODULE: ./plugins/sources/ostree.ts
+// `ostree`: a commit of an OSTree repository, tracked from a branch, pulled with the host's
+// ostree into a cache repository per URL and staged from a user-mode checkout.
+
+
+
+
+
+
+
+
+
+
+/** The project's public key file, when commits must be verified with it. */
+function gpgKey(source) {
+    const scalar = scalarOf(source.config, 'gpg-key');
+    return scalar === undefined ? undefined : projectPath(source.projectDirectory, scalar, 'gpg-key', 'file');
+}
+/** The commit that pins the source; errors point at `ref:` (or the source, when there is none). */
+function pinnedCommit(source) {
+    const scalar = scalarOf(source.config, 'ref');
+    if (!scalar)
+        throw new CairnError('invalid-data', 'the ostree source has no ref, so there is nothing to fetch', source.at, "add 'ref:' with a commit checksum, or 'track:' and track it");
+    if (!isCommitChecksum(scalar.value)) {
+        throw new CairnError('invalid-data', `ref '${scalar.value}' is not an ostree commit checksum`, scalar.at, 'a ref is the 64 lowercase hex digits of a commit');
+    }
+    return scalar.value;
+}
+function repositoryOf(source, context) {
+    return repositoryPath(context.sourceCache, requireKey(source, 'url'));
+}
+function operationFor(source, context) {
+    return { signal: context.signal, log: (line) => context.log(line), at: source.config.get('url')?.at ?? source.at };
+}
+/** Runs `work` against a remote for each of the source's URLs in turn until one succeeds. */
+async function fromEachUrl(source, context, purpose, work) {
+    const scalar = scalarOf(source.config, 'url');
+    if (!scalar)
+        throw new CairnError('invalid-data', "an ostree source needs 'url'", source.at);
+    const operation = operationFor(source, context);
+    const key = gpgKey(source);
+    const repository = repositoryOf(source, context);
+    await ensureRepository(repository, operation);
+    const urls = candidateUrls(scalar.value, source.aliases, source.mirrors, scalar.at, purpose);
+    return firstThatWorks(urls, async (url) => {
+        const remote = await ensureRemote(repository, key === undefined ? { url } : { url, gpgKey: key }, operation);
+        try {
+            return await work(repository, remote, url, operation);
+        }
+        catch (error) {
+            // A commit that fails verification is the key's business, not the URL's.
+            const keyAt = source.config.get('gpg-key')?.at;
+            if (error instanceof CairnError && keyAt !== undefined && /\bGPG\b|signature/i.test(error.message)) {
+                throw new CairnError(error.reason, error.message, keyAt, 'the commit must be signed by a key in the gpg-key file');
+            }
+            throw error;
+        }
+    }, { written: scalar.value, at: scalar.at, log: operation.log, doing: purpose === 'fetch' ? 'fetching' : 'tracking' });
+}
+/** Removes a checkout even when the commit made some of its directories read-only. */
+async function ostree_removeTree(directory) {
+    try {
+        await external_node_fs_default().promises.rm(directory, { recursive: true, force: true });
+    }
+    catch {
+        const open = async (dir) => {
+            await external_node_fs_default().promises.chmod(dir, 0o700);
+            for (const entry of await external_node_fs_default().promises.readdir(dir, { withFileTypes: true })) {
+                if (entry.isDirectory())
+                    await open(external_node_path_default().join(dir, entry.name));
+            }
+        };
+        await open(directory);
+        await external_node_fs_default().promises.rm(directory, { recursive: true, force: true });
+    }
+}
+const ostree = {
+    kind: 'ostree',
+    configKeys: ['url', 'ref', 'track', 'gpg-key'],
+    needsFetch: true,
+    validate(source) {
+        requireKey(source, 'url');
+        // BuildStream's 'missing-track-and-ref': neither buildable nor trackable.
+        if (getString(source.config, 'ref') === undefined && getString(source.config, 'track') === undefined) {
+            throw new CairnError('invalid-data', "an ostree source needs 'ref', 'track' or both", source.at);
+        }
+        gpgKey(source);
+    },
+    isResolved: (source) => getString(source.config, 'ref') !== undefined,
+    uniqueKey: (source) => [requireKey(source, 'url'), getString(source.config, 'ref') ?? ''],
+    isCached(source, context) {
+        const ref = getString(source.config, 'ref');
+        return ref !== undefined && hasCommit(repositoryOf(source, context), ref);
+    },
+    async fetch(source, context) {
+        const commit = pinnedCommit(source);
+        await fromEachUrl(source, context, 'fetch', (repository, remote, url, operation) => pullCommit(repository, remote, url, commit, operation));
+    },
+    async track(source, context) {
+        const branch = getString(source.config, 'track');
+        // Nothing to track is not an error, as in BuildStream.
+        if (branch === undefined)
+            return undefined;
+        const commit = await fromEachUrl(source, context, 'track', (repository, remote, url, operation) => pullBranch(repository, remote, url, branch, operation));
+        return { ref: commit };
+    },
+    async stage(source, directory, context) {
+        const commit = pinnedCommit(source);
+        const repository = repositoryOf(source, context);
+        if (!hasCommit(repository, commit)) {
+            throw new CairnError('source-not-cached', `the ostree source ${requireKey(source, 'url')} has not been fetched`, source.at, 'fetch it first');
+        }
+        // A scratch checkout beside the cache, copied in: the staging directory may already hold
+        // earlier sources, and a copy never writes through their symlinks nor shares inodes with the cache.
+        const scratch = await external_node_fs_default().promises.mkdtemp(external_node_path_default().join(external_node_path_default().dirname(repository), '.checkout-'));
+        try {
+            const tree = external_node_path_default().join(scratch, 'tree');
+            await repository_checkoutCommit(repository, commit, tree, operationFor(source, context));
+            await copyIntoStaging({ from: tree, directory, at: source.at, signal: context.signal });
+        }
+        finally {
+            await ostree_removeTree(scratch);
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/sources/apply-patch.ts
+// Applies a patch file to a staging directory with the host's GNU `patch`, as BuildStream's
+// `patch` source does (`patch -p<N> -i <file> -d <dir>`), but all or nothing: the patch must
+// apply in a dry run (or, failing that, to copies of the files it touches) before it touches
+// the staging directory, so a patch with one failing hunk changes no file at all. It never
+// leaves backup or reject files behind and never reverses a patch that looks already applied.
+
+
+
+
+
+
+// --forward: a hunk that looks already applied is a failure, not a cue to reverse the patch.
+// --batch: never ask. No backups of fuzzed files and no .rej files: the staged tree holds sources only.
+const COMMON_FLAGS = ['--forward', '--batch', '--no-backup-if-mismatch', '--reject-file=-'];
+const apply_patch_OUTPUT_LIMIT = 64 * 1024;
+async function applyPatch(request) {
+    if ((await external_node_fs_default().promises.readdir(request.directory)).length === 0) {
+        // BuildStream's 'patch-no-files'.
+        throw new CairnError('missing-file', `nothing to patch: no source before patch '${request.label}' staged any files`, request.at, 'list the sources the patch applies to before it');
+    }
+    const tool = findHostTool('patch');
+    if (tool === undefined)
+        throw new CairnError('missing-file', `applying '${request.label}' needs the host's 'patch', which is not installed`, request.at, 'install GNU patch');
+    const args = [`-p${request.stripLevel}`, '-i', request.patch, '-d', request.directory, ...COMMON_FLAGS];
+    const dryRun = await apply_patch_run(tool, [...args, '--dry-run'], request.signal);
+    if (dryRun.code !== 0) {
+        // A dry run checks each diff against the files as they were, so a patch that changes one
+        // file twice (a `git format-patch` series in one file) can fail it and still apply. A real
+        // run on copies of the files it touches has the last word.
+        const verdict = await applyToCopies(tool, dryRun.output, request);
+        if (verdict.code !== 0) {
+            throw new CairnError('invalid-data', `patch '${request.label}' does not apply: ${failuresIn(verdict.output).join('; ')}`, request.pathAt, `the patch is applied with strip-level ${request.stripLevel} to the files the sources before it staged`);
+        }
+    }
+    const applied = await apply_patch_run(tool, args, request.signal);
+    for (const line of applied.output.split('\n'))
+        if (line.trim() !== '')
+            request.log(line);
+    if (applied.code !== 0) {
+        // The dry run passed, so only the filesystem can fail here (a read-only or full disk).
+        throw new CairnError('invalid-data', `patch '${request.label}' passed a dry run but failed to apply: ${failuresIn(applied.output).join('; ')}`, request.pathAt);
+    }
+}
+/** The lines of patch's output that say what went wrong, each with the file it concerns. */
+function failuresIn(output) {
+    const failures = [];
+    const lines = output.split('\n');
+    let current = '';
+    for (const [index, line] of lines.entries()) {
+        const file = /^(?:checking|patching) file (.*)$/.exec(line);
+        if (file) {
+            current = file[1];
+            continue;
+        }
+        const hunk = /^(Hunk #\d+ FAILED at \d+)/.exec(line);
+        if (hunk) {
+            failures.push(`${current}: ${hunk[1]}`);
+            continue;
+        }
+        if (line.startsWith('Reversed (or previously applied) patch detected')) {
+            failures.push(`${current}: the patch looks already applied (or reversed)`);
+            continue;
+        }
+        const missing = /^can't find file to patch at input line (\d+)/.exec(line);
+        if (missing) {
+            // patch quotes the diff header that follows; its `+++`/`---` line names the file it wanted.
+            const header = lines.slice(index + 1, index + 12).find((quoted) => /^\|(?:\+\+\+|---) /.test(quoted));
+            const wanted = header?.slice(5).split('\t')[0]?.trim();
+            failures.push(`no file to patch for ${wanted === undefined ? 'the diff' : `'${wanted}'`} at line ${missing[1]} of the patch`);
+            continue;
+        }
+        const refused = /^File (.*) is not a regular file -- refusing to patch/.exec(line);
+        if (refused) {
+            failures.push(`${refused[1]}: not a regular file (a symbolic link?), refusing to patch it`);
+            continue;
+        }
+        const fatal = /^(?:\S*\/)?patch: \*{4} (.*)$/.exec(line);
+        if (fatal)
+            failures.push(fatal[1]);
+    }
+    if (failures.length === 0)
+        failures.push(lines.filter((line) => line.trim() !== '').at(-1) ?? 'patch failed without saying why');
+    return failures;
+}
+/**
+ * Applies the patch for real to a scratch copy of the files the dry run found (symlinks copied
+ * as symlinks, so patch refuses them there too) and returns what patch said.
+ */
+async function applyToCopies(tool, dryRunOutput, request) {
+    const scratch = await external_node_fs_default().promises.mkdtemp(external_node_path_default().join(external_node_os_default().tmpdir(), 'cairn-patch-'));
+    try {
+        for (const name of touchedFiles(dryRunOutput))
+            await copyPath(request.directory, scratch, name);
+        return await apply_patch_run(tool, [`-p${request.stripLevel}`, '-i', request.patch, '-d', scratch, ...COMMON_FLAGS], request.signal);
+    }
+    finally {
+        await external_node_fs_default().promises.rm(scratch, { recursive: true, force: true });
+    }
+}
+/** The files (relative to the patched directory) that patch's output says it looked at. */
+function touchedFiles(output) {
+    const names = new Set();
+    for (const line of output.split('\n')) {
+        const checked = /^(?:checking|patching) (?:file|symlink) (.*?)(?: \((?:renamed|copied) from (.*)\))?$/.exec(line);
+        if (checked) {
+            names.add(checked[1]);
+            if (checked[2] !== undefined)
+                names.add(checked[2]);
+        }
+        const refused = /^File (.*) is not a regular file -- refusing to patch/.exec(line);
+        if (refused)
+            names.add(refused[1]);
+    }
+    return names;
+}
+/** Copies `relative` from one tree to the other, making its directories; never follows a symlink. */
+async function copyPath(from, to, relative) {
+    const parts = relative.split('/').filter((part) => part !== '' && part !== '.');
+    // patch itself refuses such names; there is nothing to copy for them.
+    if (parts.includes('..') || external_node_path_default().isAbsolute(relative))
+        return;
+    let source = from;
+    let target = to;
+    for (const [index, part] of parts.entries()) {
+        source = external_node_path_default().join(source, part);
+        target = external_node_path_default().join(target, part);
+        let stat;
+        try {
+            stat = await external_node_fs_default().promises.lstat(source);
+        }
+        catch {
+            return;
+        }
+        if (stat.isSymbolicLink()) {
+            await external_node_fs_default().promises.symlink(await external_node_fs_default().promises.readlink(source), target).catch(() => undefined);
+            return;
+        }
+        if (stat.isDirectory() && index < parts.length - 1) {
+            await external_node_fs_default().promises.mkdir(target, { recursive: true });
+            continue;
+        }
+        if (stat.isFile() && index === parts.length - 1) {
+            await external_node_fs_default().promises.copyFile(source, target);
+            await external_node_fs_default().promises.chmod(target, stat.mode & 0o7777);
+        }
+        return;
+    }
+}
+async function apply_patch_run(tool, args, signal) {
+    signal.throwIfAborted();
+    // C locale and literal quoting: the output is parsed above.
+    const child = (0,external_node_child_process_namespaceObject.spawn)(tool, args, { stdio: ['ignore', 'pipe', 'pipe'], signal, env: { ...process.env, LC_ALL: 'C', QUOTING_STYLE: 'literal' } });
+    let output = '';
+    const collect = (chunk) => {
+        if (output.length < apply_patch_OUTPUT_LIMIT)
+            output += chunk.toString('utf8');
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    const code = await new Promise((resolve, reject) => {
+        child.once('error', reject);
+        child.once('close', resolve);
+    }).catch((error) => {
+        signal.throwIfAborted();
+        throw error;
+    });
+    signal.throwIfAborted();
+    return { code, output };
+}
+
+;// CONCATENATED MODULE: ./plugins/sources/patch.ts
+// `patch` (buildstream-plugins): a project file applied to what earlier sources staged, all or
+// nothing, with the host's GNU patch.
+
+
+
+
+
+
+
+function patchFile(source) {
+    const scalar = scalarOf(source.config, 'path');
+    if (!scalar)
+        throw new CairnError('invalid-data', "a patch source needs 'path'", source.at);
+    const full = projectPath(source.projectDirectory, scalar, 'patch', 'file');
+    return { full, relative: external_node_path_default().relative(source.projectDirectory, full) };
+}
+function stripLevel(source) {
+    const text = getString(source.config, 'strip-level') ?? '1';
+    if (!/^\d+$/.test(text))
+        throw new CairnError('invalid-data', `strip-level '${text}' is not a whole number`, source.config.get('strip-level').at);
+    return Number(text);
+}
+const patch = {
+    kind: 'patch',
+    configKeys: ['path', 'strip-level'],
+    needsFetch: false,
+    validate(source) {
+        patchFile(source);
+        stripLevel(source);
+    },
+    isResolved: () => true,
+    uniqueKey(source) {
+        const { full, relative } = patchFile(source);
+        const digest = external_node_crypto_default().createHash('sha256').update(external_node_fs_default().readFileSync(full)).digest('hex');
+        return [relative, digest, stripLevel(source)];
+    },
+    // The patch is a project file: there is never anything to fetch.
+    isCached: () => true,
+    async stage(source, directory, context) {
+        const { full, relative } = patchFile(source);
+        await applyPatch({
+            patch: full,
+            label: relative,
+            stripLevel: stripLevel(source),
+            directory,
+            at: source.at,
+            pathAt: source.config.get('path')?.at ?? source.at,
+            signal: context.signal,
+            log: (line) => context.log(line),
+        });
+    },
+};
+
+;// CONCATENATED MODULE: ./src/sources/downloadable.ts
+// What the downloadable kinds (remote, tar, zip) share: reading `url` and `ref` from a source's
+// configuration, translating the URL's alias, and fetching the file into the download cache
+// from the first of its mirrors (or its own URL) that serves it. It never stages anything;
+// each kind decides what to do with the cached file.
+
+
+
+
+
+/** The URL to download from, with the project's alias applied; errors point at `url:`. */
+function downloadUrl(source) {
+    const scalar = scalarOf(source.config, 'url');
+    if (!scalar)
+        throw new CairnError('invalid-data', `a ${source.kind} source needs 'url'`, source.at);
+    return translateUrl(scalar.value, source.aliases, scalar.at);
+}
+/** The sha256 that pins the source; errors point at `ref:` (or the source, when there is none). */
+function pinnedRef(source) {
+    const scalar = scalarOf(source.config, 'ref');
+    if (!scalar) {
+        throw new CairnError('invalid-data', `the ${source.kind} source has no ref, so there is nothing to fetch`, source.at, "add 'ref:' with the file's sha256");
+    }
+    if (!isSha256(scalar.value)) {
+        throw new CairnError('invalid-data', `ref '${scalar.value}' is not a sha256`, scalar.at, 'a ref is the 64 lowercase hex digits of the sha256 of the file');
+    }
+    return scalar.value;
+}
+function isDownloadCached(source, context) {
+    const ref = scalarOf(source.config, 'ref')?.value;
+    return ref !== undefined && isSha256(ref) && isDownloaded(context.sourceCache, source.kind, ref);
+}
+/** Downloads the pinned file from the first of its mirrors (or its own URL) that serves it. */
+async function fetchDownload(source, context) {
+    const ref = pinnedRef(source);
+    const scalar = scalarOf(source.config, 'url');
+    if (!scalar)
+        throw new CairnError('invalid-data', `a ${source.kind} source needs 'url'`, source.at);
+    const urls = candidateUrls(scalar.value, source.aliases, source.mirrors, scalar.at, 'fetch');
+    const log = (line) => context.log(line);
+    await firstThatWorks(urls, (url) => ensureDownloaded({
+        sourceCache: context.sourceCache,
+        kind: source.kind,
+        ref,
+        url,
+        at: scalar.at,
+        refAt: source.config.get('ref')?.at ?? source.at,
+        signal: context.signal,
+        log,
+    }), { written: scalar.value, at: scalar.at, log, doing: 'fetching' });
+}
+/** The cached file for staging; a source-not-cached error when it was never fetched. */
+function cachedDownload(source, context) {
+    const ref = pinnedRef(source);
+    if (!isDownloaded(context.sourceCache, source.kind, ref)) {
+        throw new CairnError('source-not-cached', `the ${source.kind} source ${scalarOf(source.config, 'url')?.value ?? ''} has not been fetched`, source.at, 'fetch it first');
+    }
+    return downloadPath(context.sourceCache, source.kind, ref);
+}
+
+;// CONCATENATED MODULE: ./plugins/sources/remote.ts
+// `remote`: one downloaded file, pinned by its sha256, staged as `filename` with mode 0755 or 0644.
+
+
+
+
+
+
+
+/**
+ * The name to stage under. BuildStream defaults it from the translated URL, so that is what
+ * staging uses; the key (below) keeps the untranslated form it has always had.
+ */
+function stagedName(source) {
+    const filename = getString(source.config, 'filename') ?? urlBasename(downloadUrl(source));
+    if (filename === '' || filename === '.' || filename === '..' || filename.includes('/')) {
+        throw new CairnError('invalid-data', `remote source cannot be staged as '${filename}'`, source.config.get('filename')?.at ?? source.config.get('url')?.at ?? source.at, "set 'filename:' to a plain file name");
+    }
+    return filename;
+}
+const remote = {
+    kind: 'remote',
+    configKeys: [...DOWNLOAD_KEYS, 'filename', 'executable'],
+    needsFetch: true,
+    validate(source) {
+        const url = requireKey(source, 'url');
+        const filename = getString(source.config, 'filename') ?? url.slice(url.lastIndexOf('/') + 1);
+        if (filename.includes('/')) {
+            throw new CairnError('invalid-data', `remote source filename '${filename}' may not contain '/'`, source.config.get('filename')?.at ?? source.at);
+        }
+        getBool(source.config, 'executable', false);
+    },
+    isResolved: (source) => getString(source.config, 'ref') !== undefined,
+    uniqueKey(source) {
+        const url = requireKey(source, 'url');
+        const filename = getString(source.config, 'filename') ?? url.slice(url.lastIndexOf('/') + 1);
+        return [...downloadKey(source), filename, getBool(source.config, 'executable', false)];
+    },
+    isCached: isDownloadCached,
+    fetch: fetchDownload,
+    async stage(source, directory, context) {
+        const cached = cachedDownload(source, context);
+        const name = stagedName(source);
+        const root = await StagingRoot.open(directory, 'staging-overlap');
+        const target = await root.clear(root.real, name, { what: `remote file '${name}'`, at: source.at });
+        // A copy, never a hard link into the cache: the build may write to its sources.
+        await external_node_fs_default().promises.copyFile(cached, target, (external_node_fs_default()).constants.COPYFILE_EXCL);
+        await external_node_fs_default().promises.chmod(target, getBool(source.config, 'executable', false) ? 0o755 : 0o644);
+    },
+};
+
+// EXTERNAL MODULE: ./node_modules/yauzl/index.js
+var yauzl = __nccwpck_require__(663);
+;// CONCATENATED MODULE: ./src/sources/zip-extract.ts
+// Extracts a zip archive into a staging directory the way BuildStream's `zip` source did: only
+// members under the base directory, with that prefix stripped; every file 0644 and every
+// directory 0755 whatever the archive says; a symlink member staged as a plain file holding its
+// target, as Python's zipfile extracts it. It never writes outside the directory: absolute
+// names and `..` components are refused with an 'unsafe-archive' error naming the member, and a
+// symlink an earlier source staged is never written through to outside.
+
+
+
+
+
+
+
+
+const FILE_MODE = 0o644;
+// O_NOFOLLOW: a member's file is created fresh; a symlink appearing at its name is a race.
+const zip_extract_CREATE_FLAGS = (external_node_fs_default()).constants.O_WRONLY | (external_node_fs_default()).constants.O_CREAT | (external_node_fs_default()).constants.O_EXCL | (external_node_fs_default()).constants.O_NOFOLLOW;
+async function extractZip(request) {
+    const zip = await zipCall(request, () => 
+    // Names are decoded here rather than by yauzl, whose own checks would fail the whole archive
+    // with a message that names no member. Backslashes stay literal, as on Linux they are.
+    yauzl.openPromise(request.archive, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: true }));
+    try {
+        const members = await zipCall(request, () => readMembers(zip));
+        const prefix = request.baseDir === '' ? '' : `${zip_extract_findBaseDir(members, request)}/`;
+        const root = await StagingRoot.open(request.directory, 'unsafe-archive');
+        for (const member of members) {
+            request.signal.throwIfAborted();
+            await zip_extract_extractMember(zip, member, prefix, root, request);
+        }
+    }
+    finally {
+        zip.close();
+    }
+}
+async function readMembers(zip) {
+    const members = [];
+    for await (const entry of zip.eachEntry()) {
+        const raw = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, true);
+        members.push({ raw, name: withoutDotSlash(raw), isDirectory: raw.endsWith('/'), entry });
+    }
+    return members;
+}
+async function zip_extract_extractMember(zip, member, prefix, root, request) {
+    // As BuildStream: members outside the base directory are skipped before anything is checked.
+    if (!member.name.startsWith(prefix))
+        return;
+    const placement = { what: `zip member '${member.raw}'`, at: request.at };
+    const components = safeComponents(member.name.slice(prefix.length), placement, member.raw);
+    const last = components.at(-1);
+    if (last === undefined)
+        return;
+    if (member.isDirectory) {
+        await root.directory(components, placement);
+        return;
+    }
+    const { entry } = member;
+    if (!entry.canDecodeFileData()) {
+        const why = entry.isEncrypted() ? 'is encrypted' : `uses compression method ${entry.compressionMethod}, which Cairn cannot unpack (only stored and deflated)`;
+        throw new CairnError('invalid-data', `${placement.what} in ${request.label} ${why}`, request.at);
+    }
+    const parent = await root.directory(components.slice(0, -1), placement);
+    const target = await root.clear(parent, last, placement);
+    const handle = await external_node_fs_default().promises.open(target, zip_extract_CREATE_FLAGS, FILE_MODE);
+    let body;
+    try {
+        // fchmod: the umask must not decide the mode, and the handle cannot be redirected.
+        await handle.chmod(FILE_MODE);
+        body = await zipCall(request, () => zip.openReadStreamPromise(entry));
+    }
+    catch (error) {
+        await handle.close();
+        throw error;
+    }
+    let bodyFailure;
+    body.once('error', (error) => (bodyFailure = error));
+    try {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(body, crcCheck(entry.crc32), handle.createWriteStream(), { signal: request.signal });
+    }
+    catch (error) {
+        request.signal.throwIfAborted();
+        if (error === bodyFailure || error instanceof CrcMismatch) {
+            throw new CairnError('invalid-data', `${request.label} is not a valid zip archive: ${placement.what}: ${error.message}`, request.at);
+        }
+        throw error;
+    }
+}
+class CrcMismatch extends Error {
+}
+/** Passes bytes through and fails at the end when their CRC-32 is not the one the archive records. */
+function crcCheck(expected) {
+    // zlib.crc32 came in Node 20.15; without it the check is skipped (the archive's sha256 still pins it).
+    const crc32 = typeof (external_node_zlib_default()).crc32 === 'function' ? (external_node_zlib_default()).crc32 : undefined;
+    let crc = 0;
+    return new external_node_stream_namespaceObject.Transform({
+        transform(chunk, _encoding, callback) {
+            if (crc32)
+                crc = crc32(chunk, crc);
+            callback(null, chunk);
+        },
+        flush(callback) {
+            if (crc32 && crc >>> 0 !== expected >>> 0)
+                callback(new CrcMismatch('its data does not match its CRC-32'));
+            else
+                callback();
+        },
+    });
+}
+function zip_extract_findBaseDir(members, request) {
+    return chooseBaseDir(members, request.baseDir, request.label, request.baseDirAt ?? request.at);
+}
+/** Runs a call into yauzl; what it throws means the archive is damaged or not a zip at all. */
+async function zipCall(request, call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        request.signal.throwIfAborted();
+        if (error instanceof CairnError)
+            throw error;
+        throw new CairnError('invalid-data', `${request.label} is not a valid zip archive: ${error instanceof Error ? error.message : String(error)}`, request.at);
+    }
+}
+
 ;// CONCATENATED MODULE: ./plugins/sources/tar.ts
 // `tar` (and `zip`, which is keyed the same way): an archive pinned by sha256, staged from base-dir.
-// Only tar fetches and stages so far; zip keeps its key and validation until it gets an extractor.
+
 
 
 
@@ -10345,7 +13358,23 @@ const tar = {
         });
     },
 };
-const zip = archive('zip');
+const zip = {
+    ...archive('zip'),
+    isCached: isDownloadCached,
+    fetch: fetchDownload,
+    async stage(source, directory, context) {
+        await extractZip({
+            archive: cachedDownload(source, context),
+            label: downloadUrl(source),
+            directory,
+            baseDir: getString(source.config, 'base-dir') ?? '*',
+            baseDirAt: source.config.get('base-dir')?.at,
+            at: source.at,
+            signal: context.signal,
+            log: (line) => context.log(line),
+        });
+    },
+};
 
 ;// CONCATENATED MODULE: ./plugins/sources/index.ts
 // The source kinds Cairn builds in, by kind name.
@@ -10355,7 +13384,8 @@ const zip = archive('zip');
 
 
 
-const builtinSourcePlugins = new Map([local, remote, tar, zip, git, patch, ostree].map((plugin) => [plugin.kind, plugin]));
+
+const builtinSourcePlugins = new Map([local, remote, tar, zip, git_git, patch, ostree, deb].map((plugin) => [plugin.kind, plugin]));
 
 ;// CONCATENATED MODULE: ./src/project/plugins.ts
 // Which implementation serves each element and source kind a project uses. Built-in kinds are
@@ -10622,7 +13652,7 @@ function loadProject(directoryIn, settings = {}) {
     for (const [variable, value, at] of options.exportVariables())
         variables.set(variable, new ScalarNode(value, at));
     const aliases = readAliases(config, variables, directory);
-    const mirrors = readMirrors(config);
+    const mirrors = [...(settings.userMirrors?.get(name) ?? []), ...readMirrorList(getSequence(config, 'mirrors'))];
     const refStorageScalar = scalarOf(config, 'ref-storage');
     if (refStorageScalar.value !== 'inline' && refStorageScalar.value !== 'project.refs') {
         throw new CairnError('invalid-data', `ref-storage '${refStorageScalar.value}' is not 'inline' or 'project.refs'`, refStorageScalar.at);
@@ -10652,6 +13682,7 @@ function loadProject(directoryIn, settings = {}) {
         sourceOverrides,
         aliases,
         mirrors,
+        userMirrors: settings.userMirrors ?? new Map(),
         fatalWarnings,
         refStorage: refStorageScalar.value,
         refs: refStorageScalar.value === 'project.refs' ? readRefs(directory, prefix, name) : new Map(),
@@ -10689,9 +13720,8 @@ function readRefs(directory, prefix, projectName) {
 function defaultMaxJobs() {
     return Math.max(1, Math.min(external_node_os_default().availableParallelism(), 8));
 }
-/** project.conf `mirrors:`: a list of `{name, aliases: {alias: [url prefix, ...]}}`. */
-function readMirrors(config) {
-    const list = getSequence(config, 'mirrors');
+/** A `mirrors:` list (project.conf, or a project in the user configuration): `{name, aliases: {alias: [url prefix, ...]}}`. */
+function readMirrorList(list) {
     if (!list)
         return [];
     return list.items.map((item) => {
@@ -10733,6 +13763,2201 @@ function readAliases(config, variables, directory) {
         aliases.set(alias, resolver.expand(value.value, value.at));
     }
     return aliases;
+}
+
+;// CONCATENATED MODULE: ./src/cache/quota.ts
+// The cache quota: what `cache: quota:` means in bytes, and the disk it is measured against.
+// It only reads the filesystem's size; it never looks inside the cache nor removes anything.
+
+
+
+const UNITS = { K: 1, M: 2, G: 3, T: 4 };
+const QUOTA_FORMS = "write a number of bytes (5000000000), a size with K, M, G or T in powers of 1024 (50G, 1.5T, 512MiB), " +
+    "a percentage of the disk holding the cache (50%) or 'infinity'";
+/**
+ * Bytes the cache may use: `infinity`, plain bytes, `K/M/G/T` (also `KB`, `KiB`, powers of
+ * 1024 as BuildStream reads them) or `N%` of the disk's total size.
+ */
+function parseQuota(text, disk, at) {
+    const written = text.trim();
+    const fail = (why) => {
+        throw new CairnError('invalid-data', `invalid cache quota '${text}': ${why}`, at, QUOTA_FORMS);
+    };
+    if (/^infinity$/i.test(written))
+        return Infinity;
+    const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(written);
+    if (percent) {
+        const share = Number(percent[1]);
+        // More than the whole disk cannot be honoured, so it is a mistake rather than "no limit".
+        if (share > 100)
+            fail('a percentage cannot exceed 100%');
+        return Math.floor((disk.totalBytes * share) / 100);
+    }
+    const size = /^(\d+(?:\.\d+)?)\s*(?:([KMGT])(?:i?B)?|B)?$/i.exec(written);
+    if (!size)
+        return fail('not a size');
+    const unit = size[2] ? UNITS[size[2].toUpperCase()] : 0;
+    const bytes = Math.floor(Number(size[1]) * 1024 ** unit);
+    if (!Number.isSafeInteger(bytes))
+        fail('too large; use infinity for no limit');
+    return bytes;
+}
+/**
+ * Half of the filesystem holding the cache. The cache shares that disk with the build's own
+ * scratch trees and sources (and, on CI runners, with everything else), and a build's output
+ * exists beside the cache until it is ingested, so the other half is headroom for that work.
+ */
+function defaultQuota(disk) {
+    return Math.floor(disk.totalBytes / 2);
+}
+/** The size of the filesystem that holds `directory` (or would, for a cache not yet created). */
+function diskOf(directory) {
+    let probe = external_node_path_default().resolve(directory);
+    for (;;) {
+        try {
+            const stats = external_node_fs_default().statfsSync(probe);
+            return { totalBytes: stats.blocks * stats.bsize, availableBytes: stats.bavail * stats.bsize };
+        }
+        catch (error) {
+            const parent = external_node_path_default().dirname(probe);
+            if (error.code !== 'ENOENT' || parent === probe)
+                throw error;
+            probe = parent;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/user-config.ts
+// The user's configuration: where the caches live and how the scheduler behaves. Read from
+// `-c FILE` or $XDG_CONFIG_HOME/cairn.conf (YAML, keys as BuildStream's user configuration),
+// with command-line flags over the file over the defaults. Pure apart from reading the file.
+
+
+
+
+
+
+
+
+const TOP_KEYS = ['cachedir', 'logdir', 'sourcedir', 'cache', 'scheduler', 'build', 'sandbox', 'projects'];
+function readUserConfig(inputs) {
+    const env = inputs.env;
+    const home = env['HOME'] ?? external_node_os_default().homedir();
+    const configHome = env['XDG_CONFIG_HOME'] || external_node_path_default().join(home, '.config');
+    const cacheHome = env['XDG_CACHE_HOME'] || external_node_path_default().join(home, '.cache');
+    const file = inputs.file ?? external_node_path_default().join(configHome, 'cairn.conf');
+    let node;
+    if (inputs.file !== undefined || external_node_fs_default().existsSync(file)) {
+        let text;
+        try {
+            text = external_node_fs_default().readFileSync(file, 'utf8');
+        }
+        catch {
+            throw new CairnError('missing-file', `cannot read the user configuration ${file}`);
+        }
+        node = readYaml(text, file);
+        validateKeys(node, TOP_KEYS, 'the user configuration');
+    }
+    const dir = (key, fallback) => {
+        const value = node && getString(node, key);
+        if (value === undefined)
+            return fallback;
+        const expanded = expandPath(value, env, home);
+        if (!external_node_path_default().isAbsolute(expanded))
+            throw new CairnError('invalid-data', `${key} must be an absolute path, not '${value}'`, node.get(key).at);
+        return expanded;
+    };
+    const cacheDirectory = dir('cachedir', external_node_path_default().join(cacheHome, 'cairn'));
+    const cache = node && getMapping(node, 'cache');
+    if (cache)
+        validateKeys(cache, ['quota'], "'cache'");
+    const scheduler = node && getMapping(node, 'scheduler');
+    if (scheduler)
+        validateKeys(scheduler, ['builders', 'fetchers', 'on-error', 'network-retries', 'pushers'], "'scheduler'");
+    const build = node && getMapping(node, 'build');
+    if (build)
+        validateKeys(build, ['max-jobs', 'retry-failed', 'dependencies'], "'build'");
+    const sandbox = node && getMapping(node, 'sandbox');
+    if (sandbox)
+        validateKeys(sandbox, ['bwrap'], "'sandbox'");
+    const quotaNode = cache?.get('quota');
+    const onErrorText = scheduler && getString(scheduler, 'on-error');
+    if (onErrorText !== undefined && !['quit', 'continue', 'terminate'].includes(onErrorText)) {
+        throw new CairnError('invalid-data', `on-error must be quit, continue or terminate, not '${onErrorText}'`, scheduler.get('on-error').at);
+    }
+    const builders = scheduler && count(scheduler, 'builders');
+    const maxJobs = build && count(build, 'max-jobs', true);
+    const bwrap = sandbox && getString(sandbox, 'bwrap');
+    const mirrors = new Map();
+    const projects = node && getMapping(node, 'projects');
+    for (const [project, settings] of projects?.entries ?? []) {
+        if (settings.kind !== 'mapping')
+            throw new CairnError('invalid-data', `projects: ${project} must be a mapping`, settings.at);
+        validateKeys(settings, ['mirrors'], `the settings of project '${project}'`);
+        mirrors.set(project, readMirrorList(getSequence(settings, 'mirrors')));
+    }
+    return {
+        mirrors,
+        cacheDirectory,
+        logDirectory: dir('logdir', external_node_path_default().join(cacheDirectory, 'logs')),
+        sourceDirectory: dir('sourcedir', external_node_path_default().join(cacheDirectory, 'sources')),
+        ...(quotaNode?.kind === 'scalar' ? { quota: { text: quotaNode.value, at: quotaNode.at } } : {}),
+        ...(builders !== undefined ? { builders } : {}),
+        fetchers: (scheduler && count(scheduler, 'fetchers')) ?? 10,
+        onError: onErrorText ?? 'quit',
+        ...(maxJobs ? { maxJobs } : {}),
+        retryFailed: build ? getBool(build, 'retry-failed', false) : false,
+        ...(bwrap ? { bwrap } : {}),
+    };
+}
+function count(node, key, zeroAllowed = false) {
+    const text = getString(node, key);
+    if (text === undefined)
+        return undefined;
+    if (!/^\d+$/.test(text) || (!zeroAllowed && Number(text) === 0)) {
+        throw new CairnError('invalid-data', `${key} must be a ${zeroAllowed ? 'whole' : 'positive'} number, not '${text}'`, node.get(key).at);
+    }
+    return Number(text);
+}
+/** `~` and `$VAR`/`${VAR}` as BuildStream expands directory settings. */
+function expandPath(value, env, home) {
+    const withHome = value === '~' || value.startsWith('~/') ? home + value.slice(1) : value;
+    return withHome.replace(/\$\{(\w+)\}|\$(\w+)/g, (_, a, b) => env[(a ?? b)] ?? '');
+}
+/** The cache quota in bytes: `cache: quota:` against the cache's disk, else the default share of it. */
+function resolveQuota(config) {
+    const disk = diskOf(config.cacheDirectory);
+    return config.quota ? parseQuota(config.quota.text, disk, config.quota.at) : defaultQuota(disk);
+}
+
+;// CONCATENATED MODULE: ./src/cli/build-report.ts
+// The terminal's view of a build: one aligned line per finished job (time since start, result,
+// action, element, duration, log path) and a summary. It only renders engine events.
+
+class BuildReporter {
+    write;
+    nameWidth;
+    started = Date.now();
+    /** `nameWidth`: the longest element name of the pipeline, so that the result column lines up. */
+    constructor(write, nameWidth = 0) {
+        this.write = write;
+        this.nameWidth = nameWidth;
+    }
+    event(event) {
+        if (event.type === 'job-end') {
+            const result = event.result === 'success' ? 'SUCCESS' : event.result === 'failure' ? 'FAILURE' : 'SKIPPED';
+            const key = event.key ? event.key.slice(0, 8) : '--------';
+            const line = `[${clock(Date.now() - this.started)}][${key}][${event.action.padEnd(5)}:${event.element.padEnd(this.nameWidth)}] ${result.padEnd(7)} ${seconds(event.durationMs).padStart(7)}${event.log ? `  ${event.log}` : ''}`;
+            this.write(`${line}\n`);
+            if (event.result === 'failure' && event.message) {
+                this.write(`    ${event.at ? `${formatProvenance(event.at)}: ` : ''}${event.message}\n`);
+            }
+        }
+        else if (event.type === 'message') {
+            this.write(`[${clock(Date.now() - this.started)}]${event.element ? `[${event.element}]` : ''} ${event.level}: ${event.text}\n`);
+        }
+    }
+    summary(summary) {
+        const parts = [`${summary.built.length} built`, `${summary.cached.length} cached`, `${summary.failed.length} failed`, `${summary.skipped.length} skipped`];
+        this.write(`\nBuild ${summary.interrupted ? 'interrupted' : summary.failed.length > 0 ? 'failed' : 'succeeded'}: ${parts.join(', ')} in ${seconds(Date.now() - this.started)}\n`);
+        for (const failure of summary.failed) {
+            const where = failure.at ? `${formatProvenance(failure.at)}: ` : '';
+            this.write(`  failed: ${failure.element}: ${where}${failure.message}${failure.log ? ` (log: ${failure.log})` : ''}\n`);
+        }
+    }
+}
+function clock(ms) {
+    const total = Math.floor(ms / 1000);
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${pad(Math.floor(total / 3600))}:${pad(Math.floor(total / 60) % 60)}:${pad(total % 60)}`;
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(2)}s`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/build.ts
+// `cairn build`: builds the targets and whatever they need that is not cached, printing one
+// line per finished job. SIGINT and SIGTERM stop running sandboxes and leave the cache whole.
+
+
+
+
+const BUILD_OPTIONS = [{ name: 'retry-failed', values: 0 }];
+async function buildCommand(context) {
+    const graph = await context.loadGraph(context.parsed.positionals);
+    const config = context.userConfig;
+    const reporter = new BuildReporter((text) => context.io.err.write(text), Math.max(0, ...graph.scope('all').map((e) => e.fullName.length)));
+    const session = new BuildSession({
+        graph,
+        cache: context.cache,
+        logDirectory: config.logDirectory,
+        sourceDirectory: config.sourceDirectory,
+        builders: context.positiveNumber('builders') ?? config.builders ?? defaultBuilders(),
+        fetchers: context.positiveNumber('fetchers') ?? config.fetchers,
+        onError: context.pick('on-error') ?? config.onError,
+        retryFailed: context.flag('retry-failed') || config.retryFailed,
+        ...(config.bwrap ? { bwrap: config.bwrap } : {}),
+        quotaBytes: resolveQuota(config),
+        onEvent: (event) => reporter.event(event),
+    });
+    const stop = () => session.terminate();
+    external_node_process_default().on('SIGINT', stop);
+    external_node_process_default().on('SIGTERM', stop);
+    try {
+        const summary = await session.run();
+        reporter.summary(summary);
+        if (summary.interrupted)
+            return 130;
+        return summary.failed.length > 0 || summary.skipped.length > 0 ? 255 : 0;
+    }
+    finally {
+        external_node_process_default().off('SIGINT', stop);
+        external_node_process_default().off('SIGTERM', stop);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/cache-check.ts
+// Checking the cache: every object is hashed again and compared with its name, and every ref
+// is followed to the objects it needs. Repair removes what cannot be trusted so the artifacts
+// are rebuilt; it never removes a healthy artifact, and never an object before the refs that name it.
+
+
+
+
+async function checkCache(cache, options) {
+    const store = cache.store;
+    const pacer = new Pacer();
+    let objectsChecked = 0;
+    const corrupt = [];
+    for (const object of store.listObjects()) {
+        await pacer.step();
+        let stat;
+        try {
+            stat = external_node_fs_default().lstatSync(object.path);
+        }
+        catch (error) {
+            // Collected by another process since the listing.
+            if (isMissing(error))
+                continue;
+            throw error;
+        }
+        if (stat.isDirectory())
+            continue;
+        let actual;
+        if (!stat.isFile()) {
+            actual = 'not a regular file';
+        }
+        else {
+            try {
+                actual = await cache_check_hashFile(object.path);
+            }
+            catch (error) {
+                if (isMissing(error))
+                    continue;
+                throw error;
+            }
+        }
+        objectsChecked++;
+        if (actual !== object.hash)
+            corrupt.push({ path: object.path, expected: object.hash, actual });
+    }
+    const corruptPaths = new Set(corrupt.map((c) => c.path));
+    const problemOf = treeProblems(cache, corruptPaths, pacer);
+    const brokenRefs = [];
+    for (const entry of cache.listRefs()) {
+        const read = readRef(entry.path);
+        if (read.state === 'missing')
+            continue;
+        const problem = read.state === 'unreadable' ? { kind: 'unreadable', message: read.message } : await problemOf(read.roots);
+        if (problem)
+            brokenRefs.push({ ref: entry.ref, path: entry.path, problem });
+    }
+    if (options.repair) {
+        // Refs first: a ref must never name an object that is already gone.
+        for (const broken of brokenRefs)
+            cache_check_unlinkIfPresent(broken.path);
+        for (const object of corrupt)
+            cache_check_unlinkIfPresent(object.path);
+    }
+    return { objectsChecked, corrupt, brokenRefs, repaired: options.repair };
+}
+/**
+ * The first problem in a ref's roots, if any. Verdicts on directories are remembered, so a
+ * subtree shared by many artifacts (and by an artifact's strong and weak refs) is walked once.
+ */
+function treeProblems(cache, corruptPaths, pacer) {
+    const store = cache.store;
+    const verdicts = new Map();
+    const presenceProblem = (at) => {
+        if (!at.present)
+            return { kind: 'missing-object', object: at.path };
+        if (corruptPaths.has(at.path))
+            return { kind: 'corrupt-object', object: at.path };
+        return undefined;
+    };
+    const objectProblem = (hash, executable, acceptOtherVariant) => presenceProblem(locateObject(store, hash, executable, acceptOtherVariant));
+    const directoryProblem = async (digest) => {
+        if (verdicts.has(digest.hash))
+            return verdicts.get(digest.hash);
+        await pacer.step();
+        // A Directory blob is read through either variant, as the store reads blobs.
+        const at = locateObject(store, digest.hash, false, true);
+        let problem = presenceProblem(at);
+        if (!problem) {
+            const children = readTreeAt(at.path);
+            if (!children)
+                problem = { kind: 'corrupt-object', object: at.path };
+            for (const child of children ?? []) {
+                if (child.kind === 'symlink')
+                    continue;
+                if (!isHash(child.digest.hash))
+                    problem = { kind: 'corrupt-object', object: at.path };
+                // Staging links exactly the variant the entry asks for, so a file needs that one.
+                else if (child.kind === 'file')
+                    problem = objectProblem(child.digest.hash, child.isExecutable, false);
+                else
+                    problem = await directoryProblem(child.digest);
+                if (problem)
+                    break;
+            }
+        }
+        verdicts.set(digest.hash, problem);
+        return problem;
+    };
+    return async (roots) => {
+        const log = roots.log && objectProblem(roots.log.hash, false, true);
+        if (log)
+            return log;
+        return roots.files && (await directoryProblem(roots.files));
+    };
+}
+/** Streams the file through sha256: objects can be gigabytes. */
+async function cache_check_hashFile(file) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    for await (const chunk of external_node_fs_default().createReadStream(file, { highWaterMark: 1 << 20 }))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+function cache_check_unlinkIfPresent(file) {
+    try {
+        external_node_fs_default().unlinkSync(file);
+    }
+    catch (error) {
+        if (!isMissing(error))
+            throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/cache.ts
+// `cairn cache check [--repair]`: re-hashes every object of the local cache and reports the
+// corrupt ones and the artifacts that need them; --repair removes both, so they are rebuilt.
+
+
+const CACHE_OPTIONS = [{ name: 'repair', values: 0 }];
+async function cacheCommand(context) {
+    const [verb] = context.parsed.positionals;
+    if (verb !== 'check')
+        throw new UsageError(`cairn cache takes check${verb ? `, not '${verb}'` : ''}`);
+    const repair = context.flag('repair');
+    const report = await checkCache(context.cache, { repair });
+    const { out } = context.io;
+    out.write(`checked ${report.objectsChecked} objects in ${context.cache.directory}\n`);
+    for (const corrupt of report.corrupt)
+        out.write(`corrupt object ${corrupt.path}: expected ${corrupt.expected}, found ${corrupt.actual}\n`);
+    for (const broken of report.brokenRefs)
+        out.write(`broken artifact ${broken.ref.project}/${broken.ref.element}/${broken.ref.key}: ${describeProblem(broken.problem)}\n`);
+    const problems = report.corrupt.length + report.brokenRefs.length;
+    if (problems === 0) {
+        out.write('no problems found\n');
+        return 0;
+    }
+    out.write(repair ? `repaired: removed ${report.corrupt.length} corrupt objects and ${report.brokenRefs.length} artifact refs that needed them\n` : 'run cairn cache check --repair to remove them\n');
+    return repair ? 0 : 1;
+}
+function describeProblem(problem) {
+    switch (problem.kind) {
+        case 'unreadable':
+            return `unreadable record (${problem.message})`;
+        case 'missing-object':
+            return `needs missing object ${problem.object}`;
+        case 'corrupt-object':
+            return `needs corrupt object ${problem.object}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/fetch-session.ts
+// `fetch` as one engine call: bring every source of the chosen elements that is not in the
+// source cache into it, one job per element, at most `fetchers` at once, through the
+// scheduler. Front ends subscribe to its events (the build's event type, action 'fetch');
+// nothing here prints, and nothing here builds.
+
+
+
+
+
+/** Whether a source must be fetched before it can be staged: it needs fetching and is not in the cache. */
+/**
+ * Refuses elements with a source that has no ref, naming every one of them, as BuildStream's
+ * consistency check does before fetching: there is nothing to fetch until they are tracked.
+ */
+function requireResolved(graph, elements) {
+    const unresolved = elements.filter((element) => !graph.keyed(element).resolved);
+    if (unresolved.length === 0)
+        return;
+    const names = unresolved.map((e) => e.fullName);
+    throw new CairnError('invalid-data', `${names.join(', ')} ${names.length === 1 ? 'has a source' : 'have sources'} without a ref, so there is nothing to fetch`, unresolved[0].kindAt, `run cairn track ${names.join(' ')} to pin ${names.length === 1 ? 'it' : 'them'}`);
+}
+/**
+ * BuildStream's `plan` selection: what a build of the targets would need and does not have, i.e.
+ * the targets and their runtime dependencies, plus the build dependencies of whatever must be
+ * built, less every element whose artifact is cached.
+ */
+function planElements(graph, built) {
+    const all = graph.scope('all');
+    const needed = new Set(graph.targets);
+    for (let i = all.length - 1; i >= 0; i--) {
+        const element = all[i];
+        if (!needed.has(element))
+            continue;
+        const mustBuild = !built(graph.keyed(element));
+        for (const dep of element.dependencies) {
+            if (dep.type !== 'build' || mustBuild)
+                needed.add(dep.element);
+        }
+    }
+    return all.filter((element) => needed.has(element) && !built(graph.keyed(element)));
+}
+class FetchSession {
+    options;
+    scheduler;
+    fetched = [];
+    failures = new Map();
+    constructor(options) {
+        this.options = options;
+        this.scheduler = new Scheduler({
+            queues: [
+                {
+                    name: 'fetch',
+                    limit: Math.max(1, options.fetchers),
+                    ordered: false,
+                    needsJob: (item) => !sourcesCached(item.element, options.sourceDirectory),
+                    run: (item, signal) => this.fetch(item, signal),
+                },
+            ],
+            onError: options.onError,
+            onEvent: (event) => {
+                if (event.type === 'item-skipped')
+                    this.emit({ type: 'element-skipped', element: event.item.name, reason: event.reason });
+            },
+        });
+    }
+    /** Aborts running downloads and starts nothing new (SIGINT, SIGTERM). */
+    terminate() {
+        this.scheduler.terminate();
+    }
+    async run() {
+        const graph = this.options.graph;
+        const elements = [...new Set(this.options.elements)].filter((e) => e.kind !== 'junction' && e.kind !== 'link');
+        // Elements with nothing to download (no sources, or local ones) are neither fetched nor cached.
+        const downloads = (e) => graph.keyed(e).composed.sources.some((s) => s.plugin.needsFetch);
+        const cached = elements.filter((e) => downloads(e) && sourcesCached(graph.keyed(e), this.options.sourceDirectory)).map((e) => e.fullName);
+        const summary = await this.scheduler.run(elements.map((element) => ({
+            id: String(element.index),
+            value: { element: graph.keyed(element), name: element.fullName },
+            dependsOn: [],
+        })));
+        return {
+            fetched: this.fetched,
+            cached,
+            failed: summary.failed.map(({ item }) => ({ element: item.name, ...(this.failures.get(item.name) ?? { message: 'failed' }) })),
+            skipped: summary.skipped.map((item) => item.name),
+            interrupted: summary.interrupted,
+        };
+    }
+    async fetch(item, signal) {
+        const { element, name } = item;
+        const key = element.keys?.strong ?? element.keys?.strict;
+        const log = new JobLog(jobLogPath(this.options.logDirectory, element.loaded.project.name, normalName(element.loaded.name), key ?? 'unkeyed', 'fetch', new Date()));
+        const started = Date.now();
+        const end = { element: name, action: 'fetch', log: log.file, ...(key ? { key } : {}) };
+        this.emit({ type: 'job-start', element: name, action: 'fetch', log: log.file });
+        try {
+            await fetchElementSources(element, { sourceCache: this.options.sourceDirectory, signal, log: (line) => log.line(line) });
+            this.fetched.push(name);
+            this.emit({ type: 'job-end', ...end, result: 'success', durationMs: Date.now() - started });
+            return 'done';
+        }
+        catch (error) {
+            const failure = fetch_session_describe(error);
+            log.line(`error: ${failure.message}`);
+            this.failures.set(name, { ...failure, log: log.file });
+            this.emit({ type: 'job-end', ...end, result: 'failure', durationMs: Date.now() - started, ...failure });
+            return 'failed';
+        }
+        finally {
+            log.close();
+        }
+    }
+    emit(event) {
+        this.options.onEvent?.(event);
+    }
+}
+function fetch_session_describe(error) {
+    // The provenance travels beside the message, so that a renderer prints it once.
+    if (error instanceof CairnError)
+        return { message: `${error.message}${error.hint ? ` (${error.hint})` : ''}`, ...(error.provenance ? { at: error.provenance } : {}) };
+    if (error instanceof Error && error.name === 'AbortError')
+        return { message: 'interrupted' };
+    return { message: error instanceof Error ? error.message : String(error) };
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/fetch.ts
+// `cairn fetch`: downloads the sources of the selected elements that are not in the source
+// cache, one job line per element as build prints them; 255 when any fetch failed.
+
+
+
+
+
+
+
+const FETCH_OPTIONS = [
+    { name: 'deps', short: 'd', values: 1, choices: ['none', 'plan', 'run', 'build', 'all'] },
+    { name: 'except', values: 1, repeat: true },
+];
+async function fetchCommand(context, targets = context.parsed.positionals) {
+    const graph = await context.loadGraph(targets);
+    const elements = selectSourceElements(context, graph, (one(context.parsed, 'deps') ?? 'plan'));
+    return (await runFetch(context, graph, elements)) ? 0 : 255;
+}
+/** The elements of a `--deps` scope of the targets, less `--except` ones; junctions and links have nothing to fetch. */
+function selectSourceElements(context, graph, deps) {
+    const except = (context.parsed.flags.get('except') ?? []).map(([name]) => graph.lookup(name));
+    const selected = deps === 'plan'
+        ? planElements(graph, (keyed) => lookupArtifact(context.cache, keyed, graph.strict, false)?.result.success === true)
+        : graph.scope(deps);
+    return exceptElements(graph.targets, selected, except).filter((e) => e.kind !== 'junction' && e.kind !== 'link');
+}
+/** Fetches what the elements miss, printing job lines and a summary on stderr; true when nothing failed. */
+async function runFetch(context, graph, elements) {
+    requireResolved(graph, elements);
+    const config = context.userConfig;
+    const reporter = new BuildReporter((text) => context.io.err.write(text), Math.max(0, ...elements.map((e) => e.fullName.length)));
+    const session = new FetchSession({
+        graph,
+        elements,
+        sourceDirectory: config.sourceDirectory,
+        logDirectory: config.logDirectory,
+        fetchers: context.positiveNumber('fetchers') ?? config.fetchers,
+        onError: context.pick('on-error') ?? config.onError,
+        onEvent: (event) => reporter.event(event),
+    });
+    const stop = () => session.terminate();
+    external_node_process_default().on('SIGINT', stop);
+    external_node_process_default().on('SIGTERM', stop);
+    const started = Date.now();
+    try {
+        const summary = await session.run();
+        writeSummary(context, summary, Date.now() - started);
+        return summary.failed.length === 0 && summary.skipped.length === 0 && !summary.interrupted;
+    }
+    finally {
+        external_node_process_default().off('SIGINT', stop);
+        external_node_process_default().off('SIGTERM', stop);
+    }
+}
+function writeSummary(context, summary, durationMs) {
+    const outcome = summary.interrupted ? 'interrupted' : summary.failed.length > 0 ? 'failed' : 'succeeded';
+    const parts = [`${summary.fetched.length} fetched`, `${summary.cached.length} already cached`, `${summary.failed.length} failed`];
+    if (summary.skipped.length > 0)
+        parts.push(`${summary.skipped.length} skipped`);
+    context.io.err.write(`\nFetch ${outcome}: ${parts.join(', ')} in ${(durationMs / 1000).toFixed(2)}s\n`);
+    for (const failure of summary.failed) {
+        const where = failure.at ? `${formatProvenance(failure.at)}: ` : '';
+        context.io.err.write(`  failed: ${failure.element}: ${where}${failure.message}${failure.log ? ` (log: ${failure.log})` : ''}\n`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/shell.ts
+// `cairn shell`: a shell (or one command) in a sandbox holding an element's staged run scope,
+// or with --build what its build would stage plus its sources at the build root. Changes to
+// the root are thrown away with the sandbox.
+
+
+
+
+
+
+
+
+const SHELL_OPTIONS = [{ name: 'build', short: 'b', values: 0 }];
+async function shellCommand(context, command) {
+    const targets = context.parsed.positionals;
+    if (targets.length !== 1)
+        throw new UsageError('cairn shell takes exactly one element (and, after --, a command)');
+    const graph = await context.loadGraph(targets);
+    const element = graph.targets[0];
+    const keyed = graph.keyed(element);
+    const build = context.flag('build');
+    const staged = (build ? graph.buildScope(element) : checkoutElements(graph, element, 'run')).filter((e) => e.kind !== 'junction' && e.kind !== 'link');
+    const store = context.cache.store;
+    const area = new StagingArea(store);
+    const integration = [];
+    for (const e of staged) {
+        const record = context.requireArtifact(graph, e, 'success');
+        if (record.files)
+            area.add({ name: e.fullName, tree: record.files.hash, location: '/' });
+        const bst = record.public?.bst;
+        const commands = Array.isArray(bst?.['integration-commands']) ? bst['integration-commands'] : [];
+        commands.forEach((command, i) => {
+            if (typeof command === 'string')
+                integration.push({ label: `integration-commands[${i}] of ${e.fullName}`, command });
+        });
+    }
+    const capabilities = await probeSandbox(context.userConfig.bwrap ? { bwrap: context.userConfig.bwrap } : {});
+    const work = store.temporaryPath('shell');
+    const root = external_node_path_default().join(work, 'root');
+    const scratch = external_node_path_default().join(work, 'scratch');
+    external_node_fs_default().mkdirSync(root, { recursive: true });
+    external_node_fs_default().mkdirSync(scratch);
+    try {
+        // Without an overlay, a private copy keeps writes away from the cache.
+        await area.materialize(root, capabilities.overlay ? 'link' : 'copy');
+        const variables = keyed.composed.view.variables;
+        const writable = [];
+        let cwd = '/';
+        if (build) {
+            const buildRoot = variables.get('build-root') ?? '/buildstream/build';
+            const host = external_node_path_default().join(work, 'build');
+            external_node_fs_default().mkdirSync(host);
+            await stageElementSources(keyed, host, idleContext(context.userConfig.sourceDirectory));
+            writable.push({ host, path: buildRoot });
+            cwd = buildRoot;
+        }
+        const env = {};
+        for (const [name, value] of keyed.composed.environment.entries)
+            if (value.kind === 'scalar')
+                env[name] = value.value;
+        env['PS1'] = `[${element.fullName}:\\w]\\$ `;
+        const interactive = command.length === 0;
+        // As in a build, the staged elements are integrated first; the shell then sees the result.
+        if (integration.length > 0) {
+            const integrated = await runInSandbox(capabilities, { root, rootWritable: true, layered: true, scratch, writable: [], cwd: '/', env, uid: 0, gid: 0, commands: integration });
+            if (!integrated.ok)
+                return integrated.failed?.exitCode ?? 1;
+        }
+        const result = await runInSandbox(capabilities, {
+            layered: true,
+            root,
+            rootWritable: true,
+            scratch,
+            writable,
+            cwd,
+            env,
+            uid: 0,
+            gid: 0,
+            commands: [{ label: interactive ? 'shell' : 'command', command: interactive ? 'exec /bin/sh -i' : command.map(shellQuote).join(' ') }],
+            // A command, like a shell, talks to the terminal directly (no log headers), as bst shell does.
+            interactive: true,
+        });
+        return result.ok ? 0 : result.failed?.exitCode ?? 1;
+    }
+    finally {
+        removeTree(work);
+    }
+}
+function shellQuote(word) {
+    return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/format.ts
+// BuildStream's `--format` strings: `%{name}` placeholders, each with an optional Python-style
+// format spec (`%{state: >12}`, `%{name:^20}`): fill, alignment and width.
+const PLACEHOLDER = /%\{([a-z-]+)(?::([^}]*))?\}/g;
+/** The placeholders a format string uses, so that only the needed work is done. */
+function placeholdersOf(format) {
+    const names = new Set();
+    for (const match of format.matchAll(PLACEHOLDER))
+        names.add(match[1]);
+    return names;
+}
+/** Python's format spec for strings: [[fill]align][width]; other parts are ignored. */
+function applySpec(value, spec) {
+    if (!spec)
+        return value;
+    const match = /^(?:(.)?([<>^]))?(\d+)?/.exec(spec);
+    if (!match)
+        return value;
+    const fill = match[1] ?? ' ';
+    const align = match[2] ?? '<';
+    const width = match[3] ? Number(match[3]) : 0;
+    const pad = width - [...value].length;
+    if (pad <= 0)
+        return value;
+    if (align === '>')
+        return fill.repeat(pad) + value;
+    if (align === '^')
+        return fill.repeat(Math.floor(pad / 2)) + value + fill.repeat(Math.ceil(pad / 2));
+    return value + fill.repeat(pad);
+}
+/** Substitutes every known placeholder; unknown ones stay as written, as in BuildStream. */
+function renderFormat(format, values) {
+    return format.replace(PLACEHOLDER, (whole, name, spec) => {
+        const value = values(name);
+        return value === undefined ? whole : applySpec(value, spec);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/show-render.ts
+// `cairn show`: the elements of a scope, one line each, in a `--format` of BuildStream's
+// placeholders. It renders what the engine computed; it decides nothing itself.
+
+
+
+
+const DEFAULT_SHOW_FORMAT = '%{state: >12} %{full-key} %{name} %{workspace-dirs}';
+const UNKNOWN_KEY = '?'.repeat(64);
+const WITHOUT_SOURCE_CACHE = (keyed) => keyed.sourcesLocal;
+/** An element's state as BuildStream names it. */
+function stateOf(graph, keyed, artifact, memo = new Map(), sources = WITHOUT_SOURCE_CACHE) {
+    if (!keyed.resolved)
+        return 'no reference';
+    if (keyed.loaded.kind === 'junction')
+        return 'junction';
+    if (!keyed.keys)
+        return 'waiting';
+    const state = artifact(keyed);
+    if (state)
+        return state;
+    if (!sources(keyed))
+        return 'fetch needed';
+    // Buildable once everything its build stages is cached: each build dependency and, through
+    // them, their runtime dependencies.
+    const ready = keyed.loaded.dependencies.every((d) => d.type === 'runtime' || runtimeClosureCached(graph, d.element, artifact, memo));
+    return ready ? 'buildable' : 'waiting';
+}
+function runtimeClosureCached(graph, element, artifact, memo) {
+    const known = memo.get(element);
+    if (known !== undefined)
+        return known;
+    memo.set(element, false);
+    const cached = artifact(graph.keyed(element)) === 'cached' &&
+        element.dependencies.every((d) => d.type === 'build' || runtimeClosureCached(graph, d.element, artifact, memo));
+    memo.set(element, cached);
+    return cached;
+}
+function yamlOf(value) {
+    if (Array.isArray(value) && value.length === 0)
+        return '[]\n';
+    if (value && typeof value === 'object' && Object.keys(value).length === 0)
+        return '{}\n';
+    return (0,dist/* stringify */.As)(value, { lineWidth: 0 });
+}
+function selectElements(graph, deps, except) {
+    const scope = deps === 'plan' ? 'all' : deps;
+    const elements = graph.scope(scope);
+    return exceptElements(graph.targets, elements, except);
+}
+function renderShow(graph, elements, format, artifact = () => undefined, sources = WITHOUT_SOURCE_CACHE) {
+    const wanted = placeholdersOf(format);
+    const needsKeyed = ['key', 'full-key', 'state', 'config', 'vars', 'env', 'public', 'description'].some((name) => wanted.has(name));
+    const lines = [];
+    const memo = new Map();
+    for (const element of elements) {
+        const keyed = needsKeyed ? graph.keyed(element) : undefined;
+        const fullKey = keyed?.keys?.strong ?? UNKNOWN_KEY;
+        const values = (name) => {
+            switch (name) {
+                case 'name':
+                    return element.fullName;
+                case 'kind':
+                    return element.kind;
+                case 'key':
+                    return fullKey.slice(0, 8);
+                case 'full-key':
+                    return fullKey;
+                case 'state':
+                    return stateOf(graph, keyed, artifact, memo, sources);
+                case 'description': {
+                    const description = element.node.get('description');
+                    return description?.kind === 'scalar' ? description.value.split(/\r?\n/).join(' ') : '';
+                }
+                case 'config':
+                    return yamlOf(toPlain(keyed.composed.config));
+                case 'vars':
+                    return yamlOf(Object.fromEntries(keyed.composed.variables.resolved()));
+                case 'env':
+                    return yamlOf(toPlain(keyed.composed.environment));
+                case 'public':
+                    return yamlOf(toPlain(keyed.composed.public));
+                case 'deps':
+                    return yamlOf(directDependencies(element, 'all').map((e) => e.fullName)).trimEnd();
+                case 'build-deps':
+                    return yamlOf(directDependencies(element, 'build').map((e) => e.fullName)).trimEnd();
+                case 'runtime-deps':
+                    return yamlOf(directDependencies(element, 'run').map((e) => e.fullName)).trimEnd();
+                case 'workspaced':
+                case 'workspace-dirs':
+                    return '';
+                default:
+                    return undefined;
+            }
+        };
+        lines.push(renderFormat(format, values));
+    }
+    return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/show.ts
+// `cairn show`: elements of a scope with their keys and states.
+
+
+const SHOW_OPTIONS = [
+    { name: 'deps', short: 'd', values: 1, choices: ['none', 'run', 'build', 'all', 'plan'] },
+    { name: 'except', values: 1, repeat: true },
+    { name: 'format', short: 'f', values: 1 },
+    { name: 'order', values: 1, choices: ['stage', 'alpha'] },
+];
+async function showCommand(context) {
+    const { parsed } = context;
+    const graph = await context.loadGraph(parsed.positionals);
+    const except = (parsed.flags.get('except') ?? []).map(([name]) => graph.lookup(name));
+    let elements = selectElements(graph, (one(parsed, 'deps') ?? 'all'), except);
+    if (one(parsed, 'order') === 'alpha')
+        elements = [...elements].sort((a, b) => (a.fullName < b.fullName ? -1 : a.fullName > b.fullName ? 1 : 0));
+    context.io.out.write(renderShow(graph, elements, one(parsed, 'format') ?? DEFAULT_SHOW_FORMAT, context.artifactState(graph), context.sourceState()));
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/engine/source-checkout.ts
+// Puts elements' sources on the host, laid out as BuildStream's `source checkout` lays them:
+// `<element normal name>/` per element with sources (under `<junction normal name>/` for
+// elements of a subproject), optionally with a `build-<normal name>` script per build element
+// and a `build.sh` that runs them in order; into a directory or a tarball. Sources must be
+// fetched first: this module stages, it never downloads.
+
+
+
+
+
+
+
+
+
+/** `<normal name>` of the element, under the normal names of the junctions it was reached through. */
+function elementDirectory(element) {
+    const junctions = element.junction === '' ? [] : element.junction.split(':').map(normalName);
+    return [...junctions, normalName(element.name)].join('/');
+}
+async function sourceCheckout(request) {
+    const { target } = request;
+    const stagingParent = 'directory' in target ? external_node_path_default().dirname(external_node_path_default().resolve(target.directory)) : request.workDirectory;
+    if ('directory' in target)
+        checkDirectoryTarget(target.directory);
+    external_node_fs_default().mkdirSync(stagingParent, { recursive: true });
+    // Staged beside the destination and renamed into place: the checkout appears whole or not at all.
+    const work = external_node_fs_default().mkdtempSync(external_node_path_default().join(stagingParent, '.cairn-source-checkout-'));
+    try {
+        const result = await stageAll(request, work);
+        if ('directory' in target) {
+            if (external_node_fs_default().existsSync(target.directory))
+                external_node_fs_default().rmdirSync(target.directory);
+            external_node_fs_default().renameSync(work, target.directory);
+        }
+        else {
+            await source_checkout_writeTarball(work, target.tar);
+        }
+        return result;
+    }
+    finally {
+        if (external_node_fs_default().existsSync(work))
+            removeTree(work);
+    }
+}
+async function stageAll(request, root) {
+    const context = {
+        sourceCache: request.sourceDirectory,
+        signal: request.signal ?? new AbortController().signal,
+        log: request.log ?? (() => undefined),
+    };
+    const directories = [];
+    const scripts = [];
+    const built = [];
+    for (const loaded of request.elements) {
+        if (loaded.kind === 'junction' || loaded.kind === 'link')
+            continue;
+        const element = request.graph.keyed(loaded);
+        const relative = elementDirectory(loaded);
+        if (element.composed.sources.length > 0) {
+            const directory = external_node_path_default().join(root, relative);
+            external_node_fs_default().mkdirSync(directory, { recursive: true });
+            await stageElementSources(element, directory, context);
+            directories.push(relative);
+        }
+        if (request.includeBuildScripts) {
+            const script = buildScript(element, relative);
+            if (script !== undefined) {
+                const name = `build-${relative.replace(/\//g, '-')}`;
+                external_node_fs_default().writeFileSync(external_node_path_default().join(root, name), script, { mode: 0o755 });
+                scripts.push(name);
+                built.push(name);
+            }
+        }
+    }
+    if (request.includeBuildScripts) {
+        external_node_fs_default().writeFileSync(external_node_path_default().join(root, 'build.sh'), masterScript(built), { mode: 0o755 });
+        scripts.push('build.sh');
+    }
+    return { directories, scripts };
+}
+/**
+ * A shell script that builds the element on the host the way its sandboxed build would: the
+ * sources copied into %{build-root}, the element's environment exported, each command of the
+ * four steps run with `set -ex`, then the install root copied into `/`. Undefined for kinds
+ * that are not build elements (import, stack, compose, script…), as in BuildStream.
+ */
+function buildScript(element, sourceDirectory) {
+    const config = element.composed.config;
+    if (!element.composed.plugin.runsCommands(element.composed.view))
+        return undefined;
+    if (!COMMAND_STEPS.some((step) => config.has(step)))
+        return undefined;
+    const variables = element.composed.view.variables;
+    const buildRoot = variables.get('build-root');
+    const installRoot = variables.get('install-root');
+    if (!buildRoot || !installRoot)
+        return undefined;
+    const subdir = variables.get('command-subdir');
+    const workDirectory = subdir ? `${buildRoot}/${subdir}` : buildRoot;
+    const name = element.loaded.fullName;
+    const environment = [...element.composed.environment.entries]
+        .flatMap(([key, value]) => (value.kind === 'scalar' ? [`export ${key}=${quote(value.value)}`] : []))
+        .join('\n');
+    const steps = COMMAND_STEPS.flatMap((step) => {
+        const list = config.get(step);
+        if (!list || list.kind !== 'sequence' || list.items.length === 0)
+            return [];
+        // A command that expands to nothing (strip-commands without %{strip-binaries}) does nothing.
+        const commands = list.items.flatMap((item) => (item.kind === 'scalar' && item.value.trim() !== '' ? [`(set -ex; ${item.value}\n) || exit 1`] : []));
+        return commands.length > 0 ? [`# ${step}\n${commands.join('\n')}`] : [];
+    });
+    return `#!/bin/sh
+# Builds ${name} on this host as its build would run in Cairn's sandbox, from the sources
+# checked out beside this script. Generated by cairn source checkout --include-build-scripts.
+# It runs as it is, outside any sandbox: what the element builds against must be in / already,
+# and it writes to ${buildRoot}, ${installRoot} and, at the end, to /.
+
+set -e
+
+SRCDIR="\${SRCDIR:-$(cd "$(dirname "$0")" && pwd)}"
+
+echo ${quote(`Building ${name}`)}
+rm -rf ${quote(buildRoot)} ${quote(installRoot)}
+mkdir -p ${quote(buildRoot)} ${quote(installRoot)}
+if [ -d "$SRCDIR/${sourceDirectory}/" ]; then
+    cp -a "$SRCDIR/${sourceDirectory}/." ${quote(buildRoot)}
+fi
+mkdir -p ${quote(workDirectory)}
+cd ${quote(workDirectory)}
+
+${environment}
+
+${steps.join('\n\n')}
+
+cd /
+rm -rf ${quote(buildRoot)}
+
+echo ${quote(`Installing ${name}`)}
+cp -a ${quote(`${installRoot}/.`)} /
+`;
+}
+/** build.sh: runs each element's script in build order. */
+function masterScript(scripts) {
+    return `#!/bin/sh
+# Builds every element checked out here, dependencies first, with the build-* scripts beside it.
+# Generated by cairn source checkout --include-build-scripts.
+
+set -eu
+
+SRCDIR="$(cd "$(dirname "$0")" && pwd)"
+export SRCDIR
+
+for script in ${scripts.map(quote).join(' ')}; do
+    echo "Running $script"
+    "$SRCDIR/$script"
+    if [ -x /sbin/ldconfig ]; then
+        /sbin/ldconfig || true
+    fi
+done
+`;
+}
+/** POSIX single quotes: the text exactly, whatever it holds. */
+function quote(text) {
+    return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+function checkDirectoryTarget(directory) {
+    if (!external_node_fs_default().existsSync(directory))
+        return;
+    if (!external_node_fs_default().statSync(directory).isDirectory())
+        throw new CairnError('invalid-argument', `${directory} exists and is not a directory`);
+    if (external_node_fs_default().readdirSync(directory).length > 0)
+        throw new CairnError('invalid-argument', `${directory} is not empty`, undefined, 'give an empty or new directory');
+}
+async function source_checkout_writeTarball(root, file) {
+    const entries = external_node_fs_default().readdirSync(root).sort();
+    const gzip = /\.(tgz|tar\.gz)$/.test(file);
+    const temporary = external_node_path_default().join(external_node_path_default().dirname(external_node_path_default().resolve(file)), `.${external_node_path_default().basename(file)}.${process.pid}.part`);
+    try {
+        // Portable: no user or group names and ids, so the tarball does not depend on who made it.
+        if (entries.length > 0)
+            await Qn({ cwd: root, portable: true, gzip, file: temporary }, entries);
+        else
+            external_node_fs_default().writeFileSync(temporary, gzip ? external_node_zlib_default().gzipSync(Buffer.alloc(1024)) : Buffer.alloc(1024)); // an empty archive: the end-of-archive blocks
+        external_node_fs_default().renameSync(temporary, file);
+    }
+    finally {
+        external_node_fs_default().rmSync(temporary, { force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/canonical-json.ts
+// Canonical JSON for cache keys: byte-for-byte what Python's
+// json.dumps(v, sort_keys=True, separators=(",", ":"), ensure_ascii=True) emits, plus SHA-256 helpers.
+
+const HEX = '0123456789abcdef';
+/** Short escapes Python's json module uses; every other char outside 0x20..0x7e becomes \uXXXX. */
+const SHORT_ESCAPES = {
+    0x08: '\\b',
+    0x09: '\\t',
+    0x0a: '\\n',
+    0x0c: '\\f',
+    0x0d: '\\r',
+    0x22: '\\"',
+    0x5c: '\\\\',
+};
+// Matches any UTF-16 unit that must be escaped: quote, backslash, controls and all non-ASCII.
+// DEL (0x7f) is written as it is: BuildStream hashes with ujson, which does not escape it
+// (Python's json module would).
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\u0080-\uffff]/;
+function hex4(unit) {
+    return (HEX.charAt((unit >> 12) & 0xf) +
+        HEX.charAt((unit >> 8) & 0xf) +
+        HEX.charAt((unit >> 4) & 0xf) +
+        HEX.charAt(unit & 0xf));
+}
+/**
+ * Quote a string the way Python's `encode_basestring_ascii` does. Escaping each UTF-16 unit on its
+ * own yields exactly Python's surrogate pairs for astral characters (and passes lone surrogates
+ * through as \udXXX, as Python does for such code points).
+ */
+function canonical_json_quote(s) {
+    if (!NEEDS_ESCAPE.test(s))
+        return '"' + s + '"';
+    let out = '"';
+    let start = 0;
+    for (let i = 0; i < s.length; i++) {
+        const unit = s.charCodeAt(i);
+        if (unit >= 0x20 && unit <= 0x7f && unit !== 0x22 && unit !== 0x5c)
+            continue;
+        if (i > start)
+            out += s.slice(start, i);
+        out += SHORT_ESCAPES[unit] ?? '\\u' + hex4(unit);
+        start = i + 1;
+    }
+    if (start < s.length)
+        out += s.slice(start);
+    return out + '"';
+}
+function isHighSurrogate(unit) {
+    return unit >= 0xd800 && unit <= 0xdbff;
+}
+/**
+ * Compare two strings by Unicode code point, as Python orders `str` (plain `<` on JS strings
+ * compares UTF-16 units, which puts astral characters before U+E000..U+FFFF).
+ */
+function canonical_json_compareCodePoints(a, b) {
+    if (a === b)
+        return 0;
+    const n = Math.min(a.length, b.length);
+    let i = 0;
+    while (i < n && a.charCodeAt(i) === b.charCodeAt(i))
+        i++;
+    if (i === n)
+        return a.length - b.length;
+    // The prefix is shared; step back onto the start of the code point containing unit i.
+    if (i > 0 && isHighSurrogate(a.charCodeAt(i - 1)))
+        i--;
+    return (a.codePointAt(i) ?? 0) - (b.codePointAt(i) ?? 0);
+}
+function formatNumber(v) {
+    if (!Number.isInteger(v)) {
+        // BuildStream never hashes floats, and ujson and Python's json disagree on how to print them,
+        // so refuse rather than guess.
+        throw new TypeError(`canonicalJson: only integers are supported, got ${String(v)}`);
+    }
+    // Python prints ints in full decimal (never exponent form); -0 is the int 0.
+    return Number.isSafeInteger(v) ? String(v === 0 ? 0 : v) : BigInt(v).toString();
+}
+function write(v, parts) {
+    if (v === null) {
+        parts.push('null');
+    }
+    else if (typeof v === 'string') {
+        parts.push(canonical_json_quote(v));
+    }
+    else if (typeof v === 'number') {
+        parts.push(formatNumber(v));
+    }
+    else if (typeof v === 'boolean') {
+        parts.push(v ? 'true' : 'false');
+    }
+    else if (Array.isArray(v)) {
+        parts.push('[');
+        for (let i = 0; i < v.length; i++) {
+            if (i > 0)
+                parts.push(',');
+            write(v[i], parts);
+        }
+        parts.push(']');
+    }
+    else {
+        const obj = v;
+        const keys = Object.keys(obj).sort(canonical_json_compareCodePoints);
+        parts.push('{');
+        for (let i = 0; i < keys.length; i++) {
+            const key = keys[i];
+            if (i > 0)
+                parts.push(',');
+            parts.push(canonical_json_quote(key), ':');
+            write(obj[key], parts);
+        }
+        parts.push('}');
+    }
+}
+/** Serialize `v` compactly with sorted keys and ASCII-only output (see the header comment). */
+function canonicalJson(v) {
+    const parts = [];
+    write(v, parts);
+    return parts.join('');
+}
+/** Lowercase hex SHA-256 of the UTF-8 encoding of `text`. */
+function sha256Hex(text) {
+    return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+/** BuildStream's `generate_key`: SHA-256 of the canonical JSON. */
+function hashKey(v) {
+    return sha256Hex(canonicalJson(v));
+}
+
+;// CONCATENATED MODULE: ./src/engine/ref-writer.ts
+// Writes tracked refs back where the project keeps them: into the element file itself
+// (`ref-storage: inline`), changing only the bytes of the values it sets so that comments,
+// quoting, order and layout stay as the user wrote them, or into project.refs. It never
+// rewrites a file whose refs did not change, and replaces files by writing a temporary file
+// and renaming it over the old one, so a reader never sees half a file.
+
+
+
+
+
+
+/**
+ * The element file `text` with each edit's keys set in the source mapping that starts at the
+ * edit's line and column. Existing scalar values keep their quoting; new keys go after the
+ * mapping's last key, in the mapping's own style (block or flow). `file` names the file in errors.
+ */
+function setInlineRefs(text, file, edits) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, uniqueKeys: false });
+    const problem = doc.errors[0];
+    if (problem)
+        throw new CairnError('invalid-yaml', `cannot edit ${file}: ${problem.message.split('\n')[0]}`);
+    const at = (offset) => {
+        const pos = lines.linePos(offset);
+        return { file, line: pos.line, column: pos.col };
+    };
+    const maps = new Map();
+    (0,dist/* visit */.YR)(doc, {
+        Map(_, node) {
+            if (node.range) {
+                const start = at(node.range[0]);
+                maps.set(`${start.line}:${start.column}`, node);
+            }
+        },
+    });
+    const splices = [];
+    const expected = [];
+    for (const edit of edits) {
+        const map = maps.get(`${edit.line}:${edit.column}`);
+        const where = { file, line: edit.line, column: edit.column };
+        if (!map || !map.range)
+            throw new CairnError('invalid-data', `cannot find the source mapping at line ${edit.line}, column ${edit.column} of ${file}`, where, 'the file changed while it was tracked; track again');
+        refuseDirectives(map, Object.keys(edit.values), at);
+        const insertions = [];
+        for (const [key, value] of Object.entries(edit.values)) {
+            const pair = map.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === key);
+            if (pair)
+                splices.push(replaceValue(text, pair, value, map.flow === true, at));
+            else
+                insertions.push([key, value]);
+        }
+        if (insertions.length > 0)
+            splices.push(insertKeys(text, map, insertions, at));
+        expected.push({ start: map.range[0], values: edit.values });
+    }
+    const result = applySplices(text, splices);
+    verify(result, file, splices, expected);
+    return result;
+}
+/**
+ * project.refs text (undefined: no file yet) with the element's refs set: `projects:
+ * {<project>: {<element>: [<mapping per source>]}}`, the list padded with empty mappings up
+ * to the highest source index, as BuildStream pads it. Every other entry stays.
+ */
+function setProjectRefs(text, project, element, edits) {
+    const doc = text === undefined ? new dist/* Document */.yo() : (0,dist/* parseDocument */.Tp)(text);
+    const problem = doc.errors[0];
+    if (problem)
+        throw new CairnError('invalid-yaml', `cannot edit project.refs: ${problem.message.split('\n')[0]}`);
+    if (doc.contents === null || ((0,dist/* isScalar */.jn)(doc.contents) && (doc.contents.value === null || doc.contents.value === ''))) {
+        doc.contents = doc.createNode({});
+    }
+    const root = doc.contents;
+    if (!(0,dist/* isMap */.jh)(root))
+        throw new CairnError('invalid-data', 'project.refs must be a mapping with projects:');
+    const projects = childMap(doc, root, 'projects');
+    const ours = childMap(doc, projects, project);
+    let list = ours.get(element, true);
+    if (!(0,dist/* isSeq */.oP)(list)) {
+        if (list !== undefined && !((0,dist/* isScalar */.jn)(list) && (list.value === null || list.value === ''))) {
+            throw new CairnError('invalid-data', `project.refs: the refs of '${element}' must be a list, one entry per source`);
+        }
+        list = doc.createNode([]);
+        ours.set(element, list);
+    }
+    const seq = list;
+    for (const edit of edits) {
+        while (seq.items.length <= edit.index)
+            seq.items.push(doc.createNode({}));
+        let entry = seq.items[edit.index];
+        if (!(0,dist/* isMap */.jh)(entry)) {
+            entry = doc.createNode({});
+            seq.items[edit.index] = entry;
+        }
+        for (const [key, value] of Object.entries(edit.values))
+            entry.set(key, doc.createNode(value));
+    }
+    return doc.toString({ lineWidth: 0 });
+}
+function childMap(doc, parent, key) {
+    const found = parent.get(key, true);
+    if ((0,dist/* isMap */.jh)(found))
+        return found;
+    if (found !== undefined && !((0,dist/* isScalar */.jn)(found) && (found.value === null || found.value === ''))) {
+        throw new CairnError('invalid-data', `project.refs: '${key}' must be a mapping`);
+    }
+    const created = doc.createNode({});
+    parent.set(key, created);
+    return created;
+}
+/** Writes `text` to `file` through a temporary file in the same directory and a rename. */
+function writeFileAtomic(file, text) {
+    const temporary = external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.part`);
+    try {
+        const mode = external_node_fs_default().existsSync(file) ? external_node_fs_default().statSync(file).mode & 0o7777 : 0o644;
+        external_node_fs_default().writeFileSync(temporary, text, { mode });
+        external_node_fs_default().renameSync(temporary, file);
+    }
+    finally {
+        external_node_fs_default().rmSync(temporary, { force: true });
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Where an element's refs live, and writing them there.
+/** The project's ref storage, as tracking writes it. */
+class RefStore {
+    project;
+    constructor(project) {
+        this.project = project;
+    }
+    /** Where refs of `element` go; throws a clear error for the places Cairn does not write. */
+    check(element, indexes) {
+        const loaded = element.loaded;
+        if (loaded.junction !== '' || loaded.project !== this.project) {
+            throw new CairnError('invalid-argument', `cannot track ${loaded.fullName}: it belongs to the subproject behind ${loaded.junction}, and Cairn does not write refs into a subproject (junction.refs)`, loaded.kindAt, 'track it in its own project, or override the element from this project');
+        }
+        if (this.project.refStorage === 'project.refs') {
+            if (loaded.kind === 'junction') {
+                throw new CairnError('invalid-argument', `cannot track ${loaded.fullName}: with ref-storage: project.refs, junction refs belong in junction.refs, which Cairn does not write`, loaded.kindAt, 'use ref-storage: inline, or write the ref by hand');
+            }
+            return;
+        }
+        const sources = getSequence(loaded.node, 'sources');
+        const file = this.elementFile(element);
+        for (const index of indexes) {
+            const item = sources?.items[index];
+            if (!item)
+                continue;
+            if (item.at.file !== file.shownAs) {
+                throw new CairnError('invalid-argument', `cannot track ${loaded.fullName}: its source ${index + 1} is declared in ${item.at.file}, not in the element file, and Cairn writes refs only into the element file itself`, item.at, "declare the source in the element, or use 'ref-storage: project.refs'");
+            }
+        }
+    }
+    /** Writes the new keys of the element's sources; returns whether a file changed. */
+    write(element, edits) {
+        if (edits.length === 0)
+            return false;
+        this.check(element, edits.map((e) => e.index));
+        if (this.project.refStorage === 'project.refs') {
+            const file = external_node_path_default().join(this.project.directory, 'project.refs');
+            const before = external_node_fs_default().existsSync(file) ? external_node_fs_default().readFileSync(file, 'utf8') : undefined;
+            const after = setProjectRefs(before, this.project.name, element.loaded.name, edits);
+            if (after === before)
+                return false;
+            writeFileAtomic(file, after);
+            return true;
+        }
+        const { absolute, shownAs } = this.elementFile(element);
+        const sources = getSequence(element.loaded.node, 'sources');
+        const inline = edits.map((edit) => {
+            const at = sources.items[edit.index].at;
+            return { line: at.line, column: at.column, values: edit.values };
+        });
+        const before = external_node_fs_default().readFileSync(absolute, 'utf8');
+        const after = setInlineRefs(before, shownAs, inline);
+        if (after === before)
+            return false;
+        writeFileAtomic(absolute, after);
+        return true;
+    }
+    elementFile(element) {
+        const absolute = external_node_path_default().join(this.project.elementPath, element.loaded.name);
+        return { absolute, shownAs: this.project.displayPrefix + external_node_path_default().relative(this.project.directory, absolute) };
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Text edits.
+/** A `(@)` include or a `(?)` branch setting one of the keys would override what is written. */
+function refuseDirectives(map, keys, at) {
+    for (const pair of map.items) {
+        if (!(0,dist/* isScalar */.jn)(pair.key))
+            continue;
+        const name = String(pair.key.value);
+        const where = at(pair.key.range?.[0] ?? 0);
+        if (name === '(@)') {
+            throw new CairnError('invalid-data', 'this source includes a file with (@), which could override the tracked ref; Cairn will not write the ref here', where, "write the source's keys out, or use 'ref-storage: project.refs'");
+        }
+        if (name === '(?)' && (0,dist/* isSeq */.oP)(pair.value)) {
+            for (const branch of pair.value.items) {
+                if (!(0,dist/* isMap */.jh)(branch))
+                    continue;
+                for (const condition of branch.items) {
+                    const body = condition.value;
+                    if ((0,dist/* isMap */.jh)(body) && body.items.some((p) => (0,dist/* isScalar */.jn)(p.key) && keys.includes(String(p.key.value)))) {
+                        throw new CairnError('invalid-data', `a (?) condition of this source sets ${keys.join('/')}, so a tracked value written beside it could be overridden`, where, 'move the ref out of the condition');
+                    }
+                }
+            }
+        }
+    }
+}
+function replaceValue(text, pair, value, inFlow, at) {
+    const key = pair.key;
+    const existing = pair.value;
+    const scalarStyles = ['PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE'];
+    const empty = !existing || !existing.range || existing.range[0] === existing.range[1];
+    if (!empty && (0,dist/* isScalar */.jn)(existing) && isPlainValue(value) && scalarStyles.includes(existing.type ?? '')) {
+        return { start: existing.range[0], end: existing.range[1], text: renderScalar(value, existing.type, inFlow) };
+    }
+    // An empty value, a block scalar or a collection: the new value goes right after the colon, in flow style.
+    const colon = text.indexOf(':', key.range[1]);
+    if (colon < 0)
+        throw new CairnError('invalid-data', `cannot find the ':' after '${String(key.value)}'`, at(key.range[0]));
+    const start = colon + 1;
+    let end = empty ? start : existing.range[1];
+    // Keep the line break that ends a block value.
+    while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r'))
+        end--;
+    return { start, end, text: ` ${renderFlow(value, inFlow)}` };
+}
+function insertKeys(text, map, entries, at) {
+    if (map.flow) {
+        const last = map.items.at(-1);
+        const rendered = entries.map(([key, value]) => `${renderKey(key)}: ${renderFlow(value, true)}`).join(', ');
+        if (!last) {
+            const open = text.indexOf('{', map.range[0]);
+            return { start: open + 1, end: open + 1, text: rendered };
+        }
+        const end = last.value?.range?.[1] ?? last.key.range[1];
+        return { start: end, end, text: `, ${rendered}` };
+    }
+    const start = map.range[0];
+    const indent = ' '.repeat(at(start).column - 1);
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    if (/\t/.test(text.slice(lineStart, start)))
+        throw new CairnError('invalid-data', 'cannot add keys to a mapping indented with tabs', at(start));
+    const body = entries.map(([key, value]) => `${indent}${renderKey(key)}: ${renderFlow(value, false)}`).join('\n');
+    const end = map.range[1];
+    if (end > 0 && text[end - 1] === '\n')
+        return { start: end, end, text: `${body}\n` };
+    // The mapping ends mid-line (before a comment on its last line, or at the end of the file).
+    const lineEnd = text.indexOf('\n', end);
+    if (lineEnd >= 0)
+        return { start: lineEnd + 1, end: lineEnd + 1, text: `${body}\n` };
+    return { start: text.length, end: text.length, text: `\n${body}` };
+}
+function applySplices(text, splices) {
+    const sorted = [...splices].sort((a, b) => b.start - a.start);
+    let result = text;
+    for (let i = 0; i < sorted.length; i++) {
+        const splice = sorted[i];
+        const next = sorted[i + 1];
+        if (next && next.end > splice.start)
+            throw new Error('ref writer: overlapping edits');
+        result = result.slice(0, splice.start) + splice.text + result.slice(splice.end);
+    }
+    return result;
+}
+/** The edited text must parse, and each edited mapping must now hold the new values. */
+function verify(result, file, splices, expected) {
+    const doc = (0,dist/* parseDocument */.Tp)(result, { uniqueKeys: false });
+    if (doc.errors.length > 0)
+        throw new Error(`ref writer: editing ${file} produced invalid YAML: ${doc.errors[0].message}`);
+    const starts = new Map();
+    (0,dist/* visit */.YR)(doc, {
+        Map(_, node) {
+            if (node.range)
+                starts.set(node.range[0], node);
+        },
+    });
+    for (const { start, values } of expected) {
+        const shifted = start + splices.filter((s) => s.start < start).reduce((sum, s) => sum + s.text.length - (s.end - s.start), 0);
+        const map = starts.get(shifted);
+        const plain = map?.toJSON();
+        for (const [key, value] of Object.entries(values)) {
+            if (!plain || canonicalJson(ref_writer_normalise(plain[key])) !== canonicalJson(ref_writer_normalise(value))) {
+                throw new Error(`ref writer: editing ${file} did not set '${key}' as intended`);
+            }
+        }
+    }
+}
+/** Scalars compare as the text Cairn reads them as (everything is a string to BuildStream). */
+function ref_writer_normalise(value) {
+    if (Array.isArray(value))
+        return value.map(ref_writer_normalise);
+    if (value !== null && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, ref_writer_normalise(v)]));
+    if (value === null || value === undefined)
+        return null;
+    return String(value);
+}
+function isPlainValue(value) {
+    return value === null || typeof value !== 'object';
+}
+function renderKey(key) {
+    return renderScalar(key, 'PLAIN', true);
+}
+/** A scalar in the style it had; a plain one is quoted only when YAML would read it as something else. */
+function renderScalar(value, style, inFlow) {
+    // Numbers and booleans read back as what they are; BuildStream reads every scalar as text anyway.
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    const text = value ?? '';
+    if (style === 'QUOTE_DOUBLE')
+        return JSON.stringify(text);
+    if (style === 'QUOTE_SINGLE' && !text.includes('\n'))
+        return `'${text.replace(/'/g, "''")}'`;
+    if (isPlainSafe(text, inFlow))
+        return text;
+    return text.includes('\n') ? JSON.stringify(text) : `'${text.replace(/'/g, "''")}'`;
+}
+function isPlainSafe(text, inFlow) {
+    if (text === '' || text !== text.trim())
+        return false;
+    if (/[\n\r\t]/.test(text) || /: |:$| #/.test(text))
+        return false;
+    if (/^[-?:,\[\]{}#&*!|>'"%@`]/.test(text) && !/^-[^\s]/.test(text))
+        return false;
+    if (inFlow && /[,\[\]{}]/.test(text))
+        return false;
+    // Whatever the core schema would read as a number, boolean or null is quoted, as YAML tools do.
+    const parsed = (0,dist/* parseDocument */.Tp)(text).contents;
+    return (0,dist/* isScalar */.jn)(parsed) && typeof parsed.value === 'string' && parsed.value === text;
+}
+function renderFlow(value, inFlow) {
+    if (Array.isArray(value))
+        return `[${value.map((item) => renderFlow(item, true)).join(', ')}]`;
+    if (value !== null && typeof value === 'object') {
+        return `{${Object.entries(value).map(([k, v]) => `${renderKey(k)}: ${renderFlow(v, true)}`).join(', ')}}`;
+    }
+    return renderScalar(value, 'PLAIN', inFlow);
+}
+
+;// CONCATENATED MODULE: ./src/engine/track-session.ts
+// `track` as one engine call: ask each trackable source of the chosen elements for the newest
+// ref of what it follows, at most `fetchers` elements at once through the scheduler, and hand
+// each element's changed keys to the ref store as soon as its job ends. Nothing here prints.
+
+
+
+
+
+
+/** The positions of the element's sources whose kind can track. */
+function trackableSources(element) {
+    return element.composed.sources.flatMap((source, index) => (source.plugin.track ? [index] : []));
+}
+class TrackSession {
+    options;
+    scheduler;
+    changed = [];
+    unchanged = [];
+    failures = new Map();
+    constructor(options) {
+        this.options = options;
+        this.scheduler = new Scheduler({
+            queues: [{ name: 'track', limit: Math.max(1, options.trackers), ordered: false, run: (item, signal) => this.track(item, signal) }],
+            onError: options.onError,
+            onEvent: (event) => {
+                if (event.type === 'item-skipped')
+                    this.options.onEvent?.({ type: 'skipped', element: event.item.name, reason: event.reason });
+            },
+        });
+    }
+    terminate() {
+        this.scheduler.terminate();
+    }
+    /**
+     * Checks that every element's refs can be written before tracking any of them, so a
+     * session never tracks what it then cannot store.
+     */
+    async run() {
+        const graph = this.options.graph;
+        const items = [];
+        for (const loaded of new Set(this.options.elements)) {
+            const element = graph.keyed(loaded);
+            const indexes = trackableSources(element);
+            if (indexes.length === 0)
+                continue;
+            this.options.refs.check(element, indexes);
+            items.push({ element, name: loaded.fullName, indexes });
+        }
+        const summary = await this.scheduler.run(items.map((item) => ({ id: String(item.element.loaded.index), value: item, dependsOn: [] })));
+        return {
+            changed: this.changed,
+            unchanged: this.unchanged,
+            failed: summary.failed.map(({ item }) => ({ element: item.name, ...(this.failures.get(item.name) ?? { message: 'failed' }) })),
+            skipped: summary.skipped.map((item) => item.name),
+            interrupted: summary.interrupted,
+        };
+    }
+    async track(item, signal) {
+        const { element, name } = item;
+        const key = element.keys?.strong ?? element.keys?.strict ?? 'unkeyed';
+        const log = new JobLog(jobLogPath(this.options.logDirectory, element.loaded.project.name, normalName(element.loaded.name), key, 'track', new Date()));
+        const started = Date.now();
+        try {
+            const context = { sourceCache: this.options.sourceDirectory, signal, log: (line) => log.line(line) };
+            const tracked = [];
+            for (const index of item.indexes) {
+                const { plugin, view } = element.composed.sources[index];
+                log.line(`tracking ${view.kind} source ${index + 1}`);
+                const values = await plugin.track(view, context);
+                if (!values || Object.keys(values).length === 0)
+                    continue;
+                const changed = Object.entries(values).some(([k, v]) => {
+                    const current = view.config.get(k);
+                    return current === undefined || canonicalJson(toPlain(current)) !== canonicalJson(v);
+                });
+                log.line(changed ? `new ${Object.keys(values).join(', ')}: ${canonicalJson(values)}` : 'unchanged');
+                tracked.push({ index, kind: view.kind, values, changed });
+            }
+            const edits = tracked.filter((t) => t.changed).map((t) => ({ index: t.index, values: t.values }));
+            const wrote = this.options.refs.write(element, edits);
+            (wrote || edits.length > 0 ? this.changed : this.unchanged).push(name);
+            this.options.onEvent?.({ type: 'tracked', element: name, sourceCount: element.composed.sources.length, sources: tracked, durationMs: Date.now() - started, log: log.file });
+            return 'done';
+        }
+        catch (error) {
+            const failure = error instanceof CairnError
+                ? { message: `${error.message}${error.hint ? ` (${error.hint})` : ''}`, ...(error.provenance ? { at: error.provenance } : {}) }
+                : { message: error instanceof Error ? error.message : String(error) };
+            log.line(`error: ${failure.message}`);
+            this.failures.set(name, { ...failure, log: log.file });
+            this.options.onEvent?.({ type: 'failed', element: name, ...failure, log: log.file });
+            return 'failed';
+        }
+        finally {
+            log.close();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/track.ts
+// `cairn track`: asks the selected elements' sources for their newest refs and writes them
+// where the project keeps refs (the element file, or project.refs), printing one line per
+// element: its new ref, or "unchanged". 255 when any element failed to track.
+
+
+
+
+
+
+const TRACK_OPTIONS = [
+    { name: 'deps', short: 'd', values: 1, choices: ['none', 'all'] },
+    { name: 'except', values: 1, repeat: true },
+];
+async function trackCommand(context, targets = context.parsed.positionals) {
+    const graph = await context.loadGraph(targets);
+    const deps = (one(context.parsed, 'deps') ?? 'none');
+    const except = (context.parsed.flags.get('except') ?? []).map(([name]) => graph.lookup(name));
+    const targeted = new Set(graph.targets);
+    // Junctions and links are tracked only when named: with --deps all they are the way to other elements.
+    const selected = exceptElements(graph.targets, graph.scope(deps), except);
+    const elements = selected.filter((e) => targeted.has(e) || (e.kind !== 'junction' && e.kind !== 'link' && e.junction === ''));
+    const inSubprojects = selected.filter((e) => !targeted.has(e) && e.junction !== '');
+    if (inSubprojects.length > 0) {
+        context.io.err.write(`not tracking ${inSubprojects.length} element${inSubprojects.length === 1 ? '' : 's'} of subprojects (${inSubprojects.map((e) => e.fullName).join(', ')}): their refs belong to their own projects\n`);
+    }
+    for (const target of graph.targets) {
+        if (trackableSources(graph.keyed(target)).length === 0)
+            context.io.out.write(`${target.fullName}: nothing to track\n`);
+    }
+    const config = context.userConfig;
+    const session = new TrackSession({
+        graph,
+        elements,
+        sourceDirectory: config.sourceDirectory,
+        logDirectory: config.logDirectory,
+        trackers: context.positiveNumber('fetchers') ?? config.fetchers,
+        onError: context.pick('on-error') ?? config.onError,
+        refs: new RefStore(graph.project),
+        onEvent: (event) => {
+            if (event.type === 'tracked')
+                context.io.out.write(`${event.element}: ${describeTracked(event.sources, event.sourceCount)}\n`);
+            else if (event.type === 'failed')
+                context.io.err.write(`${event.element}: FAILURE ${event.at ? `${formatProvenance(event.at)}: ` : ''}${event.message} (log: ${event.log})\n`);
+        },
+    });
+    const stop = () => session.terminate();
+    external_node_process_default().on('SIGINT', stop);
+    external_node_process_default().on('SIGTERM', stop);
+    try {
+        const summary = await session.run();
+        if (summary.failed.length > 0 || summary.skipped.length > 0 || summary.interrupted) {
+            context.io.err.write(`\nTrack ${summary.interrupted ? 'interrupted' : 'failed'}: ${summary.changed.length} changed, ${summary.unchanged.length} unchanged, ${summary.failed.length} failed, ${summary.skipped.length} skipped\n`);
+            return summary.interrupted ? 130 : 255;
+        }
+        return 0;
+    }
+    finally {
+        external_node_process_default().off('SIGINT', stop);
+        external_node_process_default().off('SIGTERM', stop);
+    }
+}
+/** `ref <value>` for an element of one source; `source N (kind): ref <value>` for each changed one of several; else "unchanged". */
+function describeTracked(sources, sourceCount) {
+    const changed = sources.filter((s) => s.changed);
+    if (changed.length === 0)
+        return 'unchanged';
+    const values = (s) => Object.entries(s.values)
+        .map(([key, value]) => `${key} ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+        .join(', ');
+    if (sourceCount === 1)
+        return values(changed[0]);
+    return changed.map((s) => `source ${s.index + 1} (${s.kind}): ${values(s)}`).join('; ');
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/source.ts
+// `cairn source checkout|fetch|track`: BuildStream's `bst source` group. checkout fetches what
+// is missing, then stages the element's sources (and with --deps, its dependencies' sources)
+// into a directory or a tarball, optionally with build scripts.
+
+
+
+
+
+
+
+const SOURCE_OPTIONS = [
+    { name: 'deps', short: 'd', values: 1, choices: ['none', 'plan', 'run', 'build', 'all'] },
+    { name: 'except', values: 1, repeat: true },
+    { name: 'tar', values: 1 },
+    { name: 'include-build-scripts', values: 0 },
+];
+const DEPS_OF = {
+    checkout: ['none', 'run', 'build', 'all'],
+    fetch: ['none', 'plan', 'run', 'build', 'all'],
+    track: ['none', 'all'],
+};
+async function sourceCommand(context) {
+    const [verb, ...rest] = context.parsed.positionals;
+    const allowed = verb !== undefined ? DEPS_OF[verb] : undefined;
+    if (!allowed)
+        throw new UsageError(`cairn source takes checkout, fetch or track${verb ? `, not '${verb}'` : ''}`);
+    const deps = one(context.parsed, 'deps');
+    if (deps !== undefined && !allowed.includes(deps))
+        throw new UsageError(`cairn source ${verb} --deps takes one of ${allowed.join(', ')}, not '${deps}'`);
+    if (verb !== 'checkout' && (context.parsed.flags.has('tar') || context.parsed.flags.has('include-build-scripts'))) {
+        throw new UsageError(`--tar and --include-build-scripts belong to cairn source checkout`);
+    }
+    if (verb === 'fetch')
+        return fetchCommand(context, rest);
+    if (verb === 'track')
+        return trackCommand(context, rest);
+    return source_checkoutCommand(context, rest);
+}
+async function source_checkoutCommand(context, args) {
+    const tarFile = one(context.parsed, 'tar');
+    const expected = tarFile !== undefined ? 1 : 2;
+    if (args.length !== expected) {
+        throw new UsageError(tarFile !== undefined ? 'cairn source checkout --tar FILE takes one element' : 'cairn source checkout takes an element and a directory');
+    }
+    const [elementName, directory] = args;
+    const graph = await context.loadGraph([elementName]);
+    const element = graph.targets[0];
+    const except = (context.parsed.flags.get('except') ?? []).map(([name]) => graph.lookup(name));
+    const deps = (one(context.parsed, 'deps') ?? 'none');
+    const elements = exceptElements(graph.targets, checkoutElements(graph, element, deps), except).filter((e) => e.kind !== 'junction' && e.kind !== 'link');
+    if (!(await runFetch(context, graph, elements)))
+        return 255;
+    const target = tarFile !== undefined ? { tar: external_node_path_default().resolve(context.io.cwd, tarFile) } : { directory: external_node_path_default().resolve(context.io.cwd, directory) };
+    const result = await sourceCheckout({
+        graph,
+        elements,
+        sourceDirectory: context.userConfig.sourceDirectory,
+        target,
+        includeBuildScripts: context.flag('include-build-scripts'),
+        workDirectory: external_node_path_default().join(context.userConfig.cacheDirectory, 'tmp'),
+    });
+    const scripts = result.scripts.length > 0 ? ` and ${result.scripts.length} build script${result.scripts.length === 1 ? '' : 's'}` : '';
+    context.io.err.write(`checked out the sources of ${result.directories.length} element${result.directories.length === 1 ? '' : 's'}${scripts} to ${'tar' in target ? target.tar : target.directory}\n`);
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/cache/cache-key.ts
+// Cache keys, bit for bit as BuildStream 2 computes them: sha256 of canonical JSON of the
+// element's own ingredients plus its build-scope dependencies in staging order. Pure functions:
+// no clock, no host paths, nothing from the environment but the build OS and architecture.
+
+
+/** BuildStream's BST_CORE_ARTIFACT_VERSION: the artifact format the keys describe. */
+const CORE_ARTIFACT_VERSION = 11;
+/** The ingredients as a dictionary, ready for dependencies and the weak key to be added. */
+function keyBase(ingredients) {
+    const base = {
+        'core-artifact-version': CORE_ARTIFACT_VERSION,
+        'element-base-key': { 'build-root': ingredients.buildRoot },
+        'element-plugin-key': ingredients.pluginKey,
+        'element-plugin-name': ingredients.kind,
+        'element-plugin-version': ingredients.pluginVersion,
+        public: ingredients.public,
+        sources: ingredients.sources,
+        'fatal-warnings': [...ingredients.fatalWarnings].sort(),
+    };
+    if (ingredients.sandbox !== undefined)
+        base['sandbox'] = ingredients.sandbox;
+    if (ingredients.environment !== undefined)
+        base['environment'] = ingredients.environment;
+    return base;
+}
+const MARKER = '\u0000dependencies\u0000';
+/**
+ * An element's key dictionary serialised once, split around its dependency list, so that its
+ * weak and strict keys only join pre-serialised dependency entries. `weak-cache-key` sorts
+ * after every other key, so it always goes just before the closing brace.
+ */
+class KeyTemplate {
+    before;
+    after;
+    constructor(base) {
+        const json = canonicalJson({ ...base, dependencies: MARKER });
+        const quoted = canonicalJson(MARKER);
+        const at = json.indexOf(quoted);
+        this.before = json.slice(0, at);
+        this.after = json.slice(at + quoted.length, -1);
+    }
+    /** `joined`: the canonical JSON entries of the build scope, in staging order, joined by commas. */
+    key(joined, weakKey) {
+        const tail = weakKey === undefined ? '}' : `,"weak-cache-key":${canonicalJson(weakKey)}}`;
+        // Canonical JSON escapes everything outside ASCII, so latin1 bytes are its UTF-8 bytes.
+        return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${this.before}[${joined}]${this.after}${tail}`, 'latin1').digest('hex');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/project/build-scope.ts
+// Build scopes for every element, fast: the same walk as ScopeWalker's 'build' scope, over
+// integer arrays with a generation stamp instead of sets, because keying walks one scope per
+// element and scopes in real graphs hold thousands of elements.
+class BuildScopes {
+    elements;
+    buildDeps;
+    runDeps;
+    stamp;
+    generation = 0;
+    stack;
+    cursor;
+    constructor(elements) {
+        this.elements = elements;
+        this.buildDeps = elements.map((e) => Int32Array.from(e.dependencies.filter((d) => d.type !== 'runtime').map((d) => d.element.index)));
+        this.runDeps = elements.map((e) => Int32Array.from(e.dependencies.filter((d) => d.type !== 'build').map((d) => d.element.index)));
+        this.stamp = new Int32Array(elements.length);
+        this.stack = new Int32Array(elements.length + 1);
+        this.cursor = new Int32Array(elements.length + 1);
+    }
+    /** The build scope of `element` in staging order: each build dependency's runtime closure, post-order. */
+    of(element) {
+        const generation = ++this.generation;
+        const { stamp, stack, cursor, runDeps } = this;
+        const out = [];
+        for (const root of this.buildDeps[element.index]) {
+            if (stamp[root] === generation)
+                continue;
+            stamp[root] = generation;
+            let depth = 0;
+            stack[0] = root;
+            cursor[0] = 0;
+            while (depth >= 0) {
+                const node = stack[depth];
+                const children = runDeps[node];
+                const i = cursor[depth];
+                if (i < children.length) {
+                    cursor[depth] = i + 1;
+                    const child = children[i];
+                    if (stamp[child] !== generation) {
+                        stamp[child] = generation;
+                        depth++;
+                        stack[depth] = child;
+                        cursor[depth] = 0;
+                    }
+                    continue;
+                }
+                out.push(node);
+                depth--;
+            }
+        }
+        return Int32Array.from(out);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/project/element.ts
+// Composes each loaded element as BuildStream does (the kind's defaults with project.conf's
+// `elements:` override, then the element file, over the project's variables, environment,
+// sandbox and split rules), expands its variables, and lets its kind and its sources'
+// kinds validate and describe themselves. Pure: data in, data out.
+
+
+
+
+
+const DEFAULTS_KEYS = ['variables', 'environment', 'environment-nocache', 'config', 'public', 'sandbox'];
+/** Holds what is shared between elements of one load (per-project, per-kind defaults). */
+class ElementComposer {
+    kindDefaults = new Map();
+    projectVariables = new Map();
+    compose(loaded, dependencies) {
+        const project = loaded.project;
+        const plugin = project.plugins.element(loaded.kind, loaded.kindAt);
+        const defaults = this.defaultsFor(project, loaded.kind, plugin);
+        const node = loaded.node;
+        const ownVariables = getMapping(node, 'variables');
+        if (ownVariables)
+            assertNotProtected(ownVariables);
+        // Variables works out max-jobs itself from the composed `notparallel`.
+        const variables = Variables.derive(defaults.variables, ownVariables, { 'element-name': loaded.name });
+        variables.check();
+        const environment = layered(project.environment, defaults.node, node, 'environment');
+        const environmentNocache = [...new Set([...project.environmentNocache, ...strings(defaults.node, 'environment-nocache'), ...strings(node, 'environment-nocache')])];
+        const config = layeredConfig(defaults.node, node);
+        const sandbox = layered(project.sandbox, defaults.node, node, 'sandbox');
+        validateKeys(sandbox, ['build-uid', 'build-gid', 'build-os', 'build-arch', 'remote-apis-socket'], "'sandbox'");
+        const publicData = composePublic(defaults.node, node);
+        const expandedConfig = variables.expandNode(config);
+        const sources = this.composeSources(loaded, variables);
+        const view = {
+            name: loaded.name,
+            kind: loaded.kind,
+            config: expandedConfig,
+            variables: variables.resolved(),
+            dependencies,
+            sourceCount: sources.length,
+            at: loaded.kindAt,
+        };
+        if (plugin.configKeys !== 'any')
+            validateKeys(expandedConfig, plugin.configKeys, `the config of a ${loaded.kind} element`);
+        plugin.validate(view);
+        for (const source of sources)
+            source.plugin.validate(source.view);
+        return {
+            loaded,
+            plugin,
+            variables,
+            environment: variables.expandNode(environment),
+            environmentNocache,
+            config: expandedConfig,
+            sandbox: variables.expandNode(sandbox),
+            public: variables.expandNode(publicData),
+            sources,
+            view,
+        };
+    }
+    defaultsFor(project, kind, plugin) {
+        let perProject = this.kindDefaults.get(project);
+        if (!perProject) {
+            perProject = new Map();
+            this.kindDefaults.set(project, perProject);
+        }
+        const known = perProject.get(kind);
+        if (known)
+            return known;
+        const node = readYaml(plugin.defaults, plugin.defaultsFile);
+        validateKeys(node, DEFAULTS_KEYS, `the defaults of kind '${kind}'`);
+        // The project's split rules, extended by the kind's own.
+        const publicNode = getMapping(node, 'public') ?? new MappingNode(new Map(), SYNTHETIC);
+        const bst = getMapping(publicNode, 'bst') ?? new MappingNode(new Map(), SYNTHETIC);
+        const splits = project.splitRules.clone();
+        const kindSplits = getMapping(bst, 'split-rules');
+        if (kindSplits)
+            compositeInto(splits, kindSplits);
+        bst.set('split-rules', splits);
+        publicNode.set('bst', bst);
+        node.set('public', publicNode);
+        const override = getMapping(project.elementOverrides, kind);
+        if (override) {
+            validateKeys(override, DEFAULTS_KEYS, `elements: ${kind}`);
+            compositeInto(node, override);
+        }
+        const defaultVariables = getMapping(node, 'variables');
+        const variables = Variables.derive(this.variablesOf(project), defaultVariables, {});
+        const defaults = { node, variables };
+        perProject.set(kind, defaults);
+        return defaults;
+    }
+    variablesOf(project) {
+        let variables = this.projectVariables.get(project);
+        if (!variables) {
+            variables = new Variables(project.variables);
+            this.projectVariables.set(project, variables);
+        }
+        return variables;
+    }
+    composeSources(loaded, variables) {
+        const list = getSequence(loaded.node, 'sources');
+        if (!list)
+            return [];
+        const project = loaded.project;
+        const storedRefs = project.refStorage === 'project.refs' ? project.refs.get(loaded.name) : undefined;
+        return list.items.map((item, index) => {
+            if (item.kind !== 'mapping')
+                throw new CairnError('invalid-data', 'each source must be a mapping with a kind', item.at);
+            const kindScalar = item.get('kind');
+            if (!kindScalar || kindScalar.kind !== 'scalar')
+                throw new CairnError('invalid-data', "a source needs 'kind'", item.at);
+            const plugin = project.plugins.source(kindScalar.value, kindScalar.at);
+            validateKeys(item, ['kind', 'directory', 'provenance', ...plugin.configKeys], `a ${kindScalar.value} source`);
+            const config = new MappingNode(new Map(), item.at);
+            const override = getMapping(project.sourceOverrides, kindScalar.value);
+            const overrideConfig = override ? getMapping(override, 'config') : undefined;
+            if (overrideConfig)
+                compositeInto(config, overrideConfig);
+            const own = item.clone();
+            for (const key of ['kind', 'directory', 'provenance'])
+                own.delete(key);
+            compositeInto(config, own);
+            // With project.refs, the stored ref replaces any ref written in the element.
+            const stored = storedRefs?.[index];
+            if (project.refStorage === 'project.refs')
+                config.delete('ref');
+            if (stored)
+                compositeInto(config, stored);
+            assertFullyComposited(config);
+            const expanded = variables.expandNode(config);
+            const directory = getString(item, 'directory');
+            const view = {
+                kind: kindScalar.value,
+                config: expanded,
+                directory: directory === undefined ? undefined : variables.expand(directory, item.get('directory').at),
+                projectDirectory: project.directory,
+                aliases: project.aliases,
+                mirrors: project.mirrors,
+                at: kindScalar.at,
+            };
+            return { kind: kindScalar.value, plugin, view };
+        });
+    }
+}
+/** project value ← kind defaults ← element, for environment and sandbox. */
+function layered(projectNode, defaults, element, key) {
+    const result = projectNode.clone();
+    const fromDefaults = getMapping(defaults, key);
+    if (fromDefaults)
+        compositeInto(result, fromDefaults);
+    const own = getMapping(element, key);
+    if (own)
+        compositeInto(result, own);
+    assertFullyComposited(result);
+    return result;
+}
+function layeredConfig(defaults, element) {
+    const config = (getMapping(defaults, 'config') ?? new MappingNode(new Map(), SYNTHETIC)).clone();
+    const own = getMapping(element, 'config');
+    if (own)
+        compositeInto(config, own);
+    assertFullyComposited(config);
+    return config;
+}
+/**
+ * Public data is the element's own, with split rules that extend the project's and the kind's
+ * (as BuildStream does: the kind's other public keys do not carry over).
+ */
+function composePublic(defaults, element) {
+    const base = getMapping(defaults, 'public');
+    const baseBst = base ? getMapping(base, 'bst') : undefined;
+    const splits = (baseBst ? getMapping(baseBst, 'split-rules') : undefined)?.clone() ?? new MappingNode(new Map(), SYNTHETIC);
+    const own = (getMapping(element, 'public') ?? new MappingNode(new Map(), SYNTHETIC)).clone();
+    const ownBst = getMapping(own, 'bst') ?? new MappingNode(new Map(), SYNTHETIC);
+    const ownSplits = getMapping(ownBst, 'split-rules');
+    if (ownSplits)
+        compositeInto(splits, ownSplits);
+    ownBst.set('split-rules', splits);
+    own.set('bst', ownBst);
+    assertFullyComposited(own);
+    return own;
+}
+function strings(node, key) {
+    return getStringList(node, key).map((s) => s.value);
+}
+
+;// CONCATENATED MODULE: ./src/project/dependencies.ts
+// Reads an element's dependency declarations (`build-depends`, `runtime-depends`, `depends`:
+// strings, mappings, filename lists) into one list, merging repeated declarations of the same
+// element the way BuildStream does: types and strictness are OR-ed, configs accumulate.
+
+
+const TYPED_KEYS = ['filename', 'junction', 'strict', 'config'];
+const UNTYPED_KEYS = ['filename', 'type', 'junction', 'strict', 'config'];
+function union(a, b) {
+    return a === b ? a : 'all';
+}
+/** BuildStream reads build-depends, then runtime-depends, then depends; the order matters for sorting. */
+function readDependencies(element) {
+    const byPath = new Map();
+    readGroup(element, 'build-depends', 'build', byPath);
+    readGroup(element, 'runtime-depends', 'runtime', byPath);
+    readGroup(element, 'depends', undefined, byPath);
+    return [...byPath.values()];
+}
+function readGroup(element, key, groupType, byPath) {
+    const list = getSequence(element, key);
+    if (!list)
+        return;
+    for (const item of list.items) {
+        for (const dependency of readOne(item, groupType)) {
+            const path = `${dependency.junction ?? ''}\u0000${dependency.name}`;
+            const existing = byPath.get(path);
+            if (!existing) {
+                byPath.set(path, dependency);
+                continue;
+            }
+            existing.type = union(existing.type, dependency.type);
+            existing.strict ||= dependency.strict;
+            existing.configs = [...existing.configs, ...dependency.configs];
+        }
+    }
+}
+function splitName(scalar, junction) {
+    const name = scalar.value;
+    if (junction !== undefined) {
+        if (name.includes(':')) {
+            throw new CairnError('invalid-data', `dependency '${name}' contains ':' although 'junction' is given`, scalar.at, "drop the junction prefix from 'filename', or drop 'junction'");
+        }
+        return { junction, name };
+    }
+    const cut = name.lastIndexOf(':');
+    return cut < 0 ? { junction: undefined, name } : { junction: name.slice(0, cut), name: name.slice(cut + 1) };
+}
+function readOne(item, groupType) {
+    if (item.kind === 'scalar') {
+        return [{ ...splitName(item, undefined), type: groupType ?? 'all', strict: false, configs: [], at: item.at }];
+    }
+    if (item.kind !== 'mapping') {
+        throw new CairnError('invalid-data', 'a dependency must be an element name or a mapping with a filename', item.at);
+    }
+    validateKeys(item, groupType ? TYPED_KEYS : UNTYPED_KEYS, 'a dependency');
+    let type = groupType ?? 'all';
+    const typeScalar = item.get('type');
+    if (!groupType && typeScalar) {
+        if (typeScalar.kind !== 'scalar' || !['build', 'runtime', 'all'].includes(typeScalar.value)) {
+            throw new CairnError('invalid-data', `dependency type '${typeScalar.kind === 'scalar' ? typeScalar.value : '?'}' is not 'build', 'runtime' or 'all'`, typeScalar.at);
+        }
+        type = typeScalar.value;
+    }
+    const strict = getBool(item, 'strict', false);
+    const strictNode = item.get('strict');
+    if (!strict && strictNode) {
+        throw new CairnError('invalid-data', "setting 'strict' to false is not supported", strictNode.at, "remove 'strict', or set it to true");
+    }
+    if (strict && type === 'runtime') {
+        throw new CairnError('invalid-data', 'a runtime dependency cannot be strict', item.at, 'only dependencies needed at build time may be strict');
+    }
+    const config = getMapping(item, 'config');
+    if (config && type === 'runtime') {
+        throw new CairnError('invalid-data', "a runtime dependency cannot have 'config'", config.at);
+    }
+    const junction = getString(item, 'junction');
+    const filename = item.get('filename');
+    if (!filename)
+        throw new CairnError('invalid-data', "a dependency mapping needs 'filename'", item.at);
+    const names = [];
+    if (filename.kind === 'scalar')
+        names.push(filename);
+    else if (filename.kind === 'sequence') {
+        for (const entry of filename.items) {
+            if (entry.kind !== 'scalar')
+                throw new CairnError('invalid-data', "'filename' lists must hold element names", entry.at);
+            names.push(entry);
+        }
+    }
+    else {
+        throw new CairnError('invalid-data', "'filename' must be an element name or a list of them", filename.at);
+    }
+    return names.map((scalar) => ({
+        ...splitName(scalar, junction),
+        type,
+        strict,
+        configs: config ? [config] : [],
+        at: scalar.at,
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/project/element-name.ts
+// Element names: a path relative to the element path, ending in `.bst`, with no control or
+// reserved characters; `junction.bst:element.bst` crosses into a subproject.
+
+
+const FORBIDDEN = /[\u0000-\u001f\u007f-\uffff<>"|?*]/u;
+/** Normalises `./a/./b.bst` to `a/b.bst` and checks the suffix and characters. */
+function checkElementName(name, at) {
+    if (!name.endsWith('.bst')) {
+        throw new CairnError('bad-element-suffix', `element '${name}' does not end in '.bst'`, at, 'element files are named NAME.bst');
+    }
+    // Code points from 127 up are refused too, as BuildStream refuses them.
+    for (const char of name) {
+        if (FORBIDDEN.test(char) || char.codePointAt(0) > 0xffff) {
+            throw new CairnError('bad-characters-in-name', `element '${name}' has an invalid character ${JSON.stringify(char)}`, at);
+        }
+    }
+    const normal = external_node_path_default().posix.normalize(name);
+    if (normal.startsWith('../') || external_node_path_default().posix.isAbsolute(normal)) {
+        throw new CairnError('invalid-path', `element '${name}' is outside the element path`, at);
+    }
+    return normal;
+}
+/** Splits `a.bst:b.bst:c.bst` into the junction path and the element within the last project. */
+function splitJunctionPath(name) {
+    const parts = name.split(':');
+    const element = parts.pop();
+    return { junctions: parts, element };
 }
 
 ;// CONCATENATED MODULE: ./src/project/loader.ts
@@ -10899,6 +16124,7 @@ class ProjectLoader {
         const settings = {
             displayPrefix: `${fullPath}:`,
             maxJobs: this.project.maxJobs,
+            userMirrors: this.project.userMirrors,
             ...(options ? { junctionOptions: options } : {}),
         };
         let project;
@@ -11052,6 +16278,7 @@ async function loadPipeline(options) {
     const project = loadProject(directory, {
         ...(options.cliOptions ? { cliOptions: options.cliOptions } : {}),
         ...(options.maxJobs !== undefined ? { maxJobs: options.maxJobs } : {}),
+        ...(options.userMirrors ? { userMirrors: options.userMirrors } : {}),
     });
     await project.plugins.loadLocal();
     const targetNames = options.targets.length > 0 ? options.targets : defaultTargets(project);
@@ -11240,6 +16467,7 @@ class Keyer {
 
 
 
+
 const GLOBAL_OPTIONS = [
     { name: 'directory', short: 'C', values: 1 },
     { name: 'config', short: 'c', values: 1 },
@@ -11307,6 +16535,7 @@ class CommandContext {
             targets,
             cliOptions: options,
             strict: !this.flag('no-strict'),
+            userMirrors: this.userConfig.mirrors,
             ...(maxJobs !== undefined ? { maxJobs } : {}),
         });
     }
@@ -11317,6 +16546,11 @@ class CommandContext {
                 return undefined;
             return record.result.success ? 'cached' : 'failed';
         };
+    }
+    /** Whether an element's sources are all in the user's source cache (show's "fetch needed"). */
+    sourceState() {
+        const sourceDirectory = this.userConfig.sourceDirectory;
+        return (keyed) => sourcesCached(keyed, sourceDirectory);
     }
     /**
      * The cached artifact of an element, or a clear error. A failed build's artifact holds only
@@ -11354,6 +16588,9 @@ function defaultIO() {
 
 
 
+
+
+
 const VERSION = '0.1.0';
 const USAGE = `usage: cairn [GLOBAL OPTIONS] COMMAND [ARGS]
 
@@ -11365,6 +16602,16 @@ Commands:
       each with an optional format spec such as %{state: >12}.
   build [--retry-failed] TARGET...
       Build the targets and whatever they need that is not cached.
+  fetch [--deps none|plan|run|build|all] [--except ELEMENT]... TARGET...
+      Download the sources that are not in the source cache (default --deps plan: what a build
+      of the targets would need and is not built).
+  track [--deps none|all] [--except ELEMENT]... TARGET...
+      Pin each source to the newest ref of what it follows, written into the element file
+      (ref-storage: inline) or project.refs. Prints each element's new ref, or "unchanged".
+  source checkout [--deps none|run|build|all] [--tar FILE] [--include-build-scripts] ELEMENT [DIRECTORY]
+      Fetch what is missing and stage the sources into DIRECTORY/<element>/ (or a tarball); with
+      --include-build-scripts, a build-<element> script per build element and a build.sh.
+  source fetch|track ...             the same as fetch and track
   artifact checkout [--deps none|run|build|all] [--hardlinks] [--integrate] [--tar FILE | --directory DIR] ELEMENT
   artifact log ELEMENT...            print the build log of cached artifacts
   artifact list-contents [--long] ELEMENT...
@@ -11396,6 +16643,9 @@ const COMMANDS = {
     },
     shell: { options: SHELL_OPTIONS, run: (c, command) => shellCommand(c, command) },
     cache: { options: CACHE_OPTIONS, run: (c) => cacheCommand(c) },
+    fetch: { options: FETCH_OPTIONS, run: (c) => fetchCommand(c) },
+    track: { options: TRACK_OPTIONS, run: (c) => trackCommand(c) },
+    source: { options: SOURCE_OPTIONS, run: (c) => sourceCommand(c) },
 };
 async function main(argv, io = {}) {
     const fullIO = { ...defaultIO(), ...io };
@@ -11458,6 +16708,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
 /***/ 1708:
 /***/ ((module) => {
 
@@ -11469,6 +16733,27 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
@@ -14099,7 +19384,7 @@ var visit = __nccwpck_require__(204);
 
 
 __webpack_unused_export__ = composer.Composer;
-__webpack_unused_export__ = Document.Document;
+exports.yo = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
@@ -14125,7 +19410,7 @@ __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 exports.As = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 

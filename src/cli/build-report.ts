@@ -31,7 +31,8 @@ export class BuildReporter {
     const parts = [`${summary.built.length} built`, `${summary.cached.length} cached`, `${summary.failed.length} failed`, `${summary.skipped.length} skipped`];
     this.write(`\nBuild ${summary.interrupted ? 'interrupted' : summary.failed.length > 0 ? 'failed' : 'succeeded'}: ${parts.join(', ')} in ${seconds(Date.now() - this.started)}\n`);
     for (const failure of summary.failed) {
-      this.write(`  failed: ${failure.element}: ${failure.message}${failure.log ? ` (log: ${failure.log})` : ''}\n`);
+      const where = failure.at ? `${formatProvenance(failure.at)}: ` : '';
+      this.write(`  failed: ${failure.element}: ${where}${failure.message}${failure.log ? ` (log: ${failure.log})` : ''}\n`);
     }
   }
 }

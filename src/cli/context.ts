@@ -5,6 +5,7 @@ import process from 'node:process';
 import { ArtifactCache } from '../cache/artifact-cache.js';
 import { CairnError } from '../format/errors.js';
 import { lookupArtifact } from '../engine/artifact-state.js';
+import { sourcesCached } from '../engine/element-sources.js';
 import { loadPipeline, type KeyedElement, type KeyedGraph } from '../engine/pipeline.js';
 import { readUserConfig, type UserConfig } from '../engine/user-config.js';
 import type { LoadedElement } from '../project/loader.js';
@@ -98,6 +99,12 @@ export class CommandContext {
       if (!record) return undefined;
       return record.result.success ? 'cached' : 'failed';
     };
+  }
+
+  /** Whether an element's sources are all in the user's source cache (show's "fetch needed"). */
+  sourceState(): (keyed: KeyedElement) => boolean {
+    const sourceDirectory = this.userConfig.sourceDirectory;
+    return (keyed) => sourcesCached(keyed, sourceDirectory);
   }
 
   /**

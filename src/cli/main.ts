@@ -7,8 +7,11 @@ import { has, parseArgs, UsageError, type OptionSpec } from './args.js';
 import { ARTIFACT_OPTIONS, artifactCommand } from './commands/artifact.js';
 import { BUILD_OPTIONS, buildCommand } from './commands/build.js';
 import { CACHE_OPTIONS, cacheCommand } from './commands/cache.js';
+import { FETCH_OPTIONS, fetchCommand } from './commands/fetch.js';
 import { SHELL_OPTIONS, shellCommand } from './commands/shell.js';
 import { SHOW_OPTIONS, showCommand } from './commands/show.js';
+import { SOURCE_OPTIONS, sourceCommand } from './commands/source.js';
+import { TRACK_OPTIONS, trackCommand } from './commands/track.js';
 import { CommandContext, defaultIO, GLOBAL_OPTIONS, type CommandIO } from './context.js';
 
 const VERSION = '0.1.0';
@@ -23,6 +26,16 @@ Commands:
       each with an optional format spec such as %{state: >12}.
   build [--retry-failed] TARGET...
       Build the targets and whatever they need that is not cached.
+  fetch [--deps none|plan|run|build|all] [--except ELEMENT]... TARGET...
+      Download the sources that are not in the source cache (default --deps plan: what a build
+      of the targets would need and is not built).
+  track [--deps none|all] [--except ELEMENT]... TARGET...
+      Pin each source to the newest ref of what it follows, written into the element file
+      (ref-storage: inline) or project.refs. Prints each element's new ref, or "unchanged".
+  source checkout [--deps none|run|build|all] [--tar FILE] [--include-build-scripts] ELEMENT [DIRECTORY]
+      Fetch what is missing and stage the sources into DIRECTORY/<element>/ (or a tarball); with
+      --include-build-scripts, a build-<element> script per build element and a build.sh.
+  source fetch|track ...             the same as fetch and track
   artifact checkout [--deps none|run|build|all] [--hardlinks] [--integrate] [--tar FILE | --directory DIR] ELEMENT
   artifact log ELEMENT...            print the build log of cached artifacts
   artifact list-contents [--long] ELEMENT...
@@ -60,6 +73,9 @@ const COMMANDS: Record<string, Command> = {
   },
   shell: { options: SHELL_OPTIONS, run: (c, command) => shellCommand(c, command) },
   cache: { options: CACHE_OPTIONS, run: (c) => cacheCommand(c) },
+  fetch: { options: FETCH_OPTIONS, run: (c) => fetchCommand(c) },
+  track: { options: TRACK_OPTIONS, run: (c) => trackCommand(c) },
+  source: { options: SOURCE_OPTIONS, run: (c) => sourceCommand(c) },
 };
 
 export async function main(argv: readonly string[], io: Partial<CommandIO> = {}): Promise<number> {

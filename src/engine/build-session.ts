@@ -9,7 +9,7 @@ import { ArtifactCache, normalName, type ArtifactRecord, ARTIFACT_RECORD_VERSION
 import { removeTree, removeTreeAsync } from '../cache/remove-tree.js';
 import { containSymlinks } from '../cache/contained-symlinks.js';
 import { expireArtifacts } from '../cache/expiry.js';
-import { CairnError, type Provenance } from '../format/errors.js';
+import { CairnError, formatProvenance, type Provenance } from '../format/errors.js';
 import { canAssemble, type TreeHandle } from '../project/plugin-api.js';
 import type { LoadedElement } from '../project/loader.js';
 import type { SourceContext } from '../project/source-api.js';
@@ -20,6 +20,7 @@ import { BuildAborted, CommandFailed, ElementBuild } from './element-build.js';
 import type { KeyedElement, KeyedGraph } from './pipeline.js';
 import { artifactPublic } from './public-data.js';
 import { elementKey, lookupArtifact } from './artifact-state.js';
+import { fetchElementSources, sourcesCached } from './element-sources.js';
 
 export interface BuildSessionOptions {
   readonly graph: KeyedGraph;
@@ -189,9 +190,7 @@ export class BuildSession {
   }
 
   private needsFetch(element: KeyedElement): boolean {
-    if (this.cachedSuccess(element)) return false;
-    const context = this.sourceContext(new AbortController().signal, () => undefined);
-    return element.composed.sources.some((s) => s.plugin.needsFetch && s.plugin.isCached !== undefined && !s.plugin.isCached(s.view, context));
+    return !this.cachedSuccess(element) && !sourcesCached(element, this.options.sourceDirectory);
   }
 
   private sourceContext(signal: AbortSignal, log: (line: string) => void): SourceContext {
@@ -205,19 +204,12 @@ export class BuildSession {
     const started = Date.now();
     this.emit({ type: 'job-start', element: name, action: 'fetch', log: log.file });
     try {
-      const context = this.sourceContext(signal, (line) => log.line(line));
-      for (const source of element.composed.sources) {
-        const { plugin, view } = source;
-        if (!plugin.needsFetch || !plugin.isCached || plugin.isCached(view, context)) continue;
-        if (!plugin.fetch) throw new CairnError('unsupported-plugin', `Cairn cannot fetch ${view.kind} sources yet`, view.at);
-        log.line(`fetching ${view.kind} source`);
-        await plugin.fetch(view, context);
-      }
+      await fetchElementSources(element, this.sourceContext(signal, (line) => log.line(line)));
       this.emit({ type: 'job-end', element: name, action: 'fetch', result: 'success', durationMs: Date.now() - started, log: log.file, key });
       return 'done';
     } catch (error) {
       const failure = describeFailure(error);
-      log.line(`error: ${failure.message}`);
+      log.line(`error: ${failure.at ? `${formatProvenance(failure.at)}: ` : ''}${failure.message}`);
       this.failures.set(name, { ...failure, log: log.file });
       this.emit({ type: 'job-end', element: name, action: 'fetch', result: 'failure', durationMs: Date.now() - started, log: log.file, key, ...failure });
       return 'failed';
@@ -280,7 +272,7 @@ export class BuildSession {
         throw error;
       }
       failure = describeFailure(error);
-      log.line(`error: ${failure.message}`);
+      log.line(`error: ${failure.at ? `${formatProvenance(failure.at)}: ` : ''}${failure.message}`);
     }
     // Removing a staged sysroot takes a while; the next build need not wait for it.
     this.removals.push(removeTreeAsync(work));
@@ -334,7 +326,8 @@ function describeFailure(error: unknown): { message: string; detail?: string; at
   if (error instanceof CommandFailed) {
     return { message: error.message, detail: error.command.command, ...(error.command.at ? { at: error.command.at } : {}) };
   }
-  if (error instanceof CairnError) return { message: error.describe(), ...(error.provenance ? { at: error.provenance } : {}) };
+  // The provenance travels beside the message, so that a renderer prints it once.
+  if (error instanceof CairnError) return { message: `${error.message}${error.hint ? ` (${error.hint})` : ''}`, ...(error.provenance ? { at: error.provenance } : {}) };
   return { message: error instanceof Error ? error.message : String(error) };
 }
 

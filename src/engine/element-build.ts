@@ -26,6 +26,7 @@ import type { SandboxCapabilities, SandboxResult } from '../sandbox/bwrap.js';
 import { runInSandbox } from '../sandbox/bwrap.js';
 import type { JobLog } from '../scheduler/job-log.js';
 import type { KeyedElement } from './pipeline.js';
+import { stageElementSources } from './element-sources.js';
 
 export interface ElementBuildInputs {
   readonly element: KeyedElement;
@@ -297,20 +298,7 @@ export class ElementBuild implements BuildContext {
   }
 
   private async stageSourcesInto(host: string): Promise<void> {
-    for (const source of this.inputs.element.composed.sources) {
-      const { plugin, view } = source;
-      const target = view.directory ? path.join(host, view.directory) : host;
-      if (!path.resolve(target).startsWith(path.resolve(host))) {
-        throw new CairnError('invalid-data', `source directory '${view.directory}' leaves the build directory`, view.at);
-      }
-      fs.mkdirSync(target, { recursive: true });
-      if (plugin.isCached && !plugin.isCached(view, this.inputs.sourceContext)) {
-        throw new CairnError('source-not-cached', `the ${view.kind} source of ${this.inputs.element.loaded.fullName} is not fetched`, view.at, 'run cairn fetch first, or build (which fetches)');
-      }
-      if (!plugin.stage) throw new CairnError('unsupported-plugin', `Cairn cannot stage ${view.kind} sources yet`, view.at);
-      this.log(`staging ${view.kind} source${view.directory ? ` into ${view.directory}` : ''}`);
-      await plugin.stage(view, target, this.inputs.sourceContext);
-    }
+    await stageElementSources(this.inputs.element, host, this.inputs.sourceContext);
   }
 
   private async ensureRoot(how: 'link' | 'copy'): Promise<void> {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { removeTree } from '../../cache/remove-tree.js';
 import { StagingArea } from '../../cache/staging.js';
 import { checkoutElements } from '../../engine/checkout.js';
+import { idleContext, stageElementSources } from '../../engine/element-sources.js';
 import { probeSandbox, runInSandbox } from '../../sandbox/bwrap.js';
 import { UsageError, type OptionSpec } from '../args.js';
 import type { CommandContext } from '../context.js';
@@ -49,11 +50,7 @@ export async function shellCommand(context: CommandContext, command: readonly st
       const buildRoot = variables.get('build-root') ?? '/buildstream/build';
       const host = path.join(work, 'build');
       fs.mkdirSync(host);
-      for (const source of keyed.composed.sources) {
-        const target = source.view.directory ? path.join(host, source.view.directory) : host;
-        fs.mkdirSync(target, { recursive: true });
-        await source.plugin.stage?.(source.view, target, { sourceCache: context.userConfig.sourceDirectory, signal: new AbortController().signal, log: () => undefined });
-      }
+      await stageElementSources(keyed, host, idleContext(context.userConfig.sourceDirectory));
       writable.push({ host, path: buildRoot });
       cwd = buildRoot;
     }

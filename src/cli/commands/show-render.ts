@@ -17,14 +17,28 @@ const UNKNOWN_KEY = '?'.repeat(64);
 /** What the artifact cache says of an element: a built artifact, a cached failure, or nothing. */
 export type ArtifactState = (keyed: KeyedElement) => 'cached' | 'failed' | undefined;
 
+/**
+ * Whether every source of an element is available without fetching. Without a source cache to
+ * ask, only sources that never need fetching (local ones) count as available.
+ */
+export type SourceState = (keyed: KeyedElement) => boolean;
+
+const WITHOUT_SOURCE_CACHE: SourceState = (keyed) => keyed.sourcesLocal;
+
 /** An element's state as BuildStream names it. */
-export function stateOf(graph: KeyedGraph, keyed: KeyedElement, artifact: ArtifactState, memo = new Map<LoadedElement, boolean>()): string {
+export function stateOf(
+  graph: KeyedGraph,
+  keyed: KeyedElement,
+  artifact: ArtifactState,
+  memo = new Map<LoadedElement, boolean>(),
+  sources: SourceState = WITHOUT_SOURCE_CACHE,
+): string {
   if (!keyed.resolved) return 'no reference';
   if (keyed.loaded.kind === 'junction') return 'junction';
   if (!keyed.keys) return 'waiting';
   const state = artifact(keyed);
   if (state) return state;
-  if (!keyed.sourcesLocal) return 'fetch needed';
+  if (!sources(keyed)) return 'fetch needed';
   // Buildable once everything its build stages is cached: each build dependency and, through
   // them, their runtime dependencies.
   const ready = keyed.loaded.dependencies.every((d) => d.type === 'runtime' || runtimeClosureCached(graph, d.element, artifact, memo));
@@ -54,7 +68,13 @@ export function selectElements(graph: KeyedGraph, deps: ShowDeps, except: readon
   return exceptElements(graph.targets, elements, except);
 }
 
-export function renderShow(graph: KeyedGraph, elements: readonly LoadedElement[], format: string, artifact: ArtifactState = () => undefined): string {
+export function renderShow(
+  graph: KeyedGraph,
+  elements: readonly LoadedElement[],
+  format: string,
+  artifact: ArtifactState = () => undefined,
+  sources: SourceState = WITHOUT_SOURCE_CACHE,
+): string {
   const wanted = placeholdersOf(format);
   const needsKeyed = ['key', 'full-key', 'state', 'config', 'vars', 'env', 'public', 'description'].some((name) => wanted.has(name));
   const lines: string[] = [];
@@ -73,7 +93,7 @@ export function renderShow(graph: KeyedGraph, elements: readonly LoadedElement[]
         case 'full-key':
           return fullKey;
         case 'state':
-          return stateOf(graph, keyed!, artifact, memo);
+          return stateOf(graph, keyed!, artifact, memo, sources);
         case 'description': {
           const description = element.node.get('description');
           return description?.kind === 'scalar' ? description.value.split(/\r?\n/).join(' ') : '';

@@ -18,6 +18,6 @@ export async function showCommand(context: CommandContext): Promise<number> {
   const except = (parsed.flags.get('except') ?? []).map(([name]) => graph.lookup(name!));
   let elements = selectElements(graph, (one(parsed, 'deps') ?? 'all') as ShowDeps, except);
   if (one(parsed, 'order') === 'alpha') elements = [...elements].sort((a, b) => (a.fullName < b.fullName ? -1 : a.fullName > b.fullName ? 1 : 0));
-  context.io.out.write(renderShow(graph, elements, one(parsed, 'format') ?? DEFAULT_SHOW_FORMAT, context.artifactState(graph)));
+  context.io.out.write(renderShow(graph, elements, one(parsed, 'format') ?? DEFAULT_SHOW_FORMAT, context.artifactState(graph), context.sourceState()));
   return 0;
 }
