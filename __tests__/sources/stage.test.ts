@@ -166,6 +166,20 @@ describe('tar sources', () => {
     expect(listTree(await stageTar(project))).toEqual(['README', 'src/', 'src/main.c']);
   });
 
+  it('files keep the modification times the archive records, so make sees generated files as up to date', async () => {
+    const project = tarProject('', (p) => {
+      const scratch = writeTree(temporaryDirectory(), { 'configure.ac': 'AC_INIT', configure: '#!/bin/sh' });
+      fs.utimesSync(path.join(scratch, 'configure.ac'), new Date('2014-11-16T10:00:00Z'), new Date('2014-11-16T10:00:00Z'));
+      fs.utimesSync(path.join(scratch, 'configure'), new Date('2014-11-16T12:00:00Z'), new Date('2014-11-16T12:00:00Z'));
+      const archive = inFiles(p, 'pkg.tar.gz');
+      hostTar(['-czf', archive, 'configure', 'configure.ac'], scratch);
+      return sha256Of(archive);
+    });
+    const staged = await stageTar(project);
+    expect(fs.statSync(path.join(staged, 'configure.ac')).mtime.toISOString()).toBe('2014-11-16T10:00:00.000Z');
+    expect(fs.statSync(path.join(staged, 'configure')).mtime.toISOString()).toBe('2014-11-16T12:00:00.000Z');
+  });
+
   it("base-dir '' extracts the whole archive", async () => {
     const project = tarProject('', (p) => hostTarball(inFiles(p, 'pkg.tar.gz'), ['-czf'], TWO_PACKAGES, ['b-pkg', 'a-pkg', 'NOTES']));
     expect(listTree(await stageTar(project))).toEqual(['NOTES', 'a-pkg/', 'a-pkg/README', 'a-pkg/src/', 'a-pkg/src/main.c', 'b-pkg/', 'b-pkg/second.txt']);

@@ -87,6 +87,8 @@ async function extractMember(entry: ReadEntry, prefix: string, root: StagingRoot
       // fchmod: the umask must not decide the mode, and the handle cannot be redirected.
       await handle.chmod(mode);
       await pipeline(Readable.from(entry), handle.createWriteStream(), { signal: request.signal });
+      // The archive's timestamps matter: make compares them (configure against configure.ac).
+      if (entry.mtime) await fs.promises.lutimes(target, entry.mtime, entry.mtime);
       extracted.add(staged);
       return;
     }
