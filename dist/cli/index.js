@@ -11017,6 +11017,9 @@ async function extractMember(entry, prefix, root, extracted, request) {
             // fchmod: the umask must not decide the mode, and the handle cannot be redirected.
             await handle.chmod(mode);
             await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_namespaceObject.Readable.from(entry), handle.createWriteStream(), { signal: request.signal });
+            // The archive's timestamps matter: make compares them (configure against configure.ac).
+            if (entry.mtime)
+                await external_node_fs_default().promises.lutimes(target, entry.mtime, entry.mtime);
             extracted.add(staged);
             return;
         }
@@ -13097,6 +13100,10 @@ const patch = {
 
 
 
+
+
+
+
 /** The URL to download from, with the project's alias applied; errors point at `url:`. */
 function downloadUrl(source) {
     const scalar = scalarOf(source.config, 'url');
@@ -13146,6 +13153,41 @@ function cachedDownload(source, context) {
     }
     return downloadPath(context.sourceCache, source.kind, ref);
 }
+/**
+ * `track` for downloadable kinds: downloads the URL as it is now (the alias's own URL first,
+ * then mirrors, as BuildStream tracks), keeps the file in the download cache under its sha256,
+ * and returns that sha256 as the new ref. A changed file is logged, as BuildStream warns.
+ */
+async function trackDownload(source, context) {
+    const scalar = scalarOf(source.config, 'url');
+    if (!scalar)
+        throw new CairnError('invalid-data', `a ${source.kind} source needs 'url'`, source.at);
+    const urls = candidateUrls(scalar.value, source.aliases, source.mirrors, scalar.at, 'track');
+    const log = (line) => context.log(line);
+    const directory = external_node_path_default().join(context.sourceCache, source.kind);
+    await external_node_fs_default().promises.mkdir(directory, { recursive: true });
+    const temporary = external_node_path_default().join(directory, `.track.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.part`);
+    try {
+        const got = await firstThatWorks(urls, (url) => downloadToFile(url, temporary, { signal: context.signal, log, at: scalar.at }), {
+            written: scalar.value,
+            at: scalar.at,
+            log,
+            doing: 'tracking',
+        });
+        const previous = scalarOf(source.config, 'ref')?.value;
+        if (previous !== undefined && previous !== got.sha256)
+            log(`warning: ${scalar.value} changed: its sha256 was ${previous}, it is now ${got.sha256}`);
+        const final = downloadPath(context.sourceCache, source.kind, got.sha256);
+        if (!isDownloaded(context.sourceCache, source.kind, got.sha256)) {
+            await external_node_fs_default().promises.chmod(temporary, 0o444);
+            await external_node_fs_default().promises.rename(temporary, final);
+        }
+        return { ref: got.sha256 };
+    }
+    finally {
+        await external_node_fs_default().promises.rm(temporary, { force: true });
+    }
+}
 
 ;// CONCATENATED MODULE: ./plugins/sources/remote.ts
 // `remote`: one downloaded file, pinned by its sha256, staged as `filename` with mode 0755 or 0644.
@@ -13187,6 +13229,7 @@ const remote = {
     },
     isCached: isDownloadCached,
     fetch: fetchDownload,
+    track: trackDownload,
     async stage(source, directory, context) {
         const cached = cachedDownload(source, context);
         const name = stagedName(source);
@@ -13346,6 +13389,7 @@ const tar = {
     ...archive('tar'),
     isCached: isDownloadCached,
     fetch: fetchDownload,
+    track: trackDownload,
     async stage(source, directory, context) {
         await extractTar({
             archive: cachedDownload(source, context),
@@ -13362,6 +13406,7 @@ const zip = {
     ...archive('zip'),
     isCached: isDownloadCached,
     fetch: fetchDownload,
+    track: trackDownload,
     async stage(source, directory, context) {
         await extractZip({
             archive: cachedDownload(source, context),

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { getBool, getString } from '../../src/format/accessors.js';
 import { CairnError } from '../../src/format/errors.js';
 import type { SourcePlugin, SourceView } from '../../src/project/source-api.js';
-import { cachedDownload, downloadUrl, fetchDownload, isDownloadCached } from '../../src/sources/downloadable.js';
+import { cachedDownload, downloadUrl, fetchDownload, isDownloadCached, trackDownload } from '../../src/sources/downloadable.js';
 import { StagingRoot } from '../../src/sources/staging-root.js';
 import { urlBasename } from '../../src/sources/urls.js';
 import { DOWNLOAD_KEYS, downloadKey, requireKey } from './common.js';
@@ -41,6 +41,7 @@ export const remote: SourcePlugin = {
   },
   isCached: isDownloadCached,
   fetch: fetchDownload,
+  track: trackDownload,
   async stage(source, directory, context) {
     const cached = cachedDownload(source, context);
     const name = stagedName(source);

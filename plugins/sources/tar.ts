@@ -2,7 +2,7 @@
 
 import { getString } from '../../src/format/accessors.js';
 import type { SourcePlugin } from '../../src/project/source-api.js';
-import { cachedDownload, downloadUrl, fetchDownload, isDownloadCached } from '../../src/sources/downloadable.js';
+import { cachedDownload, downloadUrl, fetchDownload, isDownloadCached, trackDownload } from '../../src/sources/downloadable.js';
 import { extractTar } from '../../src/sources/tar-extract.js';
 import { extractZip } from '../../src/sources/zip-extract.js';
 import { DOWNLOAD_KEYS, downloadKey, requireKey } from './common.js';
@@ -22,6 +22,7 @@ export const tar: SourcePlugin = {
   ...archive('tar'),
   isCached: isDownloadCached,
   fetch: fetchDownload,
+  track: trackDownload,
   async stage(source, directory, context) {
     await extractTar({
       archive: cachedDownload(source, context),
@@ -38,6 +39,7 @@ export const zip: SourcePlugin = {
   ...archive('zip'),
   isCached: isDownloadCached,
   fetch: fetchDownload,
+  track: trackDownload,
   async stage(source, directory, context) {
     await extractZip({
       archive: cachedDownload(source, context),

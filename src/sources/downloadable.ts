@@ -3,9 +3,13 @@
 // from the first of its mirrors (or its own URL) that serves it. It never stages anything;
 // each kind decides what to do with the cached file.
 
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { scalarOf } from '../format/accessors.js';
 import { CairnError } from '../format/errors.js';
 import type { SourceContext, SourceView } from '../project/source-api.js';
+import { downloadToFile } from './download.js';
 import { downloadPath, ensureDownloaded, isDownloaded, isSha256 } from './download-cache.js';
 import { firstThatWorks } from './url-fallback.js';
 import { candidateUrls, translateUrl } from './urls.js';
@@ -65,4 +69,37 @@ export function cachedDownload(source: SourceView, context: SourceContext): stri
     throw new CairnError('source-not-cached', `the ${source.kind} source ${scalarOf(source.config, 'url')?.value ?? ''} has not been fetched`, source.at, 'fetch it first');
   }
   return downloadPath(context.sourceCache, source.kind, ref);
+}
+
+/**
+ * `track` for downloadable kinds: downloads the URL as it is now (the alias's own URL first,
+ * then mirrors, as BuildStream tracks), keeps the file in the download cache under its sha256,
+ * and returns that sha256 as the new ref. A changed file is logged, as BuildStream warns.
+ */
+export async function trackDownload(source: SourceView, context: SourceContext): Promise<{ ref: string }> {
+  const scalar = scalarOf(source.config, 'url');
+  if (!scalar) throw new CairnError('invalid-data', `a ${source.kind} source needs 'url'`, source.at);
+  const urls = candidateUrls(scalar.value, source.aliases, source.mirrors, scalar.at, 'track');
+  const log = (line: string): void => context.log(line);
+  const directory = path.join(context.sourceCache, source.kind);
+  await fs.promises.mkdir(directory, { recursive: true });
+  const temporary = path.join(directory, `.track.${process.pid}.${randomBytes(6).toString('hex')}.part`);
+  try {
+    const got = await firstThatWorks(urls, (url) => downloadToFile(url, temporary, { signal: context.signal, log, at: scalar.at }), {
+      written: scalar.value,
+      at: scalar.at,
+      log,
+      doing: 'tracking',
+    });
+    const previous = scalarOf(source.config, 'ref')?.value;
+    if (previous !== undefined && previous !== got.sha256) log(`warning: ${scalar.value} changed: its sha256 was ${previous}, it is now ${got.sha256}`);
+    const final = downloadPath(context.sourceCache, source.kind, got.sha256);
+    if (!isDownloaded(context.sourceCache, source.kind, got.sha256)) {
+      await fs.promises.chmod(temporary, 0o444);
+      await fs.promises.rename(temporary, final);
+    }
+    return { ref: got.sha256 };
+  } finally {
+    await fs.promises.rm(temporary, { force: true });
+  }
 }
