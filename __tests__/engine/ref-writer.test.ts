@@ -79,11 +79,11 @@ describe('writing refs into an element file', () => {
     expect(after).toBe('sources:\n- kind: git\n  url: a\n  submodules:\n    sub:\n      checkout: false\n  ref: abc\n- kind: tar\n  description: |\n    two\n    lines\n  ref: def\n\nconfig: {}\n');
   });
 
-  it('sets an empty value and writes lists (git tags) in flow style', () => {
+  it('sets an empty value and writes lists (git tags, package sets) one item a line', () => {
     const before = 'sources:\n- kind: git\n  url: a\n  ref:\n  track: main\n';
     const tags = [{ tag: 'v1.0', commit: 'abc', annotated: true }];
     const after = setInlineRefs(before, 'element.bst', [{ ...sourceAt(before, 0), values: { ref: 'v1.0-0-gabc', tags } }]);
-    expect(after).toBe('sources:\n- kind: git\n  url: a\n  ref: v1.0-0-gabc\n  track: main\n  tags: [{tag: v1.0, commit: abc, annotated: true}]\n');
+    expect(after).toBe('sources:\n- kind: git\n  url: a\n  ref: v1.0-0-gabc\n  track: main\n  tags:\n  - {tag: v1.0, commit: abc, annotated: true}\n');
     expect(sourcesOf(after)).toEqual([{ kind: 'git', url: 'a', ref: 'v1.0-0-gabc', track: 'main', tags: [{ tag: 'v1.0', commit: 'abc', annotated: 'true' }] }]);
   });
 
@@ -139,5 +139,17 @@ describe('writing refs into project.refs', () => {
   it('adds a project and an element to an existing file', () => {
     const after = setProjectRefs('projects:\n  other:\n    x.bst:\n    - ref: theirs\n', 'demo', 'sub/app.bst', [{ index: 0, values: { ref: SHA } }]);
     expect(toPlain(readYaml(after, 'project.refs'))).toEqual({ projects: { other: { 'x.bst': [{ ref: 'theirs' }] }, demo: { 'sub/app.bst': [{ ref: SHA }] } } });
+  });
+});
+
+describe('writing a long tracked list', () => {
+  it('replaces an existing block list in place, one package a line', () => {
+    const before = 'kind: import\nsources:\n- kind: deb\n  packages: [a, b]\n  ref:\n  - {package: a, version: "1", sha256: x}\n# after\n';
+    const ref = [
+      { package: 'a', version: '2', sha256: 'y' },
+      { package: 'b', version: '1.0-1', sha256: 'z' },
+    ];
+    const after = setInlineRefs(before, 'element.bst', [{ ...sourceAt(before, 0), values: { ref } }]);
+    expect(after).toBe("kind: import\nsources:\n- kind: deb\n  packages: [a, b]\n  ref:\n  - {package: a, version: '2', sha256: y}\n  - {package: b, version: 1.0-1, sha256: z}\n# after\n");
   });
 });

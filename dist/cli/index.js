@@ -1420,7 +1420,7 @@ function defaultCallback(err) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1708);
 /* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1813);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6133);
 // The `cairn` executable: one line that runs the command line and exits with its status.
 
 
@@ -1431,7 +1431,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1813:
+/***/ 6133:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5382,22 +5382,55 @@ function globMatcher(globs) {
     return (path) => re.test(path);
 }
 
-;// CONCATENATED MODULE: ./src/engine/element-sources.ts
-// An element's sources as a whole: whether they are all in the source cache, fetching the
-// missing ones, and staging them in declaration order. The build, fetch, source checkout and
-// shell all go through these, so the rules are the same everywhere.
+;// CONCATENATED MODULE: ./src/project/source-staging.ts
+// Staging a list of composed sources into one directory, in declaration order, each under its
+// `directory:`. Builds, checkouts and shells (through the engine) and the loader (for fetched
+// junctions) all stage through this, so the rules are the same everywhere. It never fetches.
 
 
 
+/** Whether a source must be fetched before it can be staged: it needs fetching and is not in the cache. */
 function sourceMissing(source, context) {
     const { plugin, view } = source;
     if (!plugin.needsFetch)
         return false;
     return plugin.isCached ? !plugin.isCached(view, context) : true;
 }
+/** A context for asking the source cache questions outside any job: nothing to abort, nothing to log. */
 function idleContext(sourceCache) {
     return { sourceCache, signal: new AbortController().signal, log: () => undefined };
 }
+/**
+ * Stages each source in declaration order into `directory` (or its `directory:` below it).
+ * `owner` names the element in errors and log lines.
+ */
+async function stageSources(sources, directory, context, owner) {
+    for (const source of sources) {
+        const { plugin, view } = source;
+        const target = view.directory ? external_node_path_default().join(directory, view.directory) : directory;
+        const relative = external_node_path_default().relative(directory, external_node_path_default().resolve(target));
+        if (relative.startsWith('..') || external_node_path_default().isAbsolute(relative)) {
+            throw new CairnError('invalid-data', `source directory '${view.directory}' leaves the element's source directory`, view.at);
+        }
+        external_node_fs_default().mkdirSync(target, { recursive: true });
+        if (sourceMissing(source, context)) {
+            throw new CairnError('source-not-cached', `the ${view.kind} source of ${owner} is not fetched`, view.at, 'run cairn fetch first');
+        }
+        if (!plugin.stage)
+            throw new CairnError('unsupported-plugin', `Cairn cannot stage ${view.kind} sources yet`, view.at);
+        context.log(`staging ${view.kind} source of ${owner}`);
+        await plugin.stage(view, target, context);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/element-sources.ts
+// An element's sources as a whole: whether they are all in the source cache, fetching the
+// missing ones, and staging them in declaration order. The build, fetch, source checkout and
+// shell all go through these, so the rules are the same everywhere.
+
+
+// The per-source rules live with the loader, which stages fetched junctions with them too.
+
 /** Whether every source of the element is available without fetching (what `show` calls not "fetch needed"). */
 function sourcesCached(element, sourceCache) {
     const context = idleContext(sourceCache);
@@ -5417,21 +5450,7 @@ async function fetchElementSources(element, context) {
 }
 /** Stages each source in declaration order into `directory` (or its `directory:` below it), as a build does. */
 async function stageElementSources(element, directory, context) {
-    for (const { plugin, view } of element.composed.sources) {
-        const target = view.directory ? external_node_path_default().join(directory, view.directory) : directory;
-        const relative = external_node_path_default().relative(directory, external_node_path_default().resolve(target));
-        if (relative.startsWith('..') || external_node_path_default().isAbsolute(relative)) {
-            throw new CairnError('invalid-data', `source directory '${view.directory}' leaves the element's source directory`, view.at);
-        }
-        external_node_fs_default().mkdirSync(target, { recursive: true });
-        if (plugin.needsFetch && (!plugin.isCached || !plugin.isCached(view, context))) {
-            throw new CairnError('source-not-cached', `the ${view.kind} source of ${element.loaded.fullName} is not fetched`, view.at, 'run cairn fetch first');
-        }
-        if (!plugin.stage)
-            throw new CairnError('unsupported-plugin', `Cairn cannot stage ${view.kind} sources yet`, view.at);
-        context.log(`staging ${view.kind} source of ${element.loaded.fullName}`);
-        await plugin.stage(view, target, context);
-    }
+    await stageSources(element.composed.sources, directory, context, element.loaded.fullName);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/element-build.ts
@@ -14987,7 +15006,7 @@ function canonicalJson(v) {
 }
 /** Lowercase hex SHA-256 of the UTF-8 encoding of `text`. */
 function sha256Hex(text) {
-    return createHash('sha256').update(text, 'utf8').digest('hex');
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text, 'utf8').digest('hex');
 }
 /** BuildStream's `generate_key`: SHA-256 of the canonical JSON. */
 function hashKey(v) {
@@ -15214,7 +15233,8 @@ function replaceValue(text, pair, value, inFlow, at) {
     if (!empty && (0,dist/* isScalar */.jn)(existing) && isPlainValue(value) && scalarStyles.includes(existing.type ?? '')) {
         return { start: existing.range[0], end: existing.range[1], text: renderScalar(value, existing.type, inFlow) };
     }
-    // An empty value, a block scalar or a collection: the new value goes right after the colon, in flow style.
+    // An empty value, a block scalar or a collection: the new value goes right after the colon, in
+    // flow style, except that a list in a block mapping becomes a block list (one item a line).
     const colon = text.indexOf(':', key.range[1]);
     if (colon < 0)
         throw new CairnError('invalid-data', `cannot find the ':' after '${String(key.value)}'`, at(key.range[0]));
@@ -15223,7 +15243,8 @@ function replaceValue(text, pair, value, inFlow, at) {
     // Keep the line break that ends a block value.
     while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r'))
         end--;
-    return { start, end, text: ` ${renderFlow(value, inFlow)}` };
+    const indent = ' '.repeat(at(key.range[0]).column - 1);
+    return { start, end, text: inFlow ? ` ${renderFlow(value, true)}` : renderBlockValue(value, indent) };
 }
 function insertKeys(text, map, entries, at) {
     if (map.flow) {
@@ -15241,7 +15262,7 @@ function insertKeys(text, map, entries, at) {
     const lineStart = text.lastIndexOf('\n', start - 1) + 1;
     if (/\t/.test(text.slice(lineStart, start)))
         throw new CairnError('invalid-data', 'cannot add keys to a mapping indented with tabs', at(start));
-    const body = entries.map(([key, value]) => `${indent}${renderKey(key)}: ${renderFlow(value, false)}`).join('\n');
+    const body = entries.map(([key, value]) => `${indent}${renderKey(key)}:${renderBlockValue(value, indent)}`).join('\n');
     const end = map.range[1];
     if (end > 0 && text[end - 1] === '\n')
         return { start: end, end, text: `${body}\n` };
@@ -15250,6 +15271,15 @@ function insertKeys(text, map, entries, at) {
     if (lineEnd >= 0)
         return { start: lineEnd + 1, end: lineEnd + 1, text: `${body}\n` };
     return { start: text.length, end: text.length, text: `\n${body}` };
+}
+/**
+ * A value after `key:` in a block mapping: a list goes one item a line (a long tracked list,
+ * such as a Debian package set, stays readable and diffs line by line); anything else in flow style.
+ */
+function renderBlockValue(value, indent) {
+    if (!Array.isArray(value) || value.length === 0)
+        return ` ${renderFlow(value, false)}`;
+    return value.map((item) => `\n${indent}- ${renderFlow(item, true)}`).join('');
 }
 function applySplices(text, splices) {
     const sorted = [...splices].sort((a, b) => b.start - a.start);
@@ -16005,11 +16035,89 @@ function splitJunctionPath(name) {
     return { junctions: parts, element };
 }
 
+;// CONCATENATED MODULE: ./src/project/junction-sources.ts
+// Where a fetched junction's subproject lives: its sources, once pinned and in the user's source
+// cache, are staged into `<project>/.bst/staged-junctions/<junction>/<sources key>/` and the
+// subproject loads from there. Staging writes to a temporary name and renames, so a directory
+// that exists is complete and is reused as it is; this module never fetches.
+
+
+
+
+
+/** The staging area, under the top-level project, as BuildStream 1 keeps it. */
+const STAGED_JUNCTIONS = external_node_path_default().join('.bst', 'staged-junctions');
+/**
+ * The key of a junction's staged directory: its sources' kinds, unique keys and directories, in
+ * order. It changes exactly when what would be staged changes (a new ref, another URL).
+ */
+function junctionSourcesKey(sources) {
+    return hashKey(sources.map((source) => {
+        const entry = { kind: source.kind, key: source.plugin.uniqueKey(source.view) };
+        if (source.view.directory)
+            entry['directory'] = source.view.directory;
+        return entry;
+    }));
+}
+/** `sub.bst:base/deeper.bst` → `sub:base-deeper`: one path component per junction path. */
+function junctionDirectoryName(fullName) {
+    return fullName
+        .split(':')
+        .map((part) => part.replace(/\.bst$/, '').replace(/\//g, '-'))
+        .join(':');
+}
+/**
+ * Where the junction's staged sources are, or why they are not there. A staged directory is used
+ * even when the source cache has since lost the sources: it is complete by construction.
+ */
+function locateJunction(junction, sources, where) {
+    const unpinned = sources.find((source) => !source.plugin.isResolved(source.view));
+    if (unpinned)
+        return { state: 'no-ref', unpinned };
+    const directory = external_node_path_default().join(where.stagingRoot, STAGED_JUNCTIONS, junctionDirectoryName(junction), junctionSourcesKey(sources));
+    if (external_node_fs_default().existsSync(directory))
+        return { state: 'staged', directory };
+    if (where.sourceDirectory === undefined)
+        return { state: 'fetch-needed' };
+    const context = idleContext(where.sourceDirectory);
+    if (sources.some((source) => sourceMissing(source, context)))
+        return { state: 'fetch-needed' };
+    return { state: 'stage-needed', staging: { junction, sources, directory } };
+}
+/**
+ * Stages the junction's sources into a temporary directory beside the final one and renames it
+ * into place. When another process got there first, its directory is kept and ours dropped.
+ */
+async function stageJunction(staging, context) {
+    const parent = external_node_path_default().dirname(staging.directory);
+    external_node_fs_default().mkdirSync(parent, { recursive: true });
+    const temporary = external_node_fs_default().mkdtempSync(external_node_path_default().join(parent, `.${external_node_path_default().basename(staging.directory).slice(0, 16)}-`));
+    try {
+        context.log(`staging the subproject of ${staging.junction}`);
+        await stageSources(staging.sources, temporary, context, staging.junction);
+        try {
+            external_node_fs_default().renameSync(temporary, staging.directory);
+        }
+        catch (error) {
+            const code = error.code;
+            if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || !external_node_fs_default().existsSync(staging.directory))
+                throw error;
+        }
+    }
+    finally {
+        if (external_node_fs_default().existsSync(temporary))
+            removeTree(temporary);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/project/loader.ts
 // Loads element files from the targets outwards: each file is read once, its conditionals and
 // includes resolved, its dependency declarations turned into edges to other loaded elements
 // (following links, and junctions into their subprojects). The result is the raw element graph;
-// composing configuration and computing keys come after.
+// composing configuration and computing keys come after. A junction whose sources are fetched
+// loads from their staged copy (junction-sources.ts); it never fetches.
+
+
 
 
 
@@ -16160,7 +16268,7 @@ class ProjectLoader {
             throw new CairnError('invalid-junction', `'${name}' is not a junction (its kind is '${junction.kind}')`, at);
         }
         const owner = this.shared.loaderOf(junction);
-        const directory = owner.junctionDirectory(junction);
+        const directory = owner.junctionDirectory(junction, at);
         const config = getMapping(junction.node, 'config');
         if (config)
             validateKeys(config, ['path', 'options', 'overrides', 'aliases', 'map-aliases'], `junction '${junction.name}'`);
@@ -16196,31 +16304,95 @@ class ProjectLoader {
         this.shared.loaders.push(loader);
         return loader;
     }
-    /** Where a junction's subproject lives: its one local source, then `config: path:`. */
-    junctionDirectory(junction) {
+    /**
+     * Where a junction's subproject lives: its one local source in place, else its sources staged
+     * from the source cache; then `config: path:` below that. `at` is where the junction was needed.
+     */
+    junctionDirectory(junction, at) {
         const sources = junction.node.get('sources');
         const list = sources?.kind === 'sequence' ? sources.items : [];
         const first = list[0];
-        if (list.length !== 1 || first?.kind !== 'mapping' || getString(first, 'kind') !== 'local') {
-            throw new CairnError('invalid-junction', `junction '${junction.name}' must be fetched before its subproject can load`, junction.kindAt, 'Cairn loads junctions whose one source is `kind: local`; fetched junctions (git, tar) come with `cairn fetch`');
-        }
-        const sourcePath = getString(first, 'path') ?? '.';
         const config = getMapping(junction.node, 'config');
         const subdir = config ? getString(config, 'path') ?? '' : '';
-        const directory = external_node_path_default().resolve(this.project.directory, sourcePath, subdir);
-        if (!directory.startsWith(this.project.directory)) {
-            throw new CairnError('invalid-path', `junction '${junction.name}' points outside the project`, junction.kindAt);
+        if (list.length === 1 && first?.kind === 'mapping' && getString(first, 'kind') === 'local') {
+            const sourcePath = getString(first, 'path') ?? '.';
+            const directory = external_node_path_default().resolve(this.project.directory, sourcePath, subdir);
+            if (!directory.startsWith(this.project.directory)) {
+                throw new CairnError('invalid-path', `junction '${junction.name}' points outside the project`, junction.kindAt);
+            }
+            return directory;
+        }
+        const staged = this.stagedJunction(junction, at);
+        const directory = external_node_path_default().resolve(staged, subdir);
+        if (directory !== staged && !directory.startsWith(staged + (external_node_path_default()).sep)) {
+            throw new CairnError('invalid-path', `the config: path: of junction '${junction.name}' leaves its staged sources`, config?.get('path')?.at ?? junction.kindAt);
         }
         return directory;
+    }
+    /** The staged copy of a fetched junction's sources, or an error saying what the user must do first. */
+    stagedJunction(junction, at) {
+        const name = junction.fullName;
+        const sources = this.shared.composer.compose(junction, []).sources;
+        if (sources.length === 0) {
+            throw new CairnError('invalid-junction', `junction '${name}' has no sources, so it has no subproject`, junction.kindAt, 'add a source holding the subproject (kind: local, git, tar...)');
+        }
+        const location = locateJunction(name, sources, { stagingRoot: this.shared.stagingRoot, sourceDirectory: this.shared.sourceDirectory });
+        switch (location.state) {
+            case 'staged':
+                return location.directory;
+            case 'no-ref':
+                throw new CairnError('invalid-junction', `junction '${name}' has no ref, so its subproject cannot load`, at ?? location.unpinned.view.at, `pin it with cairn track ${name}`);
+            case 'fetch-needed':
+                throw new CairnError('source-not-cached', `junction '${name}' must be fetched before its subproject can load`, at ?? junction.kindAt, `run cairn fetch ${name}`);
+            case 'stage-needed':
+                // Staging is asynchronous and loading is not: loadElements stages, then loads again.
+                throw new JunctionNotStaged(location.staging, at ?? junction.kindAt);
+        }
+    }
+}
+/** Thrown through a load that reached a fetched junction not yet staged; loadElements stages it and loads again. */
+class JunctionNotStaged extends Error {
+    staging;
+    at;
+    constructor(staging, at) {
+        super(`junction '${staging.junction}' is fetched but not staged`);
+        this.staging = staging;
+        this.at = at;
     }
 }
 /** Where names given on the command line come from, for errors about them. */
 const COMMAND_LINE = Object.freeze({ file: '<command line>', line: 0, column: 0 });
-/** Loads the targets and everything they depend on. */
-function loadElements(project, targetNames) {
+/**
+ * Loads the targets and everything they depend on. A fetched junction met on the way is staged
+ * (once: later loads reuse its staged directory) and the load starts again.
+ */
+async function loadElements(project, targetNames, options = {}) {
+    const staged = new Set();
+    const composer = new ElementComposer();
+    for (;;) {
+        try {
+            return loadOnce(project, targetNames, options, composer);
+        }
+        catch (error) {
+            if (!(error instanceof JunctionNotStaged))
+                throw error;
+            const { staging } = error;
+            // The staged directory exists after staging, so the same junction cannot come back.
+            if (staged.has(staging.directory))
+                throw new Error(`junction '${staging.junction}' was staged but is still not found at ${staging.directory}`);
+            staged.add(staging.directory);
+            const log = options.log ?? (() => undefined);
+            await stageJunction(staging, { sourceCache: options.sourceDirectory, signal: new AbortController().signal, log });
+        }
+    }
+}
+function loadOnce(project, targetNames, options, composer) {
     const loaders = [];
     const owners = new Map();
     const state = {
+        stagingRoot: project.directory,
+        sourceDirectory: options.sourceDirectory,
+        composer,
         all: [],
         pending: [],
         loaders,
@@ -16258,8 +16430,17 @@ function loadElements(project, targetNames) {
         elements: state.all,
         lookup(name, at) {
             const before = state.all.length;
-            const element = root.followLinks(root.element(name, at), at ?? COMMAND_LINE);
-            drain();
+            let element;
+            try {
+                element = root.followLinks(root.element(name, at), at ?? COMMAND_LINE);
+                drain();
+            }
+            catch (error) {
+                // A lookup cannot wait for staging; the targets' load stages what they reach.
+                if (!(error instanceof JunctionNotStaged))
+                    throw error;
+                throw new CairnError('source-not-cached', `junction '${error.staging.junction}' is fetched but its subproject is not staged yet`, error.at, `name an element of ${error.staging.junction} among the targets first`);
+            }
             if (state.all.length > before)
                 detectCycles(state.all);
             return element;
@@ -16327,7 +16508,7 @@ async function loadPipeline(options) {
     });
     await project.plugins.loadLocal();
     const targetNames = options.targets.length > 0 ? options.targets : defaultTargets(project);
-    const graph = loadElements(project, targetNames);
+    const graph = await loadElements(project, targetNames, options.sourceDirectory !== undefined ? { sourceDirectory: options.sourceDirectory } : {});
     // Subprojects may bring local plugins of their own.
     for (const sub of graph.projects)
         await sub.plugins.loadLocal();
@@ -16360,6 +16541,9 @@ function defaultTargets(project) {
     const walk = (relative) => {
         for (const entry of external_node_fs_default().readdirSync(external_node_path_default().join(project.elementPath, relative), { withFileTypes: true })) {
             const name = relative ? `${relative}/${entry.name}` : entry.name;
+            // .bst/ holds staged junctions: their subprojects' elements are not this project's.
+            if (entry.isDirectory() && name === '.bst' && project.elementPath === project.directory)
+                continue;
             if (entry.isDirectory())
                 walk(name);
             else if (entry.name.endsWith('.bst'))

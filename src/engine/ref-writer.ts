@@ -244,14 +244,16 @@ function replaceValue(text: string, pair: Pair, value: JsonValue, inFlow: boolea
   if (!empty && isScalar(existing) && isPlainValue(value) && scalarStyles.includes(existing.type ?? '')) {
     return { start: existing.range![0], end: existing.range![1], text: renderScalar(value, existing.type, inFlow) };
   }
-  // An empty value, a block scalar or a collection: the new value goes right after the colon, in flow style.
+  // An empty value, a block scalar or a collection: the new value goes right after the colon, in
+  // flow style, except that a list in a block mapping becomes a block list (one item a line).
   const colon = text.indexOf(':', key.range![1]);
   if (colon < 0) throw new CairnError('invalid-data', `cannot find the ':' after '${String(key.value)}'`, at(key.range![0]));
   const start = colon + 1;
   let end = empty ? start : existing!.range![1];
   // Keep the line break that ends a block value.
   while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
-  return { start, end, text: ` ${renderFlow(value, inFlow)}` };
+  const indent = ' '.repeat(at(key.range![0]).column - 1);
+  return { start, end, text: inFlow ? ` ${renderFlow(value, true)}` : renderBlockValue(value, indent) };
 }
 
 function insertKeys(text: string, map: YAMLMap, entries: ReadonlyArray<[string, JsonValue]>, at: (offset: number) => Provenance): Splice {
@@ -269,13 +271,22 @@ function insertKeys(text: string, map: YAMLMap, entries: ReadonlyArray<[string, 
   const indent = ' '.repeat(at(start).column - 1);
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   if (/\t/.test(text.slice(lineStart, start))) throw new CairnError('invalid-data', 'cannot add keys to a mapping indented with tabs', at(start));
-  const body = entries.map(([key, value]) => `${indent}${renderKey(key)}: ${renderFlow(value, false)}`).join('\n');
+  const body = entries.map(([key, value]) => `${indent}${renderKey(key)}:${renderBlockValue(value, indent)}`).join('\n');
   const end = map.range![1];
   if (end > 0 && text[end - 1] === '\n') return { start: end, end, text: `${body}\n` };
   // The mapping ends mid-line (before a comment on its last line, or at the end of the file).
   const lineEnd = text.indexOf('\n', end);
   if (lineEnd >= 0) return { start: lineEnd + 1, end: lineEnd + 1, text: `${body}\n` };
   return { start: text.length, end: text.length, text: `\n${body}` };
+}
+
+/**
+ * A value after `key:` in a block mapping: a list goes one item a line (a long tracked list,
+ * such as a Debian package set, stays readable and diffs line by line); anything else in flow style.
+ */
+function renderBlockValue(value: JsonValue, indent: string): string {
+  if (!Array.isArray(value) || value.length === 0) return ` ${renderFlow(value, false)}`;
+  return value.map((item) => `\n${indent}- ${renderFlow(item, true)}`).join('');
 }
 
 function applySplices(text: string, splices: readonly Splice[]): string {
