@@ -9641,8 +9641,9 @@ async function downloadToFile(url, file, options) {
             if (error instanceof CairnError)
                 throw error;
             const why = reasonOf(error);
-            if (attempt >= attempts) {
-                throw new CairnError('fetch-failed', `could not download ${url}: ${why}`, options.at, attempts > 1 ? `gave up after ${attempts} attempts` : undefined);
+            // A host name that does not exist (as a placeholder alias's `.invalid` host) will not exist on retry either.
+            if (attempt >= attempts || error.code === 'ENOTFOUND') {
+                throw new CairnError('fetch-failed', `could not download ${url}: ${why}`, options.at, attempt > 1 ? `gave up after ${attempt} attempts` : undefined);
             }
             const delay = baseDelay * 2 ** (attempt - 1);
             options.log(`download of ${url} failed (${why}); retrying in ${delay} ms`);
@@ -11581,10 +11582,16 @@ async function eachLimited(items, limit, signal, task) {
 
 
 
+
 const DEBIAN_KEYRING = '/usr/share/keyrings/debian-archive-keyring.gpg';
+const UBUNTU_KEYRING = '/usr/share/keyrings/ubuntu-archive-keyring.gpg';
+/** The distribution's own archive keyring: Ubuntu machines ship Ubuntu's and seldom Debian's. */
+function machineKeyring() {
+    return [DEBIAN_KEYRING, UBUNTU_KEYRING].find((file) => external_node_fs_default().existsSync(file)) ?? DEBIAN_KEYRING;
+}
 const deb = debSourceKind({
     aptRoot: '/',
-    keyring: DEBIAN_KEYRING,
+    keyring: machineKeyring(),
     gpgv: () => findHostTool('gpgv'),
     architecture: dpkgArchitecture(),
 });
@@ -14321,7 +14328,7 @@ class FetchSession {
     }
     async run() {
         const graph = this.options.graph;
-        const elements = [...new Set(this.options.elements)].filter((e) => e.kind !== 'junction' && e.kind !== 'link');
+        const elements = [...new Set(this.options.elements)].filter((e) => e.kind !== 'link');
         // Elements with nothing to download (no sources, or local ones) are neither fetched nor cached.
         const downloads = (e) => graph.keyed(e).composed.sources.some((s) => s.plugin.needsFetch);
         const cached = elements.filter((e) => downloads(e) && sourcesCached(graph.keyed(e), this.options.sourceDirectory)).map((e) => e.fullName);
@@ -14394,13 +14401,16 @@ async function fetchCommand(context, targets = context.parsed.positionals) {
     const elements = selectSourceElements(context, graph, (one(context.parsed, 'deps') ?? 'plan'));
     return (await runFetch(context, graph, elements)) ? 0 : 255;
 }
-/** The elements of a `--deps` scope of the targets, less `--except` ones; junctions and links have nothing to fetch. */
+/**
+ * The elements of a `--deps` scope of the targets, less `--except` ones; links have nothing to
+ * fetch. A junction is only ever there as a target, and fetching it is what lets its subproject load.
+ */
 function selectSourceElements(context, graph, deps) {
     const except = (context.parsed.flags.get('except') ?? []).map(([name]) => graph.lookup(name));
     const selected = deps === 'plan'
         ? planElements(graph, (keyed) => lookupArtifact(context.cache, keyed, graph.strict, false)?.result.success === true)
         : graph.scope(deps);
-    return exceptElements(graph.targets, selected, except).filter((e) => e.kind !== 'junction' && e.kind !== 'link');
+    return exceptElements(graph.targets, selected, except).filter((e) => e.kind !== 'link');
 }
 /** Fetches what the elements miss, printing job lines and a summary on stderr; true when nothing failed. */
 async function runFetch(context, graph, elements) {
@@ -14586,8 +14596,9 @@ const WITHOUT_SOURCE_CACHE = (keyed) => keyed.sourcesLocal;
 function stateOf(graph, keyed, artifact, memo = new Map(), sources = WITHOUT_SOURCE_CACHE) {
     if (!keyed.resolved)
         return 'no reference';
+    // A junction is never built: what it can lack is its sources, without which nothing loads through it.
     if (keyed.loaded.kind === 'junction')
-        return 'junction';
+        return sources(keyed) ? 'junction' : 'fetch needed';
     if (!keyed.keys)
         return 'waiting';
     const state = artifact(keyed);
@@ -16082,13 +16093,13 @@ function locateJunction(junction, sources, where) {
     const context = idleContext(where.sourceDirectory);
     if (sources.some((source) => sourceMissing(source, context)))
         return { state: 'fetch-needed' };
-    return { state: 'stage-needed', staging: { junction, sources, directory } };
+    return { state: 'stage-needed', staging: { junction, sources, sourceCache: where.sourceDirectory, directory } };
 }
 /**
  * Stages the junction's sources into a temporary directory beside the final one and renames it
  * into place. When another process got there first, its directory is kept and ours dropped.
  */
-async function stageJunction(staging, context) {
+async function stageJunction(staging, context = idleContext(staging.sourceCache)) {
     const parent = external_node_path_default().dirname(staging.directory);
     external_node_fs_default().mkdirSync(parent, { recursive: true });
     const temporary = external_node_fs_default().mkdtempSync(external_node_path_default().join(parent, `.${external_node_path_default().basename(staging.directory).slice(0, 16)}-`));
@@ -16381,8 +16392,7 @@ async function loadElements(project, targetNames, options = {}) {
             if (staged.has(staging.directory))
                 throw new Error(`junction '${staging.junction}' was staged but is still not found at ${staging.directory}`);
             staged.add(staging.directory);
-            const log = options.log ?? (() => undefined);
-            await stageJunction(staging, { sourceCache: options.sourceDirectory, signal: new AbortController().signal, log });
+            await stageJunction(staging);
         }
     }
 }
@@ -16508,7 +16518,7 @@ async function loadPipeline(options) {
     });
     await project.plugins.loadLocal();
     const targetNames = options.targets.length > 0 ? options.targets : defaultTargets(project);
-    const graph = await loadElements(project, targetNames, options.sourceDirectory !== undefined ? { sourceDirectory: options.sourceDirectory } : {});
+    const graph = await loadElements(project, targetNames, { sourceDirectory: options.sourceDirectory });
     // Subprojects may bring local plugins of their own.
     for (const sub of graph.projects)
         await sub.plugins.loadLocal();
@@ -16542,7 +16552,7 @@ function defaultTargets(project) {
         for (const entry of external_node_fs_default().readdirSync(external_node_path_default().join(project.elementPath, relative), { withFileTypes: true })) {
             const name = relative ? `${relative}/${entry.name}` : entry.name;
             // .bst/ holds staged junctions: their subprojects' elements are not this project's.
-            if (entry.isDirectory() && name === '.bst' && project.elementPath === project.directory)
+            if (entry.isDirectory() && external_node_path_default().join(project.elementPath, name) === external_node_path_default().join(project.directory, '.bst'))
                 continue;
             if (entry.isDirectory())
                 walk(name);
@@ -16765,6 +16775,7 @@ class CommandContext {
             cliOptions: options,
             strict: !this.flag('no-strict'),
             userMirrors: this.userConfig.mirrors,
+            sourceDirectory: this.userConfig.sourceDirectory,
             ...(maxJobs !== undefined ? { maxJobs } : {}),
         });
     }

@@ -89,6 +89,7 @@ export class CommandContext {
       cliOptions: options,
       strict: !this.flag('no-strict'),
       userMirrors: this.userConfig.mirrors,
+      sourceDirectory: this.userConfig.sourceDirectory,
       ...(maxJobs !== undefined ? { maxJobs } : {}),
     });
   }

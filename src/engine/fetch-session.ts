@@ -15,7 +15,7 @@ import { fetchElementSources, idleContext, sourceMissing, sourcesCached } from '
 
 export interface FetchSessionOptions {
   readonly graph: KeyedGraph;
-  /** What to fetch, in any order; junctions and links are passed over. */
+  /** What to fetch, in any order; links are passed over (a junction's own sources are fetched). */
   readonly elements: readonly LoadedElement[];
   readonly sourceDirectory: string;
   readonly logDirectory: string;
@@ -104,7 +104,7 @@ export class FetchSession {
 
   async run(): Promise<FetchSummary> {
     const graph = this.options.graph;
-    const elements = [...new Set(this.options.elements)].filter((e) => e.kind !== 'junction' && e.kind !== 'link');
+    const elements = [...new Set(this.options.elements)].filter((e) => e.kind !== 'link');
     // Elements with nothing to download (no sources, or local ones) are neither fetched nor cached.
     const downloads = (e: LoadedElement): boolean => graph.keyed(e).composed.sources.some((s) => s.plugin.needsFetch);
     const cached = elements.filter((e) => downloads(e) && sourcesCached(graph.keyed(e), this.options.sourceDirectory)).map((e) => e.fullName);

@@ -29,6 +29,8 @@ export interface PipelineOptions {
   readonly maxJobs?: number;
   /** Mirrors from the user configuration, by project name. */
   readonly userMirrors?: ReadonlyMap<string, readonly SourceMirror[]>;
+  /** The user's source cache: junctions whose sources are fetched there load from a staged copy. */
+  readonly sourceDirectory?: string;
 }
 
 export interface KeyedElement {
@@ -64,7 +66,7 @@ export async function loadPipeline(options: PipelineOptions): Promise<KeyedGraph
   });
   await project.plugins.loadLocal();
   const targetNames = options.targets.length > 0 ? options.targets : defaultTargets(project);
-  const graph = loadElements(project, targetNames);
+  const graph = await loadElements(project, targetNames, { sourceDirectory: options.sourceDirectory });
   // Subprojects may bring local plugins of their own.
   for (const sub of graph.projects) await sub.plugins.loadLocal();
   sortDependencies(graph.elements);
@@ -94,6 +96,8 @@ function defaultTargets(project: Project): string[] {
   const walk = (relative: string): void => {
     for (const entry of fs.readdirSync(path.join(project.elementPath, relative), { withFileTypes: true })) {
       const name = relative ? `${relative}/${entry.name}` : entry.name;
+      // .bst/ holds staged junctions: their subprojects' elements are not this project's.
+      if (entry.isDirectory() && path.join(project.elementPath, name) === path.join(project.directory, '.bst')) continue;
       if (entry.isDirectory()) walk(name);
       else if (entry.name.endsWith('.bst')) found.push(name);
     }

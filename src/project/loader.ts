@@ -1,7 +1,8 @@
 // Loads element files from the targets outwards: each file is read once, its conditionals and
 // includes resolved, its dependency declarations turned into edges to other loaded elements
 // (following links, and junctions into their subprojects). The result is the raw element graph;
-// composing configuration and computing keys come after.
+// composing configuration and computing keys come after. A junction whose sources are fetched
+// loads from their staged copy (junction-sources.ts); it never fetches.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,9 @@ import { ScalarNode, type MappingNode } from '../format/node.js';
 import { Variables } from '../format/variables.js';
 import { readYaml } from '../format/yaml-reader.js';
 import { readDependencies, type DependencyType } from './dependencies.js';
+import { ElementComposer, type ComposedSource } from './element.js';
 import { checkElementName } from './element-name.js';
+import { locateJunction, stageJunction, type JunctionStaging } from './junction-sources.js';
 import { loadProject, type Project, type ProjectSettings } from './project.js';
 
 export const ELEMENT_KEYS = [
@@ -178,7 +181,7 @@ class ProjectLoader {
       throw new CairnError('invalid-junction', `'${name}' is not a junction (its kind is '${junction.kind}')`, at);
     }
     const owner = this.shared.loaderOf(junction);
-    const directory = owner.junctionDirectory(junction);
+    const directory = owner.junctionDirectory(junction, at);
     const config = getMapping(junction.node, 'config');
     if (config) validateKeys(config, ['path', 'options', 'overrides', 'aliases', 'map-aliases'], `junction '${junction.name}'`);
     const options = config ? getMapping(config, 'options') : undefined;
@@ -211,31 +214,70 @@ class ProjectLoader {
     return loader;
   }
 
-  /** Where a junction's subproject lives: its one local source, then `config: path:`. */
-  private junctionDirectory(junction: LoadedElement): string {
+  /**
+   * Where a junction's subproject lives: its one local source in place, else its sources staged
+   * from the source cache; then `config: path:` below that. `at` is where the junction was needed.
+   */
+  private junctionDirectory(junction: LoadedElement, at: Provenance | undefined): string {
     const sources = junction.node.get('sources');
     const list = sources?.kind === 'sequence' ? sources.items : [];
     const first = list[0];
-    if (list.length !== 1 || first?.kind !== 'mapping' || getString(first, 'kind') !== 'local') {
-      throw new CairnError(
-        'invalid-junction',
-        `junction '${junction.name}' must be fetched before its subproject can load`,
-        junction.kindAt,
-        'Cairn loads junctions whose one source is `kind: local`; fetched junctions (git, tar) come with `cairn fetch`',
-      );
-    }
-    const sourcePath = getString(first, 'path') ?? '.';
     const config = getMapping(junction.node, 'config');
     const subdir = config ? getString(config, 'path') ?? '' : '';
-    const directory = path.resolve(this.project.directory, sourcePath, subdir);
-    if (!directory.startsWith(this.project.directory)) {
-      throw new CairnError('invalid-path', `junction '${junction.name}' points outside the project`, junction.kindAt);
+    if (list.length === 1 && first?.kind === 'mapping' && getString(first, 'kind') === 'local') {
+      const sourcePath = getString(first, 'path') ?? '.';
+      const directory = path.resolve(this.project.directory, sourcePath, subdir);
+      if (!directory.startsWith(this.project.directory)) {
+        throw new CairnError('invalid-path', `junction '${junction.name}' points outside the project`, junction.kindAt);
+      }
+      return directory;
+    }
+    const staged = this.stagedJunction(junction, at);
+    const directory = path.resolve(staged, subdir);
+    if (directory !== staged && !directory.startsWith(staged + path.sep)) {
+      throw new CairnError('invalid-path', `the config: path: of junction '${junction.name}' leaves its staged sources`, config?.get('path')?.at ?? junction.kindAt);
     }
     return directory;
+  }
+
+  /** The staged copy of a fetched junction's sources, or an error saying what the user must do first. */
+  private stagedJunction(junction: LoadedElement, at: Provenance | undefined): string {
+    const name = junction.fullName;
+    const sources: readonly ComposedSource[] = this.shared.composer.compose(junction, []).sources;
+    if (sources.length === 0) {
+      throw new CairnError('invalid-junction', `junction '${name}' has no sources, so it has no subproject`, junction.kindAt, 'add a source holding the subproject (kind: local, git, tar...)');
+    }
+    const location = locateJunction(name, sources, { stagingRoot: this.shared.stagingRoot, sourceDirectory: this.shared.sourceDirectory });
+    switch (location.state) {
+      case 'staged':
+        return location.directory;
+      case 'no-ref':
+        throw new CairnError('invalid-junction', `junction '${name}' has no ref, so its subproject cannot load`, at ?? location.unpinned.view.at, `pin it with cairn track ${name}`);
+      case 'fetch-needed':
+        throw new CairnError('source-not-cached', `junction '${name}' must be fetched before its subproject can load`, at ?? junction.kindAt, `run cairn fetch ${name}`);
+      case 'stage-needed':
+        // Staging is asynchronous and loading is not: loadElements stages, then loads again.
+        throw new JunctionNotStaged(location.staging, at ?? junction.kindAt);
+    }
+  }
+}
+
+/** Thrown through a load that reached a fetched junction not yet staged; loadElements stages it and loads again. */
+class JunctionNotStaged extends Error {
+  constructor(
+    readonly staging: JunctionStaging,
+    readonly at: Provenance,
+  ) {
+    super(`junction '${staging.junction}' is fetched but not staged`);
   }
 }
 
 interface LoadState {
+  /** The top-level project's directory, which holds `.bst/staged-junctions/`. */
+  readonly stagingRoot: string;
+  readonly sourceDirectory: string | undefined;
+  /** Composes junctions, to find their sources' refs and keys. */
+  readonly composer: ElementComposer;
   readonly all: LoadedElement[];
   readonly pending: Array<{ element: LoadedElement; loader: ProjectLoader }>;
   readonly loaders: ProjectLoader[];
@@ -257,11 +299,42 @@ export interface LoadedGraph {
   lookup(name: string, at?: Provenance): LoadedElement;
 }
 
-/** Loads the targets and everything they depend on. */
-export function loadElements(project: Project, targetNames: readonly string[]): LoadedGraph {
+export interface LoadOptions {
+  /**
+   * The user's source cache. Junctions whose sources are fetched (git, tar...) load once their
+   * sources are in it; without it, only junctions already staged or with one local source load.
+   */
+  readonly sourceDirectory?: string;
+}
+
+/**
+ * Loads the targets and everything they depend on. A fetched junction met on the way is staged
+ * (once: later loads reuse its staged directory) and the load starts again.
+ */
+export async function loadElements(project: Project, targetNames: readonly string[], options: LoadOptions = {}): Promise<LoadedGraph> {
+  const staged = new Set<string>();
+  const composer = new ElementComposer();
+  for (;;) {
+    try {
+      return loadOnce(project, targetNames, options, composer);
+    } catch (error) {
+      if (!(error instanceof JunctionNotStaged)) throw error;
+      const { staging } = error;
+      // The staged directory exists after staging, so the same junction cannot come back.
+      if (staged.has(staging.directory)) throw new Error(`junction '${staging.junction}' was staged but is still not found at ${staging.directory}`);
+      staged.add(staging.directory);
+      await stageJunction(staging);
+    }
+  }
+}
+
+function loadOnce(project: Project, targetNames: readonly string[], options: LoadOptions, composer: ElementComposer): LoadedGraph {
   const loaders: ProjectLoader[] = [];
   const owners = new Map<Project, ProjectLoader>();
   const state: LoadState = {
+    stagingRoot: project.directory,
+    sourceDirectory: options.sourceDirectory,
+    composer,
     all: [],
     pending: [],
     loaders,
@@ -299,8 +372,15 @@ export function loadElements(project: Project, targetNames: readonly string[]): 
     elements: state.all,
     lookup(name, at) {
       const before = state.all.length;
-      const element = root.followLinks(root.element(name, at), at ?? COMMAND_LINE);
-      drain();
+      let element: LoadedElement;
+      try {
+        element = root.followLinks(root.element(name, at), at ?? COMMAND_LINE);
+        drain();
+      } catch (error) {
+        // A lookup cannot wait for staging; the targets' load stages what they reach.
+        if (!(error instanceof JunctionNotStaged)) throw error;
+        throw new CairnError('source-not-cached', `junction '${error.staging.junction}' is fetched but its subproject is not staged yet`, error.at, `name an element of ${error.staging.junction} among the targets first`);
+      }
       if (state.all.length > before) detectCycles(state.all);
       return element;
     },

@@ -26,14 +26,17 @@ export async function fetchCommand(context: CommandContext, targets: readonly st
   return (await runFetch(context, graph, elements)) ? 0 : 255;
 }
 
-/** The elements of a `--deps` scope of the targets, less `--except` ones; junctions and links have nothing to fetch. */
+/**
+ * The elements of a `--deps` scope of the targets, less `--except` ones; links have nothing to
+ * fetch. A junction is only ever there as a target, and fetching it is what lets its subproject load.
+ */
 export function selectSourceElements(context: CommandContext, graph: KeyedGraph, deps: SourceDeps): LoadedElement[] {
   const except = (context.parsed.flags.get('except') ?? []).map(([name]) => graph.lookup(name!));
   const selected =
     deps === 'plan'
       ? planElements(graph, (keyed) => lookupArtifact(context.cache, keyed, graph.strict, false)?.result.success === true)
       : graph.scope(deps);
-  return exceptElements(graph.targets, selected, except).filter((e) => e.kind !== 'junction' && e.kind !== 'link');
+  return exceptElements(graph.targets, selected, except).filter((e) => e.kind !== 'link');
 }
 
 /** Fetches what the elements miss, printing job lines and a summary on stderr; true when nothing failed. */

@@ -34,7 +34,8 @@ export function stateOf(
   sources: SourceState = WITHOUT_SOURCE_CACHE,
 ): string {
   if (!keyed.resolved) return 'no reference';
-  if (keyed.loaded.kind === 'junction') return 'junction';
+  // A junction is never built: what it can lack is its sources, without which nothing loads through it.
+  if (keyed.loaded.kind === 'junction') return sources(keyed) ? 'junction' : 'fetch needed';
   if (!keyed.keys) return 'waiting';
   const state = artifact(keyed);
   if (state) return state;
