@@ -8,16 +8,12 @@ import { CairnError } from '../format/errors.js';
 import { assertFullyComposited, compositeInto, MappingNode, SYNTHETIC } from '../format/node.js';
 import { assertNotProtected, Variables } from '../format/variables.js';
 import { readYaml } from '../format/yaml-reader.js';
-import type { LoadedElement } from './loader.js';
+import type { LoadedElement } from './loaded-element.js';
 import type { DependencyView, ElementPlugin, ElementView } from './plugin-api.js';
 import type { Project } from './project.js';
-import type { SourcePlugin, SourceView } from './source-api.js';
+import type { ComposedSource, SourcePlugin, SourceView } from './source-api.js';
+export type { ComposedSource } from './source-api.js';
 
-export interface ComposedSource {
-  readonly kind: string;
-  readonly plugin: SourcePlugin;
-  readonly view: SourceView;
-}
 
 export interface ComposedElement {
   readonly loaded: LoadedElement;

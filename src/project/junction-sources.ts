@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { hashKey, type JsonValue } from '../cache/canonical-json.js';
 import { removeTree } from '../cache/remove-tree.js';
-import type { ComposedSource } from './element.js';
+import type { ComposedSource } from './source-api.js';
 import { idleContext, sourceMissing, stageSources } from './source-staging.js';
 import type { SourceContext } from './source-api.js';
 

@@ -13,43 +13,19 @@ import { ScalarNode, type MappingNode } from '../format/node.js';
 import { Variables } from '../format/variables.js';
 import { readYaml } from '../format/yaml-reader.js';
 import { readDependencies, type DependencyType } from './dependencies.js';
-import { ElementComposer, type ComposedSource } from './element.js';
+import { ElementComposer } from './element.js';
+import type { ComposedSource } from './source-api.js';
 import { checkElementName } from './element-name.js';
 import { locateJunction, stageJunction, type JunctionStaging } from './junction-sources.js';
 import { loadProject, type Project, type ProjectSettings } from './project.js';
+import type { LoadedDependency, LoadedElement } from './loaded-element.js';
 
 export const ELEMENT_KEYS = [
   'kind', 'description', 'depends', 'build-depends', 'runtime-depends', 'sources', 'variables',
   'environment', 'environment-nocache', 'config', 'public', 'sandbox',
 ] as const;
 
-export interface LoadedDependency {
-  readonly element: LoadedElement;
-  /** The name as declared, before links are followed. */
-  readonly path: string;
-  readonly type: DependencyType;
-  readonly strict: boolean;
-  readonly configs: readonly MappingNode[];
-  readonly at: Provenance;
-}
-
-export interface LoadedElement {
-  /** Dense number, in load order, for bitsets. */
-  readonly index: number;
-  /** The name inside its own project (`base/alpine.bst`). */
-  readonly name: string;
-  /** The name from the top-level project (`junction.bst:base/alpine.bst`). */
-  readonly fullName: string;
-  /** The junction path the element was reached through ('' at the top level). */
-  readonly junction: string;
-  readonly project: Project;
-  /** The element file after conditionals and includes, without its dependency lists. */
-  readonly node: MappingNode;
-  readonly kind: string;
-  readonly kindAt: Provenance;
-  /** Direct dependencies: in declaration order after loading, in staging order after sorting. */
-  dependencies: LoadedDependency[];
-}
+export type { LoadedDependency, LoadedElement } from './loaded-element.js';
 
 /** One project's share of the loading: its elements by name, and its subprojects by junction. */
 class ProjectLoader {

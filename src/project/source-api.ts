@@ -61,3 +61,10 @@ export interface SourcePlugin {
    */
   stage?(source: SourceView, directory: string, context: SourceContext): Promise<void>;
 }
+
+/** A source as an element composed it: its kind's plugin and its configured view. */
+export interface ComposedSource {
+  readonly kind: string;
+  readonly plugin: SourcePlugin;
+  readonly view: SourceView;
+}

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CairnError } from '../format/errors.js';
-import type { ComposedSource } from './element.js';
+import type { ComposedSource } from './source-api.js';
 import type { SourceContext } from './source-api.js';
 
 /** Whether a source must be fetched before it can be staged: it needs fetching and is not in the cache. */

@@ -10,18 +10,12 @@ import { CairnError } from '../format/errors.js';
 import { DRIVER_NAME, STATUS_FD, driverArguments, driverScript, readBatchStatus, type BatchOutcome } from './batch-script.js';
 import { isolationArguments, overlayArguments, overlayRoute, unsharePrefix } from './bwrap-arguments.js';
 import { findHostTools, prepareOverlay, readHostFacts } from './host.js';
-import { bwrapNotInstalled } from './probe.js';
-import { explainSetupFailure } from './setup-failure.js';
+import { bwrapNotInstalled, explainSetupFailure } from './setup-failure.js';
 
-export { probeSandbox } from './probe.js';
+export { probeSandbox, type SandboxCapabilities } from './probe.js';
+import type { SandboxCapabilities } from './probe.js';
 export { explainSetupFailure, type HostFacts, type SetupFailure } from './setup-failure.js';
 
-export interface SandboxCapabilities {
-  readonly bwrap: string; // path of the bwrap binary used
-  readonly version: string; // e.g. '0.8.0'
-  /** Whether a writable root can be given as an overlay over the staged root (so no write reaches the staged files). */
-  readonly overlay: boolean;
-}
 
 export interface SandboxCommand {
   readonly label: string;

@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CairnError } from '../format/errors.js';
-import type { SandboxCapabilities } from './bwrap.js';
 import {
   isolationArguments,
   overlayArguments,
@@ -15,13 +14,16 @@ import {
   type OverlayRoute,
 } from './bwrap-arguments.js';
 import { findHostTools, findProgram, isProgram, prepareOverlay, readHostFacts, removeTree, runToCompletion } from './host.js';
-import { explainSetupFailure } from './setup-failure.js';
+import { bwrapNotInstalled, explainSetupFailure, INSTALL_HINT } from './setup-failure.js';
 
-const INSTALL_HINT = 'install it: apt-get install bubblewrap';
-
-export function bwrapNotInstalled(where?: string): CairnError {
-  const suffix = where === undefined ? '' : ` at ${where}`;
-  return new CairnError('sandbox-unavailable', `bubblewrap (bwrap) is not installed${suffix}`, undefined, INSTALL_HINT);
+/** What the host's bwrap can do, as the probe found it. */
+export interface SandboxCapabilities {
+  /** Path of the bwrap binary used. */
+  readonly bwrap: string;
+  /** Its version, e.g. '0.8.0'. */
+  readonly version: string;
+  /** Whether a writable root can be given as an overlay over the staged root (so no write reaches the staged files). */
+  readonly overlay: boolean;
 }
 
 /** Finds bwrap (option `bwrap` path, else PATH) and checks it can create the namespaces a build needs. */

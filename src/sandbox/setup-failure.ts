@@ -1,6 +1,8 @@
 // Turns what bubblewrap printed when it could not build a sandbox into a one-line message that quotes
 // it and a hint naming the host setting to change. Pure: the facts about the host are passed in.
 
+import { CairnError } from '../format/errors.js';
+
 /** Facts about the host that decide which fix to name first; all optional, unknown when absent. */
 export interface HostFacts {
   /** `kernel.apparmor_restrict_unprivileged_userns` is 1 (Ubuntu 23.10 and later, 24.04 runners). */
@@ -82,4 +84,11 @@ function namespaceHint(line: string, facts: HostFacts): string {
   const relevant = fixes.filter((f) => f.likely || f.text !== MAX_NAMESPACES_FIX);
   const ordered = [...relevant.filter((f) => f.likely), ...relevant.filter((f) => !f.likely)];
   return `let bubblewrap create user namespaces: ${ordered.map((f) => f.text).join('; ')}`;
+}
+
+export const INSTALL_HINT = 'install it: apt-get install bubblewrap';
+
+export function bwrapNotInstalled(where?: string): CairnError {
+  const suffix = where === undefined ? '' : ` at ${where}`;
+  return new CairnError('sandbox-unavailable', `bubblewrap (bwrap) is not installed${suffix}`, undefined, INSTALL_HINT);
 }
