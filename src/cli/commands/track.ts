@@ -67,7 +67,8 @@ function describeTracked(sources: readonly TrackedSource[], sourceCount: number)
   if (changed.length === 0) return 'unchanged';
   const values = (s: TrackedSource): string =>
     Object.entries(s.values)
-      .map(([key, value]) => `${key} ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+      // A long list (a Debian package set) is summarised; the file has every entry.
+      .map(([key, value]) => `${key} ${typeof value === 'string' ? value : Array.isArray(value) && value.length > 3 ? `(${value.length} entries)` : JSON.stringify(value)}`)
       .join(', ');
   if (sourceCount === 1) return values(changed[0]!);
   return changed.map((s) => `source ${s.index + 1} (${s.kind}): ${values(s)}`).join('; ');
