@@ -1424,6 +1424,14 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // The `cairn` executable: one line that runs the command line and exits with its status.
 
 
+// A reader that goes away (`cairn artifact list-contents X | head`) ends the output, not Cairn with a stack trace.
+for (const stream of [(node_process__WEBPACK_IMPORTED_MODULE_0___default().stdout), (node_process__WEBPACK_IMPORTED_MODULE_0___default().stderr)]) {
+    stream.on('error', (error) => {
+        if (error.code === 'EPIPE')
+            node_process__WEBPACK_IMPORTED_MODULE_0___default().exit((node_process__WEBPACK_IMPORTED_MODULE_0___default().exitCode) ?? 0);
+        throw error;
+    });
+}
 (node_process__WEBPACK_IMPORTED_MODULE_0___default().exitCode) = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(node_process__WEBPACK_IMPORTED_MODULE_0___default().argv.slice(2));
 
 __webpack_async_result__();
@@ -3615,6 +3623,7 @@ function openUp(dir) {
 ;// CONCATENATED MODULE: ./src/sandbox/setup-failure.ts
 // Turns what bubblewrap printed when it could not build a sandbox into a one-line message that quotes
 // it and a hint naming the host setting to change. Pure: the facts about the host are passed in.
+
 const NAMESPACE_FAILURE = [
     /setting up [ug]id map/i,
     /No permissions to creat(e|ing) new namespace/i,
@@ -3672,6 +3681,11 @@ function namespaceHint(line, facts) {
     const ordered = [...relevant.filter((f) => f.likely), ...relevant.filter((f) => !f.likely)];
     return `let bubblewrap create user namespaces: ${ordered.map((f) => f.text).join('; ')}`;
 }
+const INSTALL_HINT = 'install it: apt-get install bubblewrap';
+function bwrapNotInstalled(where) {
+    const suffix = where === undefined ? '' : ` at ${where}`;
+    return new CairnError('sandbox-unavailable', `bubblewrap (bwrap) is not installed${suffix}`, undefined, INSTALL_HINT);
+}
 
 ;// CONCATENATED MODULE: ./src/sandbox/probe.ts
 // Finds bubblewrap and proves, by running it, that it can build the sandbox a build needs and whether
@@ -3683,11 +3697,6 @@ function namespaceHint(line, facts) {
 
 
 
-const INSTALL_HINT = 'install it: apt-get install bubblewrap';
-function bwrapNotInstalled(where) {
-    const suffix = where === undefined ? '' : ` at ${where}`;
-    return new CairnError('sandbox-unavailable', `bubblewrap (bwrap) is not installed${suffix}`, undefined, INSTALL_HINT);
-}
 /** Finds bwrap (option `bwrap` path, else PATH) and checks it can create the namespaces a build needs. */
 async function probeSandbox(options = {}) {
     const bwrap = locateBwrap(options.bwrap);
@@ -3801,7 +3810,6 @@ async function canOverlay(bwrap, route) {
 // Runs a batch of build commands in one bubblewrap sandbox whose root is a staged sysroot. It must
 // never let a write reach the staged files (they are hard links into the content store), never show
 // the host's files, network or environment to a command, and never leave a process behind.
-
 
 
 
@@ -15547,7 +15555,8 @@ function describeTracked(sources, sourceCount) {
     if (changed.length === 0)
         return 'unchanged';
     const values = (s) => Object.entries(s.values)
-        .map(([key, value]) => `${key} ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+        // A long list (a Debian package set) is summarised; the file has every entry.
+        .map(([key, value]) => `${key} ${typeof value === 'string' ? value : Array.isArray(value) && value.length > 3 ? `(${value.length} entries)` : JSON.stringify(value)}`)
         .join(', ');
     if (sourceCount === 1)
         return values(changed[0]);

@@ -4,16 +4,23 @@
 // archive's signed Release and Packages indices. Data tarballs are unpacked; no maintainer
 // script runs. This machine's apt sources, keyring and architecture are read at run time.
 
+import fs from 'node:fs';
 import type { SourcePlugin } from '../../src/project/source-api.js';
 import { findHostTool } from '../../src/sources/archive-stream.js';
 import { debSourceKind } from '../../src/sources/debian/deb-kind.js';
 import { dpkgArchitecture } from '../../src/sources/debian/source-config.js';
 
 export const DEBIAN_KEYRING = '/usr/share/keyrings/debian-archive-keyring.gpg';
+export const UBUNTU_KEYRING = '/usr/share/keyrings/ubuntu-archive-keyring.gpg';
+
+/** The distribution's own archive keyring: Ubuntu machines ship Ubuntu's and seldom Debian's. */
+function machineKeyring(): string {
+  return [DEBIAN_KEYRING, UBUNTU_KEYRING].find((file) => fs.existsSync(file)) ?? DEBIAN_KEYRING;
+}
 
 export const deb: SourcePlugin = debSourceKind({
   aptRoot: '/',
-  keyring: DEBIAN_KEYRING,
+  keyring: machineKeyring(),
   gpgv: () => findHostTool('gpgv'),
   architecture: dpkgArchitecture(),
 });

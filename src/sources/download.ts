@@ -56,12 +56,13 @@ export async function downloadToFile(url: string, file: string, options: Transfe
       options.signal.throwIfAborted();
       if (error instanceof CairnError) throw error;
       const why = reasonOf(error);
-      if (attempt >= attempts) {
+      // A host name that does not exist (as a placeholder alias's `.invalid` host) will not exist on retry either.
+      if (attempt >= attempts || (error as NodeJS.ErrnoException).code === 'ENOTFOUND') {
         throw new CairnError(
           'fetch-failed',
           `could not download ${url}: ${why}`,
           options.at,
-          attempts > 1 ? `gave up after ${attempts} attempts` : undefined,
+          attempt > 1 ? `gave up after ${attempt} attempts` : undefined,
         );
       }
       const delay = baseDelay * 2 ** (attempt - 1);
