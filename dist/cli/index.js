@@ -8466,13 +8466,1263 @@ const FORMAT_MINOR = 8;
 
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/project/plugins.ts
+// Which implementation serves each element and source kind a project uses. Built-in kinds are
+// always there; project.conf `plugins:` may add kinds from a local directory (JavaScript
+// modules written against Cairn's plugin API), a pip package or a junction. BuildStream's own
+// plugin packages (buildstream-plugins and friends) are recognised by the kinds they name:
+// every kind Cairn builds in resolves to its built-in, so such projects load without Python.
+
+
+
+
+
+/** Reads `plugins:`; nothing outside the project is touched until loadLocal(). */
+function resolvePlugins(plugins, projectDirectory, builtins) {
+    const builtinElementPlugins = builtins.elements;
+    const builtinSourcePlugins = builtins.sources;
+    const local = new Map();
+    const loadedElements = new Map();
+    const loadedSources = new Map();
+    let localLoaded = false;
+    for (const entry of plugins?.items ?? []) {
+        if (entry.kind !== 'mapping')
+            throw new CairnError('invalid-data', 'each plugins: entry must be a mapping with an origin', entry.at);
+        const origin = getString(entry, 'origin');
+        switch (origin) {
+            case 'local': {
+                validateKeys(entry, ['origin', 'path', 'elements', 'sources', 'source-mirrors', 'allow-deprecated'], 'a local plugin origin');
+                const pathScalar = entry.get('path');
+                if (!pathScalar || pathScalar.kind !== 'scalar')
+                    throw new CairnError('invalid-data', "a local plugin origin needs 'path'", entry.at);
+                const directory = external_node_path_default().resolve(projectDirectory, pathScalar.value);
+                for (const key of ['elements', 'sources']) {
+                    for (const name of kindNames(entry, key))
+                        local.set(`${key}:${name.value}`, { origin: { directory, at: pathScalar.at }, kind: key, name });
+                }
+                break;
+            }
+            case 'pip':
+            case 'junction': {
+                const keys = origin === 'pip' ? ['origin', 'package-name', 'elements', 'sources', 'source-mirrors', 'allow-deprecated'] : ['origin', 'junction', 'elements', 'sources', 'source-mirrors', 'allow-deprecated'];
+                validateKeys(entry, keys, `a ${origin} plugin origin`);
+                const from = origin === 'pip' ? `pip package '${getString(entry, 'package-name') ?? '?'}'` : `junction '${getString(entry, 'junction') ?? '?'}'`;
+                for (const key of ['elements', 'sources']) {
+                    const known = key === 'elements' ? builtinElementPlugins : builtinSourcePlugins;
+                    for (const name of kindNames(entry, key)) {
+                        if (!known.has(name.value)) {
+                            throw new CairnError('unsupported-plugin', `${key === 'elements' ? 'element' : 'source'} kind '${name.value}' from ${from} is not implemented by Cairn`, name.at, `Cairn builds in: ${[...known.keys()].sort().join(', ')}`);
+                        }
+                    }
+                }
+                break;
+            }
+            default:
+                throw new CairnError('invalid-data', `unknown plugin origin '${origin ?? ''}'`, entry.at, "use 'local', 'pip' or 'junction'");
+        }
+    }
+    const missing = (what, kind, at, known) => new CairnError('unsupported-plugin', `no ${what} kind '${kind}'`, at, `known kinds: ${[...known].sort().join(', ')}`);
+    return {
+        element(kind, at) {
+            const found = loadedElements.get(kind) ?? builtinElementPlugins.get(kind);
+            if (found)
+                return found;
+            throw missing('element', kind, at, [...builtinElementPlugins.keys(), ...loadedElements.keys()]);
+        },
+        source(kind, at) {
+            const found = loadedSources.get(kind) ?? builtinSourcePlugins.get(kind);
+            if (found)
+                return found;
+            throw missing('source', kind, at, [...builtinSourcePlugins.keys(), ...loadedSources.keys()]);
+        },
+        async loadLocal() {
+            if (localLoaded)
+                return;
+            localLoaded = true;
+            for (const { origin, kind, name } of local.values()) {
+                const module = findModule(origin.directory, name);
+                // The module path is only known at run time, so the bundler must leave this import alone.
+                const loaded = (await import(/* webpackIgnore: true */ (0,external_node_url_namespaceObject.pathToFileURL)(module).href));
+                const plugin = (loaded.default ?? loaded.plugin);
+                if (!plugin || typeof plugin !== 'object' || plugin.kind !== name.value) {
+                    throw new CairnError('unsupported-plugin', `${module} does not export a plugin of kind '${name.value}'`, name.at, 'export default an object with kind, defaults and the plugin functions');
+                }
+                if (kind === 'elements')
+                    loadedElements.set(name.value, plugin);
+                else
+                    loadedSources.set(name.value, plugin);
+            }
+        },
+    };
+}
+function kindNames(entry, key) {
+    const list = entry.get(key);
+    if (!list)
+        return [];
+    if (list.kind !== 'sequence')
+        throw new CairnError('invalid-data', `'${key}' must be a list of kinds`, list.at);
+    return list.items.map((item) => {
+        if (item.kind === 'scalar')
+            return item;
+        if (item.kind === 'mapping') {
+            const kind = item.get('kind');
+            if (kind?.kind === 'scalar')
+                return kind;
+        }
+        throw new CairnError('invalid-data', `each entry of '${key}' must be a kind name`, item.at);
+    });
+}
+function findModule(directory, name) {
+    // An ES module: `.mjs`, or `.js` beside a package.json that says "type": "module".
+    for (const extension of ['.mjs', '.js']) {
+        const candidate = external_node_path_default().join(directory, name.value + extension);
+        if (external_node_fs_default().existsSync(candidate))
+            return candidate;
+    }
+    const python = external_node_fs_default().existsSync(external_node_path_default().join(directory, `${name.value}.py`));
+    throw new CairnError('unsupported-plugin', python ? `plugin '${name.value}' is a Python (BuildStream) plugin; Cairn needs ${name.value}.mjs` : `no plugin module ${name.value}.mjs in ${directory}`, name.at, python ? 'port the plugin to Cairn\'s JavaScript plugin API (docs/plugins.md)' : undefined);
+}
+
+;// CONCATENATED MODULE: ./src/project/project.ts
+// Loads a project: project.conf composed onto BuildStream's built-in defaults, its includes,
+// options and conditionals resolved, and everything elements need from it set out as plain
+// data. It reads files and nothing else.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Finds the directory holding project.conf, from `start` upwards. */
+function findProjectDirectory(start) {
+    let dir = external_node_path_default().resolve(start);
+    for (;;) {
+        if (external_node_fs_default().existsSync(external_node_path_default().join(dir, 'project.conf')))
+            return dir;
+        const parent = external_node_path_default().dirname(dir);
+        if (parent === dir) {
+            throw new CairnError('missing-project-conf', `no project.conf in ${external_node_path_default().resolve(start)} or any directory above it`, undefined, 'run cairn in a project, or give -C DIR');
+        }
+        dir = parent;
+    }
+}
+function readProjectFile(file, shownAs) {
+    let text;
+    try {
+        text = external_node_fs_default().readFileSync(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'EISDIR')
+            throw new CairnError('loading-directory', `${shownAs} is a directory, not a file`);
+        throw new CairnError('missing-file', `cannot read ${shownAs}: ${code === 'ENOENT' ? 'no such file' : String(code)}`);
+    }
+    return readYaml(text, shownAs);
+}
+function checkMinVersion(conf) {
+    const scalar = scalarOf(conf, 'min-version');
+    if (!scalar) {
+        const hint = conf.has('format-version') ? 'this looks like a BuildStream 1 project: Cairn reads the BuildStream 2 format' : "add 'min-version: 2.0'";
+        throw new CairnError('invalid-data', "project.conf has no 'min-version'", conf.at, hint);
+    }
+    const match = /^(\d+)\.(\d+)$/.exec(scalar.value);
+    if (!match)
+        throw new CairnError('invalid-data', `min-version '${scalar.value}' is not MAJOR.MINOR`, scalar.at, 'for example 2.0');
+    const [major, minor] = [Number(match[1]), Number(match[2])];
+    if (major !== FORMAT_MAJOR) {
+        throw new CairnError('unsupported-project', `project needs BuildStream ${major}; Cairn reads the BuildStream ${FORMAT_MAJOR} format`, scalar.at);
+    }
+    if (minor > FORMAT_MINOR) {
+        throw new CairnError('unsupported-project', `project needs format ${scalar.value}; Cairn supports up to ${FORMAT_MAJOR}.${FORMAT_MINOR}`, scalar.at);
+    }
+}
+const SYMBOL = /^[A-Za-z_-][A-Za-z0-9_-]*$/;
+function loadProject(directoryIn, settings) {
+    const directory = external_node_path_default().resolve(directoryIn);
+    const prefix = settings.displayPrefix ?? '';
+    const confFile = external_node_path_default().join(directory, 'project.conf');
+    if (!external_node_fs_default().existsSync(confFile)) {
+        throw new CairnError('missing-project-conf', `no project.conf in ${directory}`);
+    }
+    const conf = readProjectFile(confFile, `${prefix}project.conf`);
+    // Keys that decide how the project loads are read from project.conf itself, before includes.
+    // min-version first, as BuildStream does: a BuildStream 1 project gets the hint, not an unknown key.
+    checkMinVersion(conf);
+    validateKeys(conf, PROJECT_KEYS, 'project.conf');
+    const nameScalar = requireString(conf, 'name', 'project.conf');
+    if (!SYMBOL.test(nameScalar.value) || /^[0-9]/.test(nameScalar.value)) {
+        throw new CairnError('invalid-symbol-name', `project name '${nameScalar.value}' may hold only letters, digits, '_' and '-', and may not start with a digit`, nameScalar.at);
+    }
+    const name = nameScalar.value;
+    const elementPathScalar = scalarOf(conf, 'element-path') ?? new ScalarNode('.', SYNTHETIC);
+    const elementPath = projectPath(directory, elementPathScalar, 'element-path', 'directory');
+    const includeCache = new Map();
+    const includes = {
+        resolve(include) {
+            if (include.value.includes(':')) {
+                if (!settings.crossProjectIncludes) {
+                    throw new CairnError('invalid-data', `project.conf cannot include '${include.value}' from a junction`, include.at, 'include it from an element instead');
+                }
+                return settings.crossProjectIncludes(include);
+            }
+            const file = projectPath(directory, include, 'include');
+            let parsed = includeCache.get(file);
+            if (!parsed) {
+                try {
+                    parsed = readProjectFile(file, `${prefix}${external_node_path_default().relative(directory, file)}`);
+                }
+                catch (error) {
+                    if (error instanceof CairnError && !error.provenance)
+                        throw new CairnError(error.reason, error.message, include.at, error.hint);
+                    throw error;
+                }
+                includeCache.set(file, parsed);
+            }
+            return { node: parsed.clone(), identity: file, context: includes };
+        },
+    };
+    // Includes first (their conditionals wait, since options may be declared in them), then the
+    // built-in defaults beneath, then options, then the conditionals of the whole.
+    const composed = conf.clone();
+    processIncludes(composed, includes);
+    for (const key of ['name', 'element-path', 'min-version', 'plugins']) {
+        const at = composed.has(key) ? composed.whereIs(key) : undefined;
+        if (at && at.file !== `${prefix}project.conf`) {
+            throw new CairnError('invalid-data', `'${key}' may only be set in project.conf itself, not in an included file`, at);
+        }
+    }
+    const config = readYaml(PROJECT_DEFAULTS_YAML, PROJECT_DEFAULTS_FILE);
+    config.set('variables', readYaml(BUILTIN_VARIABLES_YAML, PROJECT_DEFAULTS_FILE).get('variables'));
+    compositeInto(config, composed);
+    const options = OptionPool.declare(getMapping(config, 'options') ?? MappingNode.empty(), { elementPath });
+    if (settings.junctionOptions)
+        options.setFromYaml(settings.junctionOptions, 'junction');
+    for (const [option, value] of settings.cliOptions ?? [])
+        options.setFromCommandLine(option, value);
+    options.resolve();
+    const conditionals = (node) => resolveConditionals(node, options);
+    resolveConditionals(config, options, KEYS_NOT_CONDITIONAL);
+    validateKeys(config, PROJECT_KEYS, 'project.conf');
+    const elementOverrides = getMapping(config, 'elements') ?? MappingNode.empty();
+    const sourceOverrides = getMapping(config, 'sources') ?? MappingNode.empty();
+    config.delete('elements');
+    config.delete('sources');
+    assertFullyComposited(config);
+    const variables = getMapping(config, 'variables') ?? MappingNode.empty();
+    assertNotProtected(variables);
+    for (const override of elementOverrides.entries.values()) {
+        if (override.kind === 'mapping') {
+            const overrideVariables = getMapping(override, 'variables');
+            if (overrideVariables)
+                assertNotProtected(overrideVariables);
+        }
+    }
+    const maxJobs = settings.maxJobs ?? defaultMaxJobs();
+    variables.set('project-name', new ScalarNode(name, SYNTHETIC));
+    variables.set('max-jobs', new ScalarNode(String(maxJobs), SYNTHETIC));
+    for (const [variable, value, at] of options.exportVariables())
+        variables.set(variable, new ScalarNode(value, at));
+    const aliases = readAliases(config, variables, directory);
+    const mirrors = [...(settings.userMirrors?.get(name) ?? []), ...readMirrorList(getSequence(config, 'mirrors'))];
+    const refStorageScalar = scalarOf(config, 'ref-storage');
+    if (refStorageScalar.value !== 'inline' && refStorageScalar.value !== 'project.refs') {
+        throw new CairnError('invalid-data', `ref-storage '${refStorageScalar.value}' is not 'inline' or 'project.refs'`, refStorageScalar.at);
+    }
+    const defaults = getMapping(config, 'defaults') ?? MappingNode.empty();
+    validateKeys(defaults, ['targets'], "'defaults'");
+    const fatalWarnings = getStringList(config, 'fatal-warnings').map((s) => s.value);
+    if (getBool(config, 'fail-on-overlap', false) && !fatalWarnings.includes('overlaps'))
+        fatalWarnings.push('overlaps');
+    const junctions = getMapping(config, 'junctions');
+    if (junctions)
+        validateKeys(junctions, ['duplicates', 'internal', 'disallow-subproject-uris'], "'junctions'");
+    const sandbox = getMapping(config, 'sandbox') ?? MappingNode.empty();
+    validateKeys(sandbox, ['build-uid', 'build-gid', 'build-os', 'build-arch', 'remote-apis-socket'], "'sandbox'");
+    return {
+        name,
+        directory,
+        elementPath,
+        displayPrefix: prefix,
+        options,
+        variables,
+        environment: getMapping(config, 'environment') ?? MappingNode.empty(),
+        environmentNocache: getStringList(config, 'environment-nocache').map((s) => s.value),
+        sandbox,
+        splitRules: getMapping(config, 'split-rules') ?? MappingNode.empty(),
+        elementOverrides,
+        sourceOverrides,
+        aliases,
+        mirrors,
+        userMirrors: settings.userMirrors ?? new Map(),
+        fatalWarnings,
+        refStorage: refStorageScalar.value,
+        refs: refStorageScalar.value === 'project.refs' ? readRefs(directory, prefix, name) : new Map(),
+        defaultTargets: getStringList(defaults, 'targets').map((s) => s.value),
+        plugins: resolvePlugins(getSequence(conf, 'plugins'), directory, settings.builtins),
+        builtins: settings.builtins,
+        conditionals,
+        includes,
+        maxJobs,
+    };
+}
+/**
+ * project.refs: `projects: {<project name>: {<element name>: [<ref mapping per source>]}}`.
+ * A missing file means no refs yet (they are written by tracking).
+ */
+function readRefs(directory, prefix, projectName) {
+    const refs = new Map();
+    const file = external_node_path_default().join(directory, 'project.refs');
+    if (!external_node_fs_default().existsSync(file))
+        return refs;
+    const root = readProjectFile(file, `${prefix}project.refs`);
+    validateKeys(root, ['projects'], 'project.refs');
+    const ours = getMapping(getMapping(root, 'projects') ?? MappingNode.empty(), projectName);
+    for (const [element, list] of ours?.entries ?? []) {
+        if (list.kind !== 'sequence')
+            throw new CairnError('invalid-data', `the refs of '${element}' must be a list, one entry per source`, list.at);
+        refs.set(element, list.items.map((item) => {
+            if (item.kind !== 'mapping')
+                throw new CairnError('invalid-data', 'each source ref must be a mapping such as {ref: ...}', item.at);
+            return item;
+        }));
+    }
+    return refs;
+}
+/** BuildStream's automatic max-jobs: the usable processors, at most 8. */
+function defaultMaxJobs() {
+    return Math.max(1, Math.min(external_node_os_default().availableParallelism(), 8));
+}
+/** A `mirrors:` list (project.conf, or a project in the user configuration): `{name, aliases: {alias: [url prefix, ...]}}`. */
+function readMirrorList(list) {
+    if (!list)
+        return [];
+    return list.items.map((item) => {
+        if (item.kind !== 'mapping')
+            throw new CairnError('invalid-data', 'each mirror must be a mapping with name and aliases', item.at);
+        validateKeys(item, ['name', 'aliases'], 'a mirror');
+        const name = requireString(item, 'name', 'a mirror').value;
+        const aliases = new Map();
+        const node = getMapping(item, 'aliases');
+        if (!node)
+            throw new CairnError('invalid-data', `mirror '${name}' has no aliases`, item.at, 'give aliases: {alias: [url prefixes]}');
+        for (const [alias, value] of node.entries) {
+            if (value.kind !== 'sequence')
+                throw new CairnError('invalid-data', `mirror '${name}': alias '${alias}' must list URL prefixes`, value.at);
+            aliases.set(alias, value.items.map((url) => {
+                if (url.kind !== 'scalar')
+                    throw new CairnError('invalid-data', `mirror '${name}': a URL prefix must be a string`, url.at);
+                return url.value;
+            }));
+        }
+        return { name, aliases };
+    });
+}
+/** Aliases may use the project variables plus project-root and toplevel-root (and their URIs). */
+function readAliases(config, variables, directory) {
+    const aliasesNode = getMapping(config, 'aliases');
+    const aliases = new Map();
+    if (!aliasesNode)
+        return aliases;
+    const scope = variables.clone();
+    const uri = `file://${encodeURI(directory)}`;
+    for (const [key, value] of [['project-root', directory], ['toplevel-root', directory], ['project-root-uri', uri], ['toplevel-root-uri', uri]]) {
+        scope.set(key, new ScalarNode(value, SYNTHETIC));
+    }
+    const resolver = new Variables(scope);
+    for (const [alias, value] of aliasesNode.entries) {
+        if (value.kind !== 'scalar')
+            throw new CairnError('invalid-data', `alias '${alias}' must be a URL prefix`, value.at);
+        aliases.set(alias, resolver.expand(value.value, value.at));
+    }
+    return aliases;
+}
+
+;// CONCATENATED MODULE: ./src/cache/quota.ts
+// The cache quota: what `cache: quota:` means in bytes, and the disk it is measured against.
+// It only reads the filesystem's size; it never looks inside the cache nor removes anything.
+
+
+
+const UNITS = { K: 1, M: 2, G: 3, T: 4 };
+const QUOTA_FORMS = "write a number of bytes (5000000000), a size with K, M, G or T in powers of 1024 (50G, 1.5T, 512MiB), " +
+    "a percentage of the disk holding the cache (50%) or 'infinity'";
+/**
+ * Bytes the cache may use: `infinity`, plain bytes, `K/M/G/T` (also `KB`, `KiB`, powers of
+ * 1024 as BuildStream reads them) or `N%` of the disk's total size.
+ */
+function parseQuota(text, disk, at) {
+    const written = text.trim();
+    const fail = (why) => {
+        throw new CairnError('invalid-data', `invalid cache quota '${text}': ${why}`, at, QUOTA_FORMS);
+    };
+    if (/^infinity$/i.test(written))
+        return Infinity;
+    const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(written);
+    if (percent) {
+        const share = Number(percent[1]);
+        // More than the whole disk cannot be honoured, so it is a mistake rather than "no limit".
+        if (share > 100)
+            fail('a percentage cannot exceed 100%');
+        return Math.floor((disk.totalBytes * share) / 100);
+    }
+    const size = /^(\d+(?:\.\d+)?)\s*(?:([KMGT])(?:i?B)?|B)?$/i.exec(written);
+    if (!size)
+        return fail('not a size');
+    const unit = size[2] ? UNITS[size[2].toUpperCase()] : 0;
+    const bytes = Math.floor(Number(size[1]) * 1024 ** unit);
+    if (!Number.isSafeInteger(bytes))
+        fail('too large; use infinity for no limit');
+    return bytes;
+}
+/**
+ * Half of the filesystem holding the cache. The cache shares that disk with the build's own
+ * scratch trees and sources (and, on CI runners, with everything else), and a build's output
+ * exists beside the cache until it is ingested, so the other half is headroom for that work.
+ */
+function defaultQuota(disk) {
+    return Math.floor(disk.totalBytes / 2);
+}
+/** The size of the filesystem that holds `directory` (or would, for a cache not yet created). */
+function diskOf(directory) {
+    let probe = external_node_path_default().resolve(directory);
+    for (;;) {
+        try {
+            const stats = external_node_fs_default().statfsSync(probe);
+            return { totalBytes: stats.blocks * stats.bsize, availableBytes: stats.bavail * stats.bsize };
+        }
+        catch (error) {
+            const parent = external_node_path_default().dirname(probe);
+            if (error.code !== 'ENOENT' || parent === probe)
+                throw error;
+            probe = parent;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/user-config.ts
+// The user's configuration: where the caches live and how the scheduler behaves. Read from
+// `-c FILE` or $XDG_CONFIG_HOME/cairn.conf (YAML, keys as BuildStream's user configuration),
+// with command-line flags over the file over the defaults. Pure apart from reading the file.
+
+
+
+
+
+
+
+
+const TOP_KEYS = ['cachedir', 'logdir', 'sourcedir', 'cache', 'scheduler', 'build', 'sandbox', 'projects'];
+function readUserConfig(inputs) {
+    const env = inputs.env;
+    const home = env['HOME'] ?? external_node_os_default().homedir();
+    const configHome = env['XDG_CONFIG_HOME'] || external_node_path_default().join(home, '.config');
+    const cacheHome = env['XDG_CACHE_HOME'] || external_node_path_default().join(home, '.cache');
+    const file = inputs.file ?? external_node_path_default().join(configHome, 'cairn.conf');
+    let node;
+    if (inputs.file !== undefined || external_node_fs_default().existsSync(file)) {
+        let text;
+        try {
+            text = external_node_fs_default().readFileSync(file, 'utf8');
+        }
+        catch {
+            throw new CairnError('missing-file', `cannot read the user configuration ${file}`);
+        }
+        node = readYaml(text, file);
+        validateKeys(node, TOP_KEYS, 'the user configuration');
+    }
+    const dir = (key, fallback) => {
+        const value = node && getString(node, key);
+        if (value === undefined)
+            return fallback;
+        const expanded = expandPath(value, env, home);
+        if (!external_node_path_default().isAbsolute(expanded))
+            throw new CairnError('invalid-data', `${key} must be an absolute path, not '${value}'`, node.get(key).at);
+        return expanded;
+    };
+    const cacheDirectory = dir('cachedir', external_node_path_default().join(cacheHome, 'cairn'));
+    const cache = node && getMapping(node, 'cache');
+    if (cache)
+        validateKeys(cache, ['quota'], "'cache'");
+    const scheduler = node && getMapping(node, 'scheduler');
+    if (scheduler)
+        validateKeys(scheduler, ['builders', 'fetchers', 'on-error', 'network-retries', 'pushers'], "'scheduler'");
+    const build = node && getMapping(node, 'build');
+    if (build)
+        validateKeys(build, ['max-jobs', 'retry-failed', 'dependencies'], "'build'");
+    const sandbox = node && getMapping(node, 'sandbox');
+    if (sandbox)
+        validateKeys(sandbox, ['bwrap'], "'sandbox'");
+    const quotaNode = cache?.get('quota');
+    const onErrorText = scheduler && getString(scheduler, 'on-error');
+    if (onErrorText !== undefined && !['quit', 'continue', 'terminate'].includes(onErrorText)) {
+        throw new CairnError('invalid-data', `on-error must be quit, continue or terminate, not '${onErrorText}'`, scheduler.get('on-error').at);
+    }
+    const builders = scheduler && count(scheduler, 'builders');
+    const maxJobs = build && count(build, 'max-jobs', true);
+    const bwrap = sandbox && getString(sandbox, 'bwrap');
+    const mirrors = new Map();
+    const projects = node && getMapping(node, 'projects');
+    for (const [project, settings] of projects?.entries ?? []) {
+        if (settings.kind !== 'mapping')
+            throw new CairnError('invalid-data', `projects: ${project} must be a mapping`, settings.at);
+        validateKeys(settings, ['mirrors'], `the settings of project '${project}'`);
+        mirrors.set(project, readMirrorList(getSequence(settings, 'mirrors')));
+    }
+    return {
+        mirrors,
+        cacheDirectory,
+        logDirectory: dir('logdir', external_node_path_default().join(cacheDirectory, 'logs')),
+        sourceDirectory: dir('sourcedir', external_node_path_default().join(cacheDirectory, 'sources')),
+        ...(quotaNode?.kind === 'scalar' ? { quota: { text: quotaNode.value, at: quotaNode.at } } : {}),
+        ...(builders !== undefined ? { builders } : {}),
+        fetchers: (scheduler && count(scheduler, 'fetchers')) ?? 10,
+        onError: onErrorText ?? 'quit',
+        ...(maxJobs ? { maxJobs } : {}),
+        retryFailed: build ? getBool(build, 'retry-failed', false) : false,
+        ...(bwrap ? { bwrap } : {}),
+    };
+}
+function count(node, key, zeroAllowed = false) {
+    const text = getString(node, key);
+    if (text === undefined)
+        return undefined;
+    if (!/^\d+$/.test(text) || (!zeroAllowed && Number(text) === 0)) {
+        throw new CairnError('invalid-data', `${key} must be a ${zeroAllowed ? 'whole' : 'positive'} number, not '${text}'`, node.get(key).at);
+    }
+    return Number(text);
+}
+/** `~` and `$VAR`/`${VAR}` as BuildStream expands directory settings. */
+function expandPath(value, env, home) {
+    const withHome = value === '~' || value.startsWith('~/') ? home + value.slice(1) : value;
+    return withHome.replace(/\$\{(\w+)\}|\$(\w+)/g, (_, a, b) => env[(a ?? b)] ?? '');
+}
+/** The cache quota in bytes: `cache: quota:` against the cache's disk, else the default share of it. */
+function resolveQuota(config) {
+    const disk = diskOf(config.cacheDirectory);
+    return config.quota ? parseQuota(config.quota.text, disk, config.quota.at) : defaultQuota(disk);
+}
+
+;// CONCATENATED MODULE: ./src/cli/build-report.ts
+// The terminal's view of a build: one aligned line per finished job (time since start, result,
+// action, element, duration, log path) and a summary. It only renders engine events.
+
+class BuildReporter {
+    write;
+    nameWidth;
+    started = Date.now();
+    /** `nameWidth`: the longest element name of the pipeline, so that the result column lines up. */
+    constructor(write, nameWidth = 0) {
+        this.write = write;
+        this.nameWidth = nameWidth;
+    }
+    event(event) {
+        if (event.type === 'job-end') {
+            const result = event.result === 'success' ? 'SUCCESS' : event.result === 'failure' ? 'FAILURE' : 'SKIPPED';
+            const key = event.key ? event.key.slice(0, 8) : '--------';
+            const line = `[${clock(Date.now() - this.started)}][${key}][${event.action.padEnd(5)}:${event.element.padEnd(this.nameWidth)}] ${result.padEnd(7)} ${seconds(event.durationMs).padStart(7)}${event.log ? `  ${event.log}` : ''}`;
+            this.write(`${line}\n`);
+            if (event.result === 'failure' && event.message) {
+                this.write(`    ${event.at ? `${formatProvenance(event.at)}: ` : ''}${event.message}\n`);
+            }
+        }
+        else if (event.type === 'message') {
+            this.write(`[${clock(Date.now() - this.started)}]${event.element ? `[${event.element}]` : ''} ${event.level}: ${event.text}\n`);
+        }
+    }
+    summary(summary) {
+        const parts = [`${summary.built.length} built`, `${summary.cached.length} cached`, `${summary.failed.length} failed`, `${summary.skipped.length} skipped`];
+        this.write(`\nBuild ${summary.interrupted ? 'interrupted' : summary.failed.length > 0 ? 'failed' : 'succeeded'}: ${parts.join(', ')} in ${seconds(Date.now() - this.started)}\n`);
+        for (const failure of summary.failed) {
+            const where = failure.at ? `${formatProvenance(failure.at)}: ` : '';
+            this.write(`  failed: ${failure.element}: ${where}${failure.message}${failure.log ? ` (log: ${failure.log})` : ''}\n`);
+        }
+    }
+}
+function clock(ms) {
+    const total = Math.floor(ms / 1000);
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${pad(Math.floor(total / 3600))}:${pad(Math.floor(total / 60) % 60)}:${pad(total % 60)}`;
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(2)}s`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/build.ts
+// `cairn build`: builds the targets and whatever they need that is not cached, printing one
+// line per finished job. SIGINT and SIGTERM stop running sandboxes and leave the cache whole.
+
+
+
+
+const BUILD_OPTIONS = [{ name: 'retry-failed', values: 0 }];
+async function buildCommand(context) {
+    const graph = await context.loadGraph(context.parsed.positionals);
+    const config = context.userConfig;
+    const reporter = new BuildReporter((text) => context.io.err.write(text), Math.max(0, ...graph.scope('all').map((e) => e.fullName.length)));
+    const session = new BuildSession({
+        graph,
+        cache: context.cache,
+        logDirectory: config.logDirectory,
+        sourceDirectory: config.sourceDirectory,
+        builders: context.positiveNumber('builders') ?? config.builders ?? defaultBuilders(),
+        fetchers: context.positiveNumber('fetchers') ?? config.fetchers,
+        onError: context.pick('on-error') ?? config.onError,
+        retryFailed: context.flag('retry-failed') || config.retryFailed,
+        ...(config.bwrap ? { bwrap: config.bwrap } : {}),
+        quotaBytes: resolveQuota(config),
+        onEvent: (event) => reporter.event(event),
+    });
+    const stop = () => session.terminate();
+    external_node_process_default().on('SIGINT', stop);
+    external_node_process_default().on('SIGTERM', stop);
+    try {
+        const summary = await session.run();
+        reporter.summary(summary);
+        if (summary.interrupted)
+            return 130;
+        return summary.failed.length > 0 || summary.skipped.length > 0 ? 255 : 0;
+    }
+    finally {
+        external_node_process_default().off('SIGINT', stop);
+        external_node_process_default().off('SIGTERM', stop);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/cache-check.ts
+// Checking the cache: every object is hashed again and compared with its name, and every ref
+// is followed to the objects it needs. Repair removes what cannot be trusted so the artifacts
+// are rebuilt; it never removes a healthy artifact, and never an object before the refs that name it.
+
+
+
+
+async function checkCache(cache, options) {
+    const store = cache.store;
+    const pacer = new Pacer();
+    let objectsChecked = 0;
+    const corrupt = [];
+    for (const object of store.listObjects()) {
+        await pacer.step();
+        let stat;
+        try {
+            stat = external_node_fs_default().lstatSync(object.path);
+        }
+        catch (error) {
+            // Collected by another process since the listing.
+            if (isMissing(error))
+                continue;
+            throw error;
+        }
+        if (stat.isDirectory())
+            continue;
+        let actual;
+        if (!stat.isFile()) {
+            actual = 'not a regular file';
+        }
+        else {
+            try {
+                actual = await cache_check_hashFile(object.path);
+            }
+            catch (error) {
+                if (isMissing(error))
+                    continue;
+                throw error;
+            }
+        }
+        objectsChecked++;
+        if (actual !== object.hash)
+            corrupt.push({ path: object.path, expected: object.hash, actual });
+    }
+    const corruptPaths = new Set(corrupt.map((c) => c.path));
+    const problemOf = treeProblems(cache, corruptPaths, pacer);
+    const brokenRefs = [];
+    for (const entry of cache.listRefs()) {
+        const read = readRef(entry.path);
+        if (read.state === 'missing')
+            continue;
+        const problem = read.state === 'unreadable' ? { kind: 'unreadable', message: read.message } : await problemOf(read.roots);
+        if (problem)
+            brokenRefs.push({ ref: entry.ref, path: entry.path, problem });
+    }
+    if (options.repair) {
+        // Refs first: a ref must never name an object that is already gone.
+        for (const broken of brokenRefs)
+            cache_check_unlinkIfPresent(broken.path);
+        for (const object of corrupt)
+            cache_check_unlinkIfPresent(object.path);
+    }
+    return { objectsChecked, corrupt, brokenRefs, repaired: options.repair };
+}
+/**
+ * The first problem in a ref's roots, if any. Verdicts on directories are remembered, so a
+ * subtree shared by many artifacts (and by an artifact's strong and weak refs) is walked once.
+ */
+function treeProblems(cache, corruptPaths, pacer) {
+    const store = cache.store;
+    const verdicts = new Map();
+    const presenceProblem = (at) => {
+        if (!at.present)
+            return { kind: 'missing-object', object: at.path };
+        if (corruptPaths.has(at.path))
+            return { kind: 'corrupt-object', object: at.path };
+        return undefined;
+    };
+    const objectProblem = (hash, executable, acceptOtherVariant) => presenceProblem(locateObject(store, hash, executable, acceptOtherVariant));
+    const directoryProblem = async (digest) => {
+        if (verdicts.has(digest.hash))
+            return verdicts.get(digest.hash);
+        await pacer.step();
+        // A Directory blob is read through either variant, as the store reads blobs.
+        const at = locateObject(store, digest.hash, false, true);
+        let problem = presenceProblem(at);
+        if (!problem) {
+            const children = readTreeAt(at.path);
+            if (!children)
+                problem = { kind: 'corrupt-object', object: at.path };
+            for (const child of children ?? []) {
+                if (child.kind === 'symlink')
+                    continue;
+                if (!isHash(child.digest.hash))
+                    problem = { kind: 'corrupt-object', object: at.path };
+                // Staging links exactly the variant the entry asks for, so a file needs that one.
+                else if (child.kind === 'file')
+                    problem = objectProblem(child.digest.hash, child.isExecutable, false);
+                else
+                    problem = await directoryProblem(child.digest);
+                if (problem)
+                    break;
+            }
+        }
+        verdicts.set(digest.hash, problem);
+        return problem;
+    };
+    return async (roots) => {
+        const log = roots.log && objectProblem(roots.log.hash, false, true);
+        if (log)
+            return log;
+        return roots.files && (await directoryProblem(roots.files));
+    };
+}
+/** Streams the file through sha256: objects can be gigabytes. */
+async function cache_check_hashFile(file) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    for await (const chunk of external_node_fs_default().createReadStream(file, { highWaterMark: 1 << 20 }))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+function cache_check_unlinkIfPresent(file) {
+    try {
+        external_node_fs_default().unlinkSync(file);
+    }
+    catch (error) {
+        if (!isMissing(error))
+            throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/cache.ts
+// `cairn cache check [--repair]`: re-hashes every object of the local cache and reports the
+// corrupt ones and the artifacts that need them; --repair removes both, so they are rebuilt.
+
+
+const CACHE_OPTIONS = [{ name: 'repair', values: 0 }];
+async function cacheCommand(context) {
+    const [verb] = context.parsed.positionals;
+    if (verb !== 'check')
+        throw new UsageError(`cairn cache takes check${verb ? `, not '${verb}'` : ''}`);
+    const repair = context.flag('repair');
+    const report = await checkCache(context.cache, { repair });
+    const { out } = context.io;
+    out.write(`checked ${report.objectsChecked} objects in ${context.cache.directory}\n`);
+    for (const corrupt of report.corrupt)
+        out.write(`corrupt object ${corrupt.path}: expected ${corrupt.expected}, found ${corrupt.actual}\n`);
+    for (const broken of report.brokenRefs)
+        out.write(`broken artifact ${broken.ref.project}/${broken.ref.element}/${broken.ref.key}: ${describeProblem(broken.problem)}\n`);
+    const problems = report.corrupt.length + report.brokenRefs.length;
+    if (problems === 0) {
+        out.write('no problems found\n');
+        return 0;
+    }
+    out.write(repair ? `repaired: removed ${report.corrupt.length} corrupt objects and ${report.brokenRefs.length} artifact refs that needed them\n` : 'run cairn cache check --repair to remove them\n');
+    return repair ? 0 : 1;
+}
+function describeProblem(problem) {
+    switch (problem.kind) {
+        case 'unreadable':
+            return `unreadable record (${problem.message})`;
+        case 'missing-object':
+            return `needs missing object ${problem.object}`;
+        case 'corrupt-object':
+            return `needs corrupt object ${problem.object}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/fetch-session.ts
+// `fetch` as one engine call: bring every source of the chosen elements that is not in the
+// source cache into it, one job per element, at most `fetchers` at once, through the
+// scheduler. Front ends subscribe to its events (the build's event type, action 'fetch');
+// nothing here prints, and nothing here builds.
+
+
+
+
+
+/** Whether a source must be fetched before it can be staged: it needs fetching and is not in the cache. */
+/**
+ * Refuses elements with a source that has no ref, naming every one of them, as BuildStream's
+ * consistency check does before fetching: there is nothing to fetch until they are tracked.
+ */
+function requireResolved(graph, elements) {
+    const unresolved = elements.filter((element) => !graph.keyed(element).resolved);
+    if (unresolved.length === 0)
+        return;
+    const names = unresolved.map((e) => e.fullName);
+    throw new CairnError('invalid-data', `${names.join(', ')} ${names.length === 1 ? 'has a source' : 'have sources'} without a ref, so there is nothing to fetch`, unresolved[0].kindAt, `run cairn track ${names.join(' ')} to pin ${names.length === 1 ? 'it' : 'them'}`);
+}
+/**
+ * BuildStream's `plan` selection: what a build of the targets would need and does not have, i.e.
+ * the targets and their runtime dependencies, plus the build dependencies of whatever must be
+ * built, less every element whose artifact is cached.
+ */
+function planElements(graph, built) {
+    const all = graph.scope('all');
+    const needed = new Set(graph.targets);
+    for (let i = all.length - 1; i >= 0; i--) {
+        const element = all[i];
+        if (!needed.has(element))
+            continue;
+        const mustBuild = !built(graph.keyed(element));
+        for (const dep of element.dependencies) {
+            if (dep.type !== 'build' || mustBuild)
+                needed.add(dep.element);
+        }
+    }
+    return all.filter((element) => needed.has(element) && !built(graph.keyed(element)));
+}
+class FetchSession {
+    options;
+    scheduler;
+    fetched = [];
+    failures = new Map();
+    constructor(options) {
+        this.options = options;
+        this.scheduler = new Scheduler({
+            queues: [
+                {
+                    name: 'fetch',
+                    limit: Math.max(1, options.fetchers),
+                    ordered: false,
+                    needsJob: (item) => !sourcesCached(item.element, options.sourceDirectory),
+                    run: (item, signal) => this.fetch(item, signal),
+                },
+            ],
+            onError: options.onError,
+            onEvent: (event) => {
+                if (event.type === 'item-skipped')
+                    this.emit({ type: 'element-skipped', element: event.item.name, reason: event.reason });
+            },
+        });
+    }
+    /** Aborts running downloads and starts nothing new (SIGINT, SIGTERM). */
+    terminate() {
+        this.scheduler.terminate();
+    }
+    async run() {
+        const graph = this.options.graph;
+        const elements = [...new Set(this.options.elements)].filter((e) => e.kind !== 'link');
+        // Elements with nothing to download (no sources, or local ones) are neither fetched nor cached.
+        const downloads = (e) => graph.keyed(e).composed.sources.some((s) => s.plugin.needsFetch);
+        const cached = elements.filter((e) => downloads(e) && sourcesCached(graph.keyed(e), this.options.sourceDirectory)).map((e) => e.fullName);
+        const summary = await this.scheduler.run(elements.map((element) => ({
+            id: String(element.index),
+            value: { element: graph.keyed(element), name: element.fullName },
+            dependsOn: [],
+        })));
+        return {
+            fetched: this.fetched,
+            cached,
+            failed: summary.failed.map(({ item }) => ({ element: item.name, ...(this.failures.get(item.name) ?? { message: 'failed' }) })),
+            skipped: summary.skipped.map((item) => item.name),
+            interrupted: summary.interrupted,
+        };
+    }
+    async fetch(item, signal) {
+        const { element, name } = item;
+        const key = element.keys?.strong ?? element.keys?.strict;
+        const log = new JobLog(jobLogPath(this.options.logDirectory, element.loaded.project.name, normalName(element.loaded.name), key ?? 'unkeyed', 'fetch', new Date()));
+        const started = Date.now();
+        const end = { element: name, action: 'fetch', log: log.file, ...(key ? { key } : {}) };
+        this.emit({ type: 'job-start', element: name, action: 'fetch', log: log.file });
+        try {
+            await fetchElementSources(element, { sourceCache: this.options.sourceDirectory, signal, log: (line) => log.line(line) });
+            this.fetched.push(name);
+            this.emit({ type: 'job-end', ...end, result: 'success', durationMs: Date.now() - started });
+            return 'done';
+        }
+        catch (error) {
+            const failure = describe(error);
+            log.line(`error: ${failure.message}`);
+            this.failures.set(name, { ...failure, log: log.file });
+            this.emit({ type: 'job-end', ...end, result: 'failure', durationMs: Date.now() - started, ...failure });
+            return 'failed';
+        }
+        finally {
+            log.close();
+        }
+    }
+    emit(event) {
+        this.options.onEvent?.(event);
+    }
+}
+function describe(error) {
+    // The provenance travels beside the message, so that a renderer prints it once.
+    if (error instanceof CairnError)
+        return { message: `${error.message}${error.hint ? ` (${error.hint})` : ''}`, ...(error.provenance ? { at: error.provenance } : {}) };
+    if (error instanceof Error && error.name === 'AbortError')
+        return { message: 'interrupted' };
+    return { message: error instanceof Error ? error.message : String(error) };
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/fetch.ts
+// `cairn fetch`: downloads the sources of the selected elements that are not in the source
+// cache, one job line per element as build prints them; 255 when any fetch failed.
+
+
+
+
+
+
+
+const FETCH_OPTIONS = [
+    { name: 'deps', short: 'd', values: 1, choices: ['none', 'plan', 'run', 'build', 'all'] },
+    { name: 'except', values: 1, repeat: true },
+];
+async function fetchCommand(context, targets = context.parsed.positionals) {
+    const graph = await context.loadGraph(targets);
+    const elements = selectSourceElements(context, graph, (one(context.parsed, 'deps') ?? 'plan'));
+    return (await runFetch(context, graph, elements)) ? 0 : 255;
+}
+/**
+ * The elements of a `--deps` scope of the targets, less `--except` ones; links have nothing to
+ * fetch. A junction is only ever there as a target, and fetching it is what lets its subproject load.
+ */
+function selectSourceElements(context, graph, deps) {
+    const except = (context.parsed.flags.get('except') ?? []).map(([name]) => graph.lookup(name));
+    const selected = deps === 'plan'
+        ? planElements(graph, (keyed) => lookupArtifact(context.cache, keyed, graph.strict, false)?.result.success === true)
+        : graph.scope(deps);
+    return exceptElements(graph.targets, selected, except).filter((e) => e.kind !== 'link');
+}
+/** Fetches what the elements miss, printing job lines and a summary on stderr; true when nothing failed. */
+async function runFetch(context, graph, elements) {
+    requireResolved(graph, elements);
+    const config = context.userConfig;
+    const reporter = new BuildReporter((text) => context.io.err.write(text), Math.max(0, ...elements.map((e) => e.fullName.length)));
+    const session = new FetchSession({
+        graph,
+        elements,
+        sourceDirectory: config.sourceDirectory,
+        logDirectory: config.logDirectory,
+        fetchers: context.positiveNumber('fetchers') ?? config.fetchers,
+        onError: context.pick('on-error') ?? config.onError,
+        onEvent: (event) => reporter.event(event),
+    });
+    const stop = () => session.terminate();
+    external_node_process_default().on('SIGINT', stop);
+    external_node_process_default().on('SIGTERM', stop);
+    const started = Date.now();
+    try {
+        const summary = await session.run();
+        writeSummary(context, summary, Date.now() - started);
+        return summary.failed.length === 0 && summary.skipped.length === 0 && !summary.interrupted;
+    }
+    finally {
+        external_node_process_default().off('SIGINT', stop);
+        external_node_process_default().off('SIGTERM', stop);
+    }
+}
+function writeSummary(context, summary, durationMs) {
+    const outcome = summary.interrupted ? 'interrupted' : summary.failed.length > 0 ? 'failed' : 'succeeded';
+    const parts = [`${summary.fetched.length} fetched`, `${summary.cached.length} already cached`, `${summary.failed.length} failed`];
+    if (summary.skipped.length > 0)
+        parts.push(`${summary.skipped.length} skipped`);
+    context.io.err.write(`\nFetch ${outcome}: ${parts.join(', ')} in ${(durationMs / 1000).toFixed(2)}s\n`);
+    for (const failure of summary.failed) {
+        const where = failure.at ? `${formatProvenance(failure.at)}: ` : '';
+        context.io.err.write(`  failed: ${failure.element}: ${where}${failure.message}${failure.log ? ` (log: ${failure.log})` : ''}\n`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/shell.ts
+// `cairn shell`: a shell (or one command) in a sandbox holding an element's staged run scope,
+// or with --build what its build would stage plus its sources at the build root. Changes to
+// the root are thrown away with the sandbox.
+
+
+
+
+
+
+
+
+const SHELL_OPTIONS = [{ name: 'build', short: 'b', values: 0 }];
+async function shellCommand(context, command) {
+    const targets = context.parsed.positionals;
+    if (targets.length !== 1)
+        throw new UsageError('cairn shell takes exactly one element (and, after --, a command)');
+    const graph = await context.loadGraph(targets);
+    const element = graph.targets[0];
+    const keyed = graph.keyed(element);
+    const build = context.flag('build');
+    const staged = (build ? graph.buildScope(element) : checkoutElements(graph, element, 'run')).filter((e) => e.kind !== 'junction' && e.kind !== 'link');
+    const store = context.cache.store;
+    const area = new StagingArea(store);
+    const integration = [];
+    for (const e of staged) {
+        const record = context.requireArtifact(graph, e, 'success');
+        if (record.files)
+            area.add({ name: e.fullName, tree: record.files.hash, location: '/' });
+        const bst = record.public?.bst;
+        const commands = Array.isArray(bst?.['integration-commands']) ? bst['integration-commands'] : [];
+        commands.forEach((command, i) => {
+            if (typeof command === 'string')
+                integration.push({ label: `integration-commands[${i}] of ${e.fullName}`, command });
+        });
+    }
+    const capabilities = await probeSandbox(context.userConfig.bwrap ? { bwrap: context.userConfig.bwrap } : {});
+    const work = store.temporaryPath('shell');
+    const root = external_node_path_default().join(work, 'root');
+    const scratch = external_node_path_default().join(work, 'scratch');
+    external_node_fs_default().mkdirSync(root, { recursive: true });
+    external_node_fs_default().mkdirSync(scratch);
+    try {
+        // Without an overlay, a private copy keeps writes away from the cache.
+        await area.materialize(root, capabilities.overlay ? 'link' : 'copy');
+        const variables = keyed.composed.view.variables;
+        const writable = [];
+        let cwd = '/';
+        if (build) {
+            const buildRoot = variables.get('build-root') ?? '/buildstream/build';
+            const host = external_node_path_default().join(work, 'build');
+            external_node_fs_default().mkdirSync(host);
+            await stageElementSources(keyed, host, idleContext(context.userConfig.sourceDirectory));
+            writable.push({ host, path: buildRoot });
+            cwd = buildRoot;
+        }
+        const env = {};
+        for (const [name, value] of keyed.composed.environment.entries)
+            if (value.kind === 'scalar')
+                env[name] = value.value;
+        env['PS1'] = `[${element.fullName}:\\w]\\$ `;
+        const interactive = command.length === 0;
+        // As in a build, the staged elements are integrated first; the shell then sees the result.
+        if (integration.length > 0) {
+            const integrated = await runInSandbox(capabilities, { root, rootWritable: true, layered: true, scratch, writable: [], cwd: '/', env, uid: 0, gid: 0, commands: integration });
+            if (!integrated.ok)
+                return integrated.failed?.exitCode ?? 1;
+        }
+        const result = await runInSandbox(capabilities, {
+            layered: true,
+            root,
+            rootWritable: true,
+            scratch,
+            writable,
+            cwd,
+            env,
+            uid: 0,
+            gid: 0,
+            commands: [{ label: interactive ? 'shell' : 'command', command: interactive ? 'exec /bin/sh -i' : command.map(shellQuote).join(' ') }],
+            // A command, like a shell, talks to the terminal directly (no log headers), as bst shell does.
+            interactive: true,
+        });
+        return result.ok ? 0 : result.failed?.exitCode ?? 1;
+    }
+    finally {
+        removeTree(work);
+    }
+}
+function shellQuote(word) {
+    return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/format.ts
+// BuildStream's `--format` strings: `%{name}` placeholders, each with an optional Python-style
+// format spec (`%{state: >12}`, `%{name:^20}`): fill, alignment and width.
+const PLACEHOLDER = /%\{([a-z-]+)(?::([^}]*))?\}/g;
+/** The placeholders a format string uses, so that only the needed work is done. */
+function placeholdersOf(format) {
+    const names = new Set();
+    for (const match of format.matchAll(PLACEHOLDER))
+        names.add(match[1]);
+    return names;
+}
+/** Python's format spec for strings: [[fill]align][width]; other parts are ignored. */
+function applySpec(value, spec) {
+    if (!spec)
+        return value;
+    const match = /^(?:(.)?([<>^]))?(\d+)?/.exec(spec);
+    if (!match)
+        return value;
+    const fill = match[1] ?? ' ';
+    const align = match[2] ?? '<';
+    const width = match[3] ? Number(match[3]) : 0;
+    const pad = width - [...value].length;
+    if (pad <= 0)
+        return value;
+    if (align === '>')
+        return fill.repeat(pad) + value;
+    if (align === '^')
+        return fill.repeat(Math.floor(pad / 2)) + value + fill.repeat(Math.ceil(pad / 2));
+    return value + fill.repeat(pad);
+}
+/** Substitutes every known placeholder; unknown ones stay as written, as in BuildStream. */
+function renderFormat(format, values) {
+    return format.replace(PLACEHOLDER, (whole, name, spec) => {
+        const value = values(name);
+        return value === undefined ? whole : applySpec(value, spec);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/show-render.ts
+// `cairn show`: the elements of a scope, one line each, in a `--format` of BuildStream's
+// placeholders. It renders what the engine computed; it decides nothing itself.
+
+
+
+
+const DEFAULT_SHOW_FORMAT = '%{state: >12} %{full-key} %{name} %{workspace-dirs}';
+const UNKNOWN_KEY = '?'.repeat(64);
+const WITHOUT_SOURCE_CACHE = (keyed) => keyed.sourcesLocal;
+/** An element's state as BuildStream names it. */
+function stateOf(graph, keyed, artifact, memo = new Map(), sources = WITHOUT_SOURCE_CACHE) {
+    if (!keyed.resolved)
+        return 'no reference';
+    // A junction is never built: what it can lack is its sources, without which nothing loads through it.
+    if (keyed.loaded.kind === 'junction')
+        return sources(keyed) ? 'junction' : 'fetch needed';
+    if (!keyed.keys)
+        return 'waiting';
+    const state = artifact(keyed);
+    if (state)
+        return state;
+    if (!sources(keyed))
+        return 'fetch needed';
+    // Buildable once everything its build stages is cached: each build dependency and, through
+    // them, their runtime dependencies.
+    const ready = keyed.loaded.dependencies.every((d) => d.type === 'runtime' || runtimeClosureCached(graph, d.element, artifact, memo));
+    return ready ? 'buildable' : 'waiting';
+}
+function runtimeClosureCached(graph, element, artifact, memo) {
+    const known = memo.get(element);
+    if (known !== undefined)
+        return known;
+    memo.set(element, false);
+    const cached = artifact(graph.keyed(element)) === 'cached' &&
+        element.dependencies.every((d) => d.type === 'build' || runtimeClosureCached(graph, d.element, artifact, memo));
+    memo.set(element, cached);
+    return cached;
+}
+function yamlOf(value) {
+    if (Array.isArray(value) && value.length === 0)
+        return '[]\n';
+    if (value && typeof value === 'object' && Object.keys(value).length === 0)
+        return '{}\n';
+    return (0,dist/* stringify */.As)(value, { lineWidth: 0 });
+}
+function selectElements(graph, deps, except) {
+    const scope = deps === 'plan' ? 'all' : deps;
+    const elements = graph.scope(scope);
+    return exceptElements(graph.targets, elements, except);
+}
+function renderShow(graph, elements, format, artifact = () => undefined, sources = WITHOUT_SOURCE_CACHE) {
+    const wanted = placeholdersOf(format);
+    const needsKeyed = ['key', 'full-key', 'state', 'config', 'vars', 'env', 'public', 'description'].some((name) => wanted.has(name));
+    const lines = [];
+    const memo = new Map();
+    for (const element of elements) {
+        const keyed = needsKeyed ? graph.keyed(element) : undefined;
+        const fullKey = keyed?.keys?.strong ?? UNKNOWN_KEY;
+        const values = (name) => {
+            switch (name) {
+                case 'name':
+                    return element.fullName;
+                case 'kind':
+                    return element.kind;
+                case 'key':
+                    return fullKey.slice(0, 8);
+                case 'full-key':
+                    return fullKey;
+                case 'state':
+                    return stateOf(graph, keyed, artifact, memo, sources);
+                case 'description': {
+                    const description = element.node.get('description');
+                    return description?.kind === 'scalar' ? description.value.split(/\r?\n/).join(' ') : '';
+                }
+                case 'config':
+                    return yamlOf(toPlain(keyed.composed.config));
+                case 'vars':
+                    return yamlOf(Object.fromEntries(keyed.composed.variables.resolved()));
+                case 'env':
+                    return yamlOf(toPlain(keyed.composed.environment));
+                case 'public':
+                    return yamlOf(toPlain(keyed.composed.public));
+                case 'deps':
+                    return yamlOf(directDependencies(element, 'all').map((e) => e.fullName)).trimEnd();
+                case 'build-deps':
+                    return yamlOf(directDependencies(element, 'build').map((e) => e.fullName)).trimEnd();
+                case 'runtime-deps':
+                    return yamlOf(directDependencies(element, 'run').map((e) => e.fullName)).trimEnd();
+                case 'workspaced':
+                case 'workspace-dirs':
+                    return '';
+                default:
+                    return undefined;
+            }
+        };
+        lines.push(renderFormat(format, values));
+    }
+    return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/show.ts
+// `cairn show`: elements of a scope with their keys and states.
+
+
+const SHOW_OPTIONS = [
+    { name: 'deps', short: 'd', values: 1, choices: ['none', 'run', 'build', 'all', 'plan'] },
+    { name: 'except', values: 1, repeat: true },
+    { name: 'format', short: 'f', values: 1 },
+    { name: 'order', values: 1, choices: ['stage', 'alpha'] },
+];
+async function showCommand(context) {
+    const { parsed } = context;
+    const graph = await context.loadGraph(parsed.positionals);
+    const except = (parsed.flags.get('except') ?? []).map(([name]) => graph.lookup(name));
+    let elements = selectElements(graph, (one(parsed, 'deps') ?? 'all'), except);
+    if (one(parsed, 'order') === 'alpha')
+        elements = [...elements].sort((a, b) => (a.fullName < b.fullName ? -1 : a.fullName > b.fullName ? 1 : 0));
+    context.io.out.write(renderShow(graph, elements, one(parsed, 'format') ?? DEFAULT_SHOW_FORMAT, context.artifactState(graph), context.sourceState()));
+    return 0;
+}
+
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_namespaceObject);
 ;// CONCATENATED MODULE: ./plugins/elements/config-values.ts
 // Typed reads from an element's `config:` (or a dependency's `config:`) with BuildStream's rules:
 // booleans are only True/true/1 and False/false/0, lists hold only strings, unknown keys are
 // errors. Every error names the key and points at the offending value. Nothing here knows a kind.
 
 
-function describe(node) {
+function config_values_describe(node) {
     if (node.kind === 'scalar')
         return `'${node.value}'`;
     return node.kind === 'sequence' ? 'a list' : 'a mapping';
@@ -8494,7 +9744,7 @@ function scalar(mapping, key) {
     if (value === undefined)
         return undefined;
     if (value.kind !== 'scalar') {
-        throw new CairnError('invalid-data', `'${key}' must be a single value, not ${describe(value)}`, value.at);
+        throw new CairnError('invalid-data', `'${key}' must be a single value, not ${config_values_describe(value)}`, value.at);
     }
     return value;
 }
@@ -8522,14 +9772,14 @@ function readBool(mapping, key, what, fallback) {
     const parsed = value.kind === 'scalar' ? booleanValue(value.value) : undefined;
     if (parsed !== undefined)
         return parsed;
-    throw new CairnError('invalid-data', `'${key}' must be a boolean, not ${describe(value)}`, value.at, 'write True, true or 1, or False, false or 0');
+    throw new CairnError('invalid-data', `'${key}' must be a boolean, not ${config_values_describe(value)}`, value.at, 'write True, true or 1, or False, false or 0');
 }
 function sequence(mapping, key) {
     const value = mapping.get(key);
     if (value === undefined)
         return undefined;
     if (value.kind !== 'sequence') {
-        throw new CairnError('invalid-data', `'${key}' must be a list, not ${describe(value)}`, value.at);
+        throw new CairnError('invalid-data', `'${key}' must be a list, not ${config_values_describe(value)}`, value.at);
     }
     return value;
 }
@@ -8543,7 +9793,7 @@ function readStringList(mapping, key, what, fallback) {
     }
     return list.items.map((item) => {
         if (item.kind !== 'scalar') {
-            throw new CairnError('invalid-data', `'${key}' must be a list of strings, but an item is ${describe(item)}`, item.at);
+            throw new CairnError('invalid-data', `'${key}' must be a list of strings, but an item is ${config_values_describe(item)}`, item.at);
         }
         return item.value;
     });
@@ -8554,7 +9804,7 @@ function readOptionalMapping(mapping, key) {
     if (value === undefined)
         return undefined;
     if (value.kind !== 'mapping') {
-        throw new CairnError('invalid-data', `'${key}' must be a mapping, not ${describe(value)}`, value.at);
+        throw new CairnError('invalid-data', `'${key}' must be a mapping, not ${config_values_describe(value)}`, value.at);
     }
     return value;
 }
@@ -8779,6 +10029,1795 @@ function buildElementPlugin(kind, defaults) {
         uniqueKey,
         assemble,
     };
+}
+
+;// CONCATENATED MODULE: ./src/engine/source-checkout.ts
+// Puts elements' sources on the host, laid out as BuildStream's `source checkout` lays them:
+// `<element normal name>/` per element with sources (under `<junction normal name>/` for
+// elements of a subproject), optionally with a `build-<normal name>` script per build element
+// and a `build.sh` that runs them in order; into a directory or a tarball. Sources must be
+// fetched first: this module stages, it never downloads.
+
+
+
+
+
+
+
+
+
+/** `<normal name>` of the element, under the normal names of the junctions it was reached through. */
+function elementDirectory(element) {
+    const junctions = element.junction === '' ? [] : element.junction.split(':').map(normalName);
+    return [...junctions, normalName(element.name)].join('/');
+}
+async function sourceCheckout(request) {
+    const { target } = request;
+    const stagingParent = 'directory' in target ? external_node_path_default().dirname(external_node_path_default().resolve(target.directory)) : request.workDirectory;
+    if ('directory' in target)
+        checkDirectoryTarget(target.directory);
+    external_node_fs_default().mkdirSync(stagingParent, { recursive: true });
+    // Staged beside the destination and renamed into place: the checkout appears whole or not at all.
+    const work = external_node_fs_default().mkdtempSync(external_node_path_default().join(stagingParent, '.cairn-source-checkout-'));
+    try {
+        const result = await stageAll(request, work);
+        if ('directory' in target) {
+            if (external_node_fs_default().existsSync(target.directory))
+                external_node_fs_default().rmdirSync(target.directory);
+            external_node_fs_default().renameSync(work, target.directory);
+        }
+        else {
+            await source_checkout_writeTarball(work, target.tar);
+        }
+        return result;
+    }
+    finally {
+        if (external_node_fs_default().existsSync(work))
+            removeTree(work);
+    }
+}
+async function stageAll(request, root) {
+    const context = {
+        sourceCache: request.sourceDirectory,
+        signal: request.signal ?? new AbortController().signal,
+        log: request.log ?? (() => undefined),
+    };
+    const directories = [];
+    const scripts = [];
+    const built = [];
+    for (const loaded of request.elements) {
+        if (loaded.kind === 'junction' || loaded.kind === 'link')
+            continue;
+        const element = request.graph.keyed(loaded);
+        const relative = elementDirectory(loaded);
+        if (element.composed.sources.length > 0) {
+            const directory = external_node_path_default().join(root, relative);
+            external_node_fs_default().mkdirSync(directory, { recursive: true });
+            await stageElementSources(element, directory, context);
+            directories.push(relative);
+        }
+        if (request.includeBuildScripts) {
+            const script = buildScript(element, relative);
+            if (script !== undefined) {
+                const name = `build-${relative.replace(/\//g, '-')}`;
+                external_node_fs_default().writeFileSync(external_node_path_default().join(root, name), script, { mode: 0o755 });
+                scripts.push(name);
+                built.push(name);
+            }
+        }
+    }
+    if (request.includeBuildScripts) {
+        external_node_fs_default().writeFileSync(external_node_path_default().join(root, 'build.sh'), masterScript(built), { mode: 0o755 });
+        scripts.push('build.sh');
+    }
+    return { directories, scripts };
+}
+/**
+ * A shell script that builds the element on the host the way its sandboxed build would: the
+ * sources copied into %{build-root}, the element's environment exported, each command of the
+ * four steps run with `set -ex`, then the install root copied into `/`. Undefined for kinds
+ * that are not build elements (import, stack, compose, script…), as in BuildStream.
+ */
+function buildScript(element, sourceDirectory) {
+    const config = element.composed.config;
+    if (!element.composed.plugin.runsCommands(element.composed.view))
+        return undefined;
+    if (!COMMAND_STEPS.some((step) => config.has(step)))
+        return undefined;
+    const variables = element.composed.view.variables;
+    const buildRoot = variables.get('build-root');
+    const installRoot = variables.get('install-root');
+    if (!buildRoot || !installRoot)
+        return undefined;
+    const subdir = variables.get('command-subdir');
+    const workDirectory = subdir ? `${buildRoot}/${subdir}` : buildRoot;
+    const name = element.loaded.fullName;
+    const environment = [...element.composed.environment.entries]
+        .flatMap(([key, value]) => (value.kind === 'scalar' ? [`export ${key}=${quote(value.value)}`] : []))
+        .join('\n');
+    const steps = COMMAND_STEPS.flatMap((step) => {
+        const list = config.get(step);
+        if (!list || list.kind !== 'sequence' || list.items.length === 0)
+            return [];
+        // A command that expands to nothing (strip-commands without %{strip-binaries}) does nothing.
+        const commands = list.items.flatMap((item) => (item.kind === 'scalar' && item.value.trim() !== '' ? [`(set -ex; ${item.value}\n) || exit 1`] : []));
+        return commands.length > 0 ? [`# ${step}\n${commands.join('\n')}`] : [];
+    });
+    return `#!/bin/sh
+# Builds ${name} on this host as its build would run in Cairn's sandbox, from the sources
+# checked out beside this script. Generated by cairn source checkout --include-build-scripts.
+# It runs as it is, outside any sandbox: what the element builds against must be in / already,
+# and it writes to ${buildRoot}, ${installRoot} and, at the end, to /.
+
+set -e
+
+SRCDIR="\${SRCDIR:-$(cd "$(dirname "$0")" && pwd)}"
+
+echo ${quote(`Building ${name}`)}
+rm -rf ${quote(buildRoot)} ${quote(installRoot)}
+mkdir -p ${quote(buildRoot)} ${quote(installRoot)}
+if [ -d "$SRCDIR/${sourceDirectory}/" ]; then
+    cp -a "$SRCDIR/${sourceDirectory}/." ${quote(buildRoot)}
+fi
+mkdir -p ${quote(workDirectory)}
+cd ${quote(workDirectory)}
+
+${environment}
+
+${steps.join('\n\n')}
+
+cd /
+rm -rf ${quote(buildRoot)}
+
+echo ${quote(`Installing ${name}`)}
+cp -a ${quote(`${installRoot}/.`)} /
+`;
+}
+/** build.sh: runs each element's script in build order. */
+function masterScript(scripts) {
+    return `#!/bin/sh
+# Builds every element checked out here, dependencies first, with the build-* scripts beside it.
+# Generated by cairn source checkout --include-build-scripts.
+
+set -eu
+
+SRCDIR="$(cd "$(dirname "$0")" && pwd)"
+export SRCDIR
+
+for script in ${scripts.map(quote).join(' ')}; do
+    echo "Running $script"
+    "$SRCDIR/$script"
+    if [ -x /sbin/ldconfig ]; then
+        /sbin/ldconfig || true
+    fi
+done
+`;
+}
+/** POSIX single quotes: the text exactly, whatever it holds. */
+function quote(text) {
+    return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+function checkDirectoryTarget(directory) {
+    if (!external_node_fs_default().existsSync(directory))
+        return;
+    if (!external_node_fs_default().statSync(directory).isDirectory())
+        throw new CairnError('invalid-argument', `${directory} exists and is not a directory`);
+    if (external_node_fs_default().readdirSync(directory).length > 0)
+        throw new CairnError('invalid-argument', `${directory} is not empty`, undefined, 'give an empty or new directory');
+}
+async function source_checkout_writeTarball(root, file) {
+    const entries = external_node_fs_default().readdirSync(root).sort();
+    const gzip = /\.(tgz|tar\.gz)$/.test(file);
+    const temporary = external_node_path_default().join(external_node_path_default().dirname(external_node_path_default().resolve(file)), `.${external_node_path_default().basename(file)}.${process.pid}.part`);
+    try {
+        // Portable: no user or group names and ids, so the tarball does not depend on who made it.
+        if (entries.length > 0)
+            await Qn({ cwd: root, portable: true, gzip, file: temporary }, entries);
+        else
+            external_node_fs_default().writeFileSync(temporary, gzip ? external_node_zlib_default().gzipSync(Buffer.alloc(1024)) : Buffer.alloc(1024)); // an empty archive: the end-of-archive blocks
+        external_node_fs_default().renameSync(temporary, file);
+    }
+    finally {
+        external_node_fs_default().rmSync(temporary, { force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/canonical-json.ts
+// Canonical JSON for cache keys: byte-for-byte what Python's
+// json.dumps(v, sort_keys=True, separators=(",", ":"), ensure_ascii=True) emits, plus SHA-256 helpers.
+
+const HEX = '0123456789abcdef';
+/** Short escapes Python's json module uses; every other char outside 0x20..0x7e becomes \uXXXX. */
+const SHORT_ESCAPES = {
+    0x08: '\\b',
+    0x09: '\\t',
+    0x0a: '\\n',
+    0x0c: '\\f',
+    0x0d: '\\r',
+    0x22: '\\"',
+    0x5c: '\\\\',
+};
+// Matches any UTF-16 unit that must be escaped: quote, backslash, controls and all non-ASCII.
+// DEL (0x7f) is written as it is: BuildStream hashes with ujson, which does not escape it
+// (Python's json module would).
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\u0080-\uffff]/;
+function hex4(unit) {
+    return (HEX.charAt((unit >> 12) & 0xf) +
+        HEX.charAt((unit >> 8) & 0xf) +
+        HEX.charAt((unit >> 4) & 0xf) +
+        HEX.charAt(unit & 0xf));
+}
+/**
+ * Quote a string the way Python's `encode_basestring_ascii` does. Escaping each UTF-16 unit on its
+ * own yields exactly Python's surrogate pairs for astral characters (and passes lone surrogates
+ * through as \udXXX, as Python does for such code points).
+ */
+function canonical_json_quote(s) {
+    if (!NEEDS_ESCAPE.test(s))
+        return '"' + s + '"';
+    let out = '"';
+    let start = 0;
+    for (let i = 0; i < s.length; i++) {
+        const unit = s.charCodeAt(i);
+        if (unit >= 0x20 && unit <= 0x7f && unit !== 0x22 && unit !== 0x5c)
+            continue;
+        if (i > start)
+            out += s.slice(start, i);
+        out += SHORT_ESCAPES[unit] ?? '\\u' + hex4(unit);
+        start = i + 1;
+    }
+    if (start < s.length)
+        out += s.slice(start);
+    return out + '"';
+}
+function isHighSurrogate(unit) {
+    return unit >= 0xd800 && unit <= 0xdbff;
+}
+/**
+ * Compare two strings by Unicode code point, as Python orders `str` (plain `<` on JS strings
+ * compares UTF-16 units, which puts astral characters before U+E000..U+FFFF).
+ */
+function canonical_json_compareCodePoints(a, b) {
+    if (a === b)
+        return 0;
+    const n = Math.min(a.length, b.length);
+    let i = 0;
+    while (i < n && a.charCodeAt(i) === b.charCodeAt(i))
+        i++;
+    if (i === n)
+        return a.length - b.length;
+    // The prefix is shared; step back onto the start of the code point containing unit i.
+    if (i > 0 && isHighSurrogate(a.charCodeAt(i - 1)))
+        i--;
+    return (a.codePointAt(i) ?? 0) - (b.codePointAt(i) ?? 0);
+}
+function formatNumber(v) {
+    if (!Number.isInteger(v)) {
+        // BuildStream never hashes floats, and ujson and Python's json disagree on how to print them,
+        // so refuse rather than guess.
+        throw new TypeError(`canonicalJson: only integers are supported, got ${String(v)}`);
+    }
+    // Python prints ints in full decimal (never exponent form); -0 is the int 0.
+    return Number.isSafeInteger(v) ? String(v === 0 ? 0 : v) : BigInt(v).toString();
+}
+function write(v, parts) {
+    if (v === null) {
+        parts.push('null');
+    }
+    else if (typeof v === 'string') {
+        parts.push(canonical_json_quote(v));
+    }
+    else if (typeof v === 'number') {
+        parts.push(formatNumber(v));
+    }
+    else if (typeof v === 'boolean') {
+        parts.push(v ? 'true' : 'false');
+    }
+    else if (Array.isArray(v)) {
+        parts.push('[');
+        for (let i = 0; i < v.length; i++) {
+            if (i > 0)
+                parts.push(',');
+            write(v[i], parts);
+        }
+        parts.push(']');
+    }
+    else {
+        const obj = v;
+        const keys = Object.keys(obj).sort(canonical_json_compareCodePoints);
+        parts.push('{');
+        for (let i = 0; i < keys.length; i++) {
+            const key = keys[i];
+            if (i > 0)
+                parts.push(',');
+            parts.push(canonical_json_quote(key), ':');
+            write(obj[key], parts);
+        }
+        parts.push('}');
+    }
+}
+/** Serialize `v` compactly with sorted keys and ASCII-only output (see the header comment). */
+function canonicalJson(v) {
+    const parts = [];
+    write(v, parts);
+    return parts.join('');
+}
+/** Lowercase hex SHA-256 of the UTF-8 encoding of `text`. */
+function sha256Hex(text) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text, 'utf8').digest('hex');
+}
+/** BuildStream's `generate_key`: SHA-256 of the canonical JSON. */
+function hashKey(v) {
+    return sha256Hex(canonicalJson(v));
+}
+
+;// CONCATENATED MODULE: ./src/engine/ref-writer.ts
+// Writes tracked refs back where the project keeps them: into the element file itself
+// (`ref-storage: inline`), changing only the bytes of the values it sets so that comments,
+// quoting, order and layout stay as the user wrote them, or into project.refs. It never
+// rewrites a file whose refs did not change, and replaces files by writing a temporary file
+// and renaming it over the old one, so a reader never sees half a file.
+
+
+
+
+
+
+/**
+ * The element file `text` with each edit's keys set in the source mapping that starts at the
+ * edit's line and column. Existing scalar values keep their quoting; new keys go after the
+ * mapping's last key, in the mapping's own style (block or flow). `file` names the file in errors.
+ */
+function setInlineRefs(text, file, edits) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, uniqueKeys: false });
+    const problem = doc.errors[0];
+    if (problem)
+        throw new CairnError('invalid-yaml', `cannot edit ${file}: ${problem.message.split('\n')[0]}`);
+    const at = (offset) => {
+        const pos = lines.linePos(offset);
+        return { file, line: pos.line, column: pos.col };
+    };
+    const maps = new Map();
+    (0,dist/* visit */.YR)(doc, {
+        Map(_, node) {
+            if (node.range) {
+                const start = at(node.range[0]);
+                maps.set(`${start.line}:${start.column}`, node);
+            }
+        },
+    });
+    const splices = [];
+    const expected = [];
+    for (const edit of edits) {
+        const map = maps.get(`${edit.line}:${edit.column}`);
+        const where = { file, line: edit.line, column: edit.column };
+        if (!map || !map.range)
+            throw new CairnError('invalid-data', `cannot find the source mapping at line ${edit.line}, column ${edit.column} of ${file}`, where, 'the file changed while it was tracked; track again');
+        refuseDirectives(map, Object.keys(edit.values), at);
+        const insertions = [];
+        for (const [key, value] of Object.entries(edit.values)) {
+            const pair = map.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === key);
+            if (pair)
+                splices.push(replaceValue(text, pair, value, map.flow === true, at));
+            else
+                insertions.push([key, value]);
+        }
+        if (insertions.length > 0)
+            splices.push(insertKeys(text, map, insertions, at));
+        expected.push({ start: map.range[0], values: edit.values });
+    }
+    const result = applySplices(text, splices);
+    verify(result, file, splices, expected);
+    return result;
+}
+/**
+ * project.refs text (undefined: no file yet) with the element's refs set: `projects:
+ * {<project>: {<element>: [<mapping per source>]}}`, the list padded with empty mappings up
+ * to the highest source index, as BuildStream pads it. Every other entry stays.
+ */
+function setProjectRefs(text, project, element, edits) {
+    const doc = text === undefined ? new dist/* Document */.yo() : (0,dist/* parseDocument */.Tp)(text);
+    const problem = doc.errors[0];
+    if (problem)
+        throw new CairnError('invalid-yaml', `cannot edit project.refs: ${problem.message.split('\n')[0]}`);
+    if (doc.contents === null || ((0,dist/* isScalar */.jn)(doc.contents) && (doc.contents.value === null || doc.contents.value === ''))) {
+        doc.contents = doc.createNode({});
+    }
+    const root = doc.contents;
+    if (!(0,dist/* isMap */.jh)(root))
+        throw new CairnError('invalid-data', 'project.refs must be a mapping with projects:');
+    const projects = childMap(doc, root, 'projects');
+    const ours = childMap(doc, projects, project);
+    let list = ours.get(element, true);
+    if (!(0,dist/* isSeq */.oP)(list)) {
+        if (list !== undefined && !((0,dist/* isScalar */.jn)(list) && (list.value === null || list.value === ''))) {
+            throw new CairnError('invalid-data', `project.refs: the refs of '${element}' must be a list, one entry per source`);
+        }
+        list = doc.createNode([]);
+        ours.set(element, list);
+    }
+    const seq = list;
+    for (const edit of edits) {
+        while (seq.items.length <= edit.index)
+            seq.items.push(doc.createNode({}));
+        let entry = seq.items[edit.index];
+        if (!(0,dist/* isMap */.jh)(entry)) {
+            entry = doc.createNode({});
+            seq.items[edit.index] = entry;
+        }
+        for (const [key, value] of Object.entries(edit.values))
+            entry.set(key, doc.createNode(value));
+    }
+    return doc.toString({ lineWidth: 0 });
+}
+function childMap(doc, parent, key) {
+    const found = parent.get(key, true);
+    if ((0,dist/* isMap */.jh)(found))
+        return found;
+    if (found !== undefined && !((0,dist/* isScalar */.jn)(found) && (found.value === null || found.value === ''))) {
+        throw new CairnError('invalid-data', `project.refs: '${key}' must be a mapping`);
+    }
+    const created = doc.createNode({});
+    parent.set(key, created);
+    return created;
+}
+/** Writes `text` to `file` through a temporary file in the same directory and a rename. */
+function writeFileAtomic(file, text) {
+    const temporary = external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.part`);
+    try {
+        const mode = external_node_fs_default().existsSync(file) ? external_node_fs_default().statSync(file).mode & 0o7777 : 0o644;
+        external_node_fs_default().writeFileSync(temporary, text, { mode });
+        external_node_fs_default().renameSync(temporary, file);
+    }
+    finally {
+        external_node_fs_default().rmSync(temporary, { force: true });
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Where an element's refs live, and writing them there.
+/** The project's ref storage, as tracking writes it. */
+class RefStore {
+    project;
+    constructor(project) {
+        this.project = project;
+    }
+    /** Where refs of `element` go; throws a clear error for the places Cairn does not write. */
+    check(element, indexes) {
+        const loaded = element.loaded;
+        if (loaded.junction !== '' || loaded.project !== this.project) {
+            throw new CairnError('invalid-argument', `cannot track ${loaded.fullName}: it belongs to the subproject behind ${loaded.junction}, and Cairn does not write refs into a subproject (junction.refs)`, loaded.kindAt, 'track it in its own project, or override the element from this project');
+        }
+        if (this.project.refStorage === 'project.refs') {
+            if (loaded.kind === 'junction') {
+                throw new CairnError('invalid-argument', `cannot track ${loaded.fullName}: with ref-storage: project.refs, junction refs belong in junction.refs, which Cairn does not write`, loaded.kindAt, 'use ref-storage: inline, or write the ref by hand');
+            }
+            return;
+        }
+        const sources = getSequence(loaded.node, 'sources');
+        const file = this.elementFile(element);
+        for (const index of indexes) {
+            const item = sources?.items[index];
+            if (!item)
+                continue;
+            if (item.at.file !== file.shownAs) {
+                throw new CairnError('invalid-argument', `cannot track ${loaded.fullName}: its source ${index + 1} is declared in ${item.at.file}, not in the element file, and Cairn writes refs only into the element file itself`, item.at, "declare the source in the element, or use 'ref-storage: project.refs'");
+            }
+        }
+    }
+    /** Writes the new keys of the element's sources; returns whether a file changed. */
+    write(element, edits) {
+        if (edits.length === 0)
+            return false;
+        this.check(element, edits.map((e) => e.index));
+        if (this.project.refStorage === 'project.refs') {
+            const file = external_node_path_default().join(this.project.directory, 'project.refs');
+            const before = external_node_fs_default().existsSync(file) ? external_node_fs_default().readFileSync(file, 'utf8') : undefined;
+            const after = setProjectRefs(before, this.project.name, element.loaded.name, edits);
+            if (after === before)
+                return false;
+            writeFileAtomic(file, after);
+            return true;
+        }
+        const { absolute, shownAs } = this.elementFile(element);
+        const sources = getSequence(element.loaded.node, 'sources');
+        const inline = edits.map((edit) => {
+            const at = sources.items[edit.index].at;
+            return { line: at.line, column: at.column, values: edit.values };
+        });
+        const before = external_node_fs_default().readFileSync(absolute, 'utf8');
+        const after = setInlineRefs(before, shownAs, inline);
+        if (after === before)
+            return false;
+        writeFileAtomic(absolute, after);
+        return true;
+    }
+    elementFile(element) {
+        const absolute = external_node_path_default().join(this.project.elementPath, element.loaded.name);
+        return { absolute, shownAs: this.project.displayPrefix + external_node_path_default().relative(this.project.directory, absolute) };
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Text edits.
+/** A `(@)` include or a `(?)` branch setting one of the keys would override what is written. */
+function refuseDirectives(map, keys, at) {
+    for (const pair of map.items) {
+        if (!(0,dist/* isScalar */.jn)(pair.key))
+            continue;
+        const name = String(pair.key.value);
+        const where = at(pair.key.range?.[0] ?? 0);
+        if (name === '(@)') {
+            throw new CairnError('invalid-data', 'this source includes a file with (@), which could override the tracked ref; Cairn will not write the ref here', where, "write the source's keys out, or use 'ref-storage: project.refs'");
+        }
+        if (name === '(?)' && (0,dist/* isSeq */.oP)(pair.value)) {
+            for (const branch of pair.value.items) {
+                if (!(0,dist/* isMap */.jh)(branch))
+                    continue;
+                for (const condition of branch.items) {
+                    const body = condition.value;
+                    if ((0,dist/* isMap */.jh)(body) && body.items.some((p) => (0,dist/* isScalar */.jn)(p.key) && keys.includes(String(p.key.value)))) {
+                        throw new CairnError('invalid-data', `a (?) condition of this source sets ${keys.join('/')}, so a tracked value written beside it could be overridden`, where, 'move the ref out of the condition');
+                    }
+                }
+            }
+        }
+    }
+}
+function replaceValue(text, pair, value, inFlow, at) {
+    const key = pair.key;
+    const existing = pair.value;
+    const scalarStyles = ['PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE'];
+    const empty = !existing || !existing.range || existing.range[0] === existing.range[1];
+    if (!empty && (0,dist/* isScalar */.jn)(existing) && isPlainValue(value) && scalarStyles.includes(existing.type ?? '')) {
+        return { start: existing.range[0], end: existing.range[1], text: renderScalar(value, existing.type, inFlow) };
+    }
+    // An empty value, a block scalar or a collection: the new value goes right after the colon, in
+    // flow style, except that a list in a block mapping becomes a block list (one item a line).
+    const colon = text.indexOf(':', key.range[1]);
+    if (colon < 0)
+        throw new CairnError('invalid-data', `cannot find the ':' after '${String(key.value)}'`, at(key.range[0]));
+    const start = colon + 1;
+    let end = empty ? start : existing.range[1];
+    // Keep the line break that ends a block value.
+    while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r'))
+        end--;
+    const indent = ' '.repeat(at(key.range[0]).column - 1);
+    return { start, end, text: inFlow ? ` ${renderFlow(value, true)}` : renderBlockValue(value, indent) };
+}
+function insertKeys(text, map, entries, at) {
+    if (map.flow) {
+        const last = map.items.at(-1);
+        const rendered = entries.map(([key, value]) => `${renderKey(key)}: ${renderFlow(value, true)}`).join(', ');
+        if (!last) {
+            const open = text.indexOf('{', map.range[0]);
+            return { start: open + 1, end: open + 1, text: rendered };
+        }
+        const end = last.value?.range?.[1] ?? last.key.range[1];
+        return { start: end, end, text: `, ${rendered}` };
+    }
+    const start = map.range[0];
+    const indent = ' '.repeat(at(start).column - 1);
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    if (/\t/.test(text.slice(lineStart, start)))
+        throw new CairnError('invalid-data', 'cannot add keys to a mapping indented with tabs', at(start));
+    const body = entries.map(([key, value]) => `${indent}${renderKey(key)}:${renderBlockValue(value, indent)}`).join('\n');
+    const end = map.range[1];
+    if (end > 0 && text[end - 1] === '\n')
+        return { start: end, end, text: `${body}\n` };
+    // The mapping ends mid-line (before a comment on its last line, or at the end of the file).
+    const lineEnd = text.indexOf('\n', end);
+    if (lineEnd >= 0)
+        return { start: lineEnd + 1, end: lineEnd + 1, text: `${body}\n` };
+    return { start: text.length, end: text.length, text: `\n${body}` };
+}
+/**
+ * A value after `key:` in a block mapping: a list goes one item a line (a long tracked list,
+ * such as a Debian package set, stays readable and diffs line by line); anything else in flow style.
+ */
+function renderBlockValue(value, indent) {
+    if (!Array.isArray(value) || value.length === 0)
+        return ` ${renderFlow(value, false)}`;
+    return value.map((item) => `\n${indent}- ${renderFlow(item, true)}`).join('');
+}
+function applySplices(text, splices) {
+    const sorted = [...splices].sort((a, b) => b.start - a.start);
+    let result = text;
+    for (let i = 0; i < sorted.length; i++) {
+        const splice = sorted[i];
+        const next = sorted[i + 1];
+        if (next && next.end > splice.start)
+            throw new Error('ref writer: overlapping edits');
+        result = result.slice(0, splice.start) + splice.text + result.slice(splice.end);
+    }
+    return result;
+}
+/** The edited text must parse, and each edited mapping must now hold the new values. */
+function verify(result, file, splices, expected) {
+    const doc = (0,dist/* parseDocument */.Tp)(result, { uniqueKeys: false });
+    if (doc.errors.length > 0)
+        throw new Error(`ref writer: editing ${file} produced invalid YAML: ${doc.errors[0].message}`);
+    const starts = new Map();
+    (0,dist/* visit */.YR)(doc, {
+        Map(_, node) {
+            if (node.range)
+                starts.set(node.range[0], node);
+        },
+    });
+    for (const { start, values } of expected) {
+        const shifted = start + splices.filter((s) => s.start < start).reduce((sum, s) => sum + s.text.length - (s.end - s.start), 0);
+        const map = starts.get(shifted);
+        const plain = map?.toJSON();
+        for (const [key, value] of Object.entries(values)) {
+            if (!plain || canonicalJson(ref_writer_normalise(plain[key])) !== canonicalJson(ref_writer_normalise(value))) {
+                throw new Error(`ref writer: editing ${file} did not set '${key}' as intended`);
+            }
+        }
+    }
+}
+/** Scalars compare as the text Cairn reads them as (everything is a string to BuildStream). */
+function ref_writer_normalise(value) {
+    if (Array.isArray(value))
+        return value.map(ref_writer_normalise);
+    if (value !== null && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, ref_writer_normalise(v)]));
+    if (value === null || value === undefined)
+        return null;
+    return String(value);
+}
+function isPlainValue(value) {
+    return value === null || typeof value !== 'object';
+}
+function renderKey(key) {
+    return renderScalar(key, 'PLAIN', true);
+}
+/** A scalar in the style it had; a plain one is quoted only when YAML would read it as something else. */
+function renderScalar(value, style, inFlow) {
+    // Numbers and booleans read back as what they are; BuildStream reads every scalar as text anyway.
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    const text = value ?? '';
+    if (style === 'QUOTE_DOUBLE')
+        return JSON.stringify(text);
+    if (style === 'QUOTE_SINGLE' && !text.includes('\n'))
+        return `'${text.replace(/'/g, "''")}'`;
+    if (isPlainSafe(text, inFlow))
+        return text;
+    return text.includes('\n') ? JSON.stringify(text) : `'${text.replace(/'/g, "''")}'`;
+}
+function isPlainSafe(text, inFlow) {
+    if (text === '' || text !== text.trim())
+        return false;
+    if (/[\n\r\t]/.test(text) || /: |:$| #/.test(text))
+        return false;
+    if (/^[-?:,\[\]{}#&*!|>'"%@`]/.test(text) && !/^-[^\s]/.test(text))
+        return false;
+    if (inFlow && /[,\[\]{}]/.test(text))
+        return false;
+    // Whatever the core schema would read as a number, boolean or null is quoted, as YAML tools do.
+    const parsed = (0,dist/* parseDocument */.Tp)(text).contents;
+    return (0,dist/* isScalar */.jn)(parsed) && typeof parsed.value === 'string' && parsed.value === text;
+}
+function renderFlow(value, inFlow) {
+    if (Array.isArray(value))
+        return `[${value.map((item) => renderFlow(item, true)).join(', ')}]`;
+    if (value !== null && typeof value === 'object') {
+        return `{${Object.entries(value).map(([k, v]) => `${renderKey(k)}: ${renderFlow(v, true)}`).join(', ')}}`;
+    }
+    return renderScalar(value, 'PLAIN', inFlow);
+}
+
+;// CONCATENATED MODULE: ./src/engine/track-session.ts
+// `track` as one engine call: ask each trackable source of the chosen elements for the newest
+// ref of what it follows, at most `fetchers` elements at once through the scheduler, and hand
+// each element's changed keys to the ref store as soon as its job ends. Nothing here prints.
+
+
+
+
+
+
+/** The positions of the element's sources whose kind can track. */
+function trackableSources(element) {
+    return element.composed.sources.flatMap((source, index) => (source.plugin.track ? [index] : []));
+}
+class TrackSession {
+    options;
+    scheduler;
+    changed = [];
+    unchanged = [];
+    failures = new Map();
+    constructor(options) {
+        this.options = options;
+        this.scheduler = new Scheduler({
+            queues: [{ name: 'track', limit: Math.max(1, options.trackers), ordered: false, run: (item, signal) => this.track(item, signal) }],
+            onError: options.onError,
+            onEvent: (event) => {
+                if (event.type === 'item-skipped')
+                    this.options.onEvent?.({ type: 'skipped', element: event.item.name, reason: event.reason });
+            },
+        });
+    }
+    terminate() {
+        this.scheduler.terminate();
+    }
+    /**
+     * Checks that every element's refs can be written before tracking any of them, so a
+     * session never tracks what it then cannot store.
+     */
+    async run() {
+        const graph = this.options.graph;
+        const items = [];
+        for (const loaded of new Set(this.options.elements)) {
+            const element = graph.keyed(loaded);
+            const indexes = trackableSources(element);
+            if (indexes.length === 0)
+                continue;
+            this.options.refs.check(element, indexes);
+            items.push({ element, name: loaded.fullName, indexes });
+        }
+        const summary = await this.scheduler.run(items.map((item) => ({ id: String(item.element.loaded.index), value: item, dependsOn: [] })));
+        return {
+            changed: this.changed,
+            unchanged: this.unchanged,
+            failed: summary.failed.map(({ item }) => ({ element: item.name, ...(this.failures.get(item.name) ?? { message: 'failed' }) })),
+            skipped: summary.skipped.map((item) => item.name),
+            interrupted: summary.interrupted,
+        };
+    }
+    async track(item, signal) {
+        const { element, name } = item;
+        const key = element.keys?.strong ?? element.keys?.strict ?? 'unkeyed';
+        const log = new JobLog(jobLogPath(this.options.logDirectory, element.loaded.project.name, normalName(element.loaded.name), key, 'track', new Date()));
+        const started = Date.now();
+        try {
+            const context = { sourceCache: this.options.sourceDirectory, signal, log: (line) => log.line(line) };
+            const tracked = [];
+            for (const index of item.indexes) {
+                const { plugin, view } = element.composed.sources[index];
+                log.line(`tracking ${view.kind} source ${index + 1}`);
+                const values = await plugin.track(view, context);
+                if (!values || Object.keys(values).length === 0)
+                    continue;
+                const changed = Object.entries(values).some(([k, v]) => {
+                    const current = view.config.get(k);
+                    return current === undefined || canonicalJson(toPlain(current)) !== canonicalJson(v);
+                });
+                log.line(changed ? `new ${Object.keys(values).join(', ')}: ${canonicalJson(values)}` : 'unchanged');
+                tracked.push({ index, kind: view.kind, values, changed });
+            }
+            const edits = tracked.filter((t) => t.changed).map((t) => ({ index: t.index, values: t.values }));
+            const wrote = this.options.refs.write(element, edits);
+            (wrote || edits.length > 0 ? this.changed : this.unchanged).push(name);
+            this.options.onEvent?.({ type: 'tracked', element: name, sourceCount: element.composed.sources.length, sources: tracked, durationMs: Date.now() - started, log: log.file });
+            return 'done';
+        }
+        catch (error) {
+            const failure = error instanceof CairnError
+                ? { message: `${error.message}${error.hint ? ` (${error.hint})` : ''}`, ...(error.provenance ? { at: error.provenance } : {}) }
+                : { message: error instanceof Error ? error.message : String(error) };
+            log.line(`error: ${failure.message}`);
+            this.failures.set(name, { ...failure, log: log.file });
+            this.options.onEvent?.({ type: 'failed', element: name, ...failure, log: log.file });
+            return 'failed';
+        }
+        finally {
+            log.close();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/track.ts
+// `cairn track`: asks the selected elements' sources for their newest refs and writes them
+// where the project keeps refs (the element file, or project.refs), printing one line per
+// element: its new ref, or "unchanged". 255 when any element failed to track.
+
+
+
+
+
+
+const TRACK_OPTIONS = [
+    { name: 'deps', short: 'd', values: 1, choices: ['none', 'all'] },
+    { name: 'except', values: 1, repeat: true },
+];
+async function trackCommand(context, targets = context.parsed.positionals) {
+    const graph = await context.loadGraph(targets);
+    const deps = (one(context.parsed, 'deps') ?? 'none');
+    const except = (context.parsed.flags.get('except') ?? []).map(([name]) => graph.lookup(name));
+    const targeted = new Set(graph.targets);
+    // Junctions and links are tracked only when named: with --deps all they are the way to other elements.
+    const selected = exceptElements(graph.targets, graph.scope(deps), except);
+    const elements = selected.filter((e) => targeted.has(e) || (e.kind !== 'junction' && e.kind !== 'link' && e.junction === ''));
+    const inSubprojects = selected.filter((e) => !targeted.has(e) && e.junction !== '');
+    if (inSubprojects.length > 0) {
+        context.io.err.write(`not tracking ${inSubprojects.length} element${inSubprojects.length === 1 ? '' : 's'} of subprojects (${inSubprojects.map((e) => e.fullName).join(', ')}): their refs belong to their own projects\n`);
+    }
+    for (const target of graph.targets) {
+        if (trackableSources(graph.keyed(target)).length === 0)
+            context.io.out.write(`${target.fullName}: nothing to track\n`);
+    }
+    const config = context.userConfig;
+    const session = new TrackSession({
+        graph,
+        elements,
+        sourceDirectory: config.sourceDirectory,
+        logDirectory: config.logDirectory,
+        trackers: context.positiveNumber('fetchers') ?? config.fetchers,
+        onError: context.pick('on-error') ?? config.onError,
+        refs: new RefStore(graph.project),
+        onEvent: (event) => {
+            if (event.type === 'tracked')
+                context.io.out.write(`${event.element}: ${describeTracked(event.sources, event.sourceCount)}\n`);
+            else if (event.type === 'failed')
+                context.io.err.write(`${event.element}: FAILURE ${event.at ? `${formatProvenance(event.at)}: ` : ''}${event.message} (log: ${event.log})\n`);
+        },
+    });
+    const stop = () => session.terminate();
+    external_node_process_default().on('SIGINT', stop);
+    external_node_process_default().on('SIGTERM', stop);
+    try {
+        const summary = await session.run();
+        if (summary.failed.length > 0 || summary.skipped.length > 0 || summary.interrupted) {
+            context.io.err.write(`\nTrack ${summary.interrupted ? 'interrupted' : 'failed'}: ${summary.changed.length} changed, ${summary.unchanged.length} unchanged, ${summary.failed.length} failed, ${summary.skipped.length} skipped\n`);
+            return summary.interrupted ? 130 : 255;
+        }
+        return 0;
+    }
+    finally {
+        external_node_process_default().off('SIGINT', stop);
+        external_node_process_default().off('SIGTERM', stop);
+    }
+}
+/** `ref <value>` for an element of one source; `source N (kind): ref <value>` for each changed one of several; else "unchanged". */
+function describeTracked(sources, sourceCount) {
+    const changed = sources.filter((s) => s.changed);
+    if (changed.length === 0)
+        return 'unchanged';
+    const values = (s) => Object.entries(s.values)
+        // A long list (a Debian package set) is summarised; the file has every entry.
+        .map(([key, value]) => `${key} ${typeof value === 'string' ? value : Array.isArray(value) && value.length > 3 ? `(${value.length} entries)` : JSON.stringify(value)}`)
+        .join(', ');
+    if (sourceCount === 1)
+        return values(changed[0]);
+    return changed.map((s) => `source ${s.index + 1} (${s.kind}): ${values(s)}`).join('; ');
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/source.ts
+// `cairn source checkout|fetch|track`: BuildStream's `bst source` group. checkout fetches what
+// is missing, then stages the element's sources (and with --deps, its dependencies' sources)
+// into a directory or a tarball, optionally with build scripts.
+
+
+
+
+
+
+
+const SOURCE_OPTIONS = [
+    { name: 'deps', short: 'd', values: 1, choices: ['none', 'plan', 'run', 'build', 'all'] },
+    { name: 'except', values: 1, repeat: true },
+    { name: 'tar', values: 1 },
+    { name: 'include-build-scripts', values: 0 },
+];
+const DEPS_OF = {
+    checkout: ['none', 'run', 'build', 'all'],
+    fetch: ['none', 'plan', 'run', 'build', 'all'],
+    track: ['none', 'all'],
+};
+async function sourceCommand(context) {
+    const [verb, ...rest] = context.parsed.positionals;
+    const allowed = verb !== undefined ? DEPS_OF[verb] : undefined;
+    if (!allowed)
+        throw new UsageError(`cairn source takes checkout, fetch or track${verb ? `, not '${verb}'` : ''}`);
+    const deps = one(context.parsed, 'deps');
+    if (deps !== undefined && !allowed.includes(deps))
+        throw new UsageError(`cairn source ${verb} --deps takes one of ${allowed.join(', ')}, not '${deps}'`);
+    if (verb !== 'checkout' && (context.parsed.flags.has('tar') || context.parsed.flags.has('include-build-scripts'))) {
+        throw new UsageError(`--tar and --include-build-scripts belong to cairn source checkout`);
+    }
+    if (verb === 'fetch')
+        return fetchCommand(context, rest);
+    if (verb === 'track')
+        return trackCommand(context, rest);
+    return source_checkoutCommand(context, rest);
+}
+async function source_checkoutCommand(context, args) {
+    const tarFile = one(context.parsed, 'tar');
+    const expected = tarFile !== undefined ? 1 : 2;
+    if (args.length !== expected) {
+        throw new UsageError(tarFile !== undefined ? 'cairn source checkout --tar FILE takes one element' : 'cairn source checkout takes an element and a directory');
+    }
+    const [elementName, directory] = args;
+    const graph = await context.loadGraph([elementName]);
+    const element = graph.targets[0];
+    const except = (context.parsed.flags.get('except') ?? []).map(([name]) => graph.lookup(name));
+    const deps = (one(context.parsed, 'deps') ?? 'none');
+    const elements = exceptElements(graph.targets, checkoutElements(graph, element, deps), except).filter((e) => e.kind !== 'junction' && e.kind !== 'link');
+    if (!(await runFetch(context, graph, elements)))
+        return 255;
+    const target = tarFile !== undefined ? { tar: external_node_path_default().resolve(context.io.cwd, tarFile) } : { directory: external_node_path_default().resolve(context.io.cwd, directory) };
+    const result = await sourceCheckout({
+        graph,
+        elements,
+        sourceDirectory: context.userConfig.sourceDirectory,
+        target,
+        includeBuildScripts: context.flag('include-build-scripts'),
+        workDirectory: external_node_path_default().join(context.userConfig.cacheDirectory, 'tmp'),
+    });
+    const scripts = result.scripts.length > 0 ? ` and ${result.scripts.length} build script${result.scripts.length === 1 ? '' : 's'}` : '';
+    context.io.err.write(`checked out the sources of ${result.directories.length} element${result.directories.length === 1 ? '' : 's'}${scripts} to ${'tar' in target ? target.tar : target.directory}\n`);
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/cache/cache-key.ts
+// Cache keys, bit for bit as BuildStream 2 computes them: sha256 of canonical JSON of the
+// element's own ingredients plus its build-scope dependencies in staging order. Pure functions:
+// no clock, no host paths, nothing from the environment but the build OS and architecture.
+
+
+/** BuildStream's BST_CORE_ARTIFACT_VERSION: the artifact format the keys describe. */
+const CORE_ARTIFACT_VERSION = 11;
+/** The ingredients as a dictionary, ready for dependencies and the weak key to be added. */
+function keyBase(ingredients) {
+    const base = {
+        'core-artifact-version': CORE_ARTIFACT_VERSION,
+        'element-base-key': { 'build-root': ingredients.buildRoot },
+        'element-plugin-key': ingredients.pluginKey,
+        'element-plugin-name': ingredients.kind,
+        'element-plugin-version': ingredients.pluginVersion,
+        public: ingredients.public,
+        sources: ingredients.sources,
+        'fatal-warnings': [...ingredients.fatalWarnings].sort(),
+    };
+    if (ingredients.sandbox !== undefined)
+        base['sandbox'] = ingredients.sandbox;
+    if (ingredients.environment !== undefined)
+        base['environment'] = ingredients.environment;
+    return base;
+}
+const MARKER = '\u0000dependencies\u0000';
+/**
+ * An element's key dictionary serialised once, split around its dependency list, so that its
+ * weak and strict keys only join pre-serialised dependency entries. `weak-cache-key` sorts
+ * after every other key, so it always goes just before the closing brace.
+ */
+class KeyTemplate {
+    before;
+    after;
+    constructor(base) {
+        const json = canonicalJson({ ...base, dependencies: MARKER });
+        const quoted = canonicalJson(MARKER);
+        const at = json.indexOf(quoted);
+        this.before = json.slice(0, at);
+        this.after = json.slice(at + quoted.length, -1);
+    }
+    /** `joined`: the canonical JSON entries of the build scope, in staging order, joined by commas. */
+    key(joined, weakKey) {
+        const tail = weakKey === undefined ? '}' : `,"weak-cache-key":${canonicalJson(weakKey)}}`;
+        // Canonical JSON escapes everything outside ASCII, so latin1 bytes are its UTF-8 bytes.
+        return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${this.before}[${joined}]${this.after}${tail}`, 'latin1').digest('hex');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/project/build-scope.ts
+// Build scopes for every element, fast: the same walk as ScopeWalker's 'build' scope, over
+// integer arrays with a generation stamp instead of sets, because keying walks one scope per
+// element and scopes in real graphs hold thousands of elements.
+class BuildScopes {
+    elements;
+    buildDeps;
+    runDeps;
+    stamp;
+    generation = 0;
+    stack;
+    cursor;
+    constructor(elements) {
+        this.elements = elements;
+        this.buildDeps = elements.map((e) => Int32Array.from(e.dependencies.filter((d) => d.type !== 'runtime').map((d) => d.element.index)));
+        this.runDeps = elements.map((e) => Int32Array.from(e.dependencies.filter((d) => d.type !== 'build').map((d) => d.element.index)));
+        this.stamp = new Int32Array(elements.length);
+        this.stack = new Int32Array(elements.length + 1);
+        this.cursor = new Int32Array(elements.length + 1);
+    }
+    /** The build scope of `element` in staging order: each build dependency's runtime closure, post-order. */
+    of(element) {
+        const generation = ++this.generation;
+        const { stamp, stack, cursor, runDeps } = this;
+        const out = [];
+        for (const root of this.buildDeps[element.index]) {
+            if (stamp[root] === generation)
+                continue;
+            stamp[root] = generation;
+            let depth = 0;
+            stack[0] = root;
+            cursor[0] = 0;
+            while (depth >= 0) {
+                const node = stack[depth];
+                const children = runDeps[node];
+                const i = cursor[depth];
+                if (i < children.length) {
+                    cursor[depth] = i + 1;
+                    const child = children[i];
+                    if (stamp[child] !== generation) {
+                        stamp[child] = generation;
+                        depth++;
+                        stack[depth] = child;
+                        cursor[depth] = 0;
+                    }
+                    continue;
+                }
+                out.push(node);
+                depth--;
+            }
+        }
+        return Int32Array.from(out);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/project/element.ts
+// Composes each loaded element as BuildStream does (the kind's defaults with project.conf's
+// `elements:` override, then the element file, over the project's variables, environment,
+// sandbox and split rules), expands its variables, and lets its kind and its sources'
+// kinds validate and describe themselves. Pure: data in, data out.
+
+
+
+
+
+const DEFAULTS_KEYS = ['variables', 'environment', 'environment-nocache', 'config', 'public', 'sandbox'];
+/** Holds what is shared between elements of one load (per-project, per-kind defaults). */
+class ElementComposer {
+    kindDefaults = new Map();
+    projectVariables = new Map();
+    compose(loaded, dependencies) {
+        const project = loaded.project;
+        const plugin = project.plugins.element(loaded.kind, loaded.kindAt);
+        const defaults = this.defaultsFor(project, loaded.kind, plugin);
+        const node = loaded.node;
+        const ownVariables = getMapping(node, 'variables');
+        if (ownVariables)
+            assertNotProtected(ownVariables);
+        // Variables works out max-jobs itself from the composed `notparallel`.
+        const variables = Variables.derive(defaults.variables, ownVariables, { 'element-name': loaded.name });
+        variables.check();
+        const environment = layered(project.environment, defaults.node, node, 'environment');
+        const environmentNocache = [...new Set([...project.environmentNocache, ...strings(defaults.node, 'environment-nocache'), ...strings(node, 'environment-nocache')])];
+        const config = layeredConfig(defaults.node, node);
+        const sandbox = layered(project.sandbox, defaults.node, node, 'sandbox');
+        validateKeys(sandbox, ['build-uid', 'build-gid', 'build-os', 'build-arch', 'remote-apis-socket'], "'sandbox'");
+        const publicData = composePublic(defaults.node, node);
+        const expandedConfig = variables.expandNode(config);
+        const sources = this.composeSources(loaded, variables);
+        const view = {
+            name: loaded.name,
+            kind: loaded.kind,
+            config: expandedConfig,
+            variables: variables.resolved(),
+            dependencies,
+            sourceCount: sources.length,
+            at: loaded.kindAt,
+        };
+        if (plugin.configKeys !== 'any')
+            validateKeys(expandedConfig, plugin.configKeys, `the config of a ${loaded.kind} element`);
+        plugin.validate(view);
+        for (const source of sources)
+            source.plugin.validate(source.view);
+        return {
+            loaded,
+            plugin,
+            variables,
+            environment: variables.expandNode(environment),
+            environmentNocache,
+            config: expandedConfig,
+            sandbox: variables.expandNode(sandbox),
+            public: variables.expandNode(publicData),
+            sources,
+            view,
+        };
+    }
+    defaultsFor(project, kind, plugin) {
+        let perProject = this.kindDefaults.get(project);
+        if (!perProject) {
+            perProject = new Map();
+            this.kindDefaults.set(project, perProject);
+        }
+        const known = perProject.get(kind);
+        if (known)
+            return known;
+        const node = readYaml(plugin.defaults, plugin.defaultsFile);
+        validateKeys(node, DEFAULTS_KEYS, `the defaults of kind '${kind}'`);
+        // The project's split rules, extended by the kind's own.
+        const publicNode = getMapping(node, 'public') ?? new MappingNode(new Map(), SYNTHETIC);
+        const bst = getMapping(publicNode, 'bst') ?? new MappingNode(new Map(), SYNTHETIC);
+        const splits = project.splitRules.clone();
+        const kindSplits = getMapping(bst, 'split-rules');
+        if (kindSplits)
+            compositeInto(splits, kindSplits);
+        bst.set('split-rules', splits);
+        publicNode.set('bst', bst);
+        node.set('public', publicNode);
+        const override = getMapping(project.elementOverrides, kind);
+        if (override) {
+            validateKeys(override, DEFAULTS_KEYS, `elements: ${kind}`);
+            compositeInto(node, override);
+        }
+        const defaultVariables = getMapping(node, 'variables');
+        const variables = Variables.derive(this.variablesOf(project), defaultVariables, {});
+        const defaults = { node, variables };
+        perProject.set(kind, defaults);
+        return defaults;
+    }
+    variablesOf(project) {
+        let variables = this.projectVariables.get(project);
+        if (!variables) {
+            variables = new Variables(project.variables);
+            this.projectVariables.set(project, variables);
+        }
+        return variables;
+    }
+    composeSources(loaded, variables) {
+        const list = getSequence(loaded.node, 'sources');
+        if (!list)
+            return [];
+        const project = loaded.project;
+        const storedRefs = project.refStorage === 'project.refs' ? project.refs.get(loaded.name) : undefined;
+        return list.items.map((item, index) => {
+            if (item.kind !== 'mapping')
+                throw new CairnError('invalid-data', 'each source must be a mapping with a kind', item.at);
+            const kindScalar = item.get('kind');
+            if (!kindScalar || kindScalar.kind !== 'scalar')
+                throw new CairnError('invalid-data', "a source needs 'kind'", item.at);
+            const plugin = project.plugins.source(kindScalar.value, kindScalar.at);
+            validateKeys(item, ['kind', 'directory', 'provenance', ...plugin.configKeys], `a ${kindScalar.value} source`);
+            const config = new MappingNode(new Map(), item.at);
+            const override = getMapping(project.sourceOverrides, kindScalar.value);
+            const overrideConfig = override ? getMapping(override, 'config') : undefined;
+            if (overrideConfig)
+                compositeInto(config, overrideConfig);
+            const own = item.clone();
+            for (const key of ['kind', 'directory', 'provenance'])
+                own.delete(key);
+            compositeInto(config, own);
+            // With project.refs, the stored ref replaces any ref written in the element.
+            const stored = storedRefs?.[index];
+            if (project.refStorage === 'project.refs')
+                config.delete('ref');
+            if (stored)
+                compositeInto(config, stored);
+            assertFullyComposited(config);
+            const expanded = variables.expandNode(config);
+            const directory = getString(item, 'directory');
+            const view = {
+                kind: kindScalar.value,
+                config: expanded,
+                directory: directory === undefined ? undefined : variables.expand(directory, item.get('directory').at),
+                projectDirectory: project.directory,
+                aliases: project.aliases,
+                mirrors: project.mirrors,
+                at: kindScalar.at,
+            };
+            return { kind: kindScalar.value, plugin, view };
+        });
+    }
+}
+/** project value ← kind defaults ← element, for environment and sandbox. */
+function layered(projectNode, defaults, element, key) {
+    const result = projectNode.clone();
+    const fromDefaults = getMapping(defaults, key);
+    if (fromDefaults)
+        compositeInto(result, fromDefaults);
+    const own = getMapping(element, key);
+    if (own)
+        compositeInto(result, own);
+    assertFullyComposited(result);
+    return result;
+}
+function layeredConfig(defaults, element) {
+    const config = (getMapping(defaults, 'config') ?? new MappingNode(new Map(), SYNTHETIC)).clone();
+    const own = getMapping(element, 'config');
+    if (own)
+        compositeInto(config, own);
+    assertFullyComposited(config);
+    return config;
+}
+/**
+ * Public data is the element's own, with split rules that extend the project's and the kind's
+ * (as BuildStream does: the kind's other public keys do not carry over).
+ */
+function composePublic(defaults, element) {
+    const base = getMapping(defaults, 'public');
+    const baseBst = base ? getMapping(base, 'bst') : undefined;
+    const splits = (baseBst ? getMapping(baseBst, 'split-rules') : undefined)?.clone() ?? new MappingNode(new Map(), SYNTHETIC);
+    const own = (getMapping(element, 'public') ?? new MappingNode(new Map(), SYNTHETIC)).clone();
+    const ownBst = getMapping(own, 'bst') ?? new MappingNode(new Map(), SYNTHETIC);
+    const ownSplits = getMapping(ownBst, 'split-rules');
+    if (ownSplits)
+        compositeInto(splits, ownSplits);
+    ownBst.set('split-rules', splits);
+    own.set('bst', ownBst);
+    assertFullyComposited(own);
+    return own;
+}
+function strings(node, key) {
+    return getStringList(node, key).map((s) => s.value);
+}
+
+;// CONCATENATED MODULE: ./src/project/dependencies.ts
+// Reads an element's dependency declarations (`build-depends`, `runtime-depends`, `depends`:
+// strings, mappings, filename lists) into one list, merging repeated declarations of the same
+// element the way BuildStream does: types and strictness are OR-ed, configs accumulate.
+
+
+const TYPED_KEYS = ['filename', 'junction', 'strict', 'config'];
+const UNTYPED_KEYS = ['filename', 'type', 'junction', 'strict', 'config'];
+function union(a, b) {
+    return a === b ? a : 'all';
+}
+/** BuildStream reads build-depends, then runtime-depends, then depends; the order matters for sorting. */
+function readDependencies(element) {
+    const byPath = new Map();
+    readGroup(element, 'build-depends', 'build', byPath);
+    readGroup(element, 'runtime-depends', 'runtime', byPath);
+    readGroup(element, 'depends', undefined, byPath);
+    return [...byPath.values()];
+}
+function readGroup(element, key, groupType, byPath) {
+    const list = getSequence(element, key);
+    if (!list)
+        return;
+    for (const item of list.items) {
+        for (const dependency of readOne(item, groupType)) {
+            const path = `${dependency.junction ?? ''}\u0000${dependency.name}`;
+            const existing = byPath.get(path);
+            if (!existing) {
+                byPath.set(path, dependency);
+                continue;
+            }
+            existing.type = union(existing.type, dependency.type);
+            existing.strict ||= dependency.strict;
+            existing.configs = [...existing.configs, ...dependency.configs];
+        }
+    }
+}
+function splitName(scalar, junction) {
+    const name = scalar.value;
+    if (junction !== undefined) {
+        if (name.includes(':')) {
+            throw new CairnError('invalid-data', `dependency '${name}' contains ':' although 'junction' is given`, scalar.at, "drop the junction prefix from 'filename', or drop 'junction'");
+        }
+        return { junction, name };
+    }
+    const cut = name.lastIndexOf(':');
+    return cut < 0 ? { junction: undefined, name } : { junction: name.slice(0, cut), name: name.slice(cut + 1) };
+}
+function readOne(item, groupType) {
+    if (item.kind === 'scalar') {
+        return [{ ...splitName(item, undefined), type: groupType ?? 'all', strict: false, configs: [], at: item.at }];
+    }
+    if (item.kind !== 'mapping') {
+        throw new CairnError('invalid-data', 'a dependency must be an element name or a mapping with a filename', item.at);
+    }
+    validateKeys(item, groupType ? TYPED_KEYS : UNTYPED_KEYS, 'a dependency');
+    let type = groupType ?? 'all';
+    const typeScalar = item.get('type');
+    if (!groupType && typeScalar) {
+        if (typeScalar.kind !== 'scalar' || !['build', 'runtime', 'all'].includes(typeScalar.value)) {
+            throw new CairnError('invalid-data', `dependency type '${typeScalar.kind === 'scalar' ? typeScalar.value : '?'}' is not 'build', 'runtime' or 'all'`, typeScalar.at);
+        }
+        type = typeScalar.value;
+    }
+    const strict = getBool(item, 'strict', false);
+    const strictNode = item.get('strict');
+    if (!strict && strictNode) {
+        throw new CairnError('invalid-data', "setting 'strict' to false is not supported", strictNode.at, "remove 'strict', or set it to true");
+    }
+    if (strict && type === 'runtime') {
+        throw new CairnError('invalid-data', 'a runtime dependency cannot be strict', item.at, 'only dependencies needed at build time may be strict');
+    }
+    const config = getMapping(item, 'config');
+    if (config && type === 'runtime') {
+        throw new CairnError('invalid-data', "a runtime dependency cannot have 'config'", config.at);
+    }
+    const junction = getString(item, 'junction');
+    const filename = item.get('filename');
+    if (!filename)
+        throw new CairnError('invalid-data', "a dependency mapping needs 'filename'", item.at);
+    const names = [];
+    if (filename.kind === 'scalar')
+        names.push(filename);
+    else if (filename.kind === 'sequence') {
+        for (const entry of filename.items) {
+            if (entry.kind !== 'scalar')
+                throw new CairnError('invalid-data', "'filename' lists must hold element names", entry.at);
+            names.push(entry);
+        }
+    }
+    else {
+        throw new CairnError('invalid-data', "'filename' must be an element name or a list of them", filename.at);
+    }
+    return names.map((scalar) => ({
+        ...splitName(scalar, junction),
+        type,
+        strict,
+        configs: config ? [config] : [],
+        at: scalar.at,
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/project/element-name.ts
+// Element names: a path relative to the element path, ending in `.bst`, with no control or
+// reserved characters; `junction.bst:element.bst` crosses into a subproject.
+
+
+const FORBIDDEN = /[\u0000-\u001f\u007f-\uffff<>"|?*]/u;
+/** Normalises `./a/./b.bst` to `a/b.bst` and checks the suffix and characters. */
+function checkElementName(name, at) {
+    if (!name.endsWith('.bst')) {
+        throw new CairnError('bad-element-suffix', `element '${name}' does not end in '.bst'`, at, 'element files are named NAME.bst');
+    }
+    // Code points from 127 up are refused too, as BuildStream refuses them.
+    for (const char of name) {
+        if (FORBIDDEN.test(char) || char.codePointAt(0) > 0xffff) {
+            throw new CairnError('bad-characters-in-name', `element '${name}' has an invalid character ${JSON.stringify(char)}`, at);
+        }
+    }
+    const normal = external_node_path_default().posix.normalize(name);
+    if (normal.startsWith('../') || external_node_path_default().posix.isAbsolute(normal)) {
+        throw new CairnError('invalid-path', `element '${name}' is outside the element path`, at);
+    }
+    return normal;
+}
+/** Splits `a.bst:b.bst:c.bst` into the junction path and the element within the last project. */
+function splitJunctionPath(name) {
+    const parts = name.split(':');
+    const element = parts.pop();
+    return { junctions: parts, element };
+}
+
+;// CONCATENATED MODULE: ./src/project/junction-sources.ts
+// Where a fetched junction's subproject lives: its sources, once pinned and in the user's source
+// cache, are staged into `<project>/.bst/staged-junctions/<junction>/<sources key>/` and the
+// subproject loads from there. Staging writes to a temporary name and renames, so a directory
+// that exists is complete and is reused as it is; this module never fetches.
+
+
+
+
+
+/** The staging area, under the top-level project, as BuildStream 1 keeps it. */
+const STAGED_JUNCTIONS = external_node_path_default().join('.bst', 'staged-junctions');
+/**
+ * The key of a junction's staged directory: its sources' kinds, unique keys and directories, in
+ * order. It changes exactly when what would be staged changes (a new ref, another URL).
+ */
+function junctionSourcesKey(sources) {
+    return hashKey(sources.map((source) => {
+        const entry = { kind: source.kind, key: source.plugin.uniqueKey(source.view) };
+        if (source.view.directory)
+            entry['directory'] = source.view.directory;
+        return entry;
+    }));
+}
+/** `sub.bst:base/deeper.bst` → `sub:base-deeper`: one path component per junction path. */
+function junctionDirectoryName(fullName) {
+    return fullName
+        .split(':')
+        .map((part) => part.replace(/\.bst$/, '').replace(/\//g, '-'))
+        .join(':');
+}
+/**
+ * Where the junction's staged sources are, or why they are not there. A staged directory is used
+ * even when the source cache has since lost the sources: it is complete by construction.
+ */
+function locateJunction(junction, sources, where) {
+    const unpinned = sources.find((source) => !source.plugin.isResolved(source.view));
+    if (unpinned)
+        return { state: 'no-ref', unpinned };
+    const directory = external_node_path_default().join(where.stagingRoot, STAGED_JUNCTIONS, junctionDirectoryName(junction), junctionSourcesKey(sources));
+    if (external_node_fs_default().existsSync(directory))
+        return { state: 'staged', directory };
+    if (where.sourceDirectory === undefined)
+        return { state: 'fetch-needed' };
+    const context = idleContext(where.sourceDirectory);
+    if (sources.some((source) => sourceMissing(source, context)))
+        return { state: 'fetch-needed' };
+    return { state: 'stage-needed', staging: { junction, sources, sourceCache: where.sourceDirectory, directory } };
+}
+/**
+ * Stages the junction's sources into a temporary directory beside the final one and renames it
+ * into place. When another process got there first, its directory is kept and ours dropped.
+ */
+async function stageJunction(staging, context = idleContext(staging.sourceCache)) {
+    const parent = external_node_path_default().dirname(staging.directory);
+    external_node_fs_default().mkdirSync(parent, { recursive: true });
+    const temporary = external_node_fs_default().mkdtempSync(external_node_path_default().join(parent, `.${external_node_path_default().basename(staging.directory).slice(0, 16)}-`));
+    try {
+        context.log(`staging the subproject of ${staging.junction}`);
+        await stageSources(staging.sources, temporary, context, staging.junction);
+        try {
+            external_node_fs_default().renameSync(temporary, staging.directory);
+        }
+        catch (error) {
+            const code = error.code;
+            if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || !external_node_fs_default().existsSync(staging.directory))
+                throw error;
+        }
+    }
+    finally {
+        if (external_node_fs_default().existsSync(temporary))
+            removeTree(temporary);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/project/loader.ts
+// Loads element files from the targets outwards: each file is read once, its conditionals and
+// includes resolved, its dependency declarations turned into edges to other loaded elements
+// (following links, and junctions into their subprojects). The result is the raw element graph;
+// composing configuration and computing keys come after. A junction whose sources are fetched
+// loads from their staged copy (junction-sources.ts); it never fetches.
+
+
+
+
+
+
+
+
+
+
+
+
+
+const ELEMENT_KEYS = [
+    'kind', 'description', 'depends', 'build-depends', 'runtime-depends', 'sources', 'variables',
+    'environment', 'environment-nocache', 'config', 'public', 'sandbox',
+];
+/** One project's share of the loading: its elements by name, and its subprojects by junction. */
+class ProjectLoader {
+    project;
+    junctionPath;
+    shared;
+    overrides;
+    elements = new Map();
+    subprojects = new Map();
+    constructor(project, junctionPath, shared, 
+    /** Overrides from the junction that loaded this project: sub-element → element in the parent. */
+    overrides = new Map()) {
+        this.project = project;
+        this.junctionPath = junctionPath;
+        this.shared = shared;
+        this.overrides = overrides;
+    }
+    /** The element `name` (which may cross junctions), reading its file on first use. */
+    element(name, at) {
+        const cut = name.indexOf(':');
+        if (cut >= 0) {
+            const junction = checkElementName(name.slice(0, cut), at);
+            return this.subproject(junction, at).element(name.slice(cut + 1), at);
+        }
+        const normal = checkElementName(name, at);
+        const override = this.overrides.get(normal);
+        if (override)
+            return override.loader.element(override.name, override.at);
+        return this.elements.get(normal) ?? this.read(normal, at);
+    }
+    read(name, at) {
+        const file = external_node_path_default().join(this.project.elementPath, name);
+        const shownAs = this.project.displayPrefix + external_node_path_default().relative(this.project.directory, file);
+        let text;
+        try {
+            text = external_node_fs_default().readFileSync(file, 'utf8');
+        }
+        catch (error) {
+            const code = error.code;
+            const problem = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(code);
+            throw new CairnError(code === 'EISDIR' ? 'loading-directory' : 'missing-file', `cannot load element '${name}' from ${shownAs}: ${problem}`, at);
+        }
+        const node = readYaml(text, shownAs);
+        this.project.conditionals(node);
+        processIncludes(node, this.includeContext());
+        validateKeys(node, ELEMENT_KEYS, `element '${name}'`);
+        const kindScalar = node.get('kind');
+        if (!kindScalar || kindScalar.kind !== 'scalar' || kindScalar.value === '') {
+            throw new CairnError('invalid-data', `element '${name}' has no 'kind'`, kindScalar?.at ?? node.at, 'add for example kind: manual');
+        }
+        const element = {
+            index: this.shared.all.length,
+            name,
+            fullName: this.junctionPath ? `${this.junctionPath}:${name}` : name,
+            junction: this.junctionPath,
+            project: this.project,
+            node,
+            kind: kindScalar.value,
+            kindAt: kindScalar.at,
+            dependencies: [],
+        };
+        this.elements.set(name, element);
+        this.shared.all.push(element);
+        this.shared.pending.push({ element, loader: this });
+        return element;
+    }
+    /**
+     * How an element file's `(@)` includes resolve: each included file's conditionals are
+     * evaluated with its own project's options, and a file included from a junction is expanded
+     * with that subproject's variables when it is included, as BuildStream does.
+     */
+    includeContext() {
+        const context = {
+            resolve: (include) => {
+                const cut = include.value.lastIndexOf(':');
+                if (cut < 0)
+                    return { ...this.project.includes.resolve(include), context };
+                const sub = this.subproject(include.value.slice(0, cut), include.at);
+                const file = sub.project.includes.resolve(new ScalarNode(include.value.slice(cut + 1), include.at));
+                const node = new Variables(sub.project.variables).expandNode(file.node);
+                return { node, identity: file.identity, context: sub.includeContext() };
+            },
+            conditionals: this.project.conditionals,
+        };
+        return context;
+    }
+    /** Turns the element's declarations into edges, loading what they name. */
+    resolveDependencies(element) {
+        const declared = readDependencies(element.node);
+        for (const key of ['depends', 'build-depends', 'runtime-depends'])
+            element.node.delete(key);
+        if (declared.length > 0 && (element.kind === 'junction' || element.kind === 'link')) {
+            throw new CairnError('invalid-data', `a ${element.kind} element cannot have dependencies`, declared[0].at);
+        }
+        for (const dependency of declared) {
+            const name = dependency.junction ? `${dependency.junction}:${dependency.name}` : dependency.name;
+            const target = this.followLinks(this.element(name, dependency.at), dependency.at);
+            if (target.kind === 'junction') {
+                throw new CairnError('invalid-data', `'${name}' is a junction: depend on an element inside it, as '${name}:element.bst'`, dependency.at);
+            }
+            element.dependencies.push({ element: target, path: name, type: dependency.type, strict: dependency.strict, configs: dependency.configs, at: dependency.at });
+        }
+    }
+    /** A link stands for its target, which may be another link, or be across a junction. */
+    followLinks(element, at) {
+        const seen = new Set();
+        let current = element;
+        while (current.kind === 'link') {
+            if (seen.has(current)) {
+                throw new CairnError('circular-dependency', `links form a loop: ${[...seen, current].map((e) => e.fullName).join(' -> ')}`, at);
+            }
+            seen.add(current);
+            const config = getMapping(current.node, 'config');
+            if (config)
+                validateKeys(config, ['target'], `link '${current.name}'`);
+            const targetScalar = config?.get('target');
+            if (!config || !targetScalar || targetScalar.kind !== 'scalar') {
+                throw new CairnError('invalid-data', `link '${current.name}' needs 'config: target:'`, current.kindAt);
+            }
+            if (current.node.has('sources'))
+                throw new CairnError('invalid-data', `a link element cannot have sources`, current.node.whereIs('sources'));
+            const owner = this.shared.loaderOf(current);
+            current = owner.element(targetScalar.value, targetScalar.at);
+        }
+        return current;
+    }
+    /** The subproject behind the junction element `name` of this project. */
+    subproject(name, at) {
+        const known = this.subprojects.get(name);
+        if (known)
+            return known;
+        const junction = this.followLinks(this.element(name, at), at ?? COMMAND_LINE);
+        if (junction.kind !== 'junction') {
+            throw new CairnError('invalid-junction', `'${name}' is not a junction (its kind is '${junction.kind}')`, at);
+        }
+        const owner = this.shared.loaderOf(junction);
+        const directory = owner.junctionDirectory(junction, at);
+        const config = getMapping(junction.node, 'config');
+        if (config)
+            validateKeys(config, ['path', 'options', 'overrides', 'aliases', 'map-aliases'], `junction '${junction.name}'`);
+        const options = config ? getMapping(config, 'options') : undefined;
+        const fullPath = junction.fullName;
+        const settings = {
+            displayPrefix: `${fullPath}:`,
+            maxJobs: this.project.maxJobs,
+            userMirrors: this.project.userMirrors,
+            builtins: this.project.builtins,
+            ...(options ? { junctionOptions: options } : {}),
+        };
+        let project;
+        try {
+            project = loadProject(directory, settings);
+        }
+        catch (error) {
+            if (error instanceof CairnError && error.reason === 'missing-project-conf') {
+                throw new CairnError('invalid-junction', `junction '${junction.name}' has no project.conf at ${external_node_path_default().relative(this.project.directory, directory) || '.'}`, junction.kindAt, "set the junction's config: path: to the directory holding project.conf");
+            }
+            throw error;
+        }
+        const overrides = new Map();
+        const overridesNode = config ? getMapping(config, 'overrides') : undefined;
+        for (const [subName, value] of overridesNode?.entries ?? []) {
+            if (value.kind !== 'scalar')
+                throw new CairnError('invalid-data', `the override of '${subName}' must be an element name`, value.at);
+            if (subName === value.value)
+                throw new CairnError('invalid-data', `'${subName}' cannot override itself`, value.at);
+            overrides.set(checkElementName(subName, value.at), { loader: owner, name: value.value, at: value.at });
+        }
+        const loader = new ProjectLoader(project, fullPath, this.shared, overrides);
+        this.subprojects.set(name, loader);
+        this.shared.loaders.push(loader);
+        return loader;
+    }
+    /**
+     * Where a junction's subproject lives: its one local source in place, else its sources staged
+     * from the source cache; then `config: path:` below that. `at` is where the junction was needed.
+     */
+    junctionDirectory(junction, at) {
+        const sources = junction.node.get('sources');
+        const list = sources?.kind === 'sequence' ? sources.items : [];
+        const first = list[0];
+        const config = getMapping(junction.node, 'config');
+        const subdir = config ? getString(config, 'path') ?? '' : '';
+        if (list.length === 1 && first?.kind === 'mapping' && getString(first, 'kind') === 'local') {
+            const sourcePath = getString(first, 'path') ?? '.';
+            const directory = external_node_path_default().resolve(this.project.directory, sourcePath, subdir);
+            if (!directory.startsWith(this.project.directory)) {
+                throw new CairnError('invalid-path', `junction '${junction.name}' points outside the project`, junction.kindAt);
+            }
+            return directory;
+        }
+        const staged = this.stagedJunction(junction, at);
+        const directory = external_node_path_default().resolve(staged, subdir);
+        if (directory !== staged && !directory.startsWith(staged + (external_node_path_default()).sep)) {
+            throw new CairnError('invalid-path', `the config: path: of junction '${junction.name}' leaves its staged sources`, config?.get('path')?.at ?? junction.kindAt);
+        }
+        return directory;
+    }
+    /** The staged copy of a fetched junction's sources, or an error saying what the user must do first. */
+    stagedJunction(junction, at) {
+        const name = junction.fullName;
+        const sources = this.shared.composer.compose(junction, []).sources;
+        if (sources.length === 0) {
+            throw new CairnError('invalid-junction', `junction '${name}' has no sources, so it has no subproject`, junction.kindAt, 'add a source holding the subproject (kind: local, git, tar...)');
+        }
+        const location = locateJunction(name, sources, { stagingRoot: this.shared.stagingRoot, sourceDirectory: this.shared.sourceDirectory });
+        switch (location.state) {
+            case 'staged':
+                return location.directory;
+            case 'no-ref':
+                throw new CairnError('invalid-junction', `junction '${name}' has no ref, so its subproject cannot load`, at ?? location.unpinned.view.at, `pin it with cairn track ${name}`);
+            case 'fetch-needed':
+                throw new CairnError('source-not-cached', `junction '${name}' must be fetched before its subproject can load`, at ?? junction.kindAt, `run cairn fetch ${name}`);
+            case 'stage-needed':
+                // Staging is asynchronous and loading is not: loadElements stages, then loads again.
+                throw new JunctionNotStaged(location.staging, at ?? junction.kindAt);
+        }
+    }
+}
+/** Thrown through a load that reached a fetched junction not yet staged; loadElements stages it and loads again. */
+class JunctionNotStaged extends Error {
+    staging;
+    at;
+    constructor(staging, at) {
+        super(`junction '${staging.junction}' is fetched but not staged`);
+        this.staging = staging;
+        this.at = at;
+    }
+}
+/** Where names given on the command line come from, for errors about them. */
+const COMMAND_LINE = Object.freeze({ file: '<command line>', line: 0, column: 0 });
+/**
+ * Loads the targets and everything they depend on. A fetched junction met on the way is staged
+ * (once: later loads reuse its staged directory) and the load starts again.
+ */
+async function loadElements(project, targetNames, options = {}) {
+    const staged = new Set();
+    const composer = new ElementComposer();
+    for (;;) {
+        try {
+            return loadOnce(project, targetNames, options, composer);
+        }
+        catch (error) {
+            if (!(error instanceof JunctionNotStaged))
+                throw error;
+            const { staging } = error;
+            // The staged directory exists after staging, so the same junction cannot come back.
+            if (staged.has(staging.directory))
+                throw new Error(`junction '${staging.junction}' was staged but is still not found at ${staging.directory}`);
+            staged.add(staging.directory);
+            await stageJunction(staging);
+        }
+    }
+}
+function loadOnce(project, targetNames, options, composer) {
+    const loaders = [];
+    const owners = new Map();
+    const state = {
+        stagingRoot: project.directory,
+        sourceDirectory: options.sourceDirectory,
+        composer,
+        all: [],
+        pending: [],
+        loaders,
+        loaderOf(element) {
+            let loader = owners.get(element.project);
+            if (!loader) {
+                loader = loaders.find((candidate) => candidate.project === element.project);
+                owners.set(element.project, loader);
+            }
+            return loader;
+        },
+    };
+    const root = new ProjectLoader(project, '', state);
+    loaders.push(root);
+    const drain = () => {
+        // A work list, not recursion: a chain of 100,000 elements loads like a flat project.
+        while (state.pending.length > 0) {
+            const { element, loader } = state.pending.pop();
+            loader.resolveDependencies(element);
+        }
+    };
+    const targets = targetNames.map((name) => {
+        const element = root.followLinks(root.element(name, undefined), COMMAND_LINE);
+        drain();
+        return element;
+    });
+    drain();
+    detectCycles(state.all);
+    return {
+        project,
+        get projects() {
+            return loaders.map((loader) => loader.project);
+        },
+        targets,
+        elements: state.all,
+        lookup(name, at) {
+            const before = state.all.length;
+            let element;
+            try {
+                element = root.followLinks(root.element(name, at), at ?? COMMAND_LINE);
+                drain();
+            }
+            catch (error) {
+                // A lookup cannot wait for staging; the targets' load stages what they reach.
+                if (!(error instanceof JunctionNotStaged))
+                    throw error;
+                throw new CairnError('source-not-cached', `junction '${error.staging.junction}' is fetched but its subproject is not staged yet`, error.at, `name an element of ${error.staging.junction} among the targets first`);
+            }
+            if (state.all.length > before)
+                detectCycles(state.all);
+            return element;
+        },
+    };
+}
+/** A dependency cycle is an error that prints every element in the loop. */
+function detectCycles(elements) {
+    const state = new Uint8Array(elements.length); // 0 new, 1 on the path, 2 done
+    for (const start of elements) {
+        if (state[start.index] !== 0)
+            continue;
+        const path = [start];
+        const next = [0];
+        state[start.index] = 1;
+        while (path.length > 0) {
+            const top = path[path.length - 1];
+            const i = next[next.length - 1];
+            if (i >= top.dependencies.length) {
+                state[top.index] = 2;
+                path.pop();
+                next.pop();
+                continue;
+            }
+            next[next.length - 1] = i + 1;
+            const dependency = top.dependencies[i];
+            const child = dependency.element;
+            if (state[child.index] === 1) {
+                const loop = path.slice(path.indexOf(child)).map((e) => e.fullName);
+                throw new CairnError('circular-dependency', `dependency cycle: ${[...loop, child.fullName].join(' -> ')}`, dependency.at);
+            }
+            if (state[child.index] === 0) {
+                state[child.index] = 1;
+                path.push(child);
+                next.push(0);
+            }
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./plugins/elements/autotools.ts
@@ -11164,9 +14203,6 @@ async function writeList(directory, deb, paths) {
     await external_node_fs_default().promises.chmod(target, 0o644);
 }
 
-;// CONCATENATED MODULE: external "node:zlib"
-const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_namespaceObject);
 ;// CONCATENATED MODULE: ./src/sources/debian/release.ts
 // A suite's Release file (InRelease when clearsigned): which architectures and components it has
 // and the SHA256 and size of every index under dists/<suite>/. Signatures are checked with the
@@ -13466,3040 +16502,6 @@ const zip = {
 
 const builtinSourcePlugins = new Map([local, remote, tar, zip, git_git, patch, ostree, deb].map((plugin) => [plugin.kind, plugin]));
 
-;// CONCATENATED MODULE: ./src/project/plugins.ts
-// Which implementation serves each element and source kind a project uses. Built-in kinds are
-// always there; project.conf `plugins:` may add kinds from a local directory (JavaScript
-// modules written against Cairn's plugin API), a pip package or a junction. BuildStream's own
-// plugin packages (buildstream-plugins and friends) are recognised by the kinds they name:
-// every kind Cairn builds in resolves to its built-in, so such projects load without Python.
-
-
-
-
-
-
-
-/** Reads `plugins:`; nothing outside the project is touched until loadLocal(). */
-function resolvePlugins(plugins, projectDirectory) {
-    const local = new Map();
-    const loadedElements = new Map();
-    const loadedSources = new Map();
-    let localLoaded = false;
-    for (const entry of plugins?.items ?? []) {
-        if (entry.kind !== 'mapping')
-            throw new CairnError('invalid-data', 'each plugins: entry must be a mapping with an origin', entry.at);
-        const origin = getString(entry, 'origin');
-        switch (origin) {
-            case 'local': {
-                validateKeys(entry, ['origin', 'path', 'elements', 'sources', 'source-mirrors', 'allow-deprecated'], 'a local plugin origin');
-                const pathScalar = entry.get('path');
-                if (!pathScalar || pathScalar.kind !== 'scalar')
-                    throw new CairnError('invalid-data', "a local plugin origin needs 'path'", entry.at);
-                const directory = external_node_path_default().resolve(projectDirectory, pathScalar.value);
-                for (const key of ['elements', 'sources']) {
-                    for (const name of kindNames(entry, key))
-                        local.set(`${key}:${name.value}`, { origin: { directory, at: pathScalar.at }, kind: key, name });
-                }
-                break;
-            }
-            case 'pip':
-            case 'junction': {
-                const keys = origin === 'pip' ? ['origin', 'package-name', 'elements', 'sources', 'source-mirrors', 'allow-deprecated'] : ['origin', 'junction', 'elements', 'sources', 'source-mirrors', 'allow-deprecated'];
-                validateKeys(entry, keys, `a ${origin} plugin origin`);
-                const from = origin === 'pip' ? `pip package '${getString(entry, 'package-name') ?? '?'}'` : `junction '${getString(entry, 'junction') ?? '?'}'`;
-                for (const key of ['elements', 'sources']) {
-                    const builtins = key === 'elements' ? builtinElementPlugins : builtinSourcePlugins;
-                    for (const name of kindNames(entry, key)) {
-                        if (!builtins.has(name.value)) {
-                            throw new CairnError('unsupported-plugin', `${key === 'elements' ? 'element' : 'source'} kind '${name.value}' from ${from} is not implemented by Cairn`, name.at, `Cairn builds in: ${[...builtins.keys()].sort().join(', ')}`);
-                        }
-                    }
-                }
-                break;
-            }
-            default:
-                throw new CairnError('invalid-data', `unknown plugin origin '${origin ?? ''}'`, entry.at, "use 'local', 'pip' or 'junction'");
-        }
-    }
-    const missing = (what, kind, at, known) => new CairnError('unsupported-plugin', `no ${what} kind '${kind}'`, at, `known kinds: ${[...known].sort().join(', ')}`);
-    return {
-        element(kind, at) {
-            const found = loadedElements.get(kind) ?? builtinElementPlugins.get(kind);
-            if (found)
-                return found;
-            throw missing('element', kind, at, [...builtinElementPlugins.keys(), ...loadedElements.keys()]);
-        },
-        source(kind, at) {
-            const found = loadedSources.get(kind) ?? builtinSourcePlugins.get(kind);
-            if (found)
-                return found;
-            throw missing('source', kind, at, [...builtinSourcePlugins.keys(), ...loadedSources.keys()]);
-        },
-        async loadLocal() {
-            if (localLoaded)
-                return;
-            localLoaded = true;
-            for (const { origin, kind, name } of local.values()) {
-                const module = findModule(origin.directory, name);
-                // The module path is only known at run time, so the bundler must leave this import alone.
-                const loaded = (await import(/* webpackIgnore: true */ (0,external_node_url_namespaceObject.pathToFileURL)(module).href));
-                const plugin = (loaded.default ?? loaded.plugin);
-                if (!plugin || typeof plugin !== 'object' || plugin.kind !== name.value) {
-                    throw new CairnError('unsupported-plugin', `${module} does not export a plugin of kind '${name.value}'`, name.at, 'export default an object with kind, defaults and the plugin functions');
-                }
-                if (kind === 'elements')
-                    loadedElements.set(name.value, plugin);
-                else
-                    loadedSources.set(name.value, plugin);
-            }
-        },
-    };
-}
-function kindNames(entry, key) {
-    const list = entry.get(key);
-    if (!list)
-        return [];
-    if (list.kind !== 'sequence')
-        throw new CairnError('invalid-data', `'${key}' must be a list of kinds`, list.at);
-    return list.items.map((item) => {
-        if (item.kind === 'scalar')
-            return item;
-        if (item.kind === 'mapping') {
-            const kind = item.get('kind');
-            if (kind?.kind === 'scalar')
-                return kind;
-        }
-        throw new CairnError('invalid-data', `each entry of '${key}' must be a kind name`, item.at);
-    });
-}
-function findModule(directory, name) {
-    // An ES module: `.mjs`, or `.js` beside a package.json that says "type": "module".
-    for (const extension of ['.mjs', '.js']) {
-        const candidate = external_node_path_default().join(directory, name.value + extension);
-        if (external_node_fs_default().existsSync(candidate))
-            return candidate;
-    }
-    const python = external_node_fs_default().existsSync(external_node_path_default().join(directory, `${name.value}.py`));
-    throw new CairnError('unsupported-plugin', python ? `plugin '${name.value}' is a Python (BuildStream) plugin; Cairn needs ${name.value}.mjs` : `no plugin module ${name.value}.mjs in ${directory}`, name.at, python ? 'port the plugin to Cairn\'s JavaScript plugin API (docs/plugins.md)' : undefined);
-}
-
-;// CONCATENATED MODULE: ./src/project/project.ts
-// Loads a project: project.conf composed onto BuildStream's built-in defaults, its includes,
-// options and conditionals resolved, and everything elements need from it set out as plain
-// data. It reads files and nothing else.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Finds the directory holding project.conf, from `start` upwards. */
-function findProjectDirectory(start) {
-    let dir = external_node_path_default().resolve(start);
-    for (;;) {
-        if (external_node_fs_default().existsSync(external_node_path_default().join(dir, 'project.conf')))
-            return dir;
-        const parent = external_node_path_default().dirname(dir);
-        if (parent === dir) {
-            throw new CairnError('missing-project-conf', `no project.conf in ${external_node_path_default().resolve(start)} or any directory above it`, undefined, 'run cairn in a project, or give -C DIR');
-        }
-        dir = parent;
-    }
-}
-function readProjectFile(file, shownAs) {
-    let text;
-    try {
-        text = external_node_fs_default().readFileSync(file, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'EISDIR')
-            throw new CairnError('loading-directory', `${shownAs} is a directory, not a file`);
-        throw new CairnError('missing-file', `cannot read ${shownAs}: ${code === 'ENOENT' ? 'no such file' : String(code)}`);
-    }
-    return readYaml(text, shownAs);
-}
-function checkMinVersion(conf) {
-    const scalar = scalarOf(conf, 'min-version');
-    if (!scalar) {
-        const hint = conf.has('format-version') ? 'this looks like a BuildStream 1 project: Cairn reads the BuildStream 2 format' : "add 'min-version: 2.0'";
-        throw new CairnError('invalid-data', "project.conf has no 'min-version'", conf.at, hint);
-    }
-    const match = /^(\d+)\.(\d+)$/.exec(scalar.value);
-    if (!match)
-        throw new CairnError('invalid-data', `min-version '${scalar.value}' is not MAJOR.MINOR`, scalar.at, 'for example 2.0');
-    const [major, minor] = [Number(match[1]), Number(match[2])];
-    if (major !== FORMAT_MAJOR) {
-        throw new CairnError('unsupported-project', `project needs BuildStream ${major}; Cairn reads the BuildStream ${FORMAT_MAJOR} format`, scalar.at);
-    }
-    if (minor > FORMAT_MINOR) {
-        throw new CairnError('unsupported-project', `project needs format ${scalar.value}; Cairn supports up to ${FORMAT_MAJOR}.${FORMAT_MINOR}`, scalar.at);
-    }
-}
-const SYMBOL = /^[A-Za-z_-][A-Za-z0-9_-]*$/;
-function loadProject(directoryIn, settings = {}) {
-    const directory = external_node_path_default().resolve(directoryIn);
-    const prefix = settings.displayPrefix ?? '';
-    const confFile = external_node_path_default().join(directory, 'project.conf');
-    if (!external_node_fs_default().existsSync(confFile)) {
-        throw new CairnError('missing-project-conf', `no project.conf in ${directory}`);
-    }
-    const conf = readProjectFile(confFile, `${prefix}project.conf`);
-    // Keys that decide how the project loads are read from project.conf itself, before includes.
-    // min-version first, as BuildStream does: a BuildStream 1 project gets the hint, not an unknown key.
-    checkMinVersion(conf);
-    validateKeys(conf, PROJECT_KEYS, 'project.conf');
-    const nameScalar = requireString(conf, 'name', 'project.conf');
-    if (!SYMBOL.test(nameScalar.value) || /^[0-9]/.test(nameScalar.value)) {
-        throw new CairnError('invalid-symbol-name', `project name '${nameScalar.value}' may hold only letters, digits, '_' and '-', and may not start with a digit`, nameScalar.at);
-    }
-    const name = nameScalar.value;
-    const elementPathScalar = scalarOf(conf, 'element-path') ?? new ScalarNode('.', SYNTHETIC);
-    const elementPath = projectPath(directory, elementPathScalar, 'element-path', 'directory');
-    const includeCache = new Map();
-    const includes = {
-        resolve(include) {
-            if (include.value.includes(':')) {
-                if (!settings.crossProjectIncludes) {
-                    throw new CairnError('invalid-data', `project.conf cannot include '${include.value}' from a junction`, include.at, 'include it from an element instead');
-                }
-                return settings.crossProjectIncludes(include);
-            }
-            const file = projectPath(directory, include, 'include');
-            let parsed = includeCache.get(file);
-            if (!parsed) {
-                try {
-                    parsed = readProjectFile(file, `${prefix}${external_node_path_default().relative(directory, file)}`);
-                }
-                catch (error) {
-                    if (error instanceof CairnError && !error.provenance)
-                        throw new CairnError(error.reason, error.message, include.at, error.hint);
-                    throw error;
-                }
-                includeCache.set(file, parsed);
-            }
-            return { node: parsed.clone(), identity: file, context: includes };
-        },
-    };
-    // Includes first (their conditionals wait, since options may be declared in them), then the
-    // built-in defaults beneath, then options, then the conditionals of the whole.
-    const composed = conf.clone();
-    processIncludes(composed, includes);
-    for (const key of ['name', 'element-path', 'min-version', 'plugins']) {
-        const at = composed.has(key) ? composed.whereIs(key) : undefined;
-        if (at && at.file !== `${prefix}project.conf`) {
-            throw new CairnError('invalid-data', `'${key}' may only be set in project.conf itself, not in an included file`, at);
-        }
-    }
-    const config = readYaml(PROJECT_DEFAULTS_YAML, PROJECT_DEFAULTS_FILE);
-    config.set('variables', readYaml(BUILTIN_VARIABLES_YAML, PROJECT_DEFAULTS_FILE).get('variables'));
-    compositeInto(config, composed);
-    const options = OptionPool.declare(getMapping(config, 'options') ?? MappingNode.empty(), { elementPath });
-    if (settings.junctionOptions)
-        options.setFromYaml(settings.junctionOptions, 'junction');
-    for (const [option, value] of settings.cliOptions ?? [])
-        options.setFromCommandLine(option, value);
-    options.resolve();
-    const conditionals = (node) => resolveConditionals(node, options);
-    resolveConditionals(config, options, KEYS_NOT_CONDITIONAL);
-    validateKeys(config, PROJECT_KEYS, 'project.conf');
-    const elementOverrides = getMapping(config, 'elements') ?? MappingNode.empty();
-    const sourceOverrides = getMapping(config, 'sources') ?? MappingNode.empty();
-    config.delete('elements');
-    config.delete('sources');
-    assertFullyComposited(config);
-    const variables = getMapping(config, 'variables') ?? MappingNode.empty();
-    assertNotProtected(variables);
-    for (const override of elementOverrides.entries.values()) {
-        if (override.kind === 'mapping') {
-            const overrideVariables = getMapping(override, 'variables');
-            if (overrideVariables)
-                assertNotProtected(overrideVariables);
-        }
-    }
-    const maxJobs = settings.maxJobs ?? defaultMaxJobs();
-    variables.set('project-name', new ScalarNode(name, SYNTHETIC));
-    variables.set('max-jobs', new ScalarNode(String(maxJobs), SYNTHETIC));
-    for (const [variable, value, at] of options.exportVariables())
-        variables.set(variable, new ScalarNode(value, at));
-    const aliases = readAliases(config, variables, directory);
-    const mirrors = [...(settings.userMirrors?.get(name) ?? []), ...readMirrorList(getSequence(config, 'mirrors'))];
-    const refStorageScalar = scalarOf(config, 'ref-storage');
-    if (refStorageScalar.value !== 'inline' && refStorageScalar.value !== 'project.refs') {
-        throw new CairnError('invalid-data', `ref-storage '${refStorageScalar.value}' is not 'inline' or 'project.refs'`, refStorageScalar.at);
-    }
-    const defaults = getMapping(config, 'defaults') ?? MappingNode.empty();
-    validateKeys(defaults, ['targets'], "'defaults'");
-    const fatalWarnings = getStringList(config, 'fatal-warnings').map((s) => s.value);
-    if (getBool(config, 'fail-on-overlap', false) && !fatalWarnings.includes('overlaps'))
-        fatalWarnings.push('overlaps');
-    const junctions = getMapping(config, 'junctions');
-    if (junctions)
-        validateKeys(junctions, ['duplicates', 'internal', 'disallow-subproject-uris'], "'junctions'");
-    const sandbox = getMapping(config, 'sandbox') ?? MappingNode.empty();
-    validateKeys(sandbox, ['build-uid', 'build-gid', 'build-os', 'build-arch', 'remote-apis-socket'], "'sandbox'");
-    return {
-        name,
-        directory,
-        elementPath,
-        displayPrefix: prefix,
-        options,
-        variables,
-        environment: getMapping(config, 'environment') ?? MappingNode.empty(),
-        environmentNocache: getStringList(config, 'environment-nocache').map((s) => s.value),
-        sandbox,
-        splitRules: getMapping(config, 'split-rules') ?? MappingNode.empty(),
-        elementOverrides,
-        sourceOverrides,
-        aliases,
-        mirrors,
-        userMirrors: settings.userMirrors ?? new Map(),
-        fatalWarnings,
-        refStorage: refStorageScalar.value,
-        refs: refStorageScalar.value === 'project.refs' ? readRefs(directory, prefix, name) : new Map(),
-        defaultTargets: getStringList(defaults, 'targets').map((s) => s.value),
-        plugins: resolvePlugins(getSequence(conf, 'plugins'), directory),
-        conditionals,
-        includes,
-        maxJobs,
-    };
-}
-/**
- * project.refs: `projects: {<project name>: {<element name>: [<ref mapping per source>]}}`.
- * A missing file means no refs yet (they are written by tracking).
- */
-function readRefs(directory, prefix, projectName) {
-    const refs = new Map();
-    const file = external_node_path_default().join(directory, 'project.refs');
-    if (!external_node_fs_default().existsSync(file))
-        return refs;
-    const root = readProjectFile(file, `${prefix}project.refs`);
-    validateKeys(root, ['projects'], 'project.refs');
-    const ours = getMapping(getMapping(root, 'projects') ?? MappingNode.empty(), projectName);
-    for (const [element, list] of ours?.entries ?? []) {
-        if (list.kind !== 'sequence')
-            throw new CairnError('invalid-data', `the refs of '${element}' must be a list, one entry per source`, list.at);
-        refs.set(element, list.items.map((item) => {
-            if (item.kind !== 'mapping')
-                throw new CairnError('invalid-data', 'each source ref must be a mapping such as {ref: ...}', item.at);
-            return item;
-        }));
-    }
-    return refs;
-}
-/** BuildStream's automatic max-jobs: the usable processors, at most 8. */
-function defaultMaxJobs() {
-    return Math.max(1, Math.min(external_node_os_default().availableParallelism(), 8));
-}
-/** A `mirrors:` list (project.conf, or a project in the user configuration): `{name, aliases: {alias: [url prefix, ...]}}`. */
-function readMirrorList(list) {
-    if (!list)
-        return [];
-    return list.items.map((item) => {
-        if (item.kind !== 'mapping')
-            throw new CairnError('invalid-data', 'each mirror must be a mapping with name and aliases', item.at);
-        validateKeys(item, ['name', 'aliases'], 'a mirror');
-        const name = requireString(item, 'name', 'a mirror').value;
-        const aliases = new Map();
-        const node = getMapping(item, 'aliases');
-        if (!node)
-            throw new CairnError('invalid-data', `mirror '${name}' has no aliases`, item.at, 'give aliases: {alias: [url prefixes]}');
-        for (const [alias, value] of node.entries) {
-            if (value.kind !== 'sequence')
-                throw new CairnError('invalid-data', `mirror '${name}': alias '${alias}' must list URL prefixes`, value.at);
-            aliases.set(alias, value.items.map((url) => {
-                if (url.kind !== 'scalar')
-                    throw new CairnError('invalid-data', `mirror '${name}': a URL prefix must be a string`, url.at);
-                return url.value;
-            }));
-        }
-        return { name, aliases };
-    });
-}
-/** Aliases may use the project variables plus project-root and toplevel-root (and their URIs). */
-function readAliases(config, variables, directory) {
-    const aliasesNode = getMapping(config, 'aliases');
-    const aliases = new Map();
-    if (!aliasesNode)
-        return aliases;
-    const scope = variables.clone();
-    const uri = `file://${encodeURI(directory)}`;
-    for (const [key, value] of [['project-root', directory], ['toplevel-root', directory], ['project-root-uri', uri], ['toplevel-root-uri', uri]]) {
-        scope.set(key, new ScalarNode(value, SYNTHETIC));
-    }
-    const resolver = new Variables(scope);
-    for (const [alias, value] of aliasesNode.entries) {
-        if (value.kind !== 'scalar')
-            throw new CairnError('invalid-data', `alias '${alias}' must be a URL prefix`, value.at);
-        aliases.set(alias, resolver.expand(value.value, value.at));
-    }
-    return aliases;
-}
-
-;// CONCATENATED MODULE: ./src/cache/quota.ts
-// The cache quota: what `cache: quota:` means in bytes, and the disk it is measured against.
-// It only reads the filesystem's size; it never looks inside the cache nor removes anything.
-
-
-
-const UNITS = { K: 1, M: 2, G: 3, T: 4 };
-const QUOTA_FORMS = "write a number of bytes (5000000000), a size with K, M, G or T in powers of 1024 (50G, 1.5T, 512MiB), " +
-    "a percentage of the disk holding the cache (50%) or 'infinity'";
-/**
- * Bytes the cache may use: `infinity`, plain bytes, `K/M/G/T` (also `KB`, `KiB`, powers of
- * 1024 as BuildStream reads them) or `N%` of the disk's total size.
- */
-function parseQuota(text, disk, at) {
-    const written = text.trim();
-    const fail = (why) => {
-        throw new CairnError('invalid-data', `invalid cache quota '${text}': ${why}`, at, QUOTA_FORMS);
-    };
-    if (/^infinity$/i.test(written))
-        return Infinity;
-    const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(written);
-    if (percent) {
-        const share = Number(percent[1]);
-        // More than the whole disk cannot be honoured, so it is a mistake rather than "no limit".
-        if (share > 100)
-            fail('a percentage cannot exceed 100%');
-        return Math.floor((disk.totalBytes * share) / 100);
-    }
-    const size = /^(\d+(?:\.\d+)?)\s*(?:([KMGT])(?:i?B)?|B)?$/i.exec(written);
-    if (!size)
-        return fail('not a size');
-    const unit = size[2] ? UNITS[size[2].toUpperCase()] : 0;
-    const bytes = Math.floor(Number(size[1]) * 1024 ** unit);
-    if (!Number.isSafeInteger(bytes))
-        fail('too large; use infinity for no limit');
-    return bytes;
-}
-/**
- * Half of the filesystem holding the cache. The cache shares that disk with the build's own
- * scratch trees and sources (and, on CI runners, with everything else), and a build's output
- * exists beside the cache until it is ingested, so the other half is headroom for that work.
- */
-function defaultQuota(disk) {
-    return Math.floor(disk.totalBytes / 2);
-}
-/** The size of the filesystem that holds `directory` (or would, for a cache not yet created). */
-function diskOf(directory) {
-    let probe = external_node_path_default().resolve(directory);
-    for (;;) {
-        try {
-            const stats = external_node_fs_default().statfsSync(probe);
-            return { totalBytes: stats.blocks * stats.bsize, availableBytes: stats.bavail * stats.bsize };
-        }
-        catch (error) {
-            const parent = external_node_path_default().dirname(probe);
-            if (error.code !== 'ENOENT' || parent === probe)
-                throw error;
-            probe = parent;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/user-config.ts
-// The user's configuration: where the caches live and how the scheduler behaves. Read from
-// `-c FILE` or $XDG_CONFIG_HOME/cairn.conf (YAML, keys as BuildStream's user configuration),
-// with command-line flags over the file over the defaults. Pure apart from reading the file.
-
-
-
-
-
-
-
-
-const TOP_KEYS = ['cachedir', 'logdir', 'sourcedir', 'cache', 'scheduler', 'build', 'sandbox', 'projects'];
-function readUserConfig(inputs) {
-    const env = inputs.env;
-    const home = env['HOME'] ?? external_node_os_default().homedir();
-    const configHome = env['XDG_CONFIG_HOME'] || external_node_path_default().join(home, '.config');
-    const cacheHome = env['XDG_CACHE_HOME'] || external_node_path_default().join(home, '.cache');
-    const file = inputs.file ?? external_node_path_default().join(configHome, 'cairn.conf');
-    let node;
-    if (inputs.file !== undefined || external_node_fs_default().existsSync(file)) {
-        let text;
-        try {
-            text = external_node_fs_default().readFileSync(file, 'utf8');
-        }
-        catch {
-            throw new CairnError('missing-file', `cannot read the user configuration ${file}`);
-        }
-        node = readYaml(text, file);
-        validateKeys(node, TOP_KEYS, 'the user configuration');
-    }
-    const dir = (key, fallback) => {
-        const value = node && getString(node, key);
-        if (value === undefined)
-            return fallback;
-        const expanded = expandPath(value, env, home);
-        if (!external_node_path_default().isAbsolute(expanded))
-            throw new CairnError('invalid-data', `${key} must be an absolute path, not '${value}'`, node.get(key).at);
-        return expanded;
-    };
-    const cacheDirectory = dir('cachedir', external_node_path_default().join(cacheHome, 'cairn'));
-    const cache = node && getMapping(node, 'cache');
-    if (cache)
-        validateKeys(cache, ['quota'], "'cache'");
-    const scheduler = node && getMapping(node, 'scheduler');
-    if (scheduler)
-        validateKeys(scheduler, ['builders', 'fetchers', 'on-error', 'network-retries', 'pushers'], "'scheduler'");
-    const build = node && getMapping(node, 'build');
-    if (build)
-        validateKeys(build, ['max-jobs', 'retry-failed', 'dependencies'], "'build'");
-    const sandbox = node && getMapping(node, 'sandbox');
-    if (sandbox)
-        validateKeys(sandbox, ['bwrap'], "'sandbox'");
-    const quotaNode = cache?.get('quota');
-    const onErrorText = scheduler && getString(scheduler, 'on-error');
-    if (onErrorText !== undefined && !['quit', 'continue', 'terminate'].includes(onErrorText)) {
-        throw new CairnError('invalid-data', `on-error must be quit, continue or terminate, not '${onErrorText}'`, scheduler.get('on-error').at);
-    }
-    const builders = scheduler && count(scheduler, 'builders');
-    const maxJobs = build && count(build, 'max-jobs', true);
-    const bwrap = sandbox && getString(sandbox, 'bwrap');
-    const mirrors = new Map();
-    const projects = node && getMapping(node, 'projects');
-    for (const [project, settings] of projects?.entries ?? []) {
-        if (settings.kind !== 'mapping')
-            throw new CairnError('invalid-data', `projects: ${project} must be a mapping`, settings.at);
-        validateKeys(settings, ['mirrors'], `the settings of project '${project}'`);
-        mirrors.set(project, readMirrorList(getSequence(settings, 'mirrors')));
-    }
-    return {
-        mirrors,
-        cacheDirectory,
-        logDirectory: dir('logdir', external_node_path_default().join(cacheDirectory, 'logs')),
-        sourceDirectory: dir('sourcedir', external_node_path_default().join(cacheDirectory, 'sources')),
-        ...(quotaNode?.kind === 'scalar' ? { quota: { text: quotaNode.value, at: quotaNode.at } } : {}),
-        ...(builders !== undefined ? { builders } : {}),
-        fetchers: (scheduler && count(scheduler, 'fetchers')) ?? 10,
-        onError: onErrorText ?? 'quit',
-        ...(maxJobs ? { maxJobs } : {}),
-        retryFailed: build ? getBool(build, 'retry-failed', false) : false,
-        ...(bwrap ? { bwrap } : {}),
-    };
-}
-function count(node, key, zeroAllowed = false) {
-    const text = getString(node, key);
-    if (text === undefined)
-        return undefined;
-    if (!/^\d+$/.test(text) || (!zeroAllowed && Number(text) === 0)) {
-        throw new CairnError('invalid-data', `${key} must be a ${zeroAllowed ? 'whole' : 'positive'} number, not '${text}'`, node.get(key).at);
-    }
-    return Number(text);
-}
-/** `~` and `$VAR`/`${VAR}` as BuildStream expands directory settings. */
-function expandPath(value, env, home) {
-    const withHome = value === '~' || value.startsWith('~/') ? home + value.slice(1) : value;
-    return withHome.replace(/\$\{(\w+)\}|\$(\w+)/g, (_, a, b) => env[(a ?? b)] ?? '');
-}
-/** The cache quota in bytes: `cache: quota:` against the cache's disk, else the default share of it. */
-function resolveQuota(config) {
-    const disk = diskOf(config.cacheDirectory);
-    return config.quota ? parseQuota(config.quota.text, disk, config.quota.at) : defaultQuota(disk);
-}
-
-;// CONCATENATED MODULE: ./src/cli/build-report.ts
-// The terminal's view of a build: one aligned line per finished job (time since start, result,
-// action, element, duration, log path) and a summary. It only renders engine events.
-
-class BuildReporter {
-    write;
-    nameWidth;
-    started = Date.now();
-    /** `nameWidth`: the longest element name of the pipeline, so that the result column lines up. */
-    constructor(write, nameWidth = 0) {
-        this.write = write;
-        this.nameWidth = nameWidth;
-    }
-    event(event) {
-        if (event.type === 'job-end') {
-            const result = event.result === 'success' ? 'SUCCESS' : event.result === 'failure' ? 'FAILURE' : 'SKIPPED';
-            const key = event.key ? event.key.slice(0, 8) : '--------';
-            const line = `[${clock(Date.now() - this.started)}][${key}][${event.action.padEnd(5)}:${event.element.padEnd(this.nameWidth)}] ${result.padEnd(7)} ${seconds(event.durationMs).padStart(7)}${event.log ? `  ${event.log}` : ''}`;
-            this.write(`${line}\n`);
-            if (event.result === 'failure' && event.message) {
-                this.write(`    ${event.at ? `${formatProvenance(event.at)}: ` : ''}${event.message}\n`);
-            }
-        }
-        else if (event.type === 'message') {
-            this.write(`[${clock(Date.now() - this.started)}]${event.element ? `[${event.element}]` : ''} ${event.level}: ${event.text}\n`);
-        }
-    }
-    summary(summary) {
-        const parts = [`${summary.built.length} built`, `${summary.cached.length} cached`, `${summary.failed.length} failed`, `${summary.skipped.length} skipped`];
-        this.write(`\nBuild ${summary.interrupted ? 'interrupted' : summary.failed.length > 0 ? 'failed' : 'succeeded'}: ${parts.join(', ')} in ${seconds(Date.now() - this.started)}\n`);
-        for (const failure of summary.failed) {
-            const where = failure.at ? `${formatProvenance(failure.at)}: ` : '';
-            this.write(`  failed: ${failure.element}: ${where}${failure.message}${failure.log ? ` (log: ${failure.log})` : ''}\n`);
-        }
-    }
-}
-function clock(ms) {
-    const total = Math.floor(ms / 1000);
-    const pad = (n) => String(n).padStart(2, '0');
-    return `${pad(Math.floor(total / 3600))}:${pad(Math.floor(total / 60) % 60)}:${pad(total % 60)}`;
-}
-function seconds(ms) {
-    return `${(ms / 1000).toFixed(2)}s`;
-}
-
-;// CONCATENATED MODULE: ./src/cli/commands/build.ts
-// `cairn build`: builds the targets and whatever they need that is not cached, printing one
-// line per finished job. SIGINT and SIGTERM stop running sandboxes and leave the cache whole.
-
-
-
-
-const BUILD_OPTIONS = [{ name: 'retry-failed', values: 0 }];
-async function buildCommand(context) {
-    const graph = await context.loadGraph(context.parsed.positionals);
-    const config = context.userConfig;
-    const reporter = new BuildReporter((text) => context.io.err.write(text), Math.max(0, ...graph.scope('all').map((e) => e.fullName.length)));
-    const session = new BuildSession({
-        graph,
-        cache: context.cache,
-        logDirectory: config.logDirectory,
-        sourceDirectory: config.sourceDirectory,
-        builders: context.positiveNumber('builders') ?? config.builders ?? defaultBuilders(),
-        fetchers: context.positiveNumber('fetchers') ?? config.fetchers,
-        onError: context.pick('on-error') ?? config.onError,
-        retryFailed: context.flag('retry-failed') || config.retryFailed,
-        ...(config.bwrap ? { bwrap: config.bwrap } : {}),
-        quotaBytes: resolveQuota(config),
-        onEvent: (event) => reporter.event(event),
-    });
-    const stop = () => session.terminate();
-    external_node_process_default().on('SIGINT', stop);
-    external_node_process_default().on('SIGTERM', stop);
-    try {
-        const summary = await session.run();
-        reporter.summary(summary);
-        if (summary.interrupted)
-            return 130;
-        return summary.failed.length > 0 || summary.skipped.length > 0 ? 255 : 0;
-    }
-    finally {
-        external_node_process_default().off('SIGINT', stop);
-        external_node_process_default().off('SIGTERM', stop);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cache/cache-check.ts
-// Checking the cache: every object is hashed again and compared with its name, and every ref
-// is followed to the objects it needs. Repair removes what cannot be trusted so the artifacts
-// are rebuilt; it never removes a healthy artifact, and never an object before the refs that name it.
-
-
-
-
-async function checkCache(cache, options) {
-    const store = cache.store;
-    const pacer = new Pacer();
-    let objectsChecked = 0;
-    const corrupt = [];
-    for (const object of store.listObjects()) {
-        await pacer.step();
-        let stat;
-        try {
-            stat = external_node_fs_default().lstatSync(object.path);
-        }
-        catch (error) {
-            // Collected by another process since the listing.
-            if (isMissing(error))
-                continue;
-            throw error;
-        }
-        if (stat.isDirectory())
-            continue;
-        let actual;
-        if (!stat.isFile()) {
-            actual = 'not a regular file';
-        }
-        else {
-            try {
-                actual = await cache_check_hashFile(object.path);
-            }
-            catch (error) {
-                if (isMissing(error))
-                    continue;
-                throw error;
-            }
-        }
-        objectsChecked++;
-        if (actual !== object.hash)
-            corrupt.push({ path: object.path, expected: object.hash, actual });
-    }
-    const corruptPaths = new Set(corrupt.map((c) => c.path));
-    const problemOf = treeProblems(cache, corruptPaths, pacer);
-    const brokenRefs = [];
-    for (const entry of cache.listRefs()) {
-        const read = readRef(entry.path);
-        if (read.state === 'missing')
-            continue;
-        const problem = read.state === 'unreadable' ? { kind: 'unreadable', message: read.message } : await problemOf(read.roots);
-        if (problem)
-            brokenRefs.push({ ref: entry.ref, path: entry.path, problem });
-    }
-    if (options.repair) {
-        // Refs first: a ref must never name an object that is already gone.
-        for (const broken of brokenRefs)
-            cache_check_unlinkIfPresent(broken.path);
-        for (const object of corrupt)
-            cache_check_unlinkIfPresent(object.path);
-    }
-    return { objectsChecked, corrupt, brokenRefs, repaired: options.repair };
-}
-/**
- * The first problem in a ref's roots, if any. Verdicts on directories are remembered, so a
- * subtree shared by many artifacts (and by an artifact's strong and weak refs) is walked once.
- */
-function treeProblems(cache, corruptPaths, pacer) {
-    const store = cache.store;
-    const verdicts = new Map();
-    const presenceProblem = (at) => {
-        if (!at.present)
-            return { kind: 'missing-object', object: at.path };
-        if (corruptPaths.has(at.path))
-            return { kind: 'corrupt-object', object: at.path };
-        return undefined;
-    };
-    const objectProblem = (hash, executable, acceptOtherVariant) => presenceProblem(locateObject(store, hash, executable, acceptOtherVariant));
-    const directoryProblem = async (digest) => {
-        if (verdicts.has(digest.hash))
-            return verdicts.get(digest.hash);
-        await pacer.step();
-        // A Directory blob is read through either variant, as the store reads blobs.
-        const at = locateObject(store, digest.hash, false, true);
-        let problem = presenceProblem(at);
-        if (!problem) {
-            const children = readTreeAt(at.path);
-            if (!children)
-                problem = { kind: 'corrupt-object', object: at.path };
-            for (const child of children ?? []) {
-                if (child.kind === 'symlink')
-                    continue;
-                if (!isHash(child.digest.hash))
-                    problem = { kind: 'corrupt-object', object: at.path };
-                // Staging links exactly the variant the entry asks for, so a file needs that one.
-                else if (child.kind === 'file')
-                    problem = objectProblem(child.digest.hash, child.isExecutable, false);
-                else
-                    problem = await directoryProblem(child.digest);
-                if (problem)
-                    break;
-            }
-        }
-        verdicts.set(digest.hash, problem);
-        return problem;
-    };
-    return async (roots) => {
-        const log = roots.log && objectProblem(roots.log.hash, false, true);
-        if (log)
-            return log;
-        return roots.files && (await directoryProblem(roots.files));
-    };
-}
-/** Streams the file through sha256: objects can be gigabytes. */
-async function cache_check_hashFile(file) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    for await (const chunk of external_node_fs_default().createReadStream(file, { highWaterMark: 1 << 20 }))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-function cache_check_unlinkIfPresent(file) {
-    try {
-        external_node_fs_default().unlinkSync(file);
-    }
-    catch (error) {
-        if (!isMissing(error))
-            throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/commands/cache.ts
-// `cairn cache check [--repair]`: re-hashes every object of the local cache and reports the
-// corrupt ones and the artifacts that need them; --repair removes both, so they are rebuilt.
-
-
-const CACHE_OPTIONS = [{ name: 'repair', values: 0 }];
-async function cacheCommand(context) {
-    const [verb] = context.parsed.positionals;
-    if (verb !== 'check')
-        throw new UsageError(`cairn cache takes check${verb ? `, not '${verb}'` : ''}`);
-    const repair = context.flag('repair');
-    const report = await checkCache(context.cache, { repair });
-    const { out } = context.io;
-    out.write(`checked ${report.objectsChecked} objects in ${context.cache.directory}\n`);
-    for (const corrupt of report.corrupt)
-        out.write(`corrupt object ${corrupt.path}: expected ${corrupt.expected}, found ${corrupt.actual}\n`);
-    for (const broken of report.brokenRefs)
-        out.write(`broken artifact ${broken.ref.project}/${broken.ref.element}/${broken.ref.key}: ${describeProblem(broken.problem)}\n`);
-    const problems = report.corrupt.length + report.brokenRefs.length;
-    if (problems === 0) {
-        out.write('no problems found\n');
-        return 0;
-    }
-    out.write(repair ? `repaired: removed ${report.corrupt.length} corrupt objects and ${report.brokenRefs.length} artifact refs that needed them\n` : 'run cairn cache check --repair to remove them\n');
-    return repair ? 0 : 1;
-}
-function describeProblem(problem) {
-    switch (problem.kind) {
-        case 'unreadable':
-            return `unreadable record (${problem.message})`;
-        case 'missing-object':
-            return `needs missing object ${problem.object}`;
-        case 'corrupt-object':
-            return `needs corrupt object ${problem.object}`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/fetch-session.ts
-// `fetch` as one engine call: bring every source of the chosen elements that is not in the
-// source cache into it, one job per element, at most `fetchers` at once, through the
-// scheduler. Front ends subscribe to its events (the build's event type, action 'fetch');
-// nothing here prints, and nothing here builds.
-
-
-
-
-
-/** Whether a source must be fetched before it can be staged: it needs fetching and is not in the cache. */
-/**
- * Refuses elements with a source that has no ref, naming every one of them, as BuildStream's
- * consistency check does before fetching: there is nothing to fetch until they are tracked.
- */
-function requireResolved(graph, elements) {
-    const unresolved = elements.filter((element) => !graph.keyed(element).resolved);
-    if (unresolved.length === 0)
-        return;
-    const names = unresolved.map((e) => e.fullName);
-    throw new CairnError('invalid-data', `${names.join(', ')} ${names.length === 1 ? 'has a source' : 'have sources'} without a ref, so there is nothing to fetch`, unresolved[0].kindAt, `run cairn track ${names.join(' ')} to pin ${names.length === 1 ? 'it' : 'them'}`);
-}
-/**
- * BuildStream's `plan` selection: what a build of the targets would need and does not have, i.e.
- * the targets and their runtime dependencies, plus the build dependencies of whatever must be
- * built, less every element whose artifact is cached.
- */
-function planElements(graph, built) {
-    const all = graph.scope('all');
-    const needed = new Set(graph.targets);
-    for (let i = all.length - 1; i >= 0; i--) {
-        const element = all[i];
-        if (!needed.has(element))
-            continue;
-        const mustBuild = !built(graph.keyed(element));
-        for (const dep of element.dependencies) {
-            if (dep.type !== 'build' || mustBuild)
-                needed.add(dep.element);
-        }
-    }
-    return all.filter((element) => needed.has(element) && !built(graph.keyed(element)));
-}
-class FetchSession {
-    options;
-    scheduler;
-    fetched = [];
-    failures = new Map();
-    constructor(options) {
-        this.options = options;
-        this.scheduler = new Scheduler({
-            queues: [
-                {
-                    name: 'fetch',
-                    limit: Math.max(1, options.fetchers),
-                    ordered: false,
-                    needsJob: (item) => !sourcesCached(item.element, options.sourceDirectory),
-                    run: (item, signal) => this.fetch(item, signal),
-                },
-            ],
-            onError: options.onError,
-            onEvent: (event) => {
-                if (event.type === 'item-skipped')
-                    this.emit({ type: 'element-skipped', element: event.item.name, reason: event.reason });
-            },
-        });
-    }
-    /** Aborts running downloads and starts nothing new (SIGINT, SIGTERM). */
-    terminate() {
-        this.scheduler.terminate();
-    }
-    async run() {
-        const graph = this.options.graph;
-        const elements = [...new Set(this.options.elements)].filter((e) => e.kind !== 'link');
-        // Elements with nothing to download (no sources, or local ones) are neither fetched nor cached.
-        const downloads = (e) => graph.keyed(e).composed.sources.some((s) => s.plugin.needsFetch);
-        const cached = elements.filter((e) => downloads(e) && sourcesCached(graph.keyed(e), this.options.sourceDirectory)).map((e) => e.fullName);
-        const summary = await this.scheduler.run(elements.map((element) => ({
-            id: String(element.index),
-            value: { element: graph.keyed(element), name: element.fullName },
-            dependsOn: [],
-        })));
-        return {
-            fetched: this.fetched,
-            cached,
-            failed: summary.failed.map(({ item }) => ({ element: item.name, ...(this.failures.get(item.name) ?? { message: 'failed' }) })),
-            skipped: summary.skipped.map((item) => item.name),
-            interrupted: summary.interrupted,
-        };
-    }
-    async fetch(item, signal) {
-        const { element, name } = item;
-        const key = element.keys?.strong ?? element.keys?.strict;
-        const log = new JobLog(jobLogPath(this.options.logDirectory, element.loaded.project.name, normalName(element.loaded.name), key ?? 'unkeyed', 'fetch', new Date()));
-        const started = Date.now();
-        const end = { element: name, action: 'fetch', log: log.file, ...(key ? { key } : {}) };
-        this.emit({ type: 'job-start', element: name, action: 'fetch', log: log.file });
-        try {
-            await fetchElementSources(element, { sourceCache: this.options.sourceDirectory, signal, log: (line) => log.line(line) });
-            this.fetched.push(name);
-            this.emit({ type: 'job-end', ...end, result: 'success', durationMs: Date.now() - started });
-            return 'done';
-        }
-        catch (error) {
-            const failure = fetch_session_describe(error);
-            log.line(`error: ${failure.message}`);
-            this.failures.set(name, { ...failure, log: log.file });
-            this.emit({ type: 'job-end', ...end, result: 'failure', durationMs: Date.now() - started, ...failure });
-            return 'failed';
-        }
-        finally {
-            log.close();
-        }
-    }
-    emit(event) {
-        this.options.onEvent?.(event);
-    }
-}
-function fetch_session_describe(error) {
-    // The provenance travels beside the message, so that a renderer prints it once.
-    if (error instanceof CairnError)
-        return { message: `${error.message}${error.hint ? ` (${error.hint})` : ''}`, ...(error.provenance ? { at: error.provenance } : {}) };
-    if (error instanceof Error && error.name === 'AbortError')
-        return { message: 'interrupted' };
-    return { message: error instanceof Error ? error.message : String(error) };
-}
-
-;// CONCATENATED MODULE: ./src/cli/commands/fetch.ts
-// `cairn fetch`: downloads the sources of the selected elements that are not in the source
-// cache, one job line per element as build prints them; 255 when any fetch failed.
-
-
-
-
-
-
-
-const FETCH_OPTIONS = [
-    { name: 'deps', short: 'd', values: 1, choices: ['none', 'plan', 'run', 'build', 'all'] },
-    { name: 'except', values: 1, repeat: true },
-];
-async function fetchCommand(context, targets = context.parsed.positionals) {
-    const graph = await context.loadGraph(targets);
-    const elements = selectSourceElements(context, graph, (one(context.parsed, 'deps') ?? 'plan'));
-    return (await runFetch(context, graph, elements)) ? 0 : 255;
-}
-/**
- * The elements of a `--deps` scope of the targets, less `--except` ones; links have nothing to
- * fetch. A junction is only ever there as a target, and fetching it is what lets its subproject load.
- */
-function selectSourceElements(context, graph, deps) {
-    const except = (context.parsed.flags.get('except') ?? []).map(([name]) => graph.lookup(name));
-    const selected = deps === 'plan'
-        ? planElements(graph, (keyed) => lookupArtifact(context.cache, keyed, graph.strict, false)?.result.success === true)
-        : graph.scope(deps);
-    return exceptElements(graph.targets, selected, except).filter((e) => e.kind !== 'link');
-}
-/** Fetches what the elements miss, printing job lines and a summary on stderr; true when nothing failed. */
-async function runFetch(context, graph, elements) {
-    requireResolved(graph, elements);
-    const config = context.userConfig;
-    const reporter = new BuildReporter((text) => context.io.err.write(text), Math.max(0, ...elements.map((e) => e.fullName.length)));
-    const session = new FetchSession({
-        graph,
-        elements,
-        sourceDirectory: config.sourceDirectory,
-        logDirectory: config.logDirectory,
-        fetchers: context.positiveNumber('fetchers') ?? config.fetchers,
-        onError: context.pick('on-error') ?? config.onError,
-        onEvent: (event) => reporter.event(event),
-    });
-    const stop = () => session.terminate();
-    external_node_process_default().on('SIGINT', stop);
-    external_node_process_default().on('SIGTERM', stop);
-    const started = Date.now();
-    try {
-        const summary = await session.run();
-        writeSummary(context, summary, Date.now() - started);
-        return summary.failed.length === 0 && summary.skipped.length === 0 && !summary.interrupted;
-    }
-    finally {
-        external_node_process_default().off('SIGINT', stop);
-        external_node_process_default().off('SIGTERM', stop);
-    }
-}
-function writeSummary(context, summary, durationMs) {
-    const outcome = summary.interrupted ? 'interrupted' : summary.failed.length > 0 ? 'failed' : 'succeeded';
-    const parts = [`${summary.fetched.length} fetched`, `${summary.cached.length} already cached`, `${summary.failed.length} failed`];
-    if (summary.skipped.length > 0)
-        parts.push(`${summary.skipped.length} skipped`);
-    context.io.err.write(`\nFetch ${outcome}: ${parts.join(', ')} in ${(durationMs / 1000).toFixed(2)}s\n`);
-    for (const failure of summary.failed) {
-        const where = failure.at ? `${formatProvenance(failure.at)}: ` : '';
-        context.io.err.write(`  failed: ${failure.element}: ${where}${failure.message}${failure.log ? ` (log: ${failure.log})` : ''}\n`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/commands/shell.ts
-// `cairn shell`: a shell (or one command) in a sandbox holding an element's staged run scope,
-// or with --build what its build would stage plus its sources at the build root. Changes to
-// the root are thrown away with the sandbox.
-
-
-
-
-
-
-
-
-const SHELL_OPTIONS = [{ name: 'build', short: 'b', values: 0 }];
-async function shellCommand(context, command) {
-    const targets = context.parsed.positionals;
-    if (targets.length !== 1)
-        throw new UsageError('cairn shell takes exactly one element (and, after --, a command)');
-    const graph = await context.loadGraph(targets);
-    const element = graph.targets[0];
-    const keyed = graph.keyed(element);
-    const build = context.flag('build');
-    const staged = (build ? graph.buildScope(element) : checkoutElements(graph, element, 'run')).filter((e) => e.kind !== 'junction' && e.kind !== 'link');
-    const store = context.cache.store;
-    const area = new StagingArea(store);
-    const integration = [];
-    for (const e of staged) {
-        const record = context.requireArtifact(graph, e, 'success');
-        if (record.files)
-            area.add({ name: e.fullName, tree: record.files.hash, location: '/' });
-        const bst = record.public?.bst;
-        const commands = Array.isArray(bst?.['integration-commands']) ? bst['integration-commands'] : [];
-        commands.forEach((command, i) => {
-            if (typeof command === 'string')
-                integration.push({ label: `integration-commands[${i}] of ${e.fullName}`, command });
-        });
-    }
-    const capabilities = await probeSandbox(context.userConfig.bwrap ? { bwrap: context.userConfig.bwrap } : {});
-    const work = store.temporaryPath('shell');
-    const root = external_node_path_default().join(work, 'root');
-    const scratch = external_node_path_default().join(work, 'scratch');
-    external_node_fs_default().mkdirSync(root, { recursive: true });
-    external_node_fs_default().mkdirSync(scratch);
-    try {
-        // Without an overlay, a private copy keeps writes away from the cache.
-        await area.materialize(root, capabilities.overlay ? 'link' : 'copy');
-        const variables = keyed.composed.view.variables;
-        const writable = [];
-        let cwd = '/';
-        if (build) {
-            const buildRoot = variables.get('build-root') ?? '/buildstream/build';
-            const host = external_node_path_default().join(work, 'build');
-            external_node_fs_default().mkdirSync(host);
-            await stageElementSources(keyed, host, idleContext(context.userConfig.sourceDirectory));
-            writable.push({ host, path: buildRoot });
-            cwd = buildRoot;
-        }
-        const env = {};
-        for (const [name, value] of keyed.composed.environment.entries)
-            if (value.kind === 'scalar')
-                env[name] = value.value;
-        env['PS1'] = `[${element.fullName}:\\w]\\$ `;
-        const interactive = command.length === 0;
-        // As in a build, the staged elements are integrated first; the shell then sees the result.
-        if (integration.length > 0) {
-            const integrated = await runInSandbox(capabilities, { root, rootWritable: true, layered: true, scratch, writable: [], cwd: '/', env, uid: 0, gid: 0, commands: integration });
-            if (!integrated.ok)
-                return integrated.failed?.exitCode ?? 1;
-        }
-        const result = await runInSandbox(capabilities, {
-            layered: true,
-            root,
-            rootWritable: true,
-            scratch,
-            writable,
-            cwd,
-            env,
-            uid: 0,
-            gid: 0,
-            commands: [{ label: interactive ? 'shell' : 'command', command: interactive ? 'exec /bin/sh -i' : command.map(shellQuote).join(' ') }],
-            // A command, like a shell, talks to the terminal directly (no log headers), as bst shell does.
-            interactive: true,
-        });
-        return result.ok ? 0 : result.failed?.exitCode ?? 1;
-    }
-    finally {
-        removeTree(work);
-    }
-}
-function shellQuote(word) {
-    return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
-;// CONCATENATED MODULE: ./src/cli/format.ts
-// BuildStream's `--format` strings: `%{name}` placeholders, each with an optional Python-style
-// format spec (`%{state: >12}`, `%{name:^20}`): fill, alignment and width.
-const PLACEHOLDER = /%\{([a-z-]+)(?::([^}]*))?\}/g;
-/** The placeholders a format string uses, so that only the needed work is done. */
-function placeholdersOf(format) {
-    const names = new Set();
-    for (const match of format.matchAll(PLACEHOLDER))
-        names.add(match[1]);
-    return names;
-}
-/** Python's format spec for strings: [[fill]align][width]; other parts are ignored. */
-function applySpec(value, spec) {
-    if (!spec)
-        return value;
-    const match = /^(?:(.)?([<>^]))?(\d+)?/.exec(spec);
-    if (!match)
-        return value;
-    const fill = match[1] ?? ' ';
-    const align = match[2] ?? '<';
-    const width = match[3] ? Number(match[3]) : 0;
-    const pad = width - [...value].length;
-    if (pad <= 0)
-        return value;
-    if (align === '>')
-        return fill.repeat(pad) + value;
-    if (align === '^')
-        return fill.repeat(Math.floor(pad / 2)) + value + fill.repeat(Math.ceil(pad / 2));
-    return value + fill.repeat(pad);
-}
-/** Substitutes every known placeholder; unknown ones stay as written, as in BuildStream. */
-function renderFormat(format, values) {
-    return format.replace(PLACEHOLDER, (whole, name, spec) => {
-        const value = values(name);
-        return value === undefined ? whole : applySpec(value, spec);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/cli/commands/show-render.ts
-// `cairn show`: the elements of a scope, one line each, in a `--format` of BuildStream's
-// placeholders. It renders what the engine computed; it decides nothing itself.
-
-
-
-
-const DEFAULT_SHOW_FORMAT = '%{state: >12} %{full-key} %{name} %{workspace-dirs}';
-const UNKNOWN_KEY = '?'.repeat(64);
-const WITHOUT_SOURCE_CACHE = (keyed) => keyed.sourcesLocal;
-/** An element's state as BuildStream names it. */
-function stateOf(graph, keyed, artifact, memo = new Map(), sources = WITHOUT_SOURCE_CACHE) {
-    if (!keyed.resolved)
-        return 'no reference';
-    // A junction is never built: what it can lack is its sources, without which nothing loads through it.
-    if (keyed.loaded.kind === 'junction')
-        return sources(keyed) ? 'junction' : 'fetch needed';
-    if (!keyed.keys)
-        return 'waiting';
-    const state = artifact(keyed);
-    if (state)
-        return state;
-    if (!sources(keyed))
-        return 'fetch needed';
-    // Buildable once everything its build stages is cached: each build dependency and, through
-    // them, their runtime dependencies.
-    const ready = keyed.loaded.dependencies.every((d) => d.type === 'runtime' || runtimeClosureCached(graph, d.element, artifact, memo));
-    return ready ? 'buildable' : 'waiting';
-}
-function runtimeClosureCached(graph, element, artifact, memo) {
-    const known = memo.get(element);
-    if (known !== undefined)
-        return known;
-    memo.set(element, false);
-    const cached = artifact(graph.keyed(element)) === 'cached' &&
-        element.dependencies.every((d) => d.type === 'build' || runtimeClosureCached(graph, d.element, artifact, memo));
-    memo.set(element, cached);
-    return cached;
-}
-function yamlOf(value) {
-    if (Array.isArray(value) && value.length === 0)
-        return '[]\n';
-    if (value && typeof value === 'object' && Object.keys(value).length === 0)
-        return '{}\n';
-    return (0,dist/* stringify */.As)(value, { lineWidth: 0 });
-}
-function selectElements(graph, deps, except) {
-    const scope = deps === 'plan' ? 'all' : deps;
-    const elements = graph.scope(scope);
-    return exceptElements(graph.targets, elements, except);
-}
-function renderShow(graph, elements, format, artifact = () => undefined, sources = WITHOUT_SOURCE_CACHE) {
-    const wanted = placeholdersOf(format);
-    const needsKeyed = ['key', 'full-key', 'state', 'config', 'vars', 'env', 'public', 'description'].some((name) => wanted.has(name));
-    const lines = [];
-    const memo = new Map();
-    for (const element of elements) {
-        const keyed = needsKeyed ? graph.keyed(element) : undefined;
-        const fullKey = keyed?.keys?.strong ?? UNKNOWN_KEY;
-        const values = (name) => {
-            switch (name) {
-                case 'name':
-                    return element.fullName;
-                case 'kind':
-                    return element.kind;
-                case 'key':
-                    return fullKey.slice(0, 8);
-                case 'full-key':
-                    return fullKey;
-                case 'state':
-                    return stateOf(graph, keyed, artifact, memo, sources);
-                case 'description': {
-                    const description = element.node.get('description');
-                    return description?.kind === 'scalar' ? description.value.split(/\r?\n/).join(' ') : '';
-                }
-                case 'config':
-                    return yamlOf(toPlain(keyed.composed.config));
-                case 'vars':
-                    return yamlOf(Object.fromEntries(keyed.composed.variables.resolved()));
-                case 'env':
-                    return yamlOf(toPlain(keyed.composed.environment));
-                case 'public':
-                    return yamlOf(toPlain(keyed.composed.public));
-                case 'deps':
-                    return yamlOf(directDependencies(element, 'all').map((e) => e.fullName)).trimEnd();
-                case 'build-deps':
-                    return yamlOf(directDependencies(element, 'build').map((e) => e.fullName)).trimEnd();
-                case 'runtime-deps':
-                    return yamlOf(directDependencies(element, 'run').map((e) => e.fullName)).trimEnd();
-                case 'workspaced':
-                case 'workspace-dirs':
-                    return '';
-                default:
-                    return undefined;
-            }
-        };
-        lines.push(renderFormat(format, values));
-    }
-    return lines.length > 0 ? `${lines.join('\n')}\n` : '';
-}
-
-;// CONCATENATED MODULE: ./src/cli/commands/show.ts
-// `cairn show`: elements of a scope with their keys and states.
-
-
-const SHOW_OPTIONS = [
-    { name: 'deps', short: 'd', values: 1, choices: ['none', 'run', 'build', 'all', 'plan'] },
-    { name: 'except', values: 1, repeat: true },
-    { name: 'format', short: 'f', values: 1 },
-    { name: 'order', values: 1, choices: ['stage', 'alpha'] },
-];
-async function showCommand(context) {
-    const { parsed } = context;
-    const graph = await context.loadGraph(parsed.positionals);
-    const except = (parsed.flags.get('except') ?? []).map(([name]) => graph.lookup(name));
-    let elements = selectElements(graph, (one(parsed, 'deps') ?? 'all'), except);
-    if (one(parsed, 'order') === 'alpha')
-        elements = [...elements].sort((a, b) => (a.fullName < b.fullName ? -1 : a.fullName > b.fullName ? 1 : 0));
-    context.io.out.write(renderShow(graph, elements, one(parsed, 'format') ?? DEFAULT_SHOW_FORMAT, context.artifactState(graph), context.sourceState()));
-    return 0;
-}
-
-;// CONCATENATED MODULE: ./src/engine/source-checkout.ts
-// Puts elements' sources on the host, laid out as BuildStream's `source checkout` lays them:
-// `<element normal name>/` per element with sources (under `<junction normal name>/` for
-// elements of a subproject), optionally with a `build-<normal name>` script per build element
-// and a `build.sh` that runs them in order; into a directory or a tarball. Sources must be
-// fetched first: this module stages, it never downloads.
-
-
-
-
-
-
-
-
-
-/** `<normal name>` of the element, under the normal names of the junctions it was reached through. */
-function elementDirectory(element) {
-    const junctions = element.junction === '' ? [] : element.junction.split(':').map(normalName);
-    return [...junctions, normalName(element.name)].join('/');
-}
-async function sourceCheckout(request) {
-    const { target } = request;
-    const stagingParent = 'directory' in target ? external_node_path_default().dirname(external_node_path_default().resolve(target.directory)) : request.workDirectory;
-    if ('directory' in target)
-        checkDirectoryTarget(target.directory);
-    external_node_fs_default().mkdirSync(stagingParent, { recursive: true });
-    // Staged beside the destination and renamed into place: the checkout appears whole or not at all.
-    const work = external_node_fs_default().mkdtempSync(external_node_path_default().join(stagingParent, '.cairn-source-checkout-'));
-    try {
-        const result = await stageAll(request, work);
-        if ('directory' in target) {
-            if (external_node_fs_default().existsSync(target.directory))
-                external_node_fs_default().rmdirSync(target.directory);
-            external_node_fs_default().renameSync(work, target.directory);
-        }
-        else {
-            await source_checkout_writeTarball(work, target.tar);
-        }
-        return result;
-    }
-    finally {
-        if (external_node_fs_default().existsSync(work))
-            removeTree(work);
-    }
-}
-async function stageAll(request, root) {
-    const context = {
-        sourceCache: request.sourceDirectory,
-        signal: request.signal ?? new AbortController().signal,
-        log: request.log ?? (() => undefined),
-    };
-    const directories = [];
-    const scripts = [];
-    const built = [];
-    for (const loaded of request.elements) {
-        if (loaded.kind === 'junction' || loaded.kind === 'link')
-            continue;
-        const element = request.graph.keyed(loaded);
-        const relative = elementDirectory(loaded);
-        if (element.composed.sources.length > 0) {
-            const directory = external_node_path_default().join(root, relative);
-            external_node_fs_default().mkdirSync(directory, { recursive: true });
-            await stageElementSources(element, directory, context);
-            directories.push(relative);
-        }
-        if (request.includeBuildScripts) {
-            const script = buildScript(element, relative);
-            if (script !== undefined) {
-                const name = `build-${relative.replace(/\//g, '-')}`;
-                external_node_fs_default().writeFileSync(external_node_path_default().join(root, name), script, { mode: 0o755 });
-                scripts.push(name);
-                built.push(name);
-            }
-        }
-    }
-    if (request.includeBuildScripts) {
-        external_node_fs_default().writeFileSync(external_node_path_default().join(root, 'build.sh'), masterScript(built), { mode: 0o755 });
-        scripts.push('build.sh');
-    }
-    return { directories, scripts };
-}
-/**
- * A shell script that builds the element on the host the way its sandboxed build would: the
- * sources copied into %{build-root}, the element's environment exported, each command of the
- * four steps run with `set -ex`, then the install root copied into `/`. Undefined for kinds
- * that are not build elements (import, stack, compose, script…), as in BuildStream.
- */
-function buildScript(element, sourceDirectory) {
-    const config = element.composed.config;
-    if (!element.composed.plugin.runsCommands(element.composed.view))
-        return undefined;
-    if (!COMMAND_STEPS.some((step) => config.has(step)))
-        return undefined;
-    const variables = element.composed.view.variables;
-    const buildRoot = variables.get('build-root');
-    const installRoot = variables.get('install-root');
-    if (!buildRoot || !installRoot)
-        return undefined;
-    const subdir = variables.get('command-subdir');
-    const workDirectory = subdir ? `${buildRoot}/${subdir}` : buildRoot;
-    const name = element.loaded.fullName;
-    const environment = [...element.composed.environment.entries]
-        .flatMap(([key, value]) => (value.kind === 'scalar' ? [`export ${key}=${quote(value.value)}`] : []))
-        .join('\n');
-    const steps = COMMAND_STEPS.flatMap((step) => {
-        const list = config.get(step);
-        if (!list || list.kind !== 'sequence' || list.items.length === 0)
-            return [];
-        // A command that expands to nothing (strip-commands without %{strip-binaries}) does nothing.
-        const commands = list.items.flatMap((item) => (item.kind === 'scalar' && item.value.trim() !== '' ? [`(set -ex; ${item.value}\n) || exit 1`] : []));
-        return commands.length > 0 ? [`# ${step}\n${commands.join('\n')}`] : [];
-    });
-    return `#!/bin/sh
-# Builds ${name} on this host as its build would run in Cairn's sandbox, from the sources
-# checked out beside this script. Generated by cairn source checkout --include-build-scripts.
-# It runs as it is, outside any sandbox: what the element builds against must be in / already,
-# and it writes to ${buildRoot}, ${installRoot} and, at the end, to /.
-
-set -e
-
-SRCDIR="\${SRCDIR:-$(cd "$(dirname "$0")" && pwd)}"
-
-echo ${quote(`Building ${name}`)}
-rm -rf ${quote(buildRoot)} ${quote(installRoot)}
-mkdir -p ${quote(buildRoot)} ${quote(installRoot)}
-if [ -d "$SRCDIR/${sourceDirectory}/" ]; then
-    cp -a "$SRCDIR/${sourceDirectory}/." ${quote(buildRoot)}
-fi
-mkdir -p ${quote(workDirectory)}
-cd ${quote(workDirectory)}
-
-${environment}
-
-${steps.join('\n\n')}
-
-cd /
-rm -rf ${quote(buildRoot)}
-
-echo ${quote(`Installing ${name}`)}
-cp -a ${quote(`${installRoot}/.`)} /
-`;
-}
-/** build.sh: runs each element's script in build order. */
-function masterScript(scripts) {
-    return `#!/bin/sh
-# Builds every element checked out here, dependencies first, with the build-* scripts beside it.
-# Generated by cairn source checkout --include-build-scripts.
-
-set -eu
-
-SRCDIR="$(cd "$(dirname "$0")" && pwd)"
-export SRCDIR
-
-for script in ${scripts.map(quote).join(' ')}; do
-    echo "Running $script"
-    "$SRCDIR/$script"
-    if [ -x /sbin/ldconfig ]; then
-        /sbin/ldconfig || true
-    fi
-done
-`;
-}
-/** POSIX single quotes: the text exactly, whatever it holds. */
-function quote(text) {
-    return `'${text.replace(/'/g, `'\\''`)}'`;
-}
-function checkDirectoryTarget(directory) {
-    if (!external_node_fs_default().existsSync(directory))
-        return;
-    if (!external_node_fs_default().statSync(directory).isDirectory())
-        throw new CairnError('invalid-argument', `${directory} exists and is not a directory`);
-    if (external_node_fs_default().readdirSync(directory).length > 0)
-        throw new CairnError('invalid-argument', `${directory} is not empty`, undefined, 'give an empty or new directory');
-}
-async function source_checkout_writeTarball(root, file) {
-    const entries = external_node_fs_default().readdirSync(root).sort();
-    const gzip = /\.(tgz|tar\.gz)$/.test(file);
-    const temporary = external_node_path_default().join(external_node_path_default().dirname(external_node_path_default().resolve(file)), `.${external_node_path_default().basename(file)}.${process.pid}.part`);
-    try {
-        // Portable: no user or group names and ids, so the tarball does not depend on who made it.
-        if (entries.length > 0)
-            await Qn({ cwd: root, portable: true, gzip, file: temporary }, entries);
-        else
-            external_node_fs_default().writeFileSync(temporary, gzip ? external_node_zlib_default().gzipSync(Buffer.alloc(1024)) : Buffer.alloc(1024)); // an empty archive: the end-of-archive blocks
-        external_node_fs_default().renameSync(temporary, file);
-    }
-    finally {
-        external_node_fs_default().rmSync(temporary, { force: true });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cache/canonical-json.ts
-// Canonical JSON for cache keys: byte-for-byte what Python's
-// json.dumps(v, sort_keys=True, separators=(",", ":"), ensure_ascii=True) emits, plus SHA-256 helpers.
-
-const HEX = '0123456789abcdef';
-/** Short escapes Python's json module uses; every other char outside 0x20..0x7e becomes \uXXXX. */
-const SHORT_ESCAPES = {
-    0x08: '\\b',
-    0x09: '\\t',
-    0x0a: '\\n',
-    0x0c: '\\f',
-    0x0d: '\\r',
-    0x22: '\\"',
-    0x5c: '\\\\',
-};
-// Matches any UTF-16 unit that must be escaped: quote, backslash, controls and all non-ASCII.
-// DEL (0x7f) is written as it is: BuildStream hashes with ujson, which does not escape it
-// (Python's json module would).
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\u0080-\uffff]/;
-function hex4(unit) {
-    return (HEX.charAt((unit >> 12) & 0xf) +
-        HEX.charAt((unit >> 8) & 0xf) +
-        HEX.charAt((unit >> 4) & 0xf) +
-        HEX.charAt(unit & 0xf));
-}
-/**
- * Quote a string the way Python's `encode_basestring_ascii` does. Escaping each UTF-16 unit on its
- * own yields exactly Python's surrogate pairs for astral characters (and passes lone surrogates
- * through as \udXXX, as Python does for such code points).
- */
-function canonical_json_quote(s) {
-    if (!NEEDS_ESCAPE.test(s))
-        return '"' + s + '"';
-    let out = '"';
-    let start = 0;
-    for (let i = 0; i < s.length; i++) {
-        const unit = s.charCodeAt(i);
-        if (unit >= 0x20 && unit <= 0x7f && unit !== 0x22 && unit !== 0x5c)
-            continue;
-        if (i > start)
-            out += s.slice(start, i);
-        out += SHORT_ESCAPES[unit] ?? '\\u' + hex4(unit);
-        start = i + 1;
-    }
-    if (start < s.length)
-        out += s.slice(start);
-    return out + '"';
-}
-function isHighSurrogate(unit) {
-    return unit >= 0xd800 && unit <= 0xdbff;
-}
-/**
- * Compare two strings by Unicode code point, as Python orders `str` (plain `<` on JS strings
- * compares UTF-16 units, which puts astral characters before U+E000..U+FFFF).
- */
-function canonical_json_compareCodePoints(a, b) {
-    if (a === b)
-        return 0;
-    const n = Math.min(a.length, b.length);
-    let i = 0;
-    while (i < n && a.charCodeAt(i) === b.charCodeAt(i))
-        i++;
-    if (i === n)
-        return a.length - b.length;
-    // The prefix is shared; step back onto the start of the code point containing unit i.
-    if (i > 0 && isHighSurrogate(a.charCodeAt(i - 1)))
-        i--;
-    return (a.codePointAt(i) ?? 0) - (b.codePointAt(i) ?? 0);
-}
-function formatNumber(v) {
-    if (!Number.isInteger(v)) {
-        // BuildStream never hashes floats, and ujson and Python's json disagree on how to print them,
-        // so refuse rather than guess.
-        throw new TypeError(`canonicalJson: only integers are supported, got ${String(v)}`);
-    }
-    // Python prints ints in full decimal (never exponent form); -0 is the int 0.
-    return Number.isSafeInteger(v) ? String(v === 0 ? 0 : v) : BigInt(v).toString();
-}
-function write(v, parts) {
-    if (v === null) {
-        parts.push('null');
-    }
-    else if (typeof v === 'string') {
-        parts.push(canonical_json_quote(v));
-    }
-    else if (typeof v === 'number') {
-        parts.push(formatNumber(v));
-    }
-    else if (typeof v === 'boolean') {
-        parts.push(v ? 'true' : 'false');
-    }
-    else if (Array.isArray(v)) {
-        parts.push('[');
-        for (let i = 0; i < v.length; i++) {
-            if (i > 0)
-                parts.push(',');
-            write(v[i], parts);
-        }
-        parts.push(']');
-    }
-    else {
-        const obj = v;
-        const keys = Object.keys(obj).sort(canonical_json_compareCodePoints);
-        parts.push('{');
-        for (let i = 0; i < keys.length; i++) {
-            const key = keys[i];
-            if (i > 0)
-                parts.push(',');
-            parts.push(canonical_json_quote(key), ':');
-            write(obj[key], parts);
-        }
-        parts.push('}');
-    }
-}
-/** Serialize `v` compactly with sorted keys and ASCII-only output (see the header comment). */
-function canonicalJson(v) {
-    const parts = [];
-    write(v, parts);
-    return parts.join('');
-}
-/** Lowercase hex SHA-256 of the UTF-8 encoding of `text`. */
-function sha256Hex(text) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text, 'utf8').digest('hex');
-}
-/** BuildStream's `generate_key`: SHA-256 of the canonical JSON. */
-function hashKey(v) {
-    return sha256Hex(canonicalJson(v));
-}
-
-;// CONCATENATED MODULE: ./src/engine/ref-writer.ts
-// Writes tracked refs back where the project keeps them: into the element file itself
-// (`ref-storage: inline`), changing only the bytes of the values it sets so that comments,
-// quoting, order and layout stay as the user wrote them, or into project.refs. It never
-// rewrites a file whose refs did not change, and replaces files by writing a temporary file
-// and renaming it over the old one, so a reader never sees half a file.
-
-
-
-
-
-
-/**
- * The element file `text` with each edit's keys set in the source mapping that starts at the
- * edit's line and column. Existing scalar values keep their quoting; new keys go after the
- * mapping's last key, in the mapping's own style (block or flow). `file` names the file in errors.
- */
-function setInlineRefs(text, file, edits) {
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, uniqueKeys: false });
-    const problem = doc.errors[0];
-    if (problem)
-        throw new CairnError('invalid-yaml', `cannot edit ${file}: ${problem.message.split('\n')[0]}`);
-    const at = (offset) => {
-        const pos = lines.linePos(offset);
-        return { file, line: pos.line, column: pos.col };
-    };
-    const maps = new Map();
-    (0,dist/* visit */.YR)(doc, {
-        Map(_, node) {
-            if (node.range) {
-                const start = at(node.range[0]);
-                maps.set(`${start.line}:${start.column}`, node);
-            }
-        },
-    });
-    const splices = [];
-    const expected = [];
-    for (const edit of edits) {
-        const map = maps.get(`${edit.line}:${edit.column}`);
-        const where = { file, line: edit.line, column: edit.column };
-        if (!map || !map.range)
-            throw new CairnError('invalid-data', `cannot find the source mapping at line ${edit.line}, column ${edit.column} of ${file}`, where, 'the file changed while it was tracked; track again');
-        refuseDirectives(map, Object.keys(edit.values), at);
-        const insertions = [];
-        for (const [key, value] of Object.entries(edit.values)) {
-            const pair = map.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === key);
-            if (pair)
-                splices.push(replaceValue(text, pair, value, map.flow === true, at));
-            else
-                insertions.push([key, value]);
-        }
-        if (insertions.length > 0)
-            splices.push(insertKeys(text, map, insertions, at));
-        expected.push({ start: map.range[0], values: edit.values });
-    }
-    const result = applySplices(text, splices);
-    verify(result, file, splices, expected);
-    return result;
-}
-/**
- * project.refs text (undefined: no file yet) with the element's refs set: `projects:
- * {<project>: {<element>: [<mapping per source>]}}`, the list padded with empty mappings up
- * to the highest source index, as BuildStream pads it. Every other entry stays.
- */
-function setProjectRefs(text, project, element, edits) {
-    const doc = text === undefined ? new dist/* Document */.yo() : (0,dist/* parseDocument */.Tp)(text);
-    const problem = doc.errors[0];
-    if (problem)
-        throw new CairnError('invalid-yaml', `cannot edit project.refs: ${problem.message.split('\n')[0]}`);
-    if (doc.contents === null || ((0,dist/* isScalar */.jn)(doc.contents) && (doc.contents.value === null || doc.contents.value === ''))) {
-        doc.contents = doc.createNode({});
-    }
-    const root = doc.contents;
-    if (!(0,dist/* isMap */.jh)(root))
-        throw new CairnError('invalid-data', 'project.refs must be a mapping with projects:');
-    const projects = childMap(doc, root, 'projects');
-    const ours = childMap(doc, projects, project);
-    let list = ours.get(element, true);
-    if (!(0,dist/* isSeq */.oP)(list)) {
-        if (list !== undefined && !((0,dist/* isScalar */.jn)(list) && (list.value === null || list.value === ''))) {
-            throw new CairnError('invalid-data', `project.refs: the refs of '${element}' must be a list, one entry per source`);
-        }
-        list = doc.createNode([]);
-        ours.set(element, list);
-    }
-    const seq = list;
-    for (const edit of edits) {
-        while (seq.items.length <= edit.index)
-            seq.items.push(doc.createNode({}));
-        let entry = seq.items[edit.index];
-        if (!(0,dist/* isMap */.jh)(entry)) {
-            entry = doc.createNode({});
-            seq.items[edit.index] = entry;
-        }
-        for (const [key, value] of Object.entries(edit.values))
-            entry.set(key, doc.createNode(value));
-    }
-    return doc.toString({ lineWidth: 0 });
-}
-function childMap(doc, parent, key) {
-    const found = parent.get(key, true);
-    if ((0,dist/* isMap */.jh)(found))
-        return found;
-    if (found !== undefined && !((0,dist/* isScalar */.jn)(found) && (found.value === null || found.value === ''))) {
-        throw new CairnError('invalid-data', `project.refs: '${key}' must be a mapping`);
-    }
-    const created = doc.createNode({});
-    parent.set(key, created);
-    return created;
-}
-/** Writes `text` to `file` through a temporary file in the same directory and a rename. */
-function writeFileAtomic(file, text) {
-    const temporary = external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.part`);
-    try {
-        const mode = external_node_fs_default().existsSync(file) ? external_node_fs_default().statSync(file).mode & 0o7777 : 0o644;
-        external_node_fs_default().writeFileSync(temporary, text, { mode });
-        external_node_fs_default().renameSync(temporary, file);
-    }
-    finally {
-        external_node_fs_default().rmSync(temporary, { force: true });
-    }
-}
-// ---------------------------------------------------------------------------------------------
-// Where an element's refs live, and writing them there.
-/** The project's ref storage, as tracking writes it. */
-class RefStore {
-    project;
-    constructor(project) {
-        this.project = project;
-    }
-    /** Where refs of `element` go; throws a clear error for the places Cairn does not write. */
-    check(element, indexes) {
-        const loaded = element.loaded;
-        if (loaded.junction !== '' || loaded.project !== this.project) {
-            throw new CairnError('invalid-argument', `cannot track ${loaded.fullName}: it belongs to the subproject behind ${loaded.junction}, and Cairn does not write refs into a subproject (junction.refs)`, loaded.kindAt, 'track it in its own project, or override the element from this project');
-        }
-        if (this.project.refStorage === 'project.refs') {
-            if (loaded.kind === 'junction') {
-                throw new CairnError('invalid-argument', `cannot track ${loaded.fullName}: with ref-storage: project.refs, junction refs belong in junction.refs, which Cairn does not write`, loaded.kindAt, 'use ref-storage: inline, or write the ref by hand');
-            }
-            return;
-        }
-        const sources = getSequence(loaded.node, 'sources');
-        const file = this.elementFile(element);
-        for (const index of indexes) {
-            const item = sources?.items[index];
-            if (!item)
-                continue;
-            if (item.at.file !== file.shownAs) {
-                throw new CairnError('invalid-argument', `cannot track ${loaded.fullName}: its source ${index + 1} is declared in ${item.at.file}, not in the element file, and Cairn writes refs only into the element file itself`, item.at, "declare the source in the element, or use 'ref-storage: project.refs'");
-            }
-        }
-    }
-    /** Writes the new keys of the element's sources; returns whether a file changed. */
-    write(element, edits) {
-        if (edits.length === 0)
-            return false;
-        this.check(element, edits.map((e) => e.index));
-        if (this.project.refStorage === 'project.refs') {
-            const file = external_node_path_default().join(this.project.directory, 'project.refs');
-            const before = external_node_fs_default().existsSync(file) ? external_node_fs_default().readFileSync(file, 'utf8') : undefined;
-            const after = setProjectRefs(before, this.project.name, element.loaded.name, edits);
-            if (after === before)
-                return false;
-            writeFileAtomic(file, after);
-            return true;
-        }
-        const { absolute, shownAs } = this.elementFile(element);
-        const sources = getSequence(element.loaded.node, 'sources');
-        const inline = edits.map((edit) => {
-            const at = sources.items[edit.index].at;
-            return { line: at.line, column: at.column, values: edit.values };
-        });
-        const before = external_node_fs_default().readFileSync(absolute, 'utf8');
-        const after = setInlineRefs(before, shownAs, inline);
-        if (after === before)
-            return false;
-        writeFileAtomic(absolute, after);
-        return true;
-    }
-    elementFile(element) {
-        const absolute = external_node_path_default().join(this.project.elementPath, element.loaded.name);
-        return { absolute, shownAs: this.project.displayPrefix + external_node_path_default().relative(this.project.directory, absolute) };
-    }
-}
-// ---------------------------------------------------------------------------------------------
-// Text edits.
-/** A `(@)` include or a `(?)` branch setting one of the keys would override what is written. */
-function refuseDirectives(map, keys, at) {
-    for (const pair of map.items) {
-        if (!(0,dist/* isScalar */.jn)(pair.key))
-            continue;
-        const name = String(pair.key.value);
-        const where = at(pair.key.range?.[0] ?? 0);
-        if (name === '(@)') {
-            throw new CairnError('invalid-data', 'this source includes a file with (@), which could override the tracked ref; Cairn will not write the ref here', where, "write the source's keys out, or use 'ref-storage: project.refs'");
-        }
-        if (name === '(?)' && (0,dist/* isSeq */.oP)(pair.value)) {
-            for (const branch of pair.value.items) {
-                if (!(0,dist/* isMap */.jh)(branch))
-                    continue;
-                for (const condition of branch.items) {
-                    const body = condition.value;
-                    if ((0,dist/* isMap */.jh)(body) && body.items.some((p) => (0,dist/* isScalar */.jn)(p.key) && keys.includes(String(p.key.value)))) {
-                        throw new CairnError('invalid-data', `a (?) condition of this source sets ${keys.join('/')}, so a tracked value written beside it could be overridden`, where, 'move the ref out of the condition');
-                    }
-                }
-            }
-        }
-    }
-}
-function replaceValue(text, pair, value, inFlow, at) {
-    const key = pair.key;
-    const existing = pair.value;
-    const scalarStyles = ['PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE'];
-    const empty = !existing || !existing.range || existing.range[0] === existing.range[1];
-    if (!empty && (0,dist/* isScalar */.jn)(existing) && isPlainValue(value) && scalarStyles.includes(existing.type ?? '')) {
-        return { start: existing.range[0], end: existing.range[1], text: renderScalar(value, existing.type, inFlow) };
-    }
-    // An empty value, a block scalar or a collection: the new value goes right after the colon, in
-    // flow style, except that a list in a block mapping becomes a block list (one item a line).
-    const colon = text.indexOf(':', key.range[1]);
-    if (colon < 0)
-        throw new CairnError('invalid-data', `cannot find the ':' after '${String(key.value)}'`, at(key.range[0]));
-    const start = colon + 1;
-    let end = empty ? start : existing.range[1];
-    // Keep the line break that ends a block value.
-    while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r'))
-        end--;
-    const indent = ' '.repeat(at(key.range[0]).column - 1);
-    return { start, end, text: inFlow ? ` ${renderFlow(value, true)}` : renderBlockValue(value, indent) };
-}
-function insertKeys(text, map, entries, at) {
-    if (map.flow) {
-        const last = map.items.at(-1);
-        const rendered = entries.map(([key, value]) => `${renderKey(key)}: ${renderFlow(value, true)}`).join(', ');
-        if (!last) {
-            const open = text.indexOf('{', map.range[0]);
-            return { start: open + 1, end: open + 1, text: rendered };
-        }
-        const end = last.value?.range?.[1] ?? last.key.range[1];
-        return { start: end, end, text: `, ${rendered}` };
-    }
-    const start = map.range[0];
-    const indent = ' '.repeat(at(start).column - 1);
-    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    if (/\t/.test(text.slice(lineStart, start)))
-        throw new CairnError('invalid-data', 'cannot add keys to a mapping indented with tabs', at(start));
-    const body = entries.map(([key, value]) => `${indent}${renderKey(key)}:${renderBlockValue(value, indent)}`).join('\n');
-    const end = map.range[1];
-    if (end > 0 && text[end - 1] === '\n')
-        return { start: end, end, text: `${body}\n` };
-    // The mapping ends mid-line (before a comment on its last line, or at the end of the file).
-    const lineEnd = text.indexOf('\n', end);
-    if (lineEnd >= 0)
-        return { start: lineEnd + 1, end: lineEnd + 1, text: `${body}\n` };
-    return { start: text.length, end: text.length, text: `\n${body}` };
-}
-/**
- * A value after `key:` in a block mapping: a list goes one item a line (a long tracked list,
- * such as a Debian package set, stays readable and diffs line by line); anything else in flow style.
- */
-function renderBlockValue(value, indent) {
-    if (!Array.isArray(value) || value.length === 0)
-        return ` ${renderFlow(value, false)}`;
-    return value.map((item) => `\n${indent}- ${renderFlow(item, true)}`).join('');
-}
-function applySplices(text, splices) {
-    const sorted = [...splices].sort((a, b) => b.start - a.start);
-    let result = text;
-    for (let i = 0; i < sorted.length; i++) {
-        const splice = sorted[i];
-        const next = sorted[i + 1];
-        if (next && next.end > splice.start)
-            throw new Error('ref writer: overlapping edits');
-        result = result.slice(0, splice.start) + splice.text + result.slice(splice.end);
-    }
-    return result;
-}
-/** The edited text must parse, and each edited mapping must now hold the new values. */
-function verify(result, file, splices, expected) {
-    const doc = (0,dist/* parseDocument */.Tp)(result, { uniqueKeys: false });
-    if (doc.errors.length > 0)
-        throw new Error(`ref writer: editing ${file} produced invalid YAML: ${doc.errors[0].message}`);
-    const starts = new Map();
-    (0,dist/* visit */.YR)(doc, {
-        Map(_, node) {
-            if (node.range)
-                starts.set(node.range[0], node);
-        },
-    });
-    for (const { start, values } of expected) {
-        const shifted = start + splices.filter((s) => s.start < start).reduce((sum, s) => sum + s.text.length - (s.end - s.start), 0);
-        const map = starts.get(shifted);
-        const plain = map?.toJSON();
-        for (const [key, value] of Object.entries(values)) {
-            if (!plain || canonicalJson(ref_writer_normalise(plain[key])) !== canonicalJson(ref_writer_normalise(value))) {
-                throw new Error(`ref writer: editing ${file} did not set '${key}' as intended`);
-            }
-        }
-    }
-}
-/** Scalars compare as the text Cairn reads them as (everything is a string to BuildStream). */
-function ref_writer_normalise(value) {
-    if (Array.isArray(value))
-        return value.map(ref_writer_normalise);
-    if (value !== null && typeof value === 'object')
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, ref_writer_normalise(v)]));
-    if (value === null || value === undefined)
-        return null;
-    return String(value);
-}
-function isPlainValue(value) {
-    return value === null || typeof value !== 'object';
-}
-function renderKey(key) {
-    return renderScalar(key, 'PLAIN', true);
-}
-/** A scalar in the style it had; a plain one is quoted only when YAML would read it as something else. */
-function renderScalar(value, style, inFlow) {
-    // Numbers and booleans read back as what they are; BuildStream reads every scalar as text anyway.
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    const text = value ?? '';
-    if (style === 'QUOTE_DOUBLE')
-        return JSON.stringify(text);
-    if (style === 'QUOTE_SINGLE' && !text.includes('\n'))
-        return `'${text.replace(/'/g, "''")}'`;
-    if (isPlainSafe(text, inFlow))
-        return text;
-    return text.includes('\n') ? JSON.stringify(text) : `'${text.replace(/'/g, "''")}'`;
-}
-function isPlainSafe(text, inFlow) {
-    if (text === '' || text !== text.trim())
-        return false;
-    if (/[\n\r\t]/.test(text) || /: |:$| #/.test(text))
-        return false;
-    if (/^[-?:,\[\]{}#&*!|>'"%@`]/.test(text) && !/^-[^\s]/.test(text))
-        return false;
-    if (inFlow && /[,\[\]{}]/.test(text))
-        return false;
-    // Whatever the core schema would read as a number, boolean or null is quoted, as YAML tools do.
-    const parsed = (0,dist/* parseDocument */.Tp)(text).contents;
-    return (0,dist/* isScalar */.jn)(parsed) && typeof parsed.value === 'string' && parsed.value === text;
-}
-function renderFlow(value, inFlow) {
-    if (Array.isArray(value))
-        return `[${value.map((item) => renderFlow(item, true)).join(', ')}]`;
-    if (value !== null && typeof value === 'object') {
-        return `{${Object.entries(value).map(([k, v]) => `${renderKey(k)}: ${renderFlow(v, true)}`).join(', ')}}`;
-    }
-    return renderScalar(value, 'PLAIN', inFlow);
-}
-
-;// CONCATENATED MODULE: ./src/engine/track-session.ts
-// `track` as one engine call: ask each trackable source of the chosen elements for the newest
-// ref of what it follows, at most `fetchers` elements at once through the scheduler, and hand
-// each element's changed keys to the ref store as soon as its job ends. Nothing here prints.
-
-
-
-
-
-
-/** The positions of the element's sources whose kind can track. */
-function trackableSources(element) {
-    return element.composed.sources.flatMap((source, index) => (source.plugin.track ? [index] : []));
-}
-class TrackSession {
-    options;
-    scheduler;
-    changed = [];
-    unchanged = [];
-    failures = new Map();
-    constructor(options) {
-        this.options = options;
-        this.scheduler = new Scheduler({
-            queues: [{ name: 'track', limit: Math.max(1, options.trackers), ordered: false, run: (item, signal) => this.track(item, signal) }],
-            onError: options.onError,
-            onEvent: (event) => {
-                if (event.type === 'item-skipped')
-                    this.options.onEvent?.({ type: 'skipped', element: event.item.name, reason: event.reason });
-            },
-        });
-    }
-    terminate() {
-        this.scheduler.terminate();
-    }
-    /**
-     * Checks that every element's refs can be written before tracking any of them, so a
-     * session never tracks what it then cannot store.
-     */
-    async run() {
-        const graph = this.options.graph;
-        const items = [];
-        for (const loaded of new Set(this.options.elements)) {
-            const element = graph.keyed(loaded);
-            const indexes = trackableSources(element);
-            if (indexes.length === 0)
-                continue;
-            this.options.refs.check(element, indexes);
-            items.push({ element, name: loaded.fullName, indexes });
-        }
-        const summary = await this.scheduler.run(items.map((item) => ({ id: String(item.element.loaded.index), value: item, dependsOn: [] })));
-        return {
-            changed: this.changed,
-            unchanged: this.unchanged,
-            failed: summary.failed.map(({ item }) => ({ element: item.name, ...(this.failures.get(item.name) ?? { message: 'failed' }) })),
-            skipped: summary.skipped.map((item) => item.name),
-            interrupted: summary.interrupted,
-        };
-    }
-    async track(item, signal) {
-        const { element, name } = item;
-        const key = element.keys?.strong ?? element.keys?.strict ?? 'unkeyed';
-        const log = new JobLog(jobLogPath(this.options.logDirectory, element.loaded.project.name, normalName(element.loaded.name), key, 'track', new Date()));
-        const started = Date.now();
-        try {
-            const context = { sourceCache: this.options.sourceDirectory, signal, log: (line) => log.line(line) };
-            const tracked = [];
-            for (const index of item.indexes) {
-                const { plugin, view } = element.composed.sources[index];
-                log.line(`tracking ${view.kind} source ${index + 1}`);
-                const values = await plugin.track(view, context);
-                if (!values || Object.keys(values).length === 0)
-                    continue;
-                const changed = Object.entries(values).some(([k, v]) => {
-                    const current = view.config.get(k);
-                    return current === undefined || canonicalJson(toPlain(current)) !== canonicalJson(v);
-                });
-                log.line(changed ? `new ${Object.keys(values).join(', ')}: ${canonicalJson(values)}` : 'unchanged');
-                tracked.push({ index, kind: view.kind, values, changed });
-            }
-            const edits = tracked.filter((t) => t.changed).map((t) => ({ index: t.index, values: t.values }));
-            const wrote = this.options.refs.write(element, edits);
-            (wrote || edits.length > 0 ? this.changed : this.unchanged).push(name);
-            this.options.onEvent?.({ type: 'tracked', element: name, sourceCount: element.composed.sources.length, sources: tracked, durationMs: Date.now() - started, log: log.file });
-            return 'done';
-        }
-        catch (error) {
-            const failure = error instanceof CairnError
-                ? { message: `${error.message}${error.hint ? ` (${error.hint})` : ''}`, ...(error.provenance ? { at: error.provenance } : {}) }
-                : { message: error instanceof Error ? error.message : String(error) };
-            log.line(`error: ${failure.message}`);
-            this.failures.set(name, { ...failure, log: log.file });
-            this.options.onEvent?.({ type: 'failed', element: name, ...failure, log: log.file });
-            return 'failed';
-        }
-        finally {
-            log.close();
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/commands/track.ts
-// `cairn track`: asks the selected elements' sources for their newest refs and writes them
-// where the project keeps refs (the element file, or project.refs), printing one line per
-// element: its new ref, or "unchanged". 255 when any element failed to track.
-
-
-
-
-
-
-const TRACK_OPTIONS = [
-    { name: 'deps', short: 'd', values: 1, choices: ['none', 'all'] },
-    { name: 'except', values: 1, repeat: true },
-];
-async function trackCommand(context, targets = context.parsed.positionals) {
-    const graph = await context.loadGraph(targets);
-    const deps = (one(context.parsed, 'deps') ?? 'none');
-    const except = (context.parsed.flags.get('except') ?? []).map(([name]) => graph.lookup(name));
-    const targeted = new Set(graph.targets);
-    // Junctions and links are tracked only when named: with --deps all they are the way to other elements.
-    const selected = exceptElements(graph.targets, graph.scope(deps), except);
-    const elements = selected.filter((e) => targeted.has(e) || (e.kind !== 'junction' && e.kind !== 'link' && e.junction === ''));
-    const inSubprojects = selected.filter((e) => !targeted.has(e) && e.junction !== '');
-    if (inSubprojects.length > 0) {
-        context.io.err.write(`not tracking ${inSubprojects.length} element${inSubprojects.length === 1 ? '' : 's'} of subprojects (${inSubprojects.map((e) => e.fullName).join(', ')}): their refs belong to their own projects\n`);
-    }
-    for (const target of graph.targets) {
-        if (trackableSources(graph.keyed(target)).length === 0)
-            context.io.out.write(`${target.fullName}: nothing to track\n`);
-    }
-    const config = context.userConfig;
-    const session = new TrackSession({
-        graph,
-        elements,
-        sourceDirectory: config.sourceDirectory,
-        logDirectory: config.logDirectory,
-        trackers: context.positiveNumber('fetchers') ?? config.fetchers,
-        onError: context.pick('on-error') ?? config.onError,
-        refs: new RefStore(graph.project),
-        onEvent: (event) => {
-            if (event.type === 'tracked')
-                context.io.out.write(`${event.element}: ${describeTracked(event.sources, event.sourceCount)}\n`);
-            else if (event.type === 'failed')
-                context.io.err.write(`${event.element}: FAILURE ${event.at ? `${formatProvenance(event.at)}: ` : ''}${event.message} (log: ${event.log})\n`);
-        },
-    });
-    const stop = () => session.terminate();
-    external_node_process_default().on('SIGINT', stop);
-    external_node_process_default().on('SIGTERM', stop);
-    try {
-        const summary = await session.run();
-        if (summary.failed.length > 0 || summary.skipped.length > 0 || summary.interrupted) {
-            context.io.err.write(`\nTrack ${summary.interrupted ? 'interrupted' : 'failed'}: ${summary.changed.length} changed, ${summary.unchanged.length} unchanged, ${summary.failed.length} failed, ${summary.skipped.length} skipped\n`);
-            return summary.interrupted ? 130 : 255;
-        }
-        return 0;
-    }
-    finally {
-        external_node_process_default().off('SIGINT', stop);
-        external_node_process_default().off('SIGTERM', stop);
-    }
-}
-/** `ref <value>` for an element of one source; `source N (kind): ref <value>` for each changed one of several; else "unchanged". */
-function describeTracked(sources, sourceCount) {
-    const changed = sources.filter((s) => s.changed);
-    if (changed.length === 0)
-        return 'unchanged';
-    const values = (s) => Object.entries(s.values)
-        // A long list (a Debian package set) is summarised; the file has every entry.
-        .map(([key, value]) => `${key} ${typeof value === 'string' ? value : Array.isArray(value) && value.length > 3 ? `(${value.length} entries)` : JSON.stringify(value)}`)
-        .join(', ');
-    if (sourceCount === 1)
-        return values(changed[0]);
-    return changed.map((s) => `source ${s.index + 1} (${s.kind}): ${values(s)}`).join('; ');
-}
-
-;// CONCATENATED MODULE: ./src/cli/commands/source.ts
-// `cairn source checkout|fetch|track`: BuildStream's `bst source` group. checkout fetches what
-// is missing, then stages the element's sources (and with --deps, its dependencies' sources)
-// into a directory or a tarball, optionally with build scripts.
-
-
-
-
-
-
-
-const SOURCE_OPTIONS = [
-    { name: 'deps', short: 'd', values: 1, choices: ['none', 'plan', 'run', 'build', 'all'] },
-    { name: 'except', values: 1, repeat: true },
-    { name: 'tar', values: 1 },
-    { name: 'include-build-scripts', values: 0 },
-];
-const DEPS_OF = {
-    checkout: ['none', 'run', 'build', 'all'],
-    fetch: ['none', 'plan', 'run', 'build', 'all'],
-    track: ['none', 'all'],
-};
-async function sourceCommand(context) {
-    const [verb, ...rest] = context.parsed.positionals;
-    const allowed = verb !== undefined ? DEPS_OF[verb] : undefined;
-    if (!allowed)
-        throw new UsageError(`cairn source takes checkout, fetch or track${verb ? `, not '${verb}'` : ''}`);
-    const deps = one(context.parsed, 'deps');
-    if (deps !== undefined && !allowed.includes(deps))
-        throw new UsageError(`cairn source ${verb} --deps takes one of ${allowed.join(', ')}, not '${deps}'`);
-    if (verb !== 'checkout' && (context.parsed.flags.has('tar') || context.parsed.flags.has('include-build-scripts'))) {
-        throw new UsageError(`--tar and --include-build-scripts belong to cairn source checkout`);
-    }
-    if (verb === 'fetch')
-        return fetchCommand(context, rest);
-    if (verb === 'track')
-        return trackCommand(context, rest);
-    return source_checkoutCommand(context, rest);
-}
-async function source_checkoutCommand(context, args) {
-    const tarFile = one(context.parsed, 'tar');
-    const expected = tarFile !== undefined ? 1 : 2;
-    if (args.length !== expected) {
-        throw new UsageError(tarFile !== undefined ? 'cairn source checkout --tar FILE takes one element' : 'cairn source checkout takes an element and a directory');
-    }
-    const [elementName, directory] = args;
-    const graph = await context.loadGraph([elementName]);
-    const element = graph.targets[0];
-    const except = (context.parsed.flags.get('except') ?? []).map(([name]) => graph.lookup(name));
-    const deps = (one(context.parsed, 'deps') ?? 'none');
-    const elements = exceptElements(graph.targets, checkoutElements(graph, element, deps), except).filter((e) => e.kind !== 'junction' && e.kind !== 'link');
-    if (!(await runFetch(context, graph, elements)))
-        return 255;
-    const target = tarFile !== undefined ? { tar: external_node_path_default().resolve(context.io.cwd, tarFile) } : { directory: external_node_path_default().resolve(context.io.cwd, directory) };
-    const result = await sourceCheckout({
-        graph,
-        elements,
-        sourceDirectory: context.userConfig.sourceDirectory,
-        target,
-        includeBuildScripts: context.flag('include-build-scripts'),
-        workDirectory: external_node_path_default().join(context.userConfig.cacheDirectory, 'tmp'),
-    });
-    const scripts = result.scripts.length > 0 ? ` and ${result.scripts.length} build script${result.scripts.length === 1 ? '' : 's'}` : '';
-    context.io.err.write(`checked out the sources of ${result.directories.length} element${result.directories.length === 1 ? '' : 's'}${scripts} to ${'tar' in target ? target.tar : target.directory}\n`);
-    return 0;
-}
-
-;// CONCATENATED MODULE: ./src/cache/cache-key.ts
-// Cache keys, bit for bit as BuildStream 2 computes them: sha256 of canonical JSON of the
-// element's own ingredients plus its build-scope dependencies in staging order. Pure functions:
-// no clock, no host paths, nothing from the environment but the build OS and architecture.
-
-
-/** BuildStream's BST_CORE_ARTIFACT_VERSION: the artifact format the keys describe. */
-const CORE_ARTIFACT_VERSION = 11;
-/** The ingredients as a dictionary, ready for dependencies and the weak key to be added. */
-function keyBase(ingredients) {
-    const base = {
-        'core-artifact-version': CORE_ARTIFACT_VERSION,
-        'element-base-key': { 'build-root': ingredients.buildRoot },
-        'element-plugin-key': ingredients.pluginKey,
-        'element-plugin-name': ingredients.kind,
-        'element-plugin-version': ingredients.pluginVersion,
-        public: ingredients.public,
-        sources: ingredients.sources,
-        'fatal-warnings': [...ingredients.fatalWarnings].sort(),
-    };
-    if (ingredients.sandbox !== undefined)
-        base['sandbox'] = ingredients.sandbox;
-    if (ingredients.environment !== undefined)
-        base['environment'] = ingredients.environment;
-    return base;
-}
-const MARKER = '\u0000dependencies\u0000';
-/**
- * An element's key dictionary serialised once, split around its dependency list, so that its
- * weak and strict keys only join pre-serialised dependency entries. `weak-cache-key` sorts
- * after every other key, so it always goes just before the closing brace.
- */
-class KeyTemplate {
-    before;
-    after;
-    constructor(base) {
-        const json = canonicalJson({ ...base, dependencies: MARKER });
-        const quoted = canonicalJson(MARKER);
-        const at = json.indexOf(quoted);
-        this.before = json.slice(0, at);
-        this.after = json.slice(at + quoted.length, -1);
-    }
-    /** `joined`: the canonical JSON entries of the build scope, in staging order, joined by commas. */
-    key(joined, weakKey) {
-        const tail = weakKey === undefined ? '}' : `,"weak-cache-key":${canonicalJson(weakKey)}}`;
-        // Canonical JSON escapes everything outside ASCII, so latin1 bytes are its UTF-8 bytes.
-        return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${this.before}[${joined}]${this.after}${tail}`, 'latin1').digest('hex');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/project/build-scope.ts
-// Build scopes for every element, fast: the same walk as ScopeWalker's 'build' scope, over
-// integer arrays with a generation stamp instead of sets, because keying walks one scope per
-// element and scopes in real graphs hold thousands of elements.
-class BuildScopes {
-    elements;
-    buildDeps;
-    runDeps;
-    stamp;
-    generation = 0;
-    stack;
-    cursor;
-    constructor(elements) {
-        this.elements = elements;
-        this.buildDeps = elements.map((e) => Int32Array.from(e.dependencies.filter((d) => d.type !== 'runtime').map((d) => d.element.index)));
-        this.runDeps = elements.map((e) => Int32Array.from(e.dependencies.filter((d) => d.type !== 'build').map((d) => d.element.index)));
-        this.stamp = new Int32Array(elements.length);
-        this.stack = new Int32Array(elements.length + 1);
-        this.cursor = new Int32Array(elements.length + 1);
-    }
-    /** The build scope of `element` in staging order: each build dependency's runtime closure, post-order. */
-    of(element) {
-        const generation = ++this.generation;
-        const { stamp, stack, cursor, runDeps } = this;
-        const out = [];
-        for (const root of this.buildDeps[element.index]) {
-            if (stamp[root] === generation)
-                continue;
-            stamp[root] = generation;
-            let depth = 0;
-            stack[0] = root;
-            cursor[0] = 0;
-            while (depth >= 0) {
-                const node = stack[depth];
-                const children = runDeps[node];
-                const i = cursor[depth];
-                if (i < children.length) {
-                    cursor[depth] = i + 1;
-                    const child = children[i];
-                    if (stamp[child] !== generation) {
-                        stamp[child] = generation;
-                        depth++;
-                        stack[depth] = child;
-                        cursor[depth] = 0;
-                    }
-                    continue;
-                }
-                out.push(node);
-                depth--;
-            }
-        }
-        return Int32Array.from(out);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/project/element.ts
-// Composes each loaded element as BuildStream does (the kind's defaults with project.conf's
-// `elements:` override, then the element file, over the project's variables, environment,
-// sandbox and split rules), expands its variables, and lets its kind and its sources'
-// kinds validate and describe themselves. Pure: data in, data out.
-
-
-
-
-
-const DEFAULTS_KEYS = ['variables', 'environment', 'environment-nocache', 'config', 'public', 'sandbox'];
-/** Holds what is shared between elements of one load (per-project, per-kind defaults). */
-class ElementComposer {
-    kindDefaults = new Map();
-    projectVariables = new Map();
-    compose(loaded, dependencies) {
-        const project = loaded.project;
-        const plugin = project.plugins.element(loaded.kind, loaded.kindAt);
-        const defaults = this.defaultsFor(project, loaded.kind, plugin);
-        const node = loaded.node;
-        const ownVariables = getMapping(node, 'variables');
-        if (ownVariables)
-            assertNotProtected(ownVariables);
-        // Variables works out max-jobs itself from the composed `notparallel`.
-        const variables = Variables.derive(defaults.variables, ownVariables, { 'element-name': loaded.name });
-        variables.check();
-        const environment = layered(project.environment, defaults.node, node, 'environment');
-        const environmentNocache = [...new Set([...project.environmentNocache, ...strings(defaults.node, 'environment-nocache'), ...strings(node, 'environment-nocache')])];
-        const config = layeredConfig(defaults.node, node);
-        const sandbox = layered(project.sandbox, defaults.node, node, 'sandbox');
-        validateKeys(sandbox, ['build-uid', 'build-gid', 'build-os', 'build-arch', 'remote-apis-socket'], "'sandbox'");
-        const publicData = composePublic(defaults.node, node);
-        const expandedConfig = variables.expandNode(config);
-        const sources = this.composeSources(loaded, variables);
-        const view = {
-            name: loaded.name,
-            kind: loaded.kind,
-            config: expandedConfig,
-            variables: variables.resolved(),
-            dependencies,
-            sourceCount: sources.length,
-            at: loaded.kindAt,
-        };
-        if (plugin.configKeys !== 'any')
-            validateKeys(expandedConfig, plugin.configKeys, `the config of a ${loaded.kind} element`);
-        plugin.validate(view);
-        for (const source of sources)
-            source.plugin.validate(source.view);
-        return {
-            loaded,
-            plugin,
-            variables,
-            environment: variables.expandNode(environment),
-            environmentNocache,
-            config: expandedConfig,
-            sandbox: variables.expandNode(sandbox),
-            public: variables.expandNode(publicData),
-            sources,
-            view,
-        };
-    }
-    defaultsFor(project, kind, plugin) {
-        let perProject = this.kindDefaults.get(project);
-        if (!perProject) {
-            perProject = new Map();
-            this.kindDefaults.set(project, perProject);
-        }
-        const known = perProject.get(kind);
-        if (known)
-            return known;
-        const node = readYaml(plugin.defaults, plugin.defaultsFile);
-        validateKeys(node, DEFAULTS_KEYS, `the defaults of kind '${kind}'`);
-        // The project's split rules, extended by the kind's own.
-        const publicNode = getMapping(node, 'public') ?? new MappingNode(new Map(), SYNTHETIC);
-        const bst = getMapping(publicNode, 'bst') ?? new MappingNode(new Map(), SYNTHETIC);
-        const splits = project.splitRules.clone();
-        const kindSplits = getMapping(bst, 'split-rules');
-        if (kindSplits)
-            compositeInto(splits, kindSplits);
-        bst.set('split-rules', splits);
-        publicNode.set('bst', bst);
-        node.set('public', publicNode);
-        const override = getMapping(project.elementOverrides, kind);
-        if (override) {
-            validateKeys(override, DEFAULTS_KEYS, `elements: ${kind}`);
-            compositeInto(node, override);
-        }
-        const defaultVariables = getMapping(node, 'variables');
-        const variables = Variables.derive(this.variablesOf(project), defaultVariables, {});
-        const defaults = { node, variables };
-        perProject.set(kind, defaults);
-        return defaults;
-    }
-    variablesOf(project) {
-        let variables = this.projectVariables.get(project);
-        if (!variables) {
-            variables = new Variables(project.variables);
-            this.projectVariables.set(project, variables);
-        }
-        return variables;
-    }
-    composeSources(loaded, variables) {
-        const list = getSequence(loaded.node, 'sources');
-        if (!list)
-            return [];
-        const project = loaded.project;
-        const storedRefs = project.refStorage === 'project.refs' ? project.refs.get(loaded.name) : undefined;
-        return list.items.map((item, index) => {
-            if (item.kind !== 'mapping')
-                throw new CairnError('invalid-data', 'each source must be a mapping with a kind', item.at);
-            const kindScalar = item.get('kind');
-            if (!kindScalar || kindScalar.kind !== 'scalar')
-                throw new CairnError('invalid-data', "a source needs 'kind'", item.at);
-            const plugin = project.plugins.source(kindScalar.value, kindScalar.at);
-            validateKeys(item, ['kind', 'directory', 'provenance', ...plugin.configKeys], `a ${kindScalar.value} source`);
-            const config = new MappingNode(new Map(), item.at);
-            const override = getMapping(project.sourceOverrides, kindScalar.value);
-            const overrideConfig = override ? getMapping(override, 'config') : undefined;
-            if (overrideConfig)
-                compositeInto(config, overrideConfig);
-            const own = item.clone();
-            for (const key of ['kind', 'directory', 'provenance'])
-                own.delete(key);
-            compositeInto(config, own);
-            // With project.refs, the stored ref replaces any ref written in the element.
-            const stored = storedRefs?.[index];
-            if (project.refStorage === 'project.refs')
-                config.delete('ref');
-            if (stored)
-                compositeInto(config, stored);
-            assertFullyComposited(config);
-            const expanded = variables.expandNode(config);
-            const directory = getString(item, 'directory');
-            const view = {
-                kind: kindScalar.value,
-                config: expanded,
-                directory: directory === undefined ? undefined : variables.expand(directory, item.get('directory').at),
-                projectDirectory: project.directory,
-                aliases: project.aliases,
-                mirrors: project.mirrors,
-                at: kindScalar.at,
-            };
-            return { kind: kindScalar.value, plugin, view };
-        });
-    }
-}
-/** project value ← kind defaults ← element, for environment and sandbox. */
-function layered(projectNode, defaults, element, key) {
-    const result = projectNode.clone();
-    const fromDefaults = getMapping(defaults, key);
-    if (fromDefaults)
-        compositeInto(result, fromDefaults);
-    const own = getMapping(element, key);
-    if (own)
-        compositeInto(result, own);
-    assertFullyComposited(result);
-    return result;
-}
-function layeredConfig(defaults, element) {
-    const config = (getMapping(defaults, 'config') ?? new MappingNode(new Map(), SYNTHETIC)).clone();
-    const own = getMapping(element, 'config');
-    if (own)
-        compositeInto(config, own);
-    assertFullyComposited(config);
-    return config;
-}
-/**
- * Public data is the element's own, with split rules that extend the project's and the kind's
- * (as BuildStream does: the kind's other public keys do not carry over).
- */
-function composePublic(defaults, element) {
-    const base = getMapping(defaults, 'public');
-    const baseBst = base ? getMapping(base, 'bst') : undefined;
-    const splits = (baseBst ? getMapping(baseBst, 'split-rules') : undefined)?.clone() ?? new MappingNode(new Map(), SYNTHETIC);
-    const own = (getMapping(element, 'public') ?? new MappingNode(new Map(), SYNTHETIC)).clone();
-    const ownBst = getMapping(own, 'bst') ?? new MappingNode(new Map(), SYNTHETIC);
-    const ownSplits = getMapping(ownBst, 'split-rules');
-    if (ownSplits)
-        compositeInto(splits, ownSplits);
-    ownBst.set('split-rules', splits);
-    own.set('bst', ownBst);
-    assertFullyComposited(own);
-    return own;
-}
-function strings(node, key) {
-    return getStringList(node, key).map((s) => s.value);
-}
-
-;// CONCATENATED MODULE: ./src/project/dependencies.ts
-// Reads an element's dependency declarations (`build-depends`, `runtime-depends`, `depends`:
-// strings, mappings, filename lists) into one list, merging repeated declarations of the same
-// element the way BuildStream does: types and strictness are OR-ed, configs accumulate.
-
-
-const TYPED_KEYS = ['filename', 'junction', 'strict', 'config'];
-const UNTYPED_KEYS = ['filename', 'type', 'junction', 'strict', 'config'];
-function union(a, b) {
-    return a === b ? a : 'all';
-}
-/** BuildStream reads build-depends, then runtime-depends, then depends; the order matters for sorting. */
-function readDependencies(element) {
-    const byPath = new Map();
-    readGroup(element, 'build-depends', 'build', byPath);
-    readGroup(element, 'runtime-depends', 'runtime', byPath);
-    readGroup(element, 'depends', undefined, byPath);
-    return [...byPath.values()];
-}
-function readGroup(element, key, groupType, byPath) {
-    const list = getSequence(element, key);
-    if (!list)
-        return;
-    for (const item of list.items) {
-        for (const dependency of readOne(item, groupType)) {
-            const path = `${dependency.junction ?? ''}\u0000${dependency.name}`;
-            const existing = byPath.get(path);
-            if (!existing) {
-                byPath.set(path, dependency);
-                continue;
-            }
-            existing.type = union(existing.type, dependency.type);
-            existing.strict ||= dependency.strict;
-            existing.configs = [...existing.configs, ...dependency.configs];
-        }
-    }
-}
-function splitName(scalar, junction) {
-    const name = scalar.value;
-    if (junction !== undefined) {
-        if (name.includes(':')) {
-            throw new CairnError('invalid-data', `dependency '${name}' contains ':' although 'junction' is given`, scalar.at, "drop the junction prefix from 'filename', or drop 'junction'");
-        }
-        return { junction, name };
-    }
-    const cut = name.lastIndexOf(':');
-    return cut < 0 ? { junction: undefined, name } : { junction: name.slice(0, cut), name: name.slice(cut + 1) };
-}
-function readOne(item, groupType) {
-    if (item.kind === 'scalar') {
-        return [{ ...splitName(item, undefined), type: groupType ?? 'all', strict: false, configs: [], at: item.at }];
-    }
-    if (item.kind !== 'mapping') {
-        throw new CairnError('invalid-data', 'a dependency must be an element name or a mapping with a filename', item.at);
-    }
-    validateKeys(item, groupType ? TYPED_KEYS : UNTYPED_KEYS, 'a dependency');
-    let type = groupType ?? 'all';
-    const typeScalar = item.get('type');
-    if (!groupType && typeScalar) {
-        if (typeScalar.kind !== 'scalar' || !['build', 'runtime', 'all'].includes(typeScalar.value)) {
-            throw new CairnError('invalid-data', `dependency type '${typeScalar.kind === 'scalar' ? typeScalar.value : '?'}' is not 'build', 'runtime' or 'all'`, typeScalar.at);
-        }
-        type = typeScalar.value;
-    }
-    const strict = getBool(item, 'strict', false);
-    const strictNode = item.get('strict');
-    if (!strict && strictNode) {
-        throw new CairnError('invalid-data', "setting 'strict' to false is not supported", strictNode.at, "remove 'strict', or set it to true");
-    }
-    if (strict && type === 'runtime') {
-        throw new CairnError('invalid-data', 'a runtime dependency cannot be strict', item.at, 'only dependencies needed at build time may be strict');
-    }
-    const config = getMapping(item, 'config');
-    if (config && type === 'runtime') {
-        throw new CairnError('invalid-data', "a runtime dependency cannot have 'config'", config.at);
-    }
-    const junction = getString(item, 'junction');
-    const filename = item.get('filename');
-    if (!filename)
-        throw new CairnError('invalid-data', "a dependency mapping needs 'filename'", item.at);
-    const names = [];
-    if (filename.kind === 'scalar')
-        names.push(filename);
-    else if (filename.kind === 'sequence') {
-        for (const entry of filename.items) {
-            if (entry.kind !== 'scalar')
-                throw new CairnError('invalid-data', "'filename' lists must hold element names", entry.at);
-            names.push(entry);
-        }
-    }
-    else {
-        throw new CairnError('invalid-data', "'filename' must be an element name or a list of them", filename.at);
-    }
-    return names.map((scalar) => ({
-        ...splitName(scalar, junction),
-        type,
-        strict,
-        configs: config ? [config] : [],
-        at: scalar.at,
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/project/element-name.ts
-// Element names: a path relative to the element path, ending in `.bst`, with no control or
-// reserved characters; `junction.bst:element.bst` crosses into a subproject.
-
-
-const FORBIDDEN = /[\u0000-\u001f\u007f-\uffff<>"|?*]/u;
-/** Normalises `./a/./b.bst` to `a/b.bst` and checks the suffix and characters. */
-function checkElementName(name, at) {
-    if (!name.endsWith('.bst')) {
-        throw new CairnError('bad-element-suffix', `element '${name}' does not end in '.bst'`, at, 'element files are named NAME.bst');
-    }
-    // Code points from 127 up are refused too, as BuildStream refuses them.
-    for (const char of name) {
-        if (FORBIDDEN.test(char) || char.codePointAt(0) > 0xffff) {
-            throw new CairnError('bad-characters-in-name', `element '${name}' has an invalid character ${JSON.stringify(char)}`, at);
-        }
-    }
-    const normal = external_node_path_default().posix.normalize(name);
-    if (normal.startsWith('../') || external_node_path_default().posix.isAbsolute(normal)) {
-        throw new CairnError('invalid-path', `element '${name}' is outside the element path`, at);
-    }
-    return normal;
-}
-/** Splits `a.bst:b.bst:c.bst` into the junction path and the element within the last project. */
-function splitJunctionPath(name) {
-    const parts = name.split(':');
-    const element = parts.pop();
-    return { junctions: parts, element };
-}
-
-;// CONCATENATED MODULE: ./src/project/junction-sources.ts
-// Where a fetched junction's subproject lives: its sources, once pinned and in the user's source
-// cache, are staged into `<project>/.bst/staged-junctions/<junction>/<sources key>/` and the
-// subproject loads from there. Staging writes to a temporary name and renames, so a directory
-// that exists is complete and is reused as it is; this module never fetches.
-
-
-
-
-
-/** The staging area, under the top-level project, as BuildStream 1 keeps it. */
-const STAGED_JUNCTIONS = external_node_path_default().join('.bst', 'staged-junctions');
-/**
- * The key of a junction's staged directory: its sources' kinds, unique keys and directories, in
- * order. It changes exactly when what would be staged changes (a new ref, another URL).
- */
-function junctionSourcesKey(sources) {
-    return hashKey(sources.map((source) => {
-        const entry = { kind: source.kind, key: source.plugin.uniqueKey(source.view) };
-        if (source.view.directory)
-            entry['directory'] = source.view.directory;
-        return entry;
-    }));
-}
-/** `sub.bst:base/deeper.bst` → `sub:base-deeper`: one path component per junction path. */
-function junctionDirectoryName(fullName) {
-    return fullName
-        .split(':')
-        .map((part) => part.replace(/\.bst$/, '').replace(/\//g, '-'))
-        .join(':');
-}
-/**
- * Where the junction's staged sources are, or why they are not there. A staged directory is used
- * even when the source cache has since lost the sources: it is complete by construction.
- */
-function locateJunction(junction, sources, where) {
-    const unpinned = sources.find((source) => !source.plugin.isResolved(source.view));
-    if (unpinned)
-        return { state: 'no-ref', unpinned };
-    const directory = external_node_path_default().join(where.stagingRoot, STAGED_JUNCTIONS, junctionDirectoryName(junction), junctionSourcesKey(sources));
-    if (external_node_fs_default().existsSync(directory))
-        return { state: 'staged', directory };
-    if (where.sourceDirectory === undefined)
-        return { state: 'fetch-needed' };
-    const context = idleContext(where.sourceDirectory);
-    if (sources.some((source) => sourceMissing(source, context)))
-        return { state: 'fetch-needed' };
-    return { state: 'stage-needed', staging: { junction, sources, sourceCache: where.sourceDirectory, directory } };
-}
-/**
- * Stages the junction's sources into a temporary directory beside the final one and renames it
- * into place. When another process got there first, its directory is kept and ours dropped.
- */
-async function stageJunction(staging, context = idleContext(staging.sourceCache)) {
-    const parent = external_node_path_default().dirname(staging.directory);
-    external_node_fs_default().mkdirSync(parent, { recursive: true });
-    const temporary = external_node_fs_default().mkdtempSync(external_node_path_default().join(parent, `.${external_node_path_default().basename(staging.directory).slice(0, 16)}-`));
-    try {
-        context.log(`staging the subproject of ${staging.junction}`);
-        await stageSources(staging.sources, temporary, context, staging.junction);
-        try {
-            external_node_fs_default().renameSync(temporary, staging.directory);
-        }
-        catch (error) {
-            const code = error.code;
-            if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || !external_node_fs_default().existsSync(staging.directory))
-                throw error;
-        }
-    }
-    finally {
-        if (external_node_fs_default().existsSync(temporary))
-            removeTree(temporary);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/project/loader.ts
-// Loads element files from the targets outwards: each file is read once, its conditionals and
-// includes resolved, its dependency declarations turned into edges to other loaded elements
-// (following links, and junctions into their subprojects). The result is the raw element graph;
-// composing configuration and computing keys come after. A junction whose sources are fetched
-// loads from their staged copy (junction-sources.ts); it never fetches.
-
-
-
-
-
-
-
-
-
-
-
-
-
-const ELEMENT_KEYS = [
-    'kind', 'description', 'depends', 'build-depends', 'runtime-depends', 'sources', 'variables',
-    'environment', 'environment-nocache', 'config', 'public', 'sandbox',
-];
-/** One project's share of the loading: its elements by name, and its subprojects by junction. */
-class ProjectLoader {
-    project;
-    junctionPath;
-    shared;
-    overrides;
-    elements = new Map();
-    subprojects = new Map();
-    constructor(project, junctionPath, shared, 
-    /** Overrides from the junction that loaded this project: sub-element → element in the parent. */
-    overrides = new Map()) {
-        this.project = project;
-        this.junctionPath = junctionPath;
-        this.shared = shared;
-        this.overrides = overrides;
-    }
-    /** The element `name` (which may cross junctions), reading its file on first use. */
-    element(name, at) {
-        const cut = name.indexOf(':');
-        if (cut >= 0) {
-            const junction = checkElementName(name.slice(0, cut), at);
-            return this.subproject(junction, at).element(name.slice(cut + 1), at);
-        }
-        const normal = checkElementName(name, at);
-        const override = this.overrides.get(normal);
-        if (override)
-            return override.loader.element(override.name, override.at);
-        return this.elements.get(normal) ?? this.read(normal, at);
-    }
-    read(name, at) {
-        const file = external_node_path_default().join(this.project.elementPath, name);
-        const shownAs = this.project.displayPrefix + external_node_path_default().relative(this.project.directory, file);
-        let text;
-        try {
-            text = external_node_fs_default().readFileSync(file, 'utf8');
-        }
-        catch (error) {
-            const code = error.code;
-            const problem = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(code);
-            throw new CairnError(code === 'EISDIR' ? 'loading-directory' : 'missing-file', `cannot load element '${name}' from ${shownAs}: ${problem}`, at);
-        }
-        const node = readYaml(text, shownAs);
-        this.project.conditionals(node);
-        processIncludes(node, this.includeContext());
-        validateKeys(node, ELEMENT_KEYS, `element '${name}'`);
-        const kindScalar = node.get('kind');
-        if (!kindScalar || kindScalar.kind !== 'scalar' || kindScalar.value === '') {
-            throw new CairnError('invalid-data', `element '${name}' has no 'kind'`, kindScalar?.at ?? node.at, 'add for example kind: manual');
-        }
-        const element = {
-            index: this.shared.all.length,
-            name,
-            fullName: this.junctionPath ? `${this.junctionPath}:${name}` : name,
-            junction: this.junctionPath,
-            project: this.project,
-            node,
-            kind: kindScalar.value,
-            kindAt: kindScalar.at,
-            dependencies: [],
-        };
-        this.elements.set(name, element);
-        this.shared.all.push(element);
-        this.shared.pending.push({ element, loader: this });
-        return element;
-    }
-    /**
-     * How an element file's `(@)` includes resolve: each included file's conditionals are
-     * evaluated with its own project's options, and a file included from a junction is expanded
-     * with that subproject's variables when it is included, as BuildStream does.
-     */
-    includeContext() {
-        const context = {
-            resolve: (include) => {
-                const cut = include.value.lastIndexOf(':');
-                if (cut < 0)
-                    return { ...this.project.includes.resolve(include), context };
-                const sub = this.subproject(include.value.slice(0, cut), include.at);
-                const file = sub.project.includes.resolve(new ScalarNode(include.value.slice(cut + 1), include.at));
-                const node = new Variables(sub.project.variables).expandNode(file.node);
-                return { node, identity: file.identity, context: sub.includeContext() };
-            },
-            conditionals: this.project.conditionals,
-        };
-        return context;
-    }
-    /** Turns the element's declarations into edges, loading what they name. */
-    resolveDependencies(element) {
-        const declared = readDependencies(element.node);
-        for (const key of ['depends', 'build-depends', 'runtime-depends'])
-            element.node.delete(key);
-        if (declared.length > 0 && (element.kind === 'junction' || element.kind === 'link')) {
-            throw new CairnError('invalid-data', `a ${element.kind} element cannot have dependencies`, declared[0].at);
-        }
-        for (const dependency of declared) {
-            const name = dependency.junction ? `${dependency.junction}:${dependency.name}` : dependency.name;
-            const target = this.followLinks(this.element(name, dependency.at), dependency.at);
-            if (target.kind === 'junction') {
-                throw new CairnError('invalid-data', `'${name}' is a junction: depend on an element inside it, as '${name}:element.bst'`, dependency.at);
-            }
-            element.dependencies.push({ element: target, path: name, type: dependency.type, strict: dependency.strict, configs: dependency.configs, at: dependency.at });
-        }
-    }
-    /** A link stands for its target, which may be another link, or be across a junction. */
-    followLinks(element, at) {
-        const seen = new Set();
-        let current = element;
-        while (current.kind === 'link') {
-            if (seen.has(current)) {
-                throw new CairnError('circular-dependency', `links form a loop: ${[...seen, current].map((e) => e.fullName).join(' -> ')}`, at);
-            }
-            seen.add(current);
-            const config = getMapping(current.node, 'config');
-            if (config)
-                validateKeys(config, ['target'], `link '${current.name}'`);
-            const targetScalar = config?.get('target');
-            if (!config || !targetScalar || targetScalar.kind !== 'scalar') {
-                throw new CairnError('invalid-data', `link '${current.name}' needs 'config: target:'`, current.kindAt);
-            }
-            if (current.node.has('sources'))
-                throw new CairnError('invalid-data', `a link element cannot have sources`, current.node.whereIs('sources'));
-            const owner = this.shared.loaderOf(current);
-            current = owner.element(targetScalar.value, targetScalar.at);
-        }
-        return current;
-    }
-    /** The subproject behind the junction element `name` of this project. */
-    subproject(name, at) {
-        const known = this.subprojects.get(name);
-        if (known)
-            return known;
-        const junction = this.followLinks(this.element(name, at), at ?? COMMAND_LINE);
-        if (junction.kind !== 'junction') {
-            throw new CairnError('invalid-junction', `'${name}' is not a junction (its kind is '${junction.kind}')`, at);
-        }
-        const owner = this.shared.loaderOf(junction);
-        const directory = owner.junctionDirectory(junction, at);
-        const config = getMapping(junction.node, 'config');
-        if (config)
-            validateKeys(config, ['path', 'options', 'overrides', 'aliases', 'map-aliases'], `junction '${junction.name}'`);
-        const options = config ? getMapping(config, 'options') : undefined;
-        const fullPath = junction.fullName;
-        const settings = {
-            displayPrefix: `${fullPath}:`,
-            maxJobs: this.project.maxJobs,
-            userMirrors: this.project.userMirrors,
-            ...(options ? { junctionOptions: options } : {}),
-        };
-        let project;
-        try {
-            project = loadProject(directory, settings);
-        }
-        catch (error) {
-            if (error instanceof CairnError && error.reason === 'missing-project-conf') {
-                throw new CairnError('invalid-junction', `junction '${junction.name}' has no project.conf at ${external_node_path_default().relative(this.project.directory, directory) || '.'}`, junction.kindAt, "set the junction's config: path: to the directory holding project.conf");
-            }
-            throw error;
-        }
-        const overrides = new Map();
-        const overridesNode = config ? getMapping(config, 'overrides') : undefined;
-        for (const [subName, value] of overridesNode?.entries ?? []) {
-            if (value.kind !== 'scalar')
-                throw new CairnError('invalid-data', `the override of '${subName}' must be an element name`, value.at);
-            if (subName === value.value)
-                throw new CairnError('invalid-data', `'${subName}' cannot override itself`, value.at);
-            overrides.set(checkElementName(subName, value.at), { loader: owner, name: value.value, at: value.at });
-        }
-        const loader = new ProjectLoader(project, fullPath, this.shared, overrides);
-        this.subprojects.set(name, loader);
-        this.shared.loaders.push(loader);
-        return loader;
-    }
-    /**
-     * Where a junction's subproject lives: its one local source in place, else its sources staged
-     * from the source cache; then `config: path:` below that. `at` is where the junction was needed.
-     */
-    junctionDirectory(junction, at) {
-        const sources = junction.node.get('sources');
-        const list = sources?.kind === 'sequence' ? sources.items : [];
-        const first = list[0];
-        const config = getMapping(junction.node, 'config');
-        const subdir = config ? getString(config, 'path') ?? '' : '';
-        if (list.length === 1 && first?.kind === 'mapping' && getString(first, 'kind') === 'local') {
-            const sourcePath = getString(first, 'path') ?? '.';
-            const directory = external_node_path_default().resolve(this.project.directory, sourcePath, subdir);
-            if (!directory.startsWith(this.project.directory)) {
-                throw new CairnError('invalid-path', `junction '${junction.name}' points outside the project`, junction.kindAt);
-            }
-            return directory;
-        }
-        const staged = this.stagedJunction(junction, at);
-        const directory = external_node_path_default().resolve(staged, subdir);
-        if (directory !== staged && !directory.startsWith(staged + (external_node_path_default()).sep)) {
-            throw new CairnError('invalid-path', `the config: path: of junction '${junction.name}' leaves its staged sources`, config?.get('path')?.at ?? junction.kindAt);
-        }
-        return directory;
-    }
-    /** The staged copy of a fetched junction's sources, or an error saying what the user must do first. */
-    stagedJunction(junction, at) {
-        const name = junction.fullName;
-        const sources = this.shared.composer.compose(junction, []).sources;
-        if (sources.length === 0) {
-            throw new CairnError('invalid-junction', `junction '${name}' has no sources, so it has no subproject`, junction.kindAt, 'add a source holding the subproject (kind: local, git, tar...)');
-        }
-        const location = locateJunction(name, sources, { stagingRoot: this.shared.stagingRoot, sourceDirectory: this.shared.sourceDirectory });
-        switch (location.state) {
-            case 'staged':
-                return location.directory;
-            case 'no-ref':
-                throw new CairnError('invalid-junction', `junction '${name}' has no ref, so its subproject cannot load`, at ?? location.unpinned.view.at, `pin it with cairn track ${name}`);
-            case 'fetch-needed':
-                throw new CairnError('source-not-cached', `junction '${name}' must be fetched before its subproject can load`, at ?? junction.kindAt, `run cairn fetch ${name}`);
-            case 'stage-needed':
-                // Staging is asynchronous and loading is not: loadElements stages, then loads again.
-                throw new JunctionNotStaged(location.staging, at ?? junction.kindAt);
-        }
-    }
-}
-/** Thrown through a load that reached a fetched junction not yet staged; loadElements stages it and loads again. */
-class JunctionNotStaged extends Error {
-    staging;
-    at;
-    constructor(staging, at) {
-        super(`junction '${staging.junction}' is fetched but not staged`);
-        this.staging = staging;
-        this.at = at;
-    }
-}
-/** Where names given on the command line come from, for errors about them. */
-const COMMAND_LINE = Object.freeze({ file: '<command line>', line: 0, column: 0 });
-/**
- * Loads the targets and everything they depend on. A fetched junction met on the way is staged
- * (once: later loads reuse its staged directory) and the load starts again.
- */
-async function loadElements(project, targetNames, options = {}) {
-    const staged = new Set();
-    const composer = new ElementComposer();
-    for (;;) {
-        try {
-            return loadOnce(project, targetNames, options, composer);
-        }
-        catch (error) {
-            if (!(error instanceof JunctionNotStaged))
-                throw error;
-            const { staging } = error;
-            // The staged directory exists after staging, so the same junction cannot come back.
-            if (staged.has(staging.directory))
-                throw new Error(`junction '${staging.junction}' was staged but is still not found at ${staging.directory}`);
-            staged.add(staging.directory);
-            await stageJunction(staging);
-        }
-    }
-}
-function loadOnce(project, targetNames, options, composer) {
-    const loaders = [];
-    const owners = new Map();
-    const state = {
-        stagingRoot: project.directory,
-        sourceDirectory: options.sourceDirectory,
-        composer,
-        all: [],
-        pending: [],
-        loaders,
-        loaderOf(element) {
-            let loader = owners.get(element.project);
-            if (!loader) {
-                loader = loaders.find((candidate) => candidate.project === element.project);
-                owners.set(element.project, loader);
-            }
-            return loader;
-        },
-    };
-    const root = new ProjectLoader(project, '', state);
-    loaders.push(root);
-    const drain = () => {
-        // A work list, not recursion: a chain of 100,000 elements loads like a flat project.
-        while (state.pending.length > 0) {
-            const { element, loader } = state.pending.pop();
-            loader.resolveDependencies(element);
-        }
-    };
-    const targets = targetNames.map((name) => {
-        const element = root.followLinks(root.element(name, undefined), COMMAND_LINE);
-        drain();
-        return element;
-    });
-    drain();
-    detectCycles(state.all);
-    return {
-        project,
-        get projects() {
-            return loaders.map((loader) => loader.project);
-        },
-        targets,
-        elements: state.all,
-        lookup(name, at) {
-            const before = state.all.length;
-            let element;
-            try {
-                element = root.followLinks(root.element(name, at), at ?? COMMAND_LINE);
-                drain();
-            }
-            catch (error) {
-                // A lookup cannot wait for staging; the targets' load stages what they reach.
-                if (!(error instanceof JunctionNotStaged))
-                    throw error;
-                throw new CairnError('source-not-cached', `junction '${error.staging.junction}' is fetched but its subproject is not staged yet`, error.at, `name an element of ${error.staging.junction} among the targets first`);
-            }
-            if (state.all.length > before)
-                detectCycles(state.all);
-            return element;
-        },
-    };
-}
-/** A dependency cycle is an error that prints every element in the loop. */
-function detectCycles(elements) {
-    const state = new Uint8Array(elements.length); // 0 new, 1 on the path, 2 done
-    for (const start of elements) {
-        if (state[start.index] !== 0)
-            continue;
-        const path = [start];
-        const next = [0];
-        state[start.index] = 1;
-        while (path.length > 0) {
-            const top = path[path.length - 1];
-            const i = next[next.length - 1];
-            if (i >= top.dependencies.length) {
-                state[top.index] = 2;
-                path.pop();
-                next.pop();
-                continue;
-            }
-            next[next.length - 1] = i + 1;
-            const dependency = top.dependencies[i];
-            const child = dependency.element;
-            if (state[child.index] === 1) {
-                const loop = path.slice(path.indexOf(child)).map((e) => e.fullName);
-                throw new CairnError('circular-dependency', `dependency cycle: ${[...loop, child.fullName].join(' -> ')}`, dependency.at);
-            }
-            if (state[child.index] === 0) {
-                state[child.index] = 1;
-                path.push(child);
-                next.push(0);
-            }
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/engine/pipeline.ts
 // The engine's first stages as one call: load the project and the targets' graph, sort it,
 // compose every element and compute its keys. Front ends (CLI, action) call this and render
@@ -16518,9 +16520,14 @@ function detectCycles(elements) {
 
 
 
+
+
+/** The kinds Cairn builds in: the engine hands them to the project layer. */
+const BUILTIN_PLUGINS = { elements: builtinElementPlugins, sources: builtinSourcePlugins };
 async function loadPipeline(options) {
     const directory = findProjectDirectory(options.directory);
     const project = loadProject(directory, {
+        builtins: BUILTIN_PLUGINS,
         ...(options.cliOptions ? { cliOptions: options.cliOptions } : {}),
         ...(options.maxJobs !== undefined ? { maxJobs: options.maxJobs } : {}),
         ...(options.userMirrors ? { userMirrors: options.userMirrors } : {}),

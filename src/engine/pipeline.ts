@@ -18,6 +18,11 @@ import { loadElements, type LoadedElement } from '../project/loader.js';
 import { findProjectDirectory, loadProject, type Project } from '../project/project.js';
 import type { DependencyView } from '../project/plugin-api.js';
 import type { SourceMirror } from '../project/source-api.js';
+import { builtinElementPlugins } from '../../plugins/elements/index.js';
+import { builtinSourcePlugins } from '../../plugins/sources/index.js';
+
+/** The kinds Cairn builds in: the engine hands them to the project layer. */
+const BUILTIN_PLUGINS = { elements: builtinElementPlugins, sources: builtinSourcePlugins };
 
 export interface PipelineOptions {
   /** Where to look for project.conf (upwards from here). */
@@ -60,6 +65,7 @@ export interface KeyedGraph {
 export async function loadPipeline(options: PipelineOptions): Promise<KeyedGraph> {
   const directory = findProjectDirectory(options.directory);
   const project = loadProject(directory, {
+    builtins: BUILTIN_PLUGINS,
     ...(options.cliOptions ? { cliOptions: options.cliOptions } : {}),
     ...(options.maxJobs !== undefined ? { maxJobs: options.maxJobs } : {}),
     ...(options.userMirrors ? { userMirrors: options.userMirrors } : {}),

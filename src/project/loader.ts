@@ -166,6 +166,7 @@ class ProjectLoader {
       displayPrefix: `${fullPath}:`,
       maxJobs: this.project.maxJobs,
       userMirrors: this.project.userMirrors,
+      builtins: this.project.builtins,
       ...(options ? { junctionOptions: options } : {}),
     };
     let project: Project;

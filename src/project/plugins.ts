@@ -10,8 +10,6 @@ import { pathToFileURL } from 'node:url';
 import { getString, validateKeys } from '../format/accessors.js';
 import { CairnError, type Provenance } from '../format/errors.js';
 import type { MappingNode, ScalarNode, SequenceNode } from '../format/node.js';
-import { builtinElementPlugins } from '../../plugins/elements/index.js';
-import { builtinSourcePlugins } from '../../plugins/sources/index.js';
 import type { ElementPlugin } from './plugin-api.js';
 import type { SourcePlugin } from './source-api.js';
 
@@ -29,8 +27,16 @@ export interface PluginTable {
 
 type Kind = 'elements' | 'sources';
 
+/** The kinds Cairn builds in, handed in by the engine (the project layer never imports plugins/). */
+export interface BuiltinPlugins {
+  readonly elements: ReadonlyMap<string, ElementPlugin>;
+  readonly sources: ReadonlyMap<string, SourcePlugin>;
+}
+
 /** Reads `plugins:`; nothing outside the project is touched until loadLocal(). */
-export function resolvePlugins(plugins: SequenceNode | undefined, projectDirectory: string): PluginTable {
+export function resolvePlugins(plugins: SequenceNode | undefined, projectDirectory: string, builtins: BuiltinPlugins): PluginTable {
+  const builtinElementPlugins = builtins.elements;
+  const builtinSourcePlugins = builtins.sources;
   const local = new Map<string, { origin: LocalOrigin; kind: Kind; name: ScalarNode }>();
   const loadedElements = new Map<string, ElementPlugin>();
   const loadedSources = new Map<string, SourcePlugin>();
@@ -56,14 +62,14 @@ export function resolvePlugins(plugins: SequenceNode | undefined, projectDirecto
         validateKeys(entry, keys, `a ${origin} plugin origin`);
         const from = origin === 'pip' ? `pip package '${getString(entry, 'package-name') ?? '?'}'` : `junction '${getString(entry, 'junction') ?? '?'}'`;
         for (const key of ['elements', 'sources'] as const) {
-          const builtins: ReadonlyMap<string, unknown> = key === 'elements' ? builtinElementPlugins : builtinSourcePlugins;
+          const known: ReadonlyMap<string, unknown> = key === 'elements' ? builtinElementPlugins : builtinSourcePlugins;
           for (const name of kindNames(entry, key)) {
-            if (!builtins.has(name.value)) {
+            if (!known.has(name.value)) {
               throw new CairnError(
                 'unsupported-plugin',
                 `${key === 'elements' ? 'element' : 'source'} kind '${name.value}' from ${from} is not implemented by Cairn`,
                 name.at,
-                `Cairn builds in: ${[...builtins.keys()].sort().join(', ')}`,
+                `Cairn builds in: ${[...known.keys()].sort().join(', ')}`,
               );
             }
           }

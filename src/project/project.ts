@@ -16,7 +16,7 @@ import type { SourceMirror } from './source-api.js';
 import { readYaml } from '../format/yaml-reader.js';
 import { projectPath } from './project-path.js';
 import { FORMAT_MAJOR, FORMAT_MINOR, KEYS_NOT_CONDITIONAL, PROJECT_DEFAULTS_FILE, PROJECT_DEFAULTS_YAML, PROJECT_KEYS } from './project-defaults.js';
-import { resolvePlugins, type PluginTable } from './plugins.js';
+import { resolvePlugins, type BuiltinPlugins, type PluginTable } from './plugins.js';
 
 export type RefStorage = 'inline' | 'project.refs';
 
@@ -49,6 +49,8 @@ export interface Project {
   readonly refs: ReadonlyMap<string, readonly MappingNode[]>;
   readonly defaultTargets: readonly string[];
   readonly plugins: PluginTable;
+  /** The built-in kinds, handed on to subprojects. */
+  readonly builtins: BuiltinPlugins;
   readonly conditionals: (node: MappingNode) => void;
   /** Reads a project-relative YAML file for `(@)` includes, cached per project. */
   readonly includes: IncludeContext;
@@ -66,6 +68,8 @@ export interface ProjectSettings {
   readonly crossProjectIncludes?: (include: ScalarNode) => IncludedFile;
   /** Mirrors from the user configuration (`projects: <name>: mirrors:`), tried before the project's own. */
   readonly userMirrors?: ReadonlyMap<string, readonly SourceMirror[]>;
+  /** The element and source kinds Cairn builds in. */
+  readonly builtins: BuiltinPlugins;
 }
 
 /** Finds the directory holding project.conf, from `start` upwards. */
@@ -112,7 +116,7 @@ function checkMinVersion(conf: MappingNode): void {
 
 const SYMBOL = /^[A-Za-z_-][A-Za-z0-9_-]*$/;
 
-export function loadProject(directoryIn: string, settings: ProjectSettings = {}): Project {
+export function loadProject(directoryIn: string, settings: ProjectSettings): Project {
   const directory = path.resolve(directoryIn);
   const prefix = settings.displayPrefix ?? '';
   const confFile = path.join(directory, 'project.conf');
@@ -231,7 +235,8 @@ export function loadProject(directoryIn: string, settings: ProjectSettings = {})
     refStorage: refStorageScalar.value,
     refs: refStorageScalar.value === 'project.refs' ? readRefs(directory, prefix, name) : new Map(),
     defaultTargets: getStringList(defaults, 'targets').map((s) => s.value),
-    plugins: resolvePlugins(getSequence(conf, 'plugins'), directory),
+    plugins: resolvePlugins(getSequence(conf, 'plugins'), directory, settings.builtins),
+    builtins: settings.builtins,
     conditionals,
     includes,
     maxJobs,
