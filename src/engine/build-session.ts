@@ -267,9 +267,13 @@ export class BuildSession {
       }
       // A sandbox that cannot start is the machine's problem, not the element's: never cache it.
       if (error instanceof CairnError && error.reason === 'sandbox-unavailable') {
+        const failure = describeFailure(error);
+        log.line(`error: ${failure.message}`);
         log.close();
         removeTree(work);
-        throw error;
+        this.failures.set(name, { ...failure, log: log.file });
+        this.emit({ type: 'job-end', element: name, action: 'build', result: 'failure', durationMs: Date.now() - started.getTime(), log: log.file, key, ...failure });
+        return 'failed';
       }
       failure = describeFailure(error);
       log.line(`error: ${failure.at ? `${formatProvenance(failure.at)}: ` : ''}${failure.message}`);
