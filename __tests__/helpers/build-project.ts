@@ -5,7 +5,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach } from '@jest/globals';
 import { ArtifactCache } from '../../src/cache/artifact-cache.js';
+import { lookupArtifact } from '../../src/engine/artifact-state.js';
 import { BuildSession, type BuildEvent, type BuildSummary } from '../../src/engine/build-session.js';
 import { loadPipeline, type KeyedGraph } from '../../src/engine/pipeline.js';
 import type { OnError } from '../../src/scheduler/scheduler.js';
@@ -88,4 +90,48 @@ export class TestCache {
   remove(): void {
     fs.rmSync(this.directory, { recursive: true, force: true });
   }
+}
+
+const caches: TestCache[] = [];
+
+/** A cache of its own for one test, removed after it. */
+export function freshCache(): TestCache {
+  const cache = new TestCache();
+  caches.push(cache);
+  return cache;
+}
+afterEach(() => {
+  for (const cache of caches.splice(0)) cache.remove();
+});
+
+/** A manual element with the given install commands (each a shell line). */
+export function manual(commands: string[], deps: string[] = ['base.bst'], extra = ''): string {
+  return `kind: manual
+build-depends:
+${deps.map((d) => `- ${d}`).join('\n')}
+config:
+  install-commands:
+${commands.map((c) => `  - ${JSON.stringify(c)}`).join('\n')}
+${extra}`;
+}
+
+/** The files of an element's artifact as { path: contents or '-> target' or '<dir>' }. */
+export function artifactFiles(cache: TestCache, graph: BuildRun['graph'], name: string): Record<string, string> {
+  const element = graph.lookup(name);
+  const record = lookupArtifact(cache.cache, graph.keyed(element), true, false);
+  if (!record?.files) throw new Error(`${name} is not cached`);
+  const out: Record<string, string> = {};
+  const store = cache.cache.store;
+  const walk = (hash: string, prefix: string): void => {
+    for (const child of store.readDirectory(hash)) {
+      const p = `${prefix}/${child.name}`;
+      if (child.kind === 'directory') {
+        out[p] = '<dir>';
+        walk(child.digest.hash, p);
+      } else if (child.kind === 'symlink') out[p] = `-> ${child.target}`;
+      else out[p] = store.readBytes(child.digest.hash).toString('utf8') + (child.isExecutable ? ' (x)' : '');
+    }
+  };
+  walk(record.files.hash, '');
+  return out;
 }
