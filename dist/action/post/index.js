@@ -38398,11 +38398,373 @@ module.exports = {
 
 /***/ }),
 
-/***/ 27718:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ 42613:
+/***/ ((module) => {
 
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4050);
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 20181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 49140:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
+
+/***/ }),
+
+/***/ 76982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 24434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 79896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 91943:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
+
+/***/ }),
+
+/***/ 58611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 65692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 69278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 34589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 16698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 37540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 77598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 53053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 40610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 78474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 73024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 51455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 37067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 32467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 77030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 76760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 41792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 57075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 46193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+
+/***/ }),
+
+/***/ 41692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 73136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 57975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 73429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 75919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 38522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 70857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 16928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 13193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 64756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 52018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 87016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 39023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 43106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
+/***/ }),
+
+/***/ 70030:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+__webpack_unused_export__ = ({ value: true });
+exports.w = void 0;
+/**
+ * Holds the singleton operationRequestMap, to be shared across CJS and ESM imports.
+ */
+exports.w = {
+    operationRequestMap: new WeakMap(),
+};
+//# sourceMappingURL=state-cjs.js.map
+
+/***/ }),
+
+/***/ 38914:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+__webpack_unused_export__ = ({ value: true });
+exports.w = void 0;
+/**
+ * @internal
+ *
+ * Holds the singleton instrumenter, to be shared across CJS and ESM imports.
+ */
+exports.w = {
+    instrumenterImplementation: undefined,
+};
+//# sourceMappingURL=state-cjs.cjs.map
+
+/***/ }),
+
+/***/ 38658:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// This file exists as a CommonJS module to read the version from package.json.
+// In an ESM package, using `require()` directly in .ts files requires disabling
+// ESLint rules and doesn't work reliably across all Node.js versions.
+// By keeping this as a .cjs file, we can use require() naturally and export
+// the version for the ESM modules to import.
+const packageJson = __nccwpck_require__(64012)
+module.exports = { version: packageJson.version }
+
+
+/***/ }),
+
+/***/ 4558:
+/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17558);
 // The action's post step; everything is in run-post.ts.
 
 await (0,_run_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -38412,8 +38774,8 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4050:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 17558:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
@@ -38425,16 +38787,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:process"
 var external_node_process_ = __nccwpck_require__(1708);
-var external_node_process_default = /*#__PURE__*/__nccwpck_require__.n(external_node_process_);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
-;// CONCATENATED MODULE: ./src/cache/directory-message.ts
+;// CONCATENATED MODULE: ./.build/src/cache/directory-message.js
 // Reads REAPI `Directory` messages back (the encoder lives in directory-digest.ts), so trees
 // stored in the content store can be walked, staged and checked. Only the fields Cairn writes
 // are kept; unknown fields are skipped as protobuf allows.
@@ -38578,7 +38937,7 @@ function decodeDirectory(buf) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
-;// CONCATENATED MODULE: ./src/cache/directory-digest.ts
+;// CONCATENATED MODULE: ./.build/src/cache/directory-digest.js
 // REAPI `Directory` digests of file trees, encoded the way BuildStream 2 / buildbox-casd store them,
 // which is what a `local` source contributes to cache keys (hand-written protobuf, no dependency).
 
@@ -38910,7 +39269,7 @@ function defaultFileMode(isExecutable) {
     return isExecutable ? 0o755 : 0o644;
 }
 
-;// CONCATENATED MODULE: ./src/cache/content-store.ts
+;// CONCATENATED MODULE: ./.build/src/cache/content-store.js
 // The content-addressed store: files by the sha256 of their bytes, directories as REAPI
 // `Directory` messages stored the same way. Every object is written to a temporary name and
 // renamed into place, so a reader never sees half an object; once in place an object is
@@ -38937,11 +39296,11 @@ class ContentStore {
     knownDirs = new Set();
     constructor(root) {
         this.root = root;
-        this.objects = external_node_path_default().join(root, 'objects');
-        this.tmp = external_node_path_default().join(root, 'tmp');
-        this.links = external_node_path_default().join(root, 'links');
-        external_node_fs_default().mkdirSync(this.objects, { recursive: true });
-        external_node_fs_default().mkdirSync(this.tmp, { recursive: true });
+        this.objects = external_node_path_.join(root, 'objects');
+        this.tmp = external_node_path_.join(root, 'tmp');
+        this.links = external_node_path_.join(root, 'links');
+        external_node_fs_.mkdirSync(this.objects, { recursive: true });
+        external_node_fs_.mkdirSync(this.tmp, { recursive: true });
     }
     /** Where a file object lives; executable content is its own object (mode 0755, else 0644) so it can be hard-linked with its mode. */
     objectPath(hash, executable = false) {
@@ -38959,38 +39318,38 @@ class ContentStore {
         const file = `${this.links}/${hash.slice(0, 2)}/${hash.slice(2)}`;
         if (this.knownLinks.has(file))
             return file;
-        if (!external_node_fs_default().existsSync(file)) {
-            external_node_fs_default().mkdirSync(external_node_path_default().dirname(file), { recursive: true });
+        if (!external_node_fs_.existsSync(file)) {
+            external_node_fs_.mkdirSync(external_node_path_.dirname(file), { recursive: true });
             const temporary = this.temporaryPath('link');
-            external_node_fs_default().symlinkSync(target, temporary);
-            external_node_fs_default().renameSync(temporary, file);
+            external_node_fs_.symlinkSync(target, temporary);
+            external_node_fs_.renameSync(temporary, file);
         }
         this.knownLinks.add(file);
         return file;
     }
     has(hash, executable = false) {
-        return external_node_fs_default().existsSync(this.objectPath(hash, executable));
+        return external_node_fs_.existsSync(this.objectPath(hash, executable));
     }
     /** A fresh temporary path on the store's filesystem. */
     temporaryPath(label = 'tmp') {
-        return external_node_path_default().join(this.tmp, `${label}-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+        return external_node_path_.join(this.tmp, `${label}-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
     }
     putBytes(data, executable = false) {
         const digest = { hash: (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex'), sizeBytes: data.length };
         if (this.refresh(digest.hash, executable))
             return digest;
         const temporary = this.temporaryPath('blob');
-        external_node_fs_default().writeFileSync(temporary, data, { mode: 0o600 });
+        external_node_fs_.writeFileSync(temporary, data, { mode: 0o600 });
         this.publish(temporary, digest.hash, executable);
         return digest;
     }
     readBytes(hash) {
         try {
-            return external_node_fs_default().readFileSync(this.objectPath(hash));
+            return external_node_fs_.readFileSync(this.objectPath(hash));
         }
         catch (error) {
             if (content_store_isMissing(error))
-                return external_node_fs_default().readFileSync(this.objectPath(hash, true));
+                return external_node_fs_.readFileSync(this.objectPath(hash, true));
             throw error;
         }
     }
@@ -39018,7 +39377,7 @@ class ContentStore {
         let temporary = file;
         if (!options.move) {
             temporary = this.temporaryPath('file');
-            external_node_fs_default().copyFileSync(file, temporary);
+            external_node_fs_.copyFileSync(file, temporary);
         }
         this.publish(temporary, digest.hash, options.executable);
         return digest;
@@ -39029,8 +39388,8 @@ class ContentStore {
         const state = { files: 0, bytes: 0, steps: 0, skipped: [] };
         const walk = async (absolute, relative) => {
             const children = [];
-            for (const entry of external_node_fs_default().readdirSync(absolute, { withFileTypes: true })) {
-                const full = external_node_path_default().join(absolute, entry.name);
+            for (const entry of external_node_fs_.readdirSync(absolute, { withFileTypes: true })) {
+                const full = external_node_path_.join(absolute, entry.name);
                 const rel = relative ? `${relative}/${entry.name}` : entry.name;
                 if (++state.steps % YIELD_EVERY === 0)
                     await yieldToEventLoop();
@@ -39045,13 +39404,13 @@ class ContentStore {
                     continue;
                 }
                 else if (entry.isSymbolicLink()) {
-                    children.push({ kind: 'symlink', name: entry.name, target: external_node_fs_default().readlinkSync(full, 'utf8') });
+                    children.push({ kind: 'symlink', name: entry.name, target: external_node_fs_.readlinkSync(full, 'utf8') });
                 }
                 else if (entry.isFile()) {
-                    const stat = external_node_fs_default().statSync(full);
+                    const stat = external_node_fs_.statSync(full);
                     // A build may leave files it cannot read back (mode 000); the owner may always fix that.
                     if ((stat.mode & 0o400) === 0)
-                        external_node_fs_default().chmodSync(full, stat.mode | 0o400);
+                        external_node_fs_.chmodSync(full, stat.mode | 0o400);
                     const executable = (stat.mode & 0o100) !== 0;
                     const permissions = stat.mode & 0o7777;
                     const digest = this.putFile(full, { move: options.move, executable });
@@ -39080,10 +39439,10 @@ class ContentStore {
         for (const prefix of safeReaddir(this.objects)) {
             if (!/^[0-9a-f]{2}$/.test(prefix))
                 continue;
-            for (const name of safeReaddir(external_node_path_default().join(this.objects, prefix))) {
+            for (const name of safeReaddir(external_node_path_.join(this.objects, prefix))) {
                 const executable = name.endsWith('x');
                 const rest = executable ? name.slice(0, -1) : name;
-                yield { path: external_node_path_default().join(this.objects, prefix, name), hash: prefix + rest, executable };
+                yield { path: external_node_path_.join(this.objects, prefix, name), hash: prefix + rest, executable };
             }
         }
     }
@@ -39093,7 +39452,7 @@ class ContentStore {
      */
     refresh(hash, executable) {
         try {
-            external_node_fs_default().utimesSync(this.objectPath(hash, executable), OBJECT_MTIME, OBJECT_MTIME);
+            external_node_fs_.utimesSync(this.objectPath(hash, executable), OBJECT_MTIME, OBJECT_MTIME);
             return true;
         }
         catch (error) {
@@ -39107,32 +39466,32 @@ class ContentStore {
         // staged files copy-on-write (through the sandbox's overlay), as in BuildStream's sandboxes.
         // Objects stay unchanged because nothing ever writes through them: sandboxes see them only
         // through read-only mounts, an overlay, or private copies.
-        external_node_fs_default().chmodSync(temporary, executable ? 0o755 : 0o644);
-        external_node_fs_default().utimesSync(temporary, OBJECT_MTIME, OBJECT_MTIME);
+        external_node_fs_.chmodSync(temporary, executable ? 0o755 : 0o644);
+        external_node_fs_.utimesSync(temporary, OBJECT_MTIME, OBJECT_MTIME);
         const final = this.objectPath(hash, executable);
-        const dir = external_node_path_default().dirname(final);
+        const dir = external_node_path_.dirname(final);
         if (!this.knownDirs.has(dir)) {
-            external_node_fs_default().mkdirSync(dir, { recursive: true });
+            external_node_fs_.mkdirSync(dir, { recursive: true });
             this.knownDirs.add(dir);
         }
         // rename() replaces atomically: a concurrent writer of the same object writes the same bytes.
-        external_node_fs_default().renameSync(temporary, final);
+        external_node_fs_.renameSync(temporary, final);
     }
 }
 function content_store_hashFileSync(file) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
-    const fd = external_node_fs_default().openSync(file, 'r');
+    const fd = external_node_fs_.openSync(file, 'r');
     try {
-        const size = external_node_fs_default().fstatSync(fd).size;
+        const size = external_node_fs_.fstatSync(fd).size;
         if (size <= SMALL_FILE) {
-            const data = external_node_fs_default().readFileSync(fd);
+            const data = external_node_fs_.readFileSync(fd);
             hash.update(data);
             return { hash: hash.digest('hex'), sizeBytes: data.length };
         }
         const chunk = Buffer.allocUnsafe(SMALL_FILE);
         let total = 0;
         for (;;) {
-            const read = external_node_fs_default().readSync(fd, chunk, 0, chunk.length, null);
+            const read = external_node_fs_.readSync(fd, chunk, 0, chunk.length, null);
             if (read === 0)
                 break;
             hash.update(chunk.subarray(0, read));
@@ -39141,12 +39500,12 @@ function content_store_hashFileSync(file) {
         return { hash: hash.digest('hex'), sizeBytes: total };
     }
     finally {
-        external_node_fs_default().closeSync(fd);
+        external_node_fs_.closeSync(fd);
     }
 }
 function safeReaddir(dir) {
     try {
-        return external_node_fs_default().readdirSync(dir);
+        return external_node_fs_.readdirSync(dir);
     }
     catch (error) {
         if (content_store_isMissing(error))
@@ -39161,7 +39520,7 @@ function yieldToEventLoop() {
     return new Promise((resolve) => setImmediate(resolve));
 }
 
-;// CONCATENATED MODULE: ./src/cache/artifact-cache.ts
+;// CONCATENATED MODULE: ./.build/src/cache/artifact-cache.js
 // Artifacts: one small JSON record per element and cache key, naming the output tree and the
 // build log in the content store, stored under refs/<project>/<element>/<key> for both the
 // strong and the weak key, as BuildStream does. Records are written to a temporary name and
@@ -39180,18 +39539,18 @@ class ArtifactCache {
     refs;
     constructor(directory) {
         this.directory = directory;
-        this.store = new ContentStore(external_node_path_default().join(directory, 'cas'));
-        this.refs = external_node_path_default().join(directory, 'artifacts', 'refs');
+        this.store = new ContentStore(external_node_path_.join(directory, 'cas'));
+        this.refs = external_node_path_.join(directory, 'artifacts', 'refs');
     }
     refPath(ref) {
-        return external_node_path_default().join(this.refs, ref.project, artifact_cache_normalName(ref.element), ref.key);
+        return external_node_path_.join(this.refs, ref.project, artifact_cache_normalName(ref.element), ref.key);
     }
     /** The record under this key, or undefined. Marks it used unless `touch` is false. */
     lookup(ref, touch = true) {
         const file = this.refPath(ref);
         let text;
         try {
-            text = external_node_fs_default().readFileSync(file, 'utf8');
+            text = external_node_fs_.readFileSync(file, 'utf8');
         }
         catch (error) {
             if (content_store_isMissing(error))
@@ -39210,10 +39569,10 @@ class ArtifactCache {
         const text = JSON.stringify(record, null, 1) + '\n';
         for (const key of new Set([record.keys.strong, record.keys.weak])) {
             const file = this.refPath({ project: record.project, element: record.element, key });
-            external_node_fs_default().mkdirSync(external_node_path_default().dirname(file), { recursive: true });
+            external_node_fs_.mkdirSync(external_node_path_.dirname(file), { recursive: true });
             const temporary = this.store.temporaryPath('ref');
-            external_node_fs_default().writeFileSync(temporary, text);
-            external_node_fs_default().renameSync(temporary, file);
+            external_node_fs_.writeFileSync(temporary, text);
+            external_node_fs_.renameSync(temporary, file);
         }
     }
     /** Removes the refs of an artifact (its objects go with the next garbage collection). */
@@ -39221,14 +39580,14 @@ class ArtifactCache {
         const record = this.lookup(ref, false);
         if (!record)
             return false;
-        const text = external_node_fs_default().readFileSync(this.refPath(ref), 'utf8');
+        const text = external_node_fs_.readFileSync(this.refPath(ref), 'utf8');
         for (const key of new Set([ref.key, record.keys.strong, record.keys.weak])) {
             const file = this.refPath({ ...ref, key });
             try {
                 // A weak ref may since name a newer build of the element: only this record's refs go.
-                if (key !== ref.key && external_node_fs_default().readFileSync(file, 'utf8') !== text)
+                if (key !== ref.key && external_node_fs_.readFileSync(file, 'utf8') !== text)
                     continue;
-                external_node_fs_default().unlinkSync(file);
+                external_node_fs_.unlinkSync(file);
             }
             catch (error) {
                 if (!content_store_isMissing(error))
@@ -39240,12 +39599,12 @@ class ArtifactCache {
     /** Every ref file, with when it was last used. */
     *listRefs() {
         for (const project of readdirOrEmpty(this.refs)) {
-            for (const element of readdirOrEmpty(external_node_path_default().join(this.refs, project))) {
-                for (const key of readdirOrEmpty(external_node_path_default().join(this.refs, project, element))) {
-                    const file = external_node_path_default().join(this.refs, project, element, key);
+            for (const element of readdirOrEmpty(external_node_path_.join(this.refs, project))) {
+                for (const key of readdirOrEmpty(external_node_path_.join(this.refs, project, element))) {
+                    const file = external_node_path_.join(this.refs, project, element, key);
                     let usedMs;
                     try {
-                        usedMs = external_node_fs_default().statSync(file).mtimeMs;
+                        usedMs = external_node_fs_.statSync(file).mtimeMs;
                     }
                     catch {
                         continue;
@@ -39259,7 +39618,7 @@ class ArtifactCache {
 function touchFile(file) {
     const now = new Date();
     try {
-        external_node_fs_default().utimesSync(file, now, now);
+        external_node_fs_.utimesSync(file, now, now);
     }
     catch {
         // Another process may have expired it meanwhile; the record already read stays valid.
@@ -39267,7 +39626,7 @@ function touchFile(file) {
 }
 function readdirOrEmpty(dir) {
     try {
-        return external_node_fs_default().readdirSync(dir);
+        return external_node_fs_.readdirSync(dir);
     }
     catch (error) {
         if (content_store_isMissing(error))
@@ -39276,7 +39635,7 @@ function readdirOrEmpty(dir) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/action/constants.ts
+;// CONCATENATED MODULE: ./.build/src/action/constants.js
 // The names the action shares with action.yml and the runner: inputs, outputs and the state the
 // main step leaves for the post step. No other module spells these strings.
 const Inputs = {
@@ -39327,7 +39686,7 @@ const MAX_ANNOTATIONS = 10;
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __nccwpck_require__(33838);
-;// CONCATENATED MODULE: ./src/sandbox/bwrap-arguments.ts
+;// CONCATENATED MODULE: ./.build/src/sandbox/bwrap-arguments.js
 // Builds bubblewrap command lines: the isolation every sandbox gets, and the root as a bind or as an
 // overlay. Pure; and no path is ever spliced into shell text, so no path can be misread as code.
 
@@ -39406,7 +39765,7 @@ function overlayArguments(route, lower, scratch, dest) {
         : ['--bind', layout.merged, dest];
 }
 
-;// CONCATENATED MODULE: ./src/sandbox/host.ts
+;// CONCATENATED MODULE: ./.build/src/sandbox/host.js
 // What the sandbox needs from the host outside it: programs by absolute path, the settings that
 // explain a namespace failure, overlay directories in a run's scratch, and running a program to its
 // end. Host programs always run with an empty environment, so a build's env never reaches them.
@@ -39418,8 +39777,8 @@ function overlayArguments(route, lower, scratch, dest) {
 const SYSTEM_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 function isExecutableFile(file) {
     try {
-        external_node_fs_default().accessSync(file, (external_node_fs_default()).constants.X_OK);
-        return external_node_fs_default().statSync(file).isFile();
+        external_node_fs_.accessSync(file, external_node_fs_.constants.X_OK);
+        return external_node_fs_.statSync(file).isFile();
     }
     catch {
         return false;
@@ -39427,9 +39786,9 @@ function isExecutableFile(file) {
 }
 /** The absolute path of `name` on PATH, then in the usual system directories; undefined if absent. */
 function findProgram(name, searchPath = process.env['PATH']) {
-    const dirs = [...(searchPath ?? '').split((external_node_path_default()).delimiter).filter((d) => external_node_path_default().isAbsolute(d)), ...SYSTEM_DIRS];
+    const dirs = [...(searchPath ?? '').split(external_node_path_.delimiter).filter((d) => external_node_path_.isAbsolute(d)), ...SYSTEM_DIRS];
     for (const dir of dirs) {
-        const candidate = external_node_path_default().join(dir, name);
+        const candidate = external_node_path_.join(dir, name);
         if (isExecutableFile(candidate))
             return candidate;
     }
@@ -46232,7 +46591,7 @@ function saveCacheV2(paths_1, key_1, options_1) {
     });
 }
 //# sourceMappingURL=cache.js.map
-;// CONCATENATED MODULE: ./src/action/cache/actions-cache.ts
+;// CONCATENATED MODULE: ./.build/src/action/cache/actions-cache.js
 // The GitHub Actions cache as a best-effort CacheService over @actions/cache: a miss, an outage,
 // a rate limit or a read-only token becomes a result and at most one warning, never an exception
 // and never a failed job. The library reports problems only by printing through @actions/core
@@ -46483,7 +46842,7 @@ function unescapeData(text) {
     return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
 }
 
-;// CONCATENATED MODULE: ./src/action/report/log-artifacts.ts
+;// CONCATENATED MODULE: ./.build/src/action/report/log-artifacts.js
 // Publishes the job logs of a run as one workflow artifact per job: one directory per element,
 // named so that junction and path separators never reach the archive. Logs are diagnostics:
 // a failed upload is a warning and never fails the job.
@@ -46591,7 +46950,7 @@ class UniqueNames {
     }
 }
 
-;// CONCATENATED MODULE: ./src/action/host.ts
+;// CONCATENATED MODULE: ./.build/src/action/host.js
 // Everything the action's steps touch outside Cairn's engine, as one object: the runner's inputs,
 // outputs, state, log and step summary (@actions/core), the Actions cache and artifact services,
 // and host programs. run-main and run-post take it as a parameter; githubHost() is the real one.
@@ -46604,7 +46963,7 @@ class UniqueNames {
 
 function githubHost() {
     return {
-        env: (external_node_process_default()).env,
+        env: external_node_process_.env,
         input: (name) => lib_core/* getInput */.V4(name),
         setOutput: (name, value) => lib_core/* setOutput */.uH(name, value),
         saveState: (name, value) => lib_core/* saveState */.LZ(name, value),
@@ -46623,25 +46982,25 @@ function githubHost() {
         // The service captures what @actions/cache prints and hands the plain lines to `log.info`
         // while its capture is active; writing those to the descriptor itself keeps them from being
         // captured again (and again).
-        cacheService: (log) => actionsCacheService({ info: (text) => external_node_fs_default().writeSync(1, `${text}\n`), warning: (text) => log.warning(text) }),
+        cacheService: (log) => actionsCacheService({ info: (text) => external_node_fs_.writeSync(1, `${text}\n`), warning: (text) => log.warning(text) }),
         logUploader: () => artifactLogUploader(),
         run: runProgram,
         findProgram: (name) => findProgram(name),
         readSysctl: (file) => {
             try {
-                return external_node_fs_default().readFileSync(file, 'utf8');
+                return external_node_fs_.readFileSync(file, 'utf8');
             }
             catch {
                 return undefined;
             }
         },
-        isRoot: external_node_process_default().getuid?.() === 0,
+        isRoot: external_node_process_.getuid?.() === 0,
         onCancel: (stop) => {
-            external_node_process_default().on('SIGINT', stop);
-            external_node_process_default().on('SIGTERM', stop);
+            external_node_process_.on('SIGINT', stop);
+            external_node_process_.on('SIGTERM', stop);
             return () => {
-                external_node_process_default().off('SIGINT', stop);
-                external_node_process_default().off('SIGTERM', stop);
+                external_node_process_.off('SIGINT', stop);
+                external_node_process_.off('SIGTERM', stop);
             };
         },
     };
@@ -46658,7 +47017,7 @@ function runProgram(program, args) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/cache/reachability.ts
+;// CONCATENATED MODULE: ./.build/src/cache/reachability.js
 // What a ref needs from the content store: the Directory blobs and file objects of its output
 // tree, and its log. Garbage collection keeps these and the cache check looks for them; this
 // module only reads, and never decides from a record's version alone that its objects are free.
@@ -46727,11 +47086,11 @@ function asDigest(value) {
  */
 function locateObject(store, hash, executable, acceptOtherVariant) {
     const wanted = store.objectPath(hash, executable);
-    if (external_node_fs_default().existsSync(wanted))
+    if (external_node_fs_.existsSync(wanted))
         return { key: objectKey(hash, executable), path: wanted, present: true };
     if (acceptOtherVariant) {
         const other = store.objectPath(hash, !executable);
-        if (external_node_fs_default().existsSync(other))
+        if (external_node_fs_.existsSync(other))
             return { key: objectKey(hash, !executable), path: other, present: true };
     }
     return { key: objectKey(hash, executable), path: wanted, present: false };
@@ -46739,7 +47098,7 @@ function locateObject(store, hash, executable, acceptOtherVariant) {
 /** The entries of the Directory blob at `file`, or undefined when it cannot be read or decoded. */
 function readTreeAt(file) {
     try {
-        return decodeDirectory(external_node_fs_default().readFileSync(file));
+        return decodeDirectory(external_node_fs_.readFileSync(file));
     }
     catch {
         return undefined;
@@ -46794,14 +47153,14 @@ async function walkNeeded(store, roots, visited, visit, pacer) {
         await walk(roots.files);
 }
 
-;// CONCATENATED MODULE: ./src/cache/remove-tree.ts
+;// CONCATENATED MODULE: ./.build/src/cache/remove-tree.js
 // Removes a build's scratch tree even when the build left directories without write or
 // search permission (the owner may always restore them).
 
 
 function remove_tree_removeTree(directory) {
     try {
-        external_node_fs_default().rmSync(directory, { recursive: true, force: true });
+        external_node_fs_.rmSync(directory, { recursive: true, force: true });
         return;
     }
     catch (error) {
@@ -46810,18 +47169,18 @@ function remove_tree_removeTree(directory) {
             throw error;
     }
     makeRemovable(directory);
-    external_node_fs_default().rmSync(directory, { recursive: true, force: true });
+    external_node_fs_.rmSync(directory, { recursive: true, force: true });
 }
 function makeRemovable(directory) {
     try {
-        external_node_fs_default().chmodSync(directory, 0o700);
+        external_node_fs_.chmodSync(directory, 0o700);
     }
     catch {
         return;
     }
-    for (const entry of external_node_fs_default().readdirSync(directory, { withFileTypes: true })) {
+    for (const entry of external_node_fs_.readdirSync(directory, { withFileTypes: true })) {
         if (entry.isDirectory())
-            makeRemovable(external_node_path_default().join(directory, entry.name));
+            makeRemovable(external_node_path_.join(directory, entry.name));
     }
 }
 /** removeTree off the main thread's critical path: the caller awaits it when it must be gone. */
@@ -46834,7 +47193,7 @@ async function removeTreeAsync(directory) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/action/cache/keys.ts
+;// CONCATENATED MODULE: ./.build/src/action/cache/keys.js
 // The Actions cache keys Cairn writes: content-addressed packs and per-run index entries under
 // one scope prefix. Keys must stay under the service's 512 characters and free of commas, and a
 // branch's index prefix must never be a prefix of another branch's.
@@ -46884,7 +47243,7 @@ function bounded(part) {
     return `${part.slice(0, MAX_PART - 13)}_${hash}`;
 }
 
-;// CONCATENATED MODULE: ./src/action/cache/pack-index.ts
+;// CONCATENATED MODULE: ./.build/src/action/cache/pack-index.js
 // The index: a small JSON document listing which pack entry holds which artifacts, so a job
 // knows what to download without any listing API. Indexes from several branches are unioned;
 // an index read from the cache is validated field by field and anything malformed is dropped.
@@ -47032,7 +47391,7 @@ function isSize(value) {
     return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
-;// CONCATENATED MODULE: ./src/action/cache/packs.ts
+;// CONCATENATED MODULE: ./.build/src/action/cache/packs.js
 // Packs: directories of artifacts (their ref records and every object their trees and logs need)
 // that the Actions cache stores as one entry, named by the hash of their content list. Building
 // one links objects out of the local store; opening one re-hashes every object, checks the content
@@ -47170,26 +47529,26 @@ function writePack(plan, directory) {
         const mkdir = (dir) => {
             if (madeDirs.has(dir))
                 return;
-            external_node_fs_default().mkdirSync(dir, { recursive: true });
+            external_node_fs_.mkdirSync(dir, { recursive: true });
             madeDirs.add(dir);
         };
         for (const [name, object] of plan.objects) {
-            const target = external_node_path_default().join(temporary, 'objects', name.slice(0, 2), name.slice(2));
-            mkdir(external_node_path_default().dirname(target));
+            const target = external_node_path_.join(temporary, 'objects', name.slice(0, 2), name.slice(2));
+            mkdir(external_node_path_.dirname(target));
             try {
-                external_node_fs_default().linkSync(object.path, target);
+                external_node_fs_.linkSync(object.path, target);
             }
             catch {
-                external_node_fs_default().copyFileSync(object.path, target);
+                external_node_fs_.copyFileSync(object.path, target);
             }
         }
         for (const ref of plan.refs) {
-            const target = external_node_path_default().join(temporary, 'refs', ...ref.name.split('/'));
-            mkdir(external_node_path_default().dirname(target));
-            external_node_fs_default().writeFileSync(target, ref.text);
+            const target = external_node_path_.join(temporary, 'refs', ...ref.name.split('/'));
+            mkdir(external_node_path_.dirname(target));
+            external_node_fs_.writeFileSync(target, ref.text);
         }
         remove_tree_removeTree(directory);
-        external_node_fs_default().renameSync(temporary, directory);
+        external_node_fs_.renameSync(temporary, directory);
     }
     catch (error) {
         remove_tree_removeTree(temporary);
@@ -47331,7 +47690,7 @@ function sha256(text) {
     return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
 }
 
-;// CONCATENATED MODULE: ./src/action/cache/sharing.ts
+;// CONCATENATED MODULE: ./.build/src/action/cache/sharing.js
 // Sharing the local artifact cache through the Actions cache: content-addressed packs of
 // artifacts plus one small index entry per save, so a job downloads only the packs holding what
 // it lacks and uploads at most a handful of entries whatever the size of the graph. Best effort
@@ -47521,18 +47880,18 @@ async function saveArtifacts(context, produced, used, options = {}) {
 }
 function placeOf(context) {
     const scope = cleanScope(context.scope);
-    const root = external_node_path_default().join(external_node_path_default().resolve(context.workDirectory), 'cairn-actions-cache');
+    const root = external_node_path_.join(external_node_path_.resolve(context.workDirectory), 'cairn-actions-cache');
     const tag = sharing_sha256(scope).slice(0, 12);
     return {
         scope,
         root,
         // One path per scope, the same on every run: the path is part of the entry's version.
-        indexDirectory: external_node_path_default().join(root, `index-${tag}`),
-        stateFile: external_node_path_default().join(root, `state-${sharing_sha256(`${scope}\n${context.branch}\n${context.runId}`).slice(0, 16)}.json`),
+        indexDirectory: external_node_path_.join(root, `index-${tag}`),
+        stateFile: external_node_path_.join(root, `state-${sharing_sha256(`${scope}\n${context.branch}\n${context.runId}`).slice(0, 16)}.json`),
     };
 }
 function packDirectory(place, hash) {
-    return external_node_path_default().join(place.root, `pack-${hash}`);
+    return external_node_path_.join(place.root, `pack-${hash}`);
 }
 /**
  * The path string given to @actions/cache. It is hashed into the entry's version, so it is
@@ -47540,9 +47899,9 @@ function packDirectory(place, hash) {
  * (the library's glob does not accept `..`), absolute otherwise.
  */
 function cachePath(directory) {
-    const relative = external_node_path_default().relative(process.cwd(), directory);
-    if (relative && !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative))
-        return relative.split((external_node_path_default()).sep).join('/');
+    const relative = external_node_path_.relative(process.cwd(), directory);
+    if (relative && !relative.startsWith('..') && !external_node_path_.isAbsolute(relative))
+        return relative.split(external_node_path_.sep).join('/');
     return directory;
 }
 const INDEX_FILE = 'index.json';
@@ -47562,7 +47921,7 @@ async function loadIndexes(context, place, warn) {
                 continue;
             let text;
             try {
-                text = external_node_fs_default().readFileSync(external_node_path_default().join(place.indexDirectory, INDEX_FILE), 'utf8');
+                text = external_node_fs_.readFileSync(external_node_path_.join(place.indexDirectory, INDEX_FILE), 'utf8');
             }
             catch {
                 warn(`The Actions cache index ${matched} holds no ${INDEX_FILE}; ignored`);
@@ -47584,8 +47943,8 @@ async function saveIndex(context, place, index) {
     const key = indexKey(place.scope, context.branch, context.runId, indexHash(index));
     try {
         remove_tree_removeTree(place.indexDirectory);
-        external_node_fs_default().mkdirSync(place.indexDirectory, { recursive: true });
-        external_node_fs_default().writeFileSync(external_node_path_default().join(place.indexDirectory, INDEX_FILE), serializeIndex(index));
+        external_node_fs_.mkdirSync(place.indexDirectory, { recursive: true });
+        external_node_fs_.writeFileSync(external_node_path_.join(place.indexDirectory, INDEX_FILE), serializeIndex(index));
         return await context.service.save([cachePath(place.indexDirectory)], key);
     }
     finally {
@@ -47595,7 +47954,7 @@ async function saveIndex(context, place, index) {
 async function savePack(context, place, plan, key) {
     const directory = packDirectory(place, plan.hash);
     try {
-        external_node_fs_default().mkdirSync(place.root, { recursive: true });
+        external_node_fs_.mkdirSync(place.root, { recursive: true });
         writePack(plan, directory);
         return await context.service.save([cachePath(directory)], key);
     }
@@ -47710,7 +48069,7 @@ function readLocalRecord(cache, key) {
 }
 function readText(file) {
     try {
-        return external_node_fs_default().readFileSync(file, 'utf8');
+        return external_node_fs_.readFileSync(file, 'utf8');
     }
     catch (error) {
         if (content_store_isMissing(error))
@@ -47738,11 +48097,11 @@ function readState(place) {
     }
 }
 function writeState(place, state) {
-    external_node_fs_default().mkdirSync(place.root, { recursive: true });
+    external_node_fs_.mkdirSync(place.root, { recursive: true });
     const temporary = `${place.stateFile}.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
     const text = JSON.stringify({ version: STATE_VERSION, index: state.index, pending: pack_index_makeIndex(state.pending), missing: state.missing });
-    external_node_fs_default().writeFileSync(temporary, text);
-    external_node_fs_default().renameSync(temporary, place.stateFile);
+    external_node_fs_.writeFileSync(temporary, text);
+    external_node_fs_.renameSync(temporary, place.stateFile);
 }
 async function forEachLimited(items, limit, run) {
     let next = 0;
@@ -47761,7 +48120,7 @@ function sharing_messageOf(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-;// CONCATENATED MODULE: ./src/action/job-cache.ts
+;// CONCATENATED MODULE: ./.build/src/action/job-cache.js
 // The job's view of the Actions cache, the same in the main and the post step: the sharing
 // context built from what the main step recorded, and a save that never throws.
 
@@ -47803,7 +48162,7 @@ function job_cache_messageOf(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-;// CONCATENATED MODULE: ./src/action/run-state.ts
+;// CONCATENATED MODULE: ./.build/src/action/run-state.js
 // What the main step leaves for the post step, on disk under RUNNER_TEMP: how to reach the
 // Actions cache, what the build used, and one line per artifact built so far. The built list is
 // appended as each element finishes, so a cancelled or killed main step still tells the post
@@ -47820,20 +48179,20 @@ class RunFile {
     }
     /** Writes the record whole, through a temporary file, so a reader never sees half of it. */
     write(record) {
-        external_node_fs_default().mkdirSync(external_node_path_default().dirname(this.file), { recursive: true });
+        external_node_fs_.mkdirSync(external_node_path_.dirname(this.file), { recursive: true });
         const temporary = `${this.file}.tmp-${process.pid}`;
-        external_node_fs_default().writeFileSync(temporary, `${JSON.stringify(record)}\n`);
-        external_node_fs_default().renameSync(temporary, this.file);
+        external_node_fs_.writeFileSync(temporary, `${JSON.stringify(record)}\n`);
+        external_node_fs_.renameSync(temporary, this.file);
     }
     /** Adds one built artifact (one line; appends are atomic for lines this short). */
     addProduced(ref) {
-        external_node_fs_default().mkdirSync(external_node_path_default().dirname(this.file), { recursive: true });
-        external_node_fs_default().appendFileSync(this.producedFile, `${JSON.stringify(ref)}\n`);
+        external_node_fs_.mkdirSync(external_node_path_.dirname(this.file), { recursive: true });
+        external_node_fs_.appendFileSync(this.producedFile, `${JSON.stringify(ref)}\n`);
     }
     read() {
         let text;
         try {
-            text = external_node_fs_default().readFileSync(this.file, 'utf8');
+            text = external_node_fs_.readFileSync(this.file, 'utf8');
         }
         catch {
             return undefined;
@@ -47846,7 +48205,7 @@ class RunFile {
     readProduced() {
         let text = '';
         try {
-            text = external_node_fs_default().readFileSync(this.producedFile, 'utf8');
+            text = external_node_fs_.readFileSync(this.producedFile, 'utf8');
         }
         catch {
             return [];
@@ -47872,7 +48231,7 @@ class RunFile {
     }
 }
 
-;// CONCATENATED MODULE: ./src/action/run-post.ts
+;// CONCATENATED MODULE: ./.build/src/action/run-post.js
 // The action's post step (post-if: always()): saves to the Actions cache what the main step built
 // and did not get saved — after a failed, cancelled or killed main step, or a save the service
 // refused for a while. It reads only what the main step left under RUNNER_TEMP, and it never
@@ -47886,7 +48245,7 @@ class RunFile {
 async function run() {
     await runPost(githubHost());
     // As in the main step: no keep-alive socket of the cache client may hold the job.
-    external_node_process_default().exit();
+    external_node_process_.exit();
 }
 async function runPost(host) {
     try {
@@ -47923,368 +48282,6 @@ async function savePending(host) {
         await host.appendSummary(`\nCairn's post step saved ${saved.artifacts} artifact${saved.artifacts === 1 ? '' : 's'} to the Actions cache (${saved.packs} pack${saved.packs === 1 ? '' : 's'}, ${saved.bytes} bytes).\n`).catch(() => undefined);
     }
 }
-
-
-/***/ }),
-
-/***/ 42613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 20181:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
-
-/***/ }),
-
-/***/ 49140:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
-
-/***/ }),
-
-/***/ 76982:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-
-/***/ }),
-
-/***/ 24434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 79896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 91943:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
-
-/***/ }),
-
-/***/ 58611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 65692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 69278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 34589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 16698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 37540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 77598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 53053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 40610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 78474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 73024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 51455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
-/***/ 37067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 32467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 77030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 76760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1708:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
-
-/***/ }),
-
-/***/ 41792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 57075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 46193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-
-/***/ }),
-
-/***/ 41692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 73136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 57975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 73429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 75919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 38522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 70857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 16928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
-/***/ 2203:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
-
-/***/ }),
-
-/***/ 13193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 64756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 52018:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
-
-/***/ }),
-
-/***/ 87016:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
-
-/***/ }),
-
-/***/ 39023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 43106:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
-
-/***/ }),
-
-/***/ 70030:
-/***/ ((__unused_webpack_module, exports) => {
-
-var __webpack_unused_export__;
-
-// Copyright (c) Microsoft Corporation.
-// Licensed under the MIT License.
-__webpack_unused_export__ = ({ value: true });
-exports.w = void 0;
-/**
- * Holds the singleton operationRequestMap, to be shared across CJS and ESM imports.
- */
-exports.w = {
-    operationRequestMap: new WeakMap(),
-};
-//# sourceMappingURL=state-cjs.js.map
-
-/***/ }),
-
-/***/ 38914:
-/***/ ((__unused_webpack_module, exports) => {
-
-var __webpack_unused_export__;
-
-// Copyright (c) Microsoft Corporation.
-// Licensed under the MIT License.
-__webpack_unused_export__ = ({ value: true });
-exports.w = void 0;
-/**
- * @internal
- *
- * Holds the singleton instrumenter, to be shared across CJS and ESM imports.
- */
-exports.w = {
-    instrumenterImplementation: undefined,
-};
-//# sourceMappingURL=state-cjs.cjs.map
-
-/***/ }),
-
-/***/ 38658:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-// This file exists as a CommonJS module to read the version from package.json.
-// In an ESM package, using `require()` directly in .ts files requires disabling
-// ESLint rules and doesn't work reliably across all Node.js versions.
-// By keeping this as a .cjs file, we can use require() naturally and export
-// the version for the ESM modules to import.
-const packageJson = __nccwpck_require__(64012)
-module.exports = { version: packageJson.version }
 
 
 /***/ }),
@@ -101654,18 +101651,6 @@ module.exports = /*#__PURE__*/JSON.parse('{"name":"@actions/cache","version":"6.
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
 /******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
@@ -101823,6 +101808,6 @@ module.exports = /*#__PURE__*/JSON.parse('{"name":"@actions/cache","version":"6.
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(27718);
+/******/ var __webpack_exports__ = __nccwpck_require__(4558);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
