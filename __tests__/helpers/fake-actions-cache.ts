@@ -71,6 +71,8 @@ export interface FakeActionsCache {
   evict(key: string): void;
   /** The next `count` twirp calls are answered 429 with Retry-After. */
   inject429(count: number): void;
+  /** The next `count` CreateCacheEntry calls (the start of every save) are answered 429; lookups pass. */
+  inject429OnUploads(count: number): void;
   /** While on, every CreateCacheEntry is denied as for a read-only token. */
   setReadOnly(readOnly: boolean): void;
   close(): Promise<void>;
@@ -126,6 +128,7 @@ export async function startFakeActionsCache(options: FakeOptions = {}): Promise<
   let nextId = 1;
   let created = 0;
   let pending429 = 0;
+  let pendingUpload429 = 0;
   let readOnly = false;
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-actions-cache-'));
   let baseUrl = '';
@@ -149,8 +152,10 @@ export async function startFakeActionsCache(options: FakeOptions = {}): Promise<
       record('POST', route, status, key);
       sendJson(response, status, value, headers);
     };
-    if (pending429 > 0) {
-      pending429--;
+    const limited = pending429 > 0 || (route === 'CreateCacheEntry' && pendingUpload429 > 0);
+    if (limited) {
+      if (pending429 > 0) pending429--;
+      else pendingUpload429--;
       answer(429, { code: 'resource_exhausted', msg: 'too many requests: cache entry creation rate limit exceeded' }, { 'retry-after': '60' });
       return;
     }
@@ -354,6 +359,9 @@ export async function startFakeActionsCache(options: FakeOptions = {}): Promise<
     },
     inject429: (count) => {
       pending429 += count;
+    },
+    inject429OnUploads: (count) => {
+      pendingUpload429 += count;
     },
     setReadOnly: (value) => {
       readOnly = value;

@@ -56,10 +56,14 @@ export function actionsCacheService(log: CacheLog): CacheService {
     return undefined;
   };
 
-  /** No service to talk to at all: one warning for reads and writes together. */
+  /** No service to talk to at all, or none that will answer: one warning for reads and writes together. */
   const disable = (reason: string): void => {
-    if (readBlocked !== undefined && writeBlocked !== undefined) return;
+    if (readBlocked !== undefined) return;
     readBlocked = reason;
+    if (writeBlocked !== undefined) {
+      log.warning(`The Actions cache cannot be read in this job any more (${reason}): artifacts are not restored from it.`);
+      return;
+    }
     writeBlocked = reason;
     log.warning(`The Actions cache is not available to this job (${reason}): artifacts are neither restored from it nor saved to it.`);
   };
@@ -85,8 +89,9 @@ export function actionsCacheService(log: CacheLog): CacheService {
         const text = [...captured.problems, ...captured.detail].join('\n');
         if (/cache read denied/i.test(text)) return blockReads('the token may not read the cache', true);
         if (isRateLimited(text)) {
-          blockWrites('rate limited by the cache service');
-          return blockReads('rate limited by the cache service', true);
+          // Reads and writes share the budget: stop both, and say so once.
+          disable('rate limited by the cache service');
+          return undefined;
         }
         if (result === undefined && captured.problems.length > 0) {
           log.warning(`Could not restore ${primaryKey} from the Actions cache: ${captured.problems.join('; ')}`);
