@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { actionsCacheService, type CacheLog } from '../../src/action/cache/actions-cache.js';
-import { branchSlug, cacheScope, indexKey, indexPrefix, packHashOf, packKey } from '../../src/action/cache/keys.js';
+import { branchSlug, cacheScope, indexKey, indexPrefix, jobLineage, packHashOf, packKey } from '../../src/action/cache/keys.js';
 import { startFakeActionsCache, type FakeActionsCache } from '../helpers/fake-actions-cache.js';
 
 let fake: FakeActionsCache;
@@ -181,16 +181,30 @@ describe('Actions cache keys', () => {
     const main = indexPrefix(scope, 'refs/heads/main');
     expect(main).toBe('cairn-1-linux-x64-demo-index-main-');
     for (const other of ['refs/heads/main-2', 'refs/heads/main/next', 'refs/heads/main_', 'refs/pull/12/merge']) {
-      expect(indexKey(scope, other, '77-1', 'ab'.repeat(32)).startsWith(main)).toBe(false);
+      expect(indexKey(scope, other, 'l1', '77-1', 'ab'.repeat(32)).startsWith(main)).toBe(false);
     }
-    expect(indexKey(scope, 'refs/heads/main', '77-1', 'ab'.repeat(32))).toBe(`${main}77-1-${'ab'.repeat(8)}`);
+    expect(indexKey(scope, 'refs/heads/main', 'l1', '77-1', 'ab'.repeat(32))).toBe(`${main}l1-77-1-${'ab'.repeat(8)}`);
     expect(branchSlug('refs/pull/12/merge')).toBe('pull_12_merge');
+  });
+
+  it('give each job its own line of indexes inside the branch, which the branch prefix still finds', () => {
+    const scope = cacheScope('linux', 'x64', 'demo');
+    const amd = jobLineage('o/r/.github/workflows/ci.yml', 'build', '.', ['a.bst']);
+    const other = jobLineage('o/r/.github/workflows/ci.yml', 'build', '.', ['b.bst']);
+    expect(amd).toMatch(/^[0-9a-f]{12}$/);
+    expect(other).not.toBe(amd);
+    expect(jobLineage('o/r/.github/workflows/ci.yml', 'build', '.', ['b.bst', 'a.bst'])).toBe(jobLineage('o/r/.github/workflows/ci.yml', 'build', '.', ['a.bst', 'b.bst']));
+    expect(jobLineage('o/r/.github/workflows/nightly.yml', 'build', '.', ['a.bst'])).not.toBe(amd);
+    const key = indexKey(scope, 'refs/heads/main', amd, '9-1', 'ab'.repeat(32));
+    expect(key.startsWith(indexPrefix(scope, 'refs/heads/main', amd))).toBe(true);
+    expect(key.startsWith(indexPrefix(scope, 'refs/heads/main', other))).toBe(false);
+    expect(key.startsWith(indexPrefix(scope, 'refs/heads/main'))).toBe(true);
   });
 
   it('keep long names under the service limit and distinct', () => {
     const scope = cacheScope('linux', 'x64', 'demo');
     const long = `refs/heads/${'x'.repeat(600)}`;
-    const key = indexKey(scope, long, '1-1', 'cd'.repeat(32));
+    const key = indexKey(scope, long, jobLineage('o/r/.github/workflows/ci.yml', 'build', '.', []), '1-1', 'cd'.repeat(32));
     expect(key.length).toBeLessThan(512);
     expect(indexPrefix(scope, long)).not.toBe(indexPrefix(scope, `${long}y`));
   });

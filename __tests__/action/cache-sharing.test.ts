@@ -58,7 +58,7 @@ interface Job {
 }
 
 /** A job on `branch` with its own local cache (empty unless one is given) and work directory. */
-function job(options: { readonly branch?: string; readonly cache?: ArtifactCache } = {}): Job {
+function job(options: { readonly branch?: string; readonly cache?: ArtifactCache; readonly lineage?: string } = {}): Job {
   const id = ++jobs;
   const warnings: string[] = [];
   const log: CacheLog = { info: () => undefined, warning: (text) => warnings.push(text) };
@@ -70,6 +70,7 @@ function job(options: { readonly branch?: string; readonly cache?: ArtifactCache
     branch: options.branch ?? MAIN,
     defaultBranch: MAIN,
     runId: `${1000 + id}-1`,
+    lineage: options.lineage ?? 'build',
     // RUNNER_TEMP: the same path in every job, as on hosted runners (the path is part of an entry's version).
     workDirectory: path.join(scratch, 'runner-temp'),
     log,
@@ -253,8 +254,9 @@ describe('saving and restoring artifacts through the Actions cache', () => {
     const consumer = job();
     fake.clearRequests();
     expect(await restoreArtifacts(consumer.context, [a])).toMatchObject({ artifacts: 2, packs: 1 });
+    // On the default branch: this job's newest index, and the newest of any job.
     const lookups = fake.requests().filter((r) => r.route === 'GetCacheEntryDownloadURL' && r.key?.includes('-index-')).length;
-    expect(lookups).toBe(1);
+    expect(lookups).toBe(2);
     // The first round published b too, from the pack it had downloaded and verified anyway.
     fake.clearRequests();
     expect(await restoreArtifacts(consumer.context, [a, b])).toMatchObject({ artifacts: 0, packs: 0 });
@@ -296,6 +298,46 @@ describe('saving and restoring artifacts through the Actions cache', () => {
     const mainFresh = job();
     expect(await restoreArtifacts(mainFresh.context, [a, b, c])).toMatchObject({ artifacts: 2 });
     expect(fs.existsSync(mainFresh.cache.refPath(b))).toBe(false);
+  });
+
+  it('jobs that save side by side keep their own indexes, so neither loses what the other saved', async () => {
+    // Two matrix legs building different targets start together from the same (empty) cache.
+    const legA = job({ lineage: 'leg_a' });
+    const legB = job({ lineage: 'leg_b' });
+    expect(await restoreArtifacts(legA.context, [])).toMatchObject({ artifacts: 0 });
+    expect(await restoreArtifacts(legB.context, [])).toMatchObject({ artifacts: 0 });
+    const a = await artifact(legA.cache, 'a', { 'a.txt': 'a' });
+    const b = await artifact(legB.cache, 'b', { 'b.txt': 'b' });
+    expect(await saveArtifacts(legA.context, [a], [a])).toMatchObject({ packs: 1, indexSaved: true });
+    expect(await saveArtifacts(legB.context, [b], [b])).toMatchObject({ packs: 1, indexSaved: true });
+
+    // B's index is the branch's newest, yet the next run of leg A still finds a through its own.
+    const nextA = job({ lineage: 'leg_a' });
+    expect(await restoreArtifacts(nextA.context, [a])).toMatchObject({ artifacts: 1, warnings: [] });
+    const nextB = job({ lineage: 'leg_b' });
+    expect(await restoreArtifacts(nextB.context, [b])).toMatchObject({ artifacts: 1, warnings: [] });
+  });
+
+  it('a job that restored another job\'s pack lists it in its own index, without copying the artifacts', async () => {
+    const base = job({ lineage: 'base' });
+    const a = await artifact(base.cache, 'a', { 'a.txt': 'a' });
+    await saveArtifacts(base.context, [a], [a]);
+
+    // The app job needs a (found through the newest index of any job) and builds c on top.
+    const app = job({ lineage: 'app' });
+    expect(await restoreArtifacts(app.context, [a])).toMatchObject({ artifacts: 1 });
+    const c = await artifact(app.cache, 'c', { 'c.txt': 'c' });
+    fake.clearRequests();
+    await saveArtifacts(app.context, [c], [a, c]);
+    expect(requests('CreateCacheEntry')).toBe(2); // one delta pack holding c only, one index
+    expect(newestIndex('main').packs.map((p) => p.artifacts.map((x) => x.element))).toEqual([['a.bst'], ['c.bst']]);
+
+    // Another job saves later, so the app job's index is no longer the newest of the branch.
+    const other = job({ lineage: 'other' });
+    const d = await artifact(other.cache, 'd', { 'd.txt': 'd' });
+    await saveArtifacts(other.context, [d], [d]);
+    const nextApp = job({ lineage: 'app' });
+    expect(await restoreArtifacts(nextApp.context, [a, c])).toMatchObject({ artifacts: 2, warnings: [] });
   });
 
   it('a pack evicted from the cache is a miss, and the job that rebuilds its artifact saves it again', async () => {

@@ -19,6 +19,8 @@ export interface GithubContext {
   readonly runId: string;
   readonly runAttempt: string;
   readonly job: string;
+  /** The workflow file (`owner/repo/.github/workflows/ci.yml`, without the ref), or its name when the runner does not say. */
+  readonly workflow: string;
   readonly workspace: string;
   readonly runnerTemp: string;
   /** `ACTIONS_CACHE_MODE` from the workflow's `cache-mode:` (read, write, write-only, none), '' when unset. */
@@ -47,6 +49,7 @@ export function readGithubContext(env: NodeJS.ProcessEnv): GithubContext {
     runId: env['GITHUB_RUN_ID'] || 'local',
     runAttempt: env['GITHUB_RUN_ATTEMPT'] || '1',
     job: env['GITHUB_JOB'] || 'build',
+    workflow: (env['GITHUB_WORKFLOW_REF'] ?? '').replace(/@.*$/, '') || env['GITHUB_WORKFLOW'] || '',
     workspace,
     // The runner always sets RUNNER_TEMP; outside it, a directory of our own under the system's.
     runnerTemp: env['RUNNER_TEMP'] || path.join(os.tmpdir(), 'cairn-action'),

@@ -16,6 +16,7 @@ export function sharingContext(host: ActionHost, cache: ArtifactCache, sharing: 
     branch: sharing.branch,
     defaultBranch: sharing.defaultBranch,
     runId: sharing.runId,
+    lineage: sharing.lineage,
     workDirectory: sharing.directory,
     log,
   };

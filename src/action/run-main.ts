@@ -19,7 +19,7 @@ import type { LoadedElement } from '../project/loader.js';
 import { probeSandbox } from '../sandbox/bwrap.js';
 import { readHostFacts } from '../sandbox/host.js';
 import { BuildReporter } from '../cli/build-report.js';
-import { cacheScope } from './cache/keys.js';
+import { cacheScope, jobLineage } from './cache/keys.js';
 import { restoreArtifacts, type ArtifactKey, type SharingContext } from './cache/sharing.js';
 import { saveBestEffort, sharingContext } from './job-cache.js';
 import { cachedLocally, neededArtifacts, type NeededArtifact } from './build-needs.js';
@@ -139,6 +139,7 @@ class MainStep {
         branch: this.github.ref || 'refs/heads/unknown',
         defaultBranch: this.github.defaultBranch ?? '',
         runId: `${this.github.runId}-${this.github.runAttempt}`,
+        lineage: jobLineage(this.github.workflow, this.github.job, inputs.project, inputs.targets),
         directory: directories.sharing,
         maxBytes: Number.isFinite(inputs.maxCacheSize) ? inputs.maxCacheSize : null,
       };

@@ -19,6 +19,8 @@ export interface SharingRecord {
   readonly branch: string;
   readonly defaultBranch: string;
   readonly runId: string;
+  /** This job's line of indexes in the Actions cache (workflow, job id, targets). */
+  readonly lineage: string;
   /** Where packs are staged: a constant path, since the Actions cache's entry version hashes the paths. */
   readonly directory: string;
   /** Bytes the packs may take; null for no limit (JSON has no Infinity). */

@@ -46626,11 +46626,15 @@ function actionsCacheService(log) {
         }
         return undefined;
     };
-    /** No service to talk to at all: one warning for reads and writes together. */
+    /** No service to talk to at all, or none that will answer: one warning for reads and writes together. */
     const disable = (reason) => {
-        if (readBlocked !== undefined && writeBlocked !== undefined)
+        if (readBlocked !== undefined)
             return;
         readBlocked = reason;
+        if (writeBlocked !== undefined) {
+            log.warning(`The Actions cache cannot be read in this job any more (${reason}): artifacts are not restored from it.`);
+            return;
+        }
         writeBlocked = reason;
         log.warning(`The Actions cache is not available to this job (${reason}): artifacts are neither restored from it nor saved to it.`);
     };
@@ -46659,8 +46663,9 @@ function actionsCacheService(log) {
                 if (/cache read denied/i.test(text))
                     return blockReads('the token may not read the cache', true);
                 if (isRateLimited(text)) {
-                    blockWrites('rate limited by the cache service');
-                    return blockReads('rate limited by the cache service', true);
+                    // Reads and writes share the budget: stop both, and say so once.
+                    disable('rate limited by the cache service');
+                    return undefined;
                 }
                 if (result === undefined && captured.problems.length > 0) {
                     log.warning(`Could not restore ${primaryKey} from the Actions cache: ${captured.problems.join('; ')}`);
@@ -47228,12 +47233,23 @@ function keys_packHashOf(scope, key) {
     const hash = key.slice(prefix.length);
     return /^[0-9a-f]{64}$/.test(hash) ? hash : undefined;
 }
-function indexPrefix(scope, branch) {
-    return `${scope}-index-${branchSlug(branch)}-`;
+/**
+ * Which job an index belongs to: the workflow file, the job id, the project and the targets, hashed to one
+ * segment without dashes. Jobs of one workflow run that build different targets (a matrix, or
+ * jobs chained with `needs:`) each keep their own line of indexes, so one never replaces what
+ * another listed.
+ */
+function jobLineage(workflow, job, project, targets) {
+    return createHash('sha256').update(JSON.stringify([workflow, job, project, [...targets].sort()])).digest('hex').slice(0, 12);
 }
-/** The run id keeps entries apart across runs; the content hash keeps apart a job's main and post saves and matrix jobs. */
-function indexKey(scope, branch, runId, contentHash) {
-    return `${indexPrefix(scope, branch)}${bounded(runId.replace(/[^A-Za-z0-9._-]/g, '_'))}-${contentHash.slice(0, 16)}`;
+/** Every index of the branch (any job) without `lineage`; only that job's indexes with it. */
+function indexPrefix(scope, branch, lineage) {
+    const branchPrefix = `${scope}-index-${branchSlug(branch)}-`;
+    return lineage === undefined ? branchPrefix : `${branchPrefix}${lineage.replace(/[^A-Za-z0-9]/g, '_')}-`;
+}
+/** The run id keeps entries apart across runs; the content hash keeps apart a job's main and post saves. */
+function indexKey(scope, branch, lineage, runId, contentHash) {
+    return `${indexPrefix(scope, branch, lineage)}${bounded(runId.replace(/[^A-Za-z0-9._-]/g, '_'))}-${contentHash.slice(0, 16)}`;
 }
 /** Long parts are cut and given a hash of the whole, so two long names stay apart. */
 function bounded(part) {
@@ -47693,7 +47709,9 @@ function sha256(text) {
 ;// CONCATENATED MODULE: ./.build/src/action/cache/sharing.js
 // Sharing the local artifact cache through the Actions cache: content-addressed packs of
 // artifacts plus one small index entry per save, so a job downloads only the packs holding what
-// it lacks and uploads at most a handful of entries whatever the size of the graph. Best effort
+// it lacks and uploads at most a handful of entries whatever the size of the graph. Each job keeps
+// its own line of indexes (its lineage), and reads the newest index of any job as well, so jobs
+// that run side by side share packs without one index replacing another's. Best effort
 // throughout: a cache problem is a warning in the report, never an exception, and nothing is
 // published into the local cache before the pack holding it has been verified.
 
@@ -47714,9 +47732,10 @@ const DEFAULT_MAX_BYTES = 4 * 1024 ** 3;
 /** Packs one save may upload; what does not fit waits for a later run (the budget is shared by every job). */
 const MAX_PACKS_PER_SAVE = 8;
 const RESTORE_CONCURRENCY = 4;
-const STATE_VERSION = 1;
+const STATE_VERSION = 2;
 /**
- * Restores the index entries (own branch's newest, then the default branch's, unioned), then, in
+ * Restores the index entries (this job's newest on its branch and on the default branch, then any
+ * job's newest on each, unioned), then, in
  * parallel, only the packs that hold artifacts in `wanted` that the local cache lacks; each pack
  * verified (every object re-hashed, every record parsed and its tree complete) before any of its
  * refs is published into the local cache. Later calls in the same job reuse the indexes the
@@ -47737,11 +47756,12 @@ async function restoreArtifacts(context, wanted) {
         // read, and does not try again the packs that proved missing.
         let state = readState(place);
         if (!state) {
-            state = { index: await loadIndexes(context, place, warn), pending: [], missing: [] };
+            state = { ...(await loadIndexes(context, place, warn)), pending: [], missing: [], adopted: [] };
             writeState(place, state);
         }
         const missing = new Set(state.missing);
-        const index = unionIndexes([makeIndex(state.index.packs.filter((pack) => !missing.has(pack.key))), makeIndex(state.pending)]);
+        const usable = (index) => makeIndex(index.packs.filter((pack) => !missing.has(pack.key)));
+        const index = unionIndexes([usable(state.index), usable(state.others), makeIndex(state.pending)]);
         const lacking = new Set();
         for (const key of wanted) {
             if (!fs.existsSync(context.cache.refPath(key)))
@@ -47756,6 +47776,7 @@ async function restoreArtifacts(context, wanted) {
         await forEachLimited(chosen, RESTORE_CONCURRENCY, async (pack) => {
             const outcome = await restorePack(context, place, pack, warn);
             if (outcome.state === 'restored') {
+                state.adopted.push(pack.key);
                 packs++;
                 artifacts += outcome.artifacts;
                 bytes += outcome.bytes;
@@ -47792,12 +47813,16 @@ async function saveArtifacts(context, produced, used, options = {}) {
     let compacted = false;
     try {
         const place = placeOf(context);
-        const state = readState(place) ?? { index: await loadIndexes(context, place, warn), pending: [], missing: [] };
+        const state = readState(place) ?? { ...(await loadIndexes(context, place, warn)), pending: [], missing: [], adopted: [] };
         const missing = new Set(state.missing);
-        // What the next index may list: the last index this job read or saved, minus packs that proved
-        // missing or bad, plus packs stored since that no saved index lists yet.
+        // What the next index may list: the last index of this job's lineage, minus packs that proved
+        // missing or bad, plus the packs of other jobs this job restored (it needed what they hold),
+        // plus packs stored since that no saved index lists yet. Other jobs' packs this job did not
+        // need stay in their own lineage.
+        const adopted = new Set(state.adopted);
         const current = pack_index_makeIndex(state.index.packs.filter((pack) => !missing.has(pack.key)));
-        const known = pack_index_unionIndexes([current, pack_index_makeIndex(state.pending)]);
+        const borrowed = pack_index_makeIndex(state.others.packs.filter((pack) => adopted.has(pack.key) && !missing.has(pack.key)));
+        const known = pack_index_unionIndexes([current, borrowed, pack_index_makeIndex(state.pending)]);
         const knownKeys = new Set(known.packs.map((pack) => pack.key));
         const pacer = new reachability_Pacer();
         const delta = await selectArtifacts(context, produced, knownArtifacts(known), pacer, warn, true);
@@ -47887,7 +47912,7 @@ function placeOf(context) {
         root,
         // One path per scope, the same on every run: the path is part of the entry's version.
         indexDirectory: external_node_path_.join(root, `index-${tag}`),
-        stateFile: external_node_path_.join(root, `state-${sharing_sha256(`${scope}\n${context.branch}\n${context.runId}`).slice(0, 16)}.json`),
+        stateFile: external_node_path_.join(root, `state-${sharing_sha256(`${scope}\n${context.branch}\n${context.lineage}\n${context.runId}`).slice(0, 16)}.json`),
     };
 }
 function packDirectory(place, hash) {
@@ -47905,20 +47930,32 @@ function cachePath(directory) {
     return directory;
 }
 const INDEX_FILE = 'index.json';
-/** The newest index on the run's branch and the newest on the default branch, unioned. */
+/**
+ * This job's newest index on the run's branch and on the default branch (`own`), and the newest
+ * index of any job on each (`others`): at most four small downloads.
+ */
 async function loadIndexes(context, place, warn) {
-    const prefixes = [indexPrefix(place.scope, context.branch)];
-    const fallback = indexPrefix(place.scope, context.defaultBranch);
-    if (!prefixes.includes(fallback))
-        prefixes.push(fallback);
-    const found = [];
+    const lookups = [];
+    for (const branch of [context.branch, context.defaultBranch]) {
+        for (const lineage of [context.lineage, undefined]) {
+            const prefix = indexPrefix(place.scope, branch, lineage);
+            if (!lookups.some((lookup) => lookup.prefix === prefix))
+                lookups.push({ prefix, own: lineage !== undefined });
+        }
+    }
+    // Own lineage first, so an entry the any-job lookup finds again is not read twice.
+    lookups.sort((a, b) => Number(b.own) - Number(a.own));
+    const own = [];
+    const others = [];
+    const read = new Set();
     try {
-        for (const prefix of prefixes) {
+        for (const { prefix, own: isOwn } of lookups) {
             remove_tree_removeTree(place.indexDirectory);
             // The prefix is also a restore key: restore keys are prefix-matched by every version of the service.
             const matched = await context.service.restore([cachePath(place.indexDirectory)], prefix, [prefix]);
-            if (matched === undefined)
+            if (matched === undefined || read.has(matched))
                 continue;
+            read.add(matched);
             let text;
             try {
                 text = external_node_fs_.readFileSync(external_node_path_.join(place.indexDirectory, INDEX_FILE), 'utf8');
@@ -47929,7 +47966,7 @@ async function loadIndexes(context, place, warn) {
             }
             const index = parseIndex(text, (key) => keys_packHashOf(place.scope, key) !== undefined);
             if (index)
-                found.push(index);
+                (isOwn ? own : others).push(index);
             else
                 warn(`The Actions cache index ${matched} is not a Cairn index of this format; ignored`);
         }
@@ -47937,10 +47974,10 @@ async function loadIndexes(context, place, warn) {
     finally {
         remove_tree_removeTree(place.indexDirectory);
     }
-    return found.length > 0 ? pack_index_unionIndexes(found) : EMPTY_INDEX;
+    return { index: own.length > 0 ? pack_index_unionIndexes(own) : EMPTY_INDEX, others: others.length > 0 ? pack_index_unionIndexes(others) : EMPTY_INDEX };
 }
 async function saveIndex(context, place, index) {
-    const key = indexKey(place.scope, context.branch, context.runId, indexHash(index));
+    const key = indexKey(place.scope, context.branch, context.lineage, context.runId, indexHash(index));
     try {
         remove_tree_removeTree(place.indexDirectory);
         external_node_fs_.mkdirSync(place.indexDirectory, { recursive: true });
@@ -48087,10 +48124,12 @@ function readState(place) {
             return undefined;
         const isPackKey = (key) => keys_packHashOf(place.scope, key) !== undefined;
         const index = parseIndex(JSON.stringify(value.index), isPackKey);
+        const others = parseIndex(JSON.stringify(value.others), isPackKey);
         const pending = parseIndex(JSON.stringify(value.pending), isPackKey);
-        if (!index || !pending || !Array.isArray(value.missing))
+        if (!index || !others || !pending || !Array.isArray(value.missing) || !Array.isArray(value.adopted))
             return undefined;
-        return { index, pending: [...pending.packs], missing: value.missing.filter((key) => typeof key === 'string') };
+        const keys = (list) => list.filter((key) => typeof key === 'string');
+        return { index, others, pending: [...pending.packs], missing: keys(value.missing), adopted: keys(value.adopted) };
     }
     catch {
         return undefined;
@@ -48099,7 +48138,7 @@ function readState(place) {
 function writeState(place, state) {
     external_node_fs_.mkdirSync(place.root, { recursive: true });
     const temporary = `${place.stateFile}.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-    const text = JSON.stringify({ version: STATE_VERSION, index: state.index, pending: pack_index_makeIndex(state.pending), missing: state.missing });
+    const text = JSON.stringify({ version: STATE_VERSION, index: state.index, others: state.others, pending: pack_index_makeIndex(state.pending), missing: state.missing, adopted: state.adopted });
     external_node_fs_.writeFileSync(temporary, text);
     external_node_fs_.renameSync(temporary, place.stateFile);
 }
@@ -48134,6 +48173,7 @@ function sharingContext(host, cache, sharing) {
         branch: sharing.branch,
         defaultBranch: sharing.defaultBranch,
         runId: sharing.runId,
+        lineage: sharing.lineage,
         workDirectory: sharing.directory,
         log,
     };

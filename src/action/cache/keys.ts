@@ -40,13 +40,25 @@ export function packHashOf(scope: string, key: string): string | undefined {
   return /^[0-9a-f]{64}$/.test(hash) ? hash : undefined;
 }
 
-export function indexPrefix(scope: string, branch: string): string {
-  return `${scope}-index-${branchSlug(branch)}-`;
+/**
+ * Which job an index belongs to: the workflow file, the job id, the project and the targets, hashed to one
+ * segment without dashes. Jobs of one workflow run that build different targets (a matrix, or
+ * jobs chained with `needs:`) each keep their own line of indexes, so one never replaces what
+ * another listed.
+ */
+export function jobLineage(workflow: string, job: string, project: string, targets: readonly string[]): string {
+  return createHash('sha256').update(JSON.stringify([workflow, job, project, [...targets].sort()])).digest('hex').slice(0, 12);
 }
 
-/** The run id keeps entries apart across runs; the content hash keeps apart a job's main and post saves and matrix jobs. */
-export function indexKey(scope: string, branch: string, runId: string, contentHash: string): string {
-  return `${indexPrefix(scope, branch)}${bounded(runId.replace(/[^A-Za-z0-9._-]/g, '_'))}-${contentHash.slice(0, 16)}`;
+/** Every index of the branch (any job) without `lineage`; only that job's indexes with it. */
+export function indexPrefix(scope: string, branch: string, lineage?: string): string {
+  const branchPrefix = `${scope}-index-${branchSlug(branch)}-`;
+  return lineage === undefined ? branchPrefix : `${branchPrefix}${lineage.replace(/[^A-Za-z0-9]/g, '_')}-`;
+}
+
+/** The run id keeps entries apart across runs; the content hash keeps apart a job's main and post saves. */
+export function indexKey(scope: string, branch: string, lineage: string, runId: string, contentHash: string): string {
+  return `${indexPrefix(scope, branch, lineage)}${bounded(runId.replace(/[^A-Za-z0-9._-]/g, '_'))}-${contentHash.slice(0, 16)}`;
 }
 
 /** Long parts are cut and given a hash of the whole, so two long names stay apart. */

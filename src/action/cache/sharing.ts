@@ -1,6 +1,8 @@
 // Sharing the local artifact cache through the Actions cache: content-addressed packs of
 // artifacts plus one small index entry per save, so a job downloads only the packs holding what
-// it lacks and uploads at most a handful of entries whatever the size of the graph. Best effort
+// it lacks and uploads at most a handful of entries whatever the size of the graph. Each job keeps
+// its own line of indexes (its lineage), and reads the newest index of any job as well, so jobs
+// that run side by side share packs without one index replacing another's. Best effort
 // throughout: a cache problem is a warning in the report, never an exception, and nothing is
 // published into the local cache before the pack holding it has been verified.
 
@@ -40,6 +42,8 @@ export interface SharingContext {
   readonly defaultBranch: string;
   /** `${GITHUB_RUN_ID}-${GITHUB_RUN_ATTEMPT}` */
   readonly runId: string;
+  /** This job's line of indexes (jobLineage: workflow, job id, targets). */
+  readonly lineage: string;
   /** A temporary directory (RUNNER_TEMP) for packs being built or restored. */
   readonly workDirectory: string;
   readonly log: CacheLog;
@@ -77,10 +81,11 @@ export const DEFAULT_MAX_BYTES = 4 * 1024 ** 3;
 /** Packs one save may upload; what does not fit waits for a later run (the budget is shared by every job). */
 export const MAX_PACKS_PER_SAVE = 8;
 const RESTORE_CONCURRENCY = 4;
-const STATE_VERSION = 1;
+const STATE_VERSION = 2;
 
 /**
- * Restores the index entries (own branch's newest, then the default branch's, unioned), then, in
+ * Restores the index entries (this job's newest on its branch and on the default branch, then any
+ * job's newest on each, unioned), then, in
  * parallel, only the packs that hold artifacts in `wanted` that the local cache lacks; each pack
  * verified (every object re-hashed, every record parsed and its tree complete) before any of its
  * refs is published into the local cache. Later calls in the same job reuse the indexes the
@@ -101,11 +106,12 @@ export async function restoreArtifacts(context: SharingContext, wanted: readonly
     // read, and does not try again the packs that proved missing.
     let state = readState(place);
     if (!state) {
-      state = { index: await loadIndexes(context, place, warn), pending: [], missing: [] };
+      state = { ...(await loadIndexes(context, place, warn)), pending: [], missing: [], adopted: [] };
       writeState(place, state);
     }
     const missing = new Set(state.missing);
-    const index = unionIndexes([makeIndex(state.index.packs.filter((pack) => !missing.has(pack.key))), makeIndex(state.pending)]);
+    const usable = (index: PackIndex): PackIndex => makeIndex(index.packs.filter((pack) => !missing.has(pack.key)));
+    const index = unionIndexes([usable(state.index), usable(state.others), makeIndex(state.pending)]);
 
     const lacking = new Set<string>();
     for (const key of wanted) {
@@ -120,6 +126,7 @@ export async function restoreArtifacts(context: SharingContext, wanted: readonly
     await forEachLimited(chosen, RESTORE_CONCURRENCY, async (pack) => {
       const outcome = await restorePack(context, place, pack, warn);
       if (outcome.state === 'restored') {
+        state.adopted.push(pack.key);
         packs++;
         artifacts += outcome.artifacts;
         bytes += outcome.bytes;
@@ -160,12 +167,16 @@ export async function saveArtifacts(
   let compacted = false;
   try {
     const place = placeOf(context);
-    const state = readState(place) ?? { index: await loadIndexes(context, place, warn), pending: [], missing: [] };
+    const state = readState(place) ?? { ...(await loadIndexes(context, place, warn)), pending: [], missing: [], adopted: [] };
     const missing = new Set(state.missing);
-    // What the next index may list: the last index this job read or saved, minus packs that proved
-    // missing or bad, plus packs stored since that no saved index lists yet.
+    // What the next index may list: the last index of this job's lineage, minus packs that proved
+    // missing or bad, plus the packs of other jobs this job restored (it needed what they hold),
+    // plus packs stored since that no saved index lists yet. Other jobs' packs this job did not
+    // need stay in their own lineage.
+    const adopted = new Set(state.adopted);
     const current = makeIndex(state.index.packs.filter((pack) => !missing.has(pack.key)));
-    const known = unionIndexes([current, makeIndex(state.pending)]);
+    const borrowed = makeIndex(state.others.packs.filter((pack) => adopted.has(pack.key) && !missing.has(pack.key)));
+    const known = unionIndexes([current, borrowed, makeIndex(state.pending)]);
     const knownKeys = new Set(known.packs.map((pack) => pack.key));
 
     const pacer = new Pacer();
@@ -267,7 +278,7 @@ function placeOf(context: SharingContext): Place {
     root,
     // One path per scope, the same on every run: the path is part of the entry's version.
     indexDirectory: path.join(root, `index-${tag}`),
-    stateFile: path.join(root, `state-${sha256(`${scope}\n${context.branch}\n${context.runId}`).slice(0, 16)}.json`),
+    stateFile: path.join(root, `state-${sha256(`${scope}\n${context.branch}\n${context.lineage}\n${context.runId}`).slice(0, 16)}.json`),
   };
 }
 
@@ -288,18 +299,30 @@ function cachePath(directory: string): string {
 
 const INDEX_FILE = 'index.json';
 
-/** The newest index on the run's branch and the newest on the default branch, unioned. */
-async function loadIndexes(context: SharingContext, place: Place, warn: (text: string) => void): Promise<PackIndex> {
-  const prefixes = [indexPrefix(place.scope, context.branch)];
-  const fallback = indexPrefix(place.scope, context.defaultBranch);
-  if (!prefixes.includes(fallback)) prefixes.push(fallback);
-  const found: PackIndex[] = [];
+/**
+ * This job's newest index on the run's branch and on the default branch (`own`), and the newest
+ * index of any job on each (`others`): at most four small downloads.
+ */
+async function loadIndexes(context: SharingContext, place: Place, warn: (text: string) => void): Promise<{ index: PackIndex; others: PackIndex }> {
+  const lookups: Array<{ readonly prefix: string; readonly own: boolean }> = [];
+  for (const branch of [context.branch, context.defaultBranch]) {
+    for (const lineage of [context.lineage, undefined]) {
+      const prefix = indexPrefix(place.scope, branch, lineage);
+      if (!lookups.some((lookup) => lookup.prefix === prefix)) lookups.push({ prefix, own: lineage !== undefined });
+    }
+  }
+  // Own lineage first, so an entry the any-job lookup finds again is not read twice.
+  lookups.sort((a, b) => Number(b.own) - Number(a.own));
+  const own: PackIndex[] = [];
+  const others: PackIndex[] = [];
+  const read = new Set<string>();
   try {
-    for (const prefix of prefixes) {
+    for (const { prefix, own: isOwn } of lookups) {
       removeTree(place.indexDirectory);
       // The prefix is also a restore key: restore keys are prefix-matched by every version of the service.
       const matched = await context.service.restore([cachePath(place.indexDirectory)], prefix, [prefix]);
-      if (matched === undefined) continue;
+      if (matched === undefined || read.has(matched)) continue;
+      read.add(matched);
       let text: string;
       try {
         text = fs.readFileSync(path.join(place.indexDirectory, INDEX_FILE), 'utf8');
@@ -308,17 +331,17 @@ async function loadIndexes(context: SharingContext, place: Place, warn: (text: s
         continue;
       }
       const index = parseIndex(text, (key) => packHashOf(place.scope, key) !== undefined);
-      if (index) found.push(index);
+      if (index) (isOwn ? own : others).push(index);
       else warn(`The Actions cache index ${matched} is not a Cairn index of this format; ignored`);
     }
   } finally {
     removeTree(place.indexDirectory);
   }
-  return found.length > 0 ? unionIndexes(found) : EMPTY_INDEX;
+  return { index: own.length > 0 ? unionIndexes(own) : EMPTY_INDEX, others: others.length > 0 ? unionIndexes(others) : EMPTY_INDEX };
 }
 
 async function saveIndex(context: SharingContext, place: Place, index: PackIndex): Promise<Awaited<ReturnType<CacheService['save']>>> {
-  const key = indexKey(place.scope, context.branch, context.runId, indexHash(index));
+  const key = indexKey(place.scope, context.branch, context.lineage, context.runId, indexHash(index));
   try {
     removeTree(place.indexDirectory);
     fs.mkdirSync(place.indexDirectory, { recursive: true });
@@ -463,8 +486,12 @@ function readText(file: string): string | undefined {
 // State kept between the main step and post (separate processes sharing the work directory).
 
 interface SharingState {
-  /** The last index this job restored or saved. */
+  /** The last index of this job's lineage it restored or saved. */
   index: PackIndex;
+  /** The newest indexes of any job, as read at the start: where else packs may be found. */
+  others: PackIndex;
+  /** Packs this job restored: what it needed from them, its own index lists them too. */
+  adopted: string[];
   /** Packs stored since, that no saved index lists yet. */
   pending: PackEntry[];
   /** Packs of `index` that could not be restored (evicted or rejected): left out of the next index. */
@@ -475,13 +502,15 @@ function readState(place: Place): SharingState | undefined {
   const text = readText(place.stateFile);
   if (text === undefined) return undefined;
   try {
-    const value = JSON.parse(text) as { version?: unknown; index?: unknown; pending?: unknown; missing?: unknown };
+    const value = JSON.parse(text) as { version?: unknown; index?: unknown; others?: unknown; pending?: unknown; missing?: unknown; adopted?: unknown };
     if (value.version !== STATE_VERSION) return undefined;
     const isPackKey = (key: string): boolean => packHashOf(place.scope, key) !== undefined;
     const index = parseIndex(JSON.stringify(value.index), isPackKey);
+    const others = parseIndex(JSON.stringify(value.others), isPackKey);
     const pending = parseIndex(JSON.stringify(value.pending), isPackKey);
-    if (!index || !pending || !Array.isArray(value.missing)) return undefined;
-    return { index, pending: [...pending.packs], missing: value.missing.filter((key): key is string => typeof key === 'string') };
+    if (!index || !others || !pending || !Array.isArray(value.missing) || !Array.isArray(value.adopted)) return undefined;
+    const keys = (list: unknown[]): string[] => list.filter((key): key is string => typeof key === 'string');
+    return { index, others, pending: [...pending.packs], missing: keys(value.missing), adopted: keys(value.adopted) };
   } catch {
     return undefined;
   }
@@ -490,7 +519,7 @@ function readState(place: Place): SharingState | undefined {
 function writeState(place: Place, state: SharingState): void {
   fs.mkdirSync(place.root, { recursive: true });
   const temporary = `${place.stateFile}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  const text = JSON.stringify({ version: STATE_VERSION, index: state.index, pending: makeIndex(state.pending), missing: state.missing });
+  const text = JSON.stringify({ version: STATE_VERSION, index: state.index, others: state.others, pending: makeIndex(state.pending), missing: state.missing, adopted: state.adopted });
   fs.writeFileSync(temporary, text);
   fs.renameSync(temporary, place.stateFile);
 }
