@@ -172,14 +172,14 @@ describe('the Actions cache service', () => {
 
 describe('Actions cache keys', () => {
   it('put the format version, platform, architecture and project first', () => {
-    expect(cacheScope('linux', 'x64', 'demo')).toBe('cairn-1-linux-x64-demo');
-    expect(cacheScope('linux', 'arm64', 'my project,v2')).toBe('cairn-1-linux-arm64-my_project_v2');
+    expect(cacheScope('linux', 'x64', 'demo')).toBe('cairn-2-linux-x64-demo');
+    expect(cacheScope('linux', 'arm64', 'my project,v2')).toBe('cairn-2-linux-arm64-my_project_v2');
   });
 
   it('never let one branch index prefix match another branch index', () => {
     const scope = cacheScope('linux', 'x64', 'demo');
     const main = indexPrefix(scope, 'refs/heads/main');
-    expect(main).toBe('cairn-1-linux-x64-demo-index-main-');
+    expect(main).toBe('cairn-2-linux-x64-demo-index-main-');
     for (const other of ['refs/heads/main-2', 'refs/heads/main/next', 'refs/heads/main_', 'refs/pull/12/merge']) {
       expect(indexKey(scope, other, 'l1', '77-1', 'ab'.repeat(32)).startsWith(main)).toBe(false);
     }

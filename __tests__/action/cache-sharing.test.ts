@@ -153,6 +153,16 @@ function archiveMembers(key: string): string[] {
   return spawnSync('tar', ['-tPf', tar]).stdout.toString('utf8').split('\n').filter(Boolean);
 }
 
+/** The manifest of the pack stored under `key`: what its data file holds, in order. */
+function packManifest(key: string): { objects: Array<[string, number]>; refs: Array<[string, number]> } {
+  const tar = path.join(scratch, 'manifest.tar');
+  rewriteArchive(fake.blob(key) ?? Buffer.alloc(0), (bytes) => {
+    fs.writeFileSync(tar, bytes);
+    return bytes;
+  });
+  return JSON.parse(spawnSync('tar', ['-xOPf', tar, '--wildcards', '*manifest.json']).stdout.toString('utf8')) as { objects: Array<[string, number]>; refs: Array<[string, number]> };
+}
+
 function refNames(index: PackIndex): string[][] {
   return index.packs.map((pack) => pack.artifacts.map((a) => `${a.element}@${a.keys.join('+')}`));
 }
@@ -478,8 +488,11 @@ describe('saving and restoring artifacts through the Actions cache', () => {
     expect(refNames(index)).toEqual([['a.bst@a-v1-strong+a-weak', 'b.bst@b-v1-strong+b-weak', 'c.bst@c-v1-strong+c-weak'], ['b.bst@b-v2-strong+b-weak']]);
     // The delta itself: b's two refs and b's three objects (its root directory, b.txt and its log).
     const members = archiveMembers(index.packs[1]?.key ?? '').map((name) => name.replace(/^.*\/pack-[0-9a-f]{64}\//, ''));
-    expect(members.filter((name) => /^refs\/.+[^/]$/.test(name)).sort()).toEqual(['refs/demo/b/b-v2-strong', 'refs/demo/b/b-weak']);
-    expect(members.filter((name) => /^objects\/[0-9a-f]{2}\/.+[^/]$/.test(name))).toHaveLength(3);
+    expect(members.filter((name) => /^[a-z.]+$/.test(name)).sort()).toEqual(['data', 'manifest.json']);
+    expect(members.filter((name) => name.includes('/') && !name.endsWith('/'))).toEqual([]);
+    const manifest = packManifest(index.packs[1]?.key ?? '');
+    expect(manifest.refs.map(([name]) => name).sort()).toEqual(['demo/b/b-v2-strong', 'demo/b/b-weak']);
+    expect(manifest.objects).toHaveLength(3);
   });
 });
 

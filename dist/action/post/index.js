@@ -47204,9 +47204,9 @@ async function removeTreeAsync(directory) {
 // branch's index prefix must never be a prefix of another branch's.
 
 /** Bumped when the pack or index format changes, so old entries are simply not seen. */
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 const MAX_PART = 96;
-/** `cairn-1-linux-x64-<project>`: the format version first, then what makes artifacts incompatible. */
+/** `cairn-2-linux-x64-<project>`: the format version first, then what makes artifacts incompatible. */
 function cacheScope(platform, arch, project) {
     return cleanScope(`cairn-${FORMAT_VERSION}-${platform}-${arch}-${project}`);
 }
@@ -47408,14 +47408,17 @@ function isSize(value) {
 }
 
 ;// CONCATENATED MODULE: ./.build/src/action/cache/packs.js
-// Packs: directories of artifacts (their ref records and every object their trees and logs need)
-// that the Actions cache stores as one entry, named by the hash of their content list. Building
-// one links objects out of the local store; opening one re-hashes every object, checks the content
+// Packs: artifacts (their ref records and every object their trees and logs need) in one small
+// directory that the Actions cache stores as one entry, named by the hash of their content list.
+// Building one copies objects out of the local store; opening one re-hashes every object, checks the content
 // list against the name, parses every record and walks its tree, and only then says which refs it
 // can publish. A pack that fails any check is rejected whole; it never writes a ref.
 //
-// Layout:  refs/<project>/<element normal name>/<key>   the record, byte for byte as the local ref
-//          objects/<2 hex>/<62 hex>[x]                   as in the local store
+// Layout:  manifest.json   {format, version, objects: [[name, size]...], refs: [[name, size]...]}
+//          data            every object's bytes, then every ref's record text (byte for byte as
+//                          the local ref), back to back in the manifest's order
+// Object names are as in the local store (`<64 hex>` or `<64 hex>x`), ref names
+// `<project>/<element normal name>/<key>`.
 
 
 
@@ -47424,6 +47427,10 @@ function isSize(value) {
 
 
 
+const PACK_FORMAT = 'cairn-pack';
+const PACK_VERSION = 2;
+const MANIFEST_FILE = 'manifest.json';
+const DATA_FILE = 'data';
 /**
  * Every object the record's roots need, found in the store: a file in exactly the variant its
  * tree entry names (staging links that one), a directory or log in either.
@@ -47535,34 +47542,28 @@ function artifactBytes(artifact, objects) {
 }
 /**
  * Writes the pack's directory at `directory`: built under a temporary name beside it and renamed,
- * so the path handed to the cache never holds half a pack. Objects are hard links into the store
- * where the filesystem allows (the pack is only read, then removed), copies otherwise.
+ * so the path handed to the cache never holds half a pack. Two files whatever the pack holds, so
+ * the cache's tar and the restore's untar touch two files, not one per object.
  */
 function writePack(plan, directory) {
     const temporary = `${directory}.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
     try {
-        const madeDirs = new Set();
-        const mkdir = (dir) => {
-            if (madeDirs.has(dir))
-                return;
-            external_node_fs_.mkdirSync(dir, { recursive: true });
-            madeDirs.add(dir);
-        };
-        for (const [name, object] of plan.objects) {
-            const target = external_node_path_.join(temporary, 'objects', name.slice(0, 2), name.slice(2));
-            mkdir(external_node_path_.dirname(target));
-            try {
-                external_node_fs_.linkSync(object.path, target);
-            }
-            catch {
-                external_node_fs_.copyFileSync(object.path, target);
+        external_node_fs_.mkdirSync(temporary, { recursive: true });
+        const manifest = { format: PACK_FORMAT, version: PACK_VERSION, objects: [], refs: [] };
+        const data = external_node_fs_.openSync(external_node_path_.join(temporary, DATA_FILE), 'w');
+        try {
+            for (const [name, object] of plan.objects)
+                manifest.objects.push([name, appendFile(data, object.path)]);
+            for (const ref of plan.refs) {
+                const bytes = Buffer.from(ref.text);
+                writeAll(data, bytes);
+                manifest.refs.push([ref.name, bytes.length]);
             }
         }
-        for (const ref of plan.refs) {
-            const target = external_node_path_.join(temporary, 'refs', ...ref.name.split('/'));
-            mkdir(external_node_path_.dirname(target));
-            external_node_fs_.writeFileSync(target, ref.text);
+        finally {
+            external_node_fs_.closeSync(data);
         }
+        external_node_fs_.writeFileSync(external_node_path_.join(temporary, MANIFEST_FILE), JSON.stringify(manifest));
         remove_tree_removeTree(directory);
         external_node_fs_.renameSync(temporary, directory);
     }
@@ -47572,7 +47573,7 @@ function writePack(plan, directory) {
     }
 }
 /**
- * Verifies a restored pack directory and moves its objects into the local store. Objects may
+ * Verifies a restored pack directory and copies its objects into the local store. Objects may
  * enter the store before a later check fails: they are stored under the hash of their bytes, so
  * a bad pack can add garbage for the next collection but never a wrong object, and no ref.
  */
@@ -47580,37 +47581,47 @@ async function packs_openPack(directory, expectedHash, cache) {
     const listing = listPack(directory);
     if (!listing.ok)
         return listing;
-    const refs = new Map();
-    for (const ref of listing.refs)
-        refs.set(ref.name, fs.readFileSync(ref.path, 'utf8'));
-    const actual = contentHash(listing.objects.map((o) => o.name), [...refs].map(([name, text]) => ({ name, text })));
-    if (actual !== expectedHash)
-        return { ok: false, problem: `its contents hash to ${actual}, not to the ${expectedHash} its key names` };
-    const store = cache.store;
-    const move = sameDevice(directory, store.root);
-    const pacer = new Pacer();
-    let bytes = 0;
-    for (const object of listing.objects) {
-        await pacer.step();
-        const executable = object.name.endsWith('x');
-        const hash = executable ? object.name.slice(0, -1) : object.name;
-        const digest = store.putFile(object.path, { move, executable });
-        if (digest.hash !== hash)
-            return { ok: false, problem: `object ${object.name} is corrupt (its bytes hash to ${digest.hash})` };
-        bytes += digest.sizeBytes;
+    const data = fs.openSync(listing.data, 'r');
+    try {
+        let offset = listing.objectBytes;
+        const refs = new Map();
+        for (const [name, size] of listing.refs) {
+            refs.set(name, readRange(data, offset, size).toString('utf8'));
+            offset += size;
+        }
+        const actual = contentHash(listing.objects.map(([name]) => name), [...refs].map(([name, text]) => ({ name, text })));
+        if (actual !== expectedHash)
+            return { ok: false, problem: `its contents hash to ${actual}, not to the ${expectedHash} its key names` };
+        const store = cache.store;
+        const pacer = new Pacer();
+        let bytes = 0;
+        offset = 0;
+        for (const [name, size] of listing.objects) {
+            await pacer.step();
+            const executable = name.endsWith('x');
+            const hash = executable ? name.slice(0, -1) : name;
+            const digest = storeRange(store, data, offset, size, executable);
+            offset += size;
+            if (digest.hash !== hash)
+                return { ok: false, problem: `object ${name} is corrupt (its bytes hash to ${digest.hash})` };
+            bytes += digest.sizeBytes;
+        }
+        const verified = new Map();
+        for (const [name, text] of refs) {
+            bytes += Buffer.byteLength(text);
+            const record = parseRecord(name, text);
+            if (typeof record === 'string')
+                return { ok: false, problem: `ref ${name}: ${record}` };
+            const walk = await neededObjects(store, record, pacer);
+            if (!walk.complete)
+                return { ok: false, problem: `ref ${name}: its tree is incomplete (${walk.problem})` };
+            verified.set(name, { text, record });
+        }
+        return { ok: true, refs: verified, bytes };
     }
-    const verified = new Map();
-    for (const [name, text] of refs) {
-        bytes += Buffer.byteLength(text);
-        const record = parseRecord(name, text);
-        if (typeof record === 'string')
-            return { ok: false, problem: `ref ${name}: ${record}` };
-        const walk = await neededObjects(store, record, pacer);
-        if (!walk.complete)
-            return { ok: false, problem: `ref ${name}: its tree is incomplete (${walk.problem})` };
-        verified.set(name, { text, record });
+    finally {
+        fs.closeSync(data);
     }
-    return { ok: true, refs: verified, bytes };
 }
 /** The record in a pack's ref file, checked against where it lies; a string says what is wrong. */
 function parseRecord(name, text) {
@@ -47648,58 +47659,132 @@ function parseRecord(name, text) {
     }
     return record;
 }
-/** Everything in a pack directory, refusing anything the layout does not allow (symlinks above all). */
+/**
+ * The pack's manifest, checked against the layout and the data file: exactly two regular files
+ * (a symlink above all is refused), well-formed unique names, sizes that add up to the data.
+ */
 function listPack(directory) {
-    const objects = [];
-    const refs = [];
-    const entries = (dir) => {
-        try {
-            return fs.readdirSync(dir, { withFileTypes: true });
-        }
-        catch (error) {
-            if (isMissing(error))
-                return [];
-            throw error;
-        }
-    };
-    for (const top of entries(directory)) {
-        if (!top.isDirectory() || (top.name !== 'objects' && top.name !== 'refs'))
-            return { ok: false, problem: `unexpected entry '${top.name}'` };
+    let entries;
+    try {
+        entries = fs.readdirSync(directory, { withFileTypes: true });
     }
-    for (const prefix of entries(path.join(directory, 'objects'))) {
-        if (!prefix.isDirectory() || !/^[0-9a-f]{2}$/.test(prefix.name))
-            return { ok: false, problem: `unexpected entry 'objects/${prefix.name}'` };
-        for (const file of entries(path.join(directory, 'objects', prefix.name))) {
-            const name = prefix.name + file.name;
-            if (!file.isFile() || !/^[0-9a-f]{64}x?$/.test(name))
-                return { ok: false, problem: `unexpected entry 'objects/${prefix.name}/${file.name}'` };
-            objects.push({ name, path: path.join(directory, 'objects', prefix.name, file.name) });
-        }
+    catch (error) {
+        if (isMissing(error))
+            return { ok: false, problem: 'it is empty' };
+        throw error;
     }
-    for (const project of entries(path.join(directory, 'refs'))) {
-        if (!project.isDirectory())
-            return { ok: false, problem: `unexpected entry 'refs/${project.name}'` };
-        for (const element of entries(path.join(directory, 'refs', project.name))) {
-            if (!element.isDirectory())
-                return { ok: false, problem: `unexpected entry 'refs/${project.name}/${element.name}'` };
-            for (const key of entries(path.join(directory, 'refs', project.name, element.name))) {
-                const name = `${project.name}/${element.name}/${key.name}`;
-                if (!key.isFile())
-                    return { ok: false, problem: `unexpected entry 'refs/${name}'` };
-                refs.push({ name, path: path.join(directory, 'refs', project.name, element.name, key.name) });
-            }
-        }
+    for (const entry of entries) {
+        if (entry.name !== MANIFEST_FILE && entry.name !== DATA_FILE)
+            return { ok: false, problem: `unexpected entry '${entry.name}'` };
+        if (!entry.isFile())
+            return { ok: false, problem: `'${entry.name}' is not a regular file` };
     }
+    if (entries.length !== 2)
+        return { ok: false, problem: `it lacks ${MANIFEST_FILE} or ${DATA_FILE}` };
+    let manifest;
+    try {
+        manifest = JSON.parse(fs.readFileSync(path.join(directory, MANIFEST_FILE), 'utf8'));
+    }
+    catch (error) {
+        return { ok: false, problem: `its manifest is not JSON (${error.message})` };
+    }
+    const value = manifest;
+    if (typeof value !== 'object' || value === null || value.format !== PACK_FORMAT || value.version !== PACK_VERSION) {
+        return { ok: false, problem: `its manifest is not a ${PACK_FORMAT} version ${PACK_VERSION}` };
+    }
+    const objects = sizedList(value.objects, (name) => /^[0-9a-f]{64}x?$/.test(name));
+    const refs = sizedList(value.refs, (name) => /^[^/]+\/[^/]+\/[^/]+$/.test(name) && !name.split('/').some((part) => part === '.' || part === '..'));
+    if (typeof objects === 'string')
+        return { ok: false, problem: `manifest objects: ${objects}` };
+    if (typeof refs === 'string')
+        return { ok: false, problem: `manifest refs: ${refs}` };
     if (refs.length === 0)
         return { ok: false, problem: 'it holds no refs' };
-    return { ok: true, objects, refs };
+    const objectBytes = objects.reduce((sum, [, size]) => sum + size, 0);
+    const total = objectBytes + refs.reduce((sum, [, size]) => sum + size, 0);
+    const data = path.join(directory, DATA_FILE);
+    const actual = fs.statSync(data).size;
+    if (actual !== total)
+        return { ok: false, problem: `its data holds ${actual} bytes, not the ${total} its manifest lists` };
+    return { ok: true, data, objects, refs, objectBytes };
 }
-function sameDevice(a, b) {
-    try {
-        return fs.statSync(a).dev === fs.statSync(b).dev;
+/** `[[name, size], ...]` with valid, unique names and whole sizes, or what is wrong with it. */
+function sizedList(value, validName) {
+    if (!Array.isArray(value))
+        return 'not a list';
+    const seen = new Set();
+    const out = [];
+    for (const item of value) {
+        if (!Array.isArray(item) || item.length !== 2)
+            return 'an entry is not [name, size]';
+        const [name, size] = item;
+        if (typeof name !== 'string' || !validName(name))
+            return `invalid name ${JSON.stringify(name)}`;
+        if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
+            return `invalid size for ${name}`;
+        if (seen.has(name))
+            return `${name} is listed twice`;
+        seen.add(name);
+        out.push([name, size]);
     }
-    catch {
-        return false;
+    return out;
+}
+// ---------------------------------------------------------------------------------------------
+// The data file: objects and ref texts back to back, copied in bounded chunks so that an object
+// larger than memory (a disk image) passes through too.
+const CHUNK = 8 * 1024 * 1024;
+/** Appends a file's bytes to `fd`; returns how many. */
+function appendFile(fd, source) {
+    const input = external_node_fs_.openSync(source, 'r');
+    try {
+        const buffer = Buffer.allocUnsafe(CHUNK);
+        let total = 0;
+        for (;;) {
+            const read = external_node_fs_.readSync(input, buffer, 0, CHUNK, null);
+            if (read === 0)
+                return total;
+            writeAll(fd, buffer.subarray(0, read));
+            total += read;
+        }
+    }
+    finally {
+        external_node_fs_.closeSync(input);
+    }
+}
+function writeAll(fd, bytes) {
+    let written = 0;
+    while (written < bytes.length)
+        written += external_node_fs_.writeSync(fd, bytes, written, bytes.length - written);
+}
+function readRange(fd, offset, size) {
+    const buffer = Buffer.allocUnsafe(size);
+    let done = 0;
+    while (done < size) {
+        const read = fs.readSync(fd, buffer, done, size - done, offset + done);
+        if (read === 0)
+            throw new Error('the pack data ends early');
+        done += read;
+    }
+    return buffer;
+}
+/** One object of the data file into the store: in memory when small, through a temporary file when not. */
+function storeRange(store, fd, offset, size, executable) {
+    if (size <= CHUNK)
+        return store.putBytes(readRange(fd, offset, size), executable);
+    const temporary = store.temporaryPath('pack');
+    const output = fs.openSync(temporary, 'w', 0o600);
+    try {
+        for (let done = 0; done < size; done += CHUNK)
+            writeAll(output, readRange(fd, offset + done, Math.min(CHUNK, size - done)));
+    }
+    finally {
+        fs.closeSync(output);
+    }
+    try {
+        return store.putFile(temporary, { move: true, executable });
+    }
+    finally {
+        fs.rmSync(temporary, { force: true });
     }
 }
 function sha256(text) {

@@ -5,11 +5,11 @@
 import { createHash } from 'node:crypto';
 
 /** Bumped when the pack or index format changes, so old entries are simply not seen. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 const MAX_PART = 96;
 
-/** `cairn-1-linux-x64-<project>`: the format version first, then what makes artifacts incompatible. */
+/** `cairn-2-linux-x64-<project>`: the format version first, then what makes artifacts incompatible. */
 export function cacheScope(platform: string, arch: string, project: string): string {
   return cleanScope(`cairn-${FORMAT_VERSION}-${platform}-${arch}-${project}`);
 }

@@ -35,7 +35,7 @@ export interface SharingContext {
   /** The local store. */
   readonly cache: ArtifactCache;
   readonly service: CacheService;
-  /** Key prefix: `cairn-1-${platform}-${arch}-${project}` (format version first). */
+  /** Key prefix: `cairn-2-${platform}-${arch}-${project}` (format version first). */
   readonly scope: string;
   /** The run's ref, e.g. 'refs/heads/feature' (made key-safe inside). */
   readonly branch: string;
