@@ -11,10 +11,11 @@ import { writeSuiteSection } from "./lib/results-file.mjs";
 import show from "./suites/show.mjs";
 import build from "./suites/build.mjs";
 import staging from "./suites/staging.mjs";
+import actionsCache from "./suites/actions-cache.mjs";
 
 // The registry. A suite is { name, describe, run(ctx) → { text, markdown, warnings, failed } };
 // add cache, ... here.
-const SUITES = [show, build, staging];
+const SUITES = [show, build, staging, actionsCache];
 
 const HELP = `Usage: node bench/run.mjs [options]
 
@@ -23,7 +24,8 @@ Options:
   --sizes N,N,...      show: element counts (default: 1000,10000,50000)
   --peer-sizes N,...   show: sizes at which bst runs too (default: 1000,10000)
   --runs K             show: measured Cairn runs per size (default 5);
-                       staging: measured runs of each command (default 5)
+                       staging: measured runs of each command (default 5);
+                       actions-cache: rounds per size (default 5)
   --warmup K           show: unmeasured Cairn warm-up runs per size (default 1);
                        build: warm-up runs before the measured no-op rebuilds (default 1);
                        staging: warm-up runs of each command (default 1)
@@ -35,6 +37,7 @@ Options:
   --warm-runs K        build: measured no-op rebuilds per tool and size (default 5)
   --noop-size N        build: elements of the Cairn-only no-op rebuild project (default 1000,
                        goal under 2 s; its cold build runs once, measured once); 0 skips it
+  --cache-sizes N,...  actions-cache: artifacts per round (default: 100,1000)
   --timeout SECONDS    stop any single run after this long (default: no limit); a tool
                        that times out is skipped at the larger sizes (show)
   --no-peer            do not run bst (no ratios; staging's baseline cp -al always runs)
@@ -101,6 +104,7 @@ async function main() {
         "cold-runs": { type: "string" },
         "warm-runs": { type: "string" },
         "noop-size": { type: "string" },
+        "cache-sizes": { type: "string" },
         timeout: { type: "string" },
         "no-peer": { type: "boolean" },
         "no-cairn": { type: "boolean" },
@@ -144,6 +148,7 @@ async function main() {
     coldRuns,
     warmRuns,
     noopSize: count("noop-size", v["noop-size"]),
+    cacheSizes: sizeList("cache-sizes", v["cache-sizes"]),
     timeout: count("timeout", v.timeout),
     cairn: !v["no-cairn"],
     peer: !v["no-peer"],

@@ -49,6 +49,8 @@ export interface FakeRequest {
   /** The cache key the request concerns (for a download or upload, the entry's key). */
   readonly key?: string;
   readonly status: number;
+  /** Body bytes: sent to the service for an upload, sent back for a download. */
+  readonly bytes?: number;
 }
 
 export interface FakeActionsCache {
@@ -133,8 +135,8 @@ export async function startFakeActionsCache(options: FakeOptions = {}): Promise<
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-actions-cache-'));
   let baseUrl = '';
 
-  const record = (method: string, route: FakeRoute, status: number, key?: string): void => {
-    log.push(key === undefined ? { method, route, status } : { method, route, status, key });
+  const record = (method: string, route: FakeRoute, status: number, key?: string, bytes?: number): void => {
+    log.push({ method, route, status, ...(key === undefined ? {} : { key }), ...(bytes === undefined ? {} : { bytes }) });
   };
 
   const twirp = async (request: http.IncomingMessage, response: http.ServerResponse, method: string): Promise<void> => {
@@ -225,7 +227,7 @@ export async function startFakeActionsCache(options: FakeOptions = {}): Promise<
     const body = await readBody(request);
     const target = uploads.get(id);
     const done = (status: number): void => {
-      record(request.method ?? 'PUT', 'upload', status, target?.key);
+      record(request.method ?? 'PUT', 'upload', status, target?.key, body.length);
       response.writeHead(status, azureHeaders());
       response.end();
     };
@@ -274,7 +276,7 @@ export async function startFakeActionsCache(options: FakeOptions = {}): Promise<
       status = 206;
     }
     const slice = entry.blob.subarray(start, end + 1);
-    record(method, 'download', status, entry.key);
+    record(method, 'download', status, entry.key, method === 'HEAD' ? 0 : slice.length);
     response.writeHead(status, {
       ...azureHeaders(),
       'content-type': 'application/octet-stream',
