@@ -165,9 +165,18 @@ function resultOf(status: number | null, stdout: string, stderr: string, files: 
   return { status, stdout, stderr, outputs: readFileCommands(files.output), state: readFileCommands(files.state), summary: fs.readFileSync(files.summary, 'utf8') };
 }
 
+/** A port on 127.0.0.1 that nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
 /** Runs the main step to its end (asynchronously: the service doubles live in this process). */
-async function runMain(job: Job, inputs: Record<string, string> = {}): Promise<StepResult> {
-  const { env, files } = stepEnvironment(job, 'main', inputs);
+async function runMain(job: Job, inputs: Record<string, string> = {}, extra: Record<string, string> = {}): Promise<StepResult> {
+  const { env, files } = stepEnvironment(job, 'main', inputs, extra);
   const { status, stdout, stderr } = await runNode(MAIN_JS, job.workspace, env);
   return resultOf(status, stdout, stderr, files);
 }
@@ -412,6 +421,20 @@ describe('the bundled action, run as the runner runs it', () => {
     expect(services.cache.requests().filter((r) => r.status === 429)).toHaveLength(1);
     expect(services.cache.entries()).toHaveLength(0);
   });
+
+  it('a cache service that does not answer at all leaves the build green, with one warning and no long retries', async () => {
+    const project = writeProject();
+    const runnerTemp = path.join(scratch('cairn-runner-'), 'temp');
+    const down = await closedPort();
+    const job = newJob(project, runnerTemp);
+    const started = Date.now();
+    const main = succeeded(await runMain(job, {}, { ACTIONS_RESULTS_URL: `http://127.0.0.1:${down}/` }));
+    expect(list(main, 'built')).toEqual(ALL);
+    const warnings = main.stdout.match(/^::warning::.*/gm) ?? [];
+    expect(warnings).toEqual([expect.stringContaining('The Actions cache is not available to this job')]);
+    // The client's own retries back off for most of a minute per call; one refused call is enough.
+    expect(Date.now() - started).toBeLessThan(30_000);
+  }, 120_000);
 
   it('a rate limit met while saving leaves restores alone and warns once', async () => {
     const project = writeProject();

@@ -94,11 +94,15 @@ export function actionsCacheService(log: CacheLog): CacheService {
           return undefined;
         }
         if (result === undefined && captured.problems.length > 0) {
-          log.warning(`Could not restore ${primaryKey} from the Actions cache: ${captured.problems.join('; ')}`);
+          const unreachable = unreachableReason(text);
+          if (unreachable) disable(unreachable);
+          else log.warning(`Could not restore ${primaryKey} from the Actions cache: ${captured.problems.join('; ')}`);
         }
         return result;
       } catch (error) {
-        log.warning(`Could not restore ${primaryKey} from the Actions cache: ${messageOf(error)}`);
+        const unreachable = unreachableReason(messageOf(error));
+        if (unreachable) disable(unreachable);
+        else log.warning(`Could not restore ${primaryKey} from the Actions cache: ${messageOf(error)}`);
         return undefined;
       }
     },
@@ -128,16 +132,38 @@ export function actionsCacheService(log: CacheLog): CacheService {
         if (isRateLimited(text)) return blockWrites('rate limited by the cache service');
         if (/storage quota has been hit|insufficient usage/i.test(text)) return blockWrites('the cache storage quota is used up');
         if (/\(409\)|already exists/i.test(text)) return 'exists';
+        const unreachable = unreachableReason(text);
+        if (unreachable) {
+          disable(unreachable);
+          return 'read-only';
+        }
         const problem = captured.problems.find((p) => !/^Cache reservation failed/.test(p)) ?? captured.problems[0];
         if (problem === undefined && /Unable to reserve cache/.test(text)) return 'exists';
         log.warning(`Could not save ${key} to the Actions cache: ${problem ?? 'the service did not accept it'}`);
         return 'failed';
       } catch (error) {
+        const unreachable = unreachableReason(messageOf(error));
+        if (unreachable) {
+          disable(unreachable);
+          return 'read-only';
+        }
         log.warning(`Could not save ${key} to the Actions cache: ${messageOf(error)}`);
         return 'failed';
       }
     },
   };
+}
+
+/**
+ * The service cannot be reached at all (refused, unknown host, timed out, reset, or a gateway
+ * error): asking again in this job would only wait, since the client already retried.
+ */
+function unreachableReason(text: string): string | undefined {
+  const code = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|ENETUNREACH)\b/.exec(text)?.[1];
+  if (code) return `the cache service cannot be reached: ${code}`;
+  const status = /\((502|503|504)\)|\b(502|503|504) (Bad Gateway|Service Unavailable|Gateway Timeout)\b/i.exec(text);
+  if (status) return `the cache service is unavailable: HTTP ${status[1] ?? status[2]}`;
+  return undefined;
 }
 
 function isRateLimited(text: string): boolean {
