@@ -10042,7 +10042,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1708);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5712);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7711);
 // The `cairn` executable: one line that runs the command line and exits with its status.
 
 
@@ -10061,7 +10061,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5712:
+/***/ 7711:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -23384,11 +23384,31 @@ function readTags(source) {
     });
 }
 
+;// CONCATENATED MODULE: ./.build/src/sources/process-group.js
+// Host programs a source runs (git, ostree) start helpers of their own (git-remote-https, a
+// pull's fetchers); each is spawned detached, as the leader of its own process group, so that an
+// abort stops the whole group and nothing keeps downloading after Cairn stopped waiting.
+/** Sends SIGTERM to the child's process group when `signal` aborts; returns the call that stops listening. */
+function stopGroupOnAbort(child, signal) {
+    const onAbort = () => {
+        try {
+            if (child.pid !== undefined)
+                process.kill(-child.pid, 'SIGTERM');
+        }
+        catch {
+            // Already gone.
+        }
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    return () => signal.removeEventListener('abort', onAbort);
+}
+
 ;// CONCATENATED MODULE: ./.build/src/sources/git/host-git.js
 // Runs the host's `git` for the git source kind, always with an explicit minimal environment and
 // without system or user configuration, so that nobody's ~/.gitconfig (URL rewrites, hooks,
 // credential helpers, filters) changes what is fetched or staged, and git never prompts. It
 // never decides what a failure means: callers turn exit codes into errors with provenance.
+
 
 
 
@@ -23464,22 +23484,13 @@ function spawnGit(args, call, signal, at) {
         let stderr = '';
         child.stdout.on('data', (chunk) => void stdout.push(chunk));
         child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
-        const onAbort = () => {
-            try {
-                if (child.pid !== undefined)
-                    process.kill(-child.pid, 'SIGTERM');
-            }
-            catch {
-                // Already gone.
-            }
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
+        const stopListening = stopGroupOnAbort(child, signal);
         child.on('error', (error) => {
-            signal.removeEventListener('abort', onAbort);
+            stopListening();
             reject(spawnFailure(error, call.cwd, at));
         });
         child.on('close', (code) => {
-            signal.removeEventListener('abort', onAbort);
+            stopListening();
             if (signal.aborted)
                 reject(signal.reason);
             else
@@ -24245,6 +24256,7 @@ const local = {
 // decides what a failure means: callers turn exit statuses into errors with provenance.
 
 
+
 /** Host variables ostree may need to reach a remote: the network proxies and CA bundles. */
 const host_ostree_PASSED_THROUGH = [
     'PATH', 'HOME', 'TMPDIR',
@@ -24279,22 +24291,13 @@ function runOstree(args, signal, at) {
             if (stderr.length < OUTPUT_LIMIT)
                 stderr += chunk;
         });
-        const onAbort = () => {
-            try {
-                if (child.pid !== undefined)
-                    process.kill(-child.pid, 'SIGTERM');
-            }
-            catch {
-                // Already gone.
-            }
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
+        const stopListening = stopGroupOnAbort(child, signal);
         child.on('error', (error) => {
-            signal.removeEventListener('abort', onAbort);
+            stopListening();
             reject(error.code === 'ENOENT' ? new CairnError('fetch-failed', 'ostree sources need the host program ostree, which is not installed', at, 'install ostree') : error);
         });
         child.on('close', (code) => {
-            signal.removeEventListener('abort', onAbort);
+            stopListening();
             if (signal.aborted)
                 reject(signal.reason);
             else
@@ -25057,13 +25060,14 @@ async function zipCall(request, call) {
 }
 
 ;// CONCATENATED MODULE: ./.build/plugins/sources/tar.js
-// `tar` (and `zip`, which is keyed the same way): an archive pinned by sha256, staged from base-dir.
+// `tar` and `zip`: an archive downloaded from a URL, pinned by sha256, staged from base-dir. The
+// two are keyed, fetched and tracked the same way; only the extraction differs.
 
 
 
 
 
-function archive(kind) {
+function archive(kind, extract) {
     return {
         kind,
         configKeys: [...DOWNLOAD_KEYS, 'base-dir'],
@@ -25071,43 +25075,25 @@ function archive(kind) {
         validate: (source) => void requireKey(source, 'url'),
         isResolved: (source) => getString(source.config, 'ref') !== undefined,
         uniqueKey: (source) => [...downloadKey(source), getString(source.config, 'base-dir') ?? '*'],
+        isCached: isDownloadCached,
+        fetch: fetchDownload,
+        track: trackDownload,
+        async stage(source, directory, context) {
+            await extract({
+                archive: cachedDownload(source, context),
+                label: downloadUrl(source),
+                directory,
+                baseDir: getString(source.config, 'base-dir') ?? '*',
+                baseDirAt: source.config.get('base-dir')?.at,
+                at: source.at,
+                signal: context.signal,
+                log: (line) => context.log(line),
+            });
+        },
     };
 }
-const tar = {
-    ...archive('tar'),
-    isCached: isDownloadCached,
-    fetch: fetchDownload,
-    track: trackDownload,
-    async stage(source, directory, context) {
-        await extractTar({
-            archive: cachedDownload(source, context),
-            label: downloadUrl(source),
-            directory,
-            baseDir: getString(source.config, 'base-dir') ?? '*',
-            at: source.at,
-            signal: context.signal,
-            log: (line) => context.log(line),
-        });
-    },
-};
-const zip = {
-    ...archive('zip'),
-    isCached: isDownloadCached,
-    fetch: fetchDownload,
-    track: trackDownload,
-    async stage(source, directory, context) {
-        await extractZip({
-            archive: cachedDownload(source, context),
-            label: downloadUrl(source),
-            directory,
-            baseDir: getString(source.config, 'base-dir') ?? '*',
-            baseDirAt: source.config.get('base-dir')?.at,
-            at: source.at,
-            signal: context.signal,
-            log: (line) => context.log(line),
-        });
-    },
-};
+const tar = archive('tar', extractTar);
+const zip = archive('zip', extractZip);
 
 ;// CONCATENATED MODULE: ./.build/plugins/sources/index.js
 // The source kinds Cairn builds in, by kind name.

@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { CairnError, type Provenance } from '../../format/errors.js';
+import { stopGroupOnAbort } from '../process-group.js';
 
 export interface GitOutput {
   readonly code: number;
@@ -103,20 +104,13 @@ function spawnGit(args: readonly string[], call: GitCall, signal: AbortSignal, a
     let stderr = '';
     child.stdout!.on('data', (chunk: Buffer) => void stdout.push(chunk));
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const onAbort = (): void => {
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // Already gone.
-      }
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
+    const stopListening = stopGroupOnAbort(child, signal);
     child.on('error', (error: NodeJS.ErrnoException) => {
-      signal.removeEventListener('abort', onAbort);
+      stopListening();
       reject(spawnFailure(error, call.cwd, at));
     });
     child.on('close', (code) => {
-      signal.removeEventListener('abort', onAbort);
+      stopListening();
       if (signal.aborted) reject(signal.reason);
       else resolve({ code: code ?? 128, stdout: Buffer.concat(stdout), stderr });
     });

@@ -4,6 +4,7 @@
 
 import { spawn } from 'node:child_process';
 import { CairnError, type Provenance } from '../../format/errors.js';
+import { stopGroupOnAbort } from '../process-group.js';
 
 export interface OstreeOutput {
   readonly code: number;
@@ -45,20 +46,13 @@ export function runOstree(args: readonly string[], signal: AbortSignal, at: Prov
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       if (stderr.length < OUTPUT_LIMIT) stderr += chunk;
     });
-    const onAbort = (): void => {
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // Already gone.
-      }
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
+    const stopListening = stopGroupOnAbort(child, signal);
     child.on('error', (error: NodeJS.ErrnoException) => {
-      signal.removeEventListener('abort', onAbort);
+      stopListening();
       reject(error.code === 'ENOENT' ? new CairnError('fetch-failed', 'ostree sources need the host program ostree, which is not installed', at, 'install ostree') : error);
     });
     child.on('close', (code) => {
-      signal.removeEventListener('abort', onAbort);
+      stopListening();
       if (signal.aborted) reject(signal.reason);
       else resolve({ code: code ?? 128, stdout, stderr });
     });
