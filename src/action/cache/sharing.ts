@@ -301,43 +301,52 @@ const INDEX_FILE = 'index.json';
 
 /**
  * This job's newest index on the run's branch and on the default branch (`own`), and the newest
- * index of any job on each (`others`): at most four small downloads.
+ * index of any job on each (`others`). Any job's newest is read first: when it is this job's
+ * own, it is also this job's newest, and one download per branch is enough (the usual case of
+ * a workflow with one building job); otherwise this job's own newest is read too.
  */
 async function loadIndexes(context: SharingContext, place: Place, warn: (text: string) => void): Promise<{ index: PackIndex; others: PackIndex }> {
-  const lookups: Array<{ readonly prefix: string; readonly own: boolean }> = [];
-  for (const branch of [context.branch, context.defaultBranch]) {
-    for (const lineage of [context.lineage, undefined]) {
-      const prefix = indexPrefix(place.scope, branch, lineage);
-      if (!lookups.some((lookup) => lookup.prefix === prefix)) lookups.push({ prefix, own: lineage !== undefined });
-    }
-  }
-  // Own lineage first, so an entry the any-job lookup finds again is not read twice.
-  lookups.sort((a, b) => Number(b.own) - Number(a.own));
   const own: PackIndex[] = [];
   const others: PackIndex[] = [];
-  const read = new Set<string>();
+  const branches = [context.branch];
+  if (branchSlug(context.defaultBranch) !== branchSlug(context.branch)) branches.push(context.defaultBranch);
   try {
-    for (const { prefix, own: isOwn } of lookups) {
-      removeTree(place.indexDirectory);
-      // The prefix is also a restore key: restore keys are prefix-matched by every version of the service.
-      const matched = await context.service.restore([cachePath(place.indexDirectory)], prefix, [prefix]);
-      if (matched === undefined || read.has(matched)) continue;
-      read.add(matched);
-      let text: string;
-      try {
-        text = fs.readFileSync(path.join(place.indexDirectory, INDEX_FILE), 'utf8');
-      } catch {
-        warn(`The Actions cache index ${matched} holds no ${INDEX_FILE}; ignored`);
+    for (const branch of branches) {
+      const ownPrefix = indexPrefix(place.scope, branch, context.lineage);
+      const newest = await readIndex(context, place, indexPrefix(place.scope, branch), warn);
+      if (newest?.key.startsWith(ownPrefix)) {
+        if (newest.index) own.push(newest.index);
         continue;
       }
-      const index = parseIndex(text, (key) => packHashOf(place.scope, key) !== undefined);
-      if (index) (isOwn ? own : others).push(index);
-      else warn(`The Actions cache index ${matched} is not a Cairn index of this format; ignored`);
+      if (newest?.index) others.push(newest.index);
+      const mine = await readIndex(context, place, ownPrefix, warn);
+      if (mine?.index) own.push(mine.index);
     }
   } finally {
     removeTree(place.indexDirectory);
   }
   return { index: own.length > 0 ? unionIndexes(own) : EMPTY_INDEX, others: others.length > 0 ? unionIndexes(others) : EMPTY_INDEX };
+}
+
+/** The newest index entry whose key starts with `prefix`: its key, and its index unless unreadable. */
+async function readIndex(context: SharingContext, place: Place, prefix: string, warn: (text: string) => void): Promise<{ key: string; index?: PackIndex } | undefined> {
+  removeTree(place.indexDirectory);
+  // The prefix is also a restore key: restore keys are prefix-matched by every version of the service.
+  const matched = await context.service.restore([cachePath(place.indexDirectory)], prefix, [prefix]);
+  if (matched === undefined) return undefined;
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(place.indexDirectory, INDEX_FILE), 'utf8');
+  } catch {
+    warn(`The Actions cache index ${matched} holds no ${INDEX_FILE}; ignored`);
+    return { key: matched };
+  }
+  const index = parseIndex(text, (key) => packHashOf(place.scope, key) !== undefined);
+  if (!index) {
+    warn(`The Actions cache index ${matched} is not a Cairn index of this format; ignored`);
+    return { key: matched };
+  }
+  return { key: matched, index };
 }
 
 async function saveIndex(context: SharingContext, place: Place, index: PackIndex): Promise<Awaited<ReturnType<CacheService['save']>>> {
