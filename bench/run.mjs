@@ -11,11 +11,11 @@ import { writeSuiteSection } from "./lib/results-file.mjs";
 import show from "./suites/show.mjs";
 import build from "./suites/build.mjs";
 import staging from "./suites/staging.mjs";
-import actionsCache from "./suites/actions-cache.mjs";
+import sharing from "./suites/sharing.mjs";
 
 // The registry. A suite is { name, describe, run(ctx) → { text, markdown, warnings, failed } };
 // add cache, ... here.
-const SUITES = [show, build, staging, actionsCache];
+const SUITES = [show, build, staging, sharing];
 
 const HELP = `Usage: node bench/run.mjs [options]
 
