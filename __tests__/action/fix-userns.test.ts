@@ -36,7 +36,7 @@ describe('fix-userns', () => {
 
   it('runs it directly as root', async () => {
     const host = machine({ sysctl: '1', root: true });
-    await fixUserns(host);
+    expect(await fixUserns(host)).toBe('fixed');
     expect(host.ran).toEqual([['sysctl', '-w', 'kernel.apparmor_restrict_unprivileged_userns=0']]);
   });
 

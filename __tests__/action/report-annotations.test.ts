@@ -80,6 +80,13 @@ describe('annotating a load error', () => {
     expect(sink.written[0]?.properties.file).toBeUndefined();
   });
 
+  it('quotes the position instead of linking a file when the project lies outside the repository', () => {
+    const sink = new MemorySink();
+    annotate(report([], { projectDirectory: '../elsewhere/demo', loadError: { message: 'bad', at: { file: 'project.conf', line: 7, column: 3 } } }), sink);
+    expect(sink.written[0]?.message).toBe('project.conf:7:3: bad');
+    expect(sink.written[0]?.properties.file).toBeUndefined();
+  });
+
   it('annotates an error without a position without a file', () => {
     const sink = new MemorySink();
     annotate(report([], { loadError: { message: 'no project.conf found' } }), sink);

@@ -347,3 +347,71 @@ describe('cache check', () => {
     expect(again.brokenRefs).toEqual([]);
   });
 });
+
+describe('artifact refs', () => {
+  /** The error `run` throws, so its fields can be checked one by one. */
+  function thrown(run: () => unknown): CairnError {
+    try {
+      run();
+    } catch (error) {
+      expect(error).toBeInstanceOf(CairnError);
+      return error as CairnError;
+    }
+    throw new Error('expected a CairnError');
+  }
+
+  it('a damaged ref is a clear cache error naming the file and the repair, not an internal error', async () => {
+    const garbled = await artifact('garbled', { file: payload('garbled') });
+    const file = cache.refPath(garbled.strong);
+    fs.writeFileSync(file, '\0\0garbage');
+
+    for (const run of [() => cache.lookup(garbled.strong), () => cache.lookup(garbled.strong, false), () => cache.delete(garbled.strong)]) {
+      const error = thrown(run);
+      expect(error.reason).toBe('cache-corrupt');
+      expect(error.message).toContain(`damaged artifact ref ${file}: not JSON`);
+      expect(error.hint).toMatch(/cairn cache check --repair/);
+    }
+    // A failed delete leaves the artifact's other ref alone.
+    expect(refsExist(garbled)).toEqual([true, true]);
+  });
+
+  it('JSON that is not a record (null) is damaged too', async () => {
+    const built = await artifact('app', { file: payload('app') });
+    fs.writeFileSync(cache.refPath(built.weak), 'null');
+    expect(thrown(() => cache.lookup(built.weak)).message).toContain('not a JSON object');
+    expect(cache.lookup(built.strong)).toEqual(built.record);
+  });
+
+  it('cache check --repair removes the damaged ref the error points at, and the artifact is then simply absent', async () => {
+    const garbled = await artifact('garbled', { file: payload('garbled') });
+    fs.writeFileSync(cache.refPath(garbled.strong), 'garbage');
+
+    const report = await checkCache(cache, { repair: true });
+
+    expect(report.brokenRefs.map((b) => [b.path, b.problem.kind])).toEqual([[cache.refPath(garbled.strong), 'unreadable']]);
+    expect(cache.lookup(garbled.strong)).toBeUndefined();
+    expect(cache.lookup(garbled.weak)).toEqual(garbled.record);
+  });
+
+  it("a record of another Cairn version is no artifact of this one, and delete leaves it", async () => {
+    const built = await artifact('app', { file: payload('app') });
+    const other = JSON.stringify({ ...built.record, version: 2 });
+    fs.writeFileSync(cache.refPath(built.strong), other);
+    expect(cache.lookup(built.strong)).toBeUndefined();
+    expect(cache.delete(built.strong)).toBe(false);
+    expect(fs.readFileSync(cache.refPath(built.strong), 'utf8')).toBe(other);
+  });
+
+  it('delete removes the strong and weak refs of the record, but not a weak ref that moved on', async () => {
+    const first = await artifact('app', { file: payload('first') });
+    expect(cache.delete(first.strong)).toBe(true);
+    expect(refsExist(first)).toEqual([false, false]);
+
+    const older = await artifact('lib', { file: payload('older') });
+    const newer: ArtifactRecord = { ...older.record, keys: { ...older.record.keys, strong: 'lib-newer', strict: 'lib-newer' } };
+    cache.put(newer);
+    expect(cache.delete(older.strong)).toBe(true);
+    expect(refsExist(older)).toEqual([false, true]);
+    expect(cache.lookup(older.weak)).toEqual(newer);
+  });
+});

@@ -4,11 +4,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { writeBuildProject } from '../helpers/build-project.js';
-
 import { cli, env, removeAfterTest, run, temporary, type Run } from '../helpers/cli.js';
 
 

@@ -6,13 +6,11 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import * as tar from 'tar';
 import { writeProject } from '../helpers/project.js';
-
-import { cli, env, removeAfterTest, run, temporary, type Run } from '../helpers/cli.js';
+import { cli, env, removeAfterTest, temporary, type Run } from '../helpers/cli.js';
 
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 

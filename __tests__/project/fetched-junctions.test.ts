@@ -189,6 +189,32 @@ describe('a junction to a git repository', () => {
     expect(whereOf(error)).toBe('sub.bst:7:9');
   });
 
+  it('a failure to stage its sources names the junction, at the junction element', async () => {
+    const repo = TestRepo.create('sub');
+    const project = gitTop(repo, repo.commit(subproject('hello')));
+    const sources = sourceCache();
+    await fetchJunction(project, sources);
+    // A file where the staging area's directory must go: staging fails with a system error.
+    fs.mkdirSync(path.join(project, '.bst'));
+    fs.writeFileSync(path.join(project, '.bst', 'staged-junctions'), '');
+    const error = await loadError(project, ['app.bst'], { sourceDirectory: sources });
+    expect(error.reason).toBe('fetch-failed');
+    expect(error.message).toMatch(/^staging junction 'sub\.bst' failed: E[A-Z]+: /);
+    expect(whereOf(error)).toBe('sub.bst:1:7');
+  });
+
+  it("a user error in staging keeps its reason, position and words, and is said to be the junction's", async () => {
+    const repo = TestRepo.create('sub');
+    const project = gitTop(repo, repo.commit(subproject('hello')), ['  directory: ../escape']);
+    const sources = sourceCache();
+    await fetchJunction(project, sources);
+    const error = await loadError(project, ['app.bst'], { sourceDirectory: sources });
+    expect(error.reason).toBe('invalid-data');
+    expect(error.message).toBe("staging junction 'sub.bst' failed: source directory '../escape' leaves the element's source directory");
+    // The source's own line, inside the junction element: closer than the junction's kind.
+    expect(whereOf(error)).toBe('sub.bst:3:9');
+  });
+
   it('a fetched junction inside a fetched subproject is staged too, under the top project', async () => {
     const inner = TestRepo.create('inner');
     const innerRef = inner.commit({ 'project.conf': lines('name: inner', 'min-version: 2.0'), 'leaf.bst': 'kind: manual\n' });

@@ -2,13 +2,15 @@
 // element, its elements addressed as `junction.bst:element.bst` (at any depth), with its own
 // project name, its own options set by the junction, overrides, and includes across it.
 
+import fs from 'node:fs';
+import path from 'node:path';
 import { lines, load, loadError, loadOne, names, removeProjects, whereOf, writeProject } from '../helpers/fixture-project.js';
 
 afterAll(removeProjects);
 
-/** A junction element whose subproject is the directory `path`, with extra lines (config:). */
-function junction(path: string, ...extra: string[]): string {
-  return lines('kind: junction', 'sources:', '- kind: local', `  path: ${path}`, ...extra);
+/** A junction element whose subproject is the directory `sourcePath`, with extra lines (config:). */
+function junction(sourcePath: string, ...extra: string[]): string {
+  return lines('kind: junction', 'sources:', '- kind: local', `  path: ${sourcePath}`, ...extra);
 }
 
 /** A top project `test` with a subproject `sub` in sub/, and `subsub` nested in sub/subsub/. */
@@ -95,6 +97,40 @@ describe('junctions', () => {
     });
     const graph = await load(dir, ['junction.bst:hello.bst']);
     expect(graph.targets[0]!.project.name).toBe('inner');
+  });
+
+  describe('a local junction source may not leave the project', () => {
+    /** A loadable subproject in a sibling of the project whose name starts with the project's. */
+    function withSibling(run: (dir: string, sibling: string) => Promise<void>): () => Promise<void> {
+      return async () => {
+        const dir = writeProject({ 'target.bst': lines('kind: stack', 'depends:', '- junction.bst:hello.bst') });
+        const sibling = `${dir}-other`;
+        fs.mkdirSync(sibling);
+        try {
+          fs.writeFileSync(path.join(sibling, 'project.conf'), lines('name: other', 'min-version: 2.0'));
+          fs.writeFileSync(path.join(sibling, 'hello.bst'), 'kind: stack\n');
+          await run(dir, path.basename(sibling));
+        } finally {
+          fs.rmSync(sibling, { recursive: true, force: true });
+        }
+      };
+    }
+
+    it('not through a sibling directory whose name starts with the project\'s, at the source\'s path:', withSibling(async (dir, sibling) => {
+      fs.writeFileSync(path.join(dir, 'junction.bst'), junction(`../${sibling}`));
+      const error = await loadError(dir, ['target.bst']);
+      expect(error.reason).toBe('invalid-path');
+      expect(error.message).toBe(`the local source path of junction 'junction.bst' '../${sibling}' points outside the project`);
+      expect(whereOf(error)).toBe('junction.bst:4:9');
+    }));
+
+    it('nor through such a sibling named by config: path:, at that path:', withSibling(async (dir, sibling) => {
+      fs.writeFileSync(path.join(dir, 'junction.bst'), junction('.', 'config:', `  path: ../${sibling}`));
+      const error = await loadError(dir, ['target.bst']);
+      expect(error.reason).toBe('invalid-path');
+      expect(error.message).toBe("the config: path: of junction 'junction.bst' leaves the project");
+      expect(whereOf(error)).toBe('junction.bst:6:9');
+    }));
   });
 
   it('a junction without project.conf is an error at the junction', async () => {

@@ -4,10 +4,10 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { JsonValue } from '../../src/cache/canonical-json.js';
 import type { TrackResult } from '../../src/project/source-api.js';
-import { findHostTool } from '../../src/sources/archive-stream.js';
+import { findProgram } from '../../src/sandbox/host.js';
 import { debSourceKind, type DebMachine } from '../../src/sources/debian/deb-kind.js';
 import { errorOf, lines, removeProjects, whereOf, writeProject } from '../helpers/fixture-project.js';
 import { listTree, rawTar, removeTemporaries, sha256Of, temporaryDirectory } from './archives.js';
@@ -16,6 +16,9 @@ import { startNginx, type Nginx } from './servers.js';
 import { contextFor, fetchAndStage, sourceOf } from './source-fixture.js';
 
 const SUITE = SAMPLE_SUITE.suite;
+/** A real keyring that does not hold the test key; only machines with Debian's keyring have it. */
+const debianKeyring = '/usr/share/keyrings/debian-archive-keyring.gpg';
+const withDebianKeyring = fs.existsSync(debianKeyring) ? it : it.skip;
 let nginx: Nginx;
 let archive: BuiltArchive;
 let key: TestKey;
@@ -42,7 +45,7 @@ afterAll(async () => {
 
 /** This machine, but with a keyring and apt configuration of the test's choosing. */
 function machine(overrides: Partial<DebMachine> = {}): DebMachine {
-  return { aptRoot: temporaryDirectory('cairn-apt-root-'), keyring: path.join(temporaryDirectory(), 'no-keyring.gpg'), gpgv: () => findHostTool('gpgv'), architecture: 'amd64', ...overrides };
+  return { aptRoot: temporaryDirectory('cairn-apt-root-'), keyring: path.join(temporaryDirectory(), 'no-keyring.gpg'), gpgv: () => findProgram('gpgv'), architecture: 'amd64', ...overrides };
 }
 
 /** A project whose element.bst holds one deb source with these lines (after `- kind: deb`). */
@@ -189,9 +192,7 @@ describe('signed archives', () => {
     expect(error.message).toMatch(new RegExp(`^the signature of ${nginx.url}/files/tampered/dists/${SUITE}/InRelease does not verify: .*BAD signature`));
   });
 
-  it('an archive signed by a key outside the keyring is refused', async () => {
-    const debianKeyring = '/usr/share/keyrings/debian-archive-keyring.gpg';
-    if (!fs.existsSync(debianKeyring)) return;
+  withDebianKeyring('an archive signed by a key outside the keyring is refused', async () => {
     const error = await errorOf(() => track(debProject(setLines(['tool']), 'signed'), debSourceKind(machine({ keyring: debianKeyring }))));
     expect(error.message).toMatch(/does not verify: .*No public key/);
     expect(error.hint).toBe(`the archive must be signed by a key in ${debianKeyring}`);
@@ -279,6 +280,20 @@ describe('fetching and staging a package set', () => {
     expect(kind.uniqueKey(elsewhere.view)).toEqual(kind.uniqueKey(here.view));
     const unresolved = await sourceOf(debProject(setLines(['tool'])));
     expect(kind.isResolved(unresolved.view)).toBe(false);
+  });
+
+  it('loading reads the pinned ref list once per source, however many questions the engine asks', async () => {
+    const { ref } = await track(debProject(setLines(['tool'])));
+    const pinned = await sourceOf(debProject(setLines(['tool'], ['  ref:', ...refYaml(ref.ref)])));
+    const kind = debSourceKind(machine());
+    const reads = jest.spyOn(pinned.view.config, 'get');
+    kind.validate(pinned.view);
+    const readsOfOneLoad = reads.mock.calls.length;
+    expect(readsOfOneLoad).toBeGreaterThan(0);
+    expect(kind.isResolved(pinned.view)).toBe(true);
+    expect(kind.uniqueKey(pinned.view)).toHaveLength(2);
+    expect(kind.isCached!(pinned.view, contextFor())).toBe(false);
+    expect(reads.mock.calls.length).toBe(readsOfOneLoad);
   });
 
   it('without url, the machine apt source for the suite is the archive', async () => {

@@ -129,6 +129,23 @@ describe('fetching into the download cache', () => {
     expect(nginx.hits('/redirect/hello.txt')).toBe(1);
   });
 
+  it('a redirect to a malformed location is a fetch-failed error at the URL, not a crash', async () => {
+    const server = await startScriptedServer((_n, response) => {
+      response.writeHead(302, { Location: 'http://[bad' }).end();
+    });
+    try {
+      const req = request(`${server.url}/hello.txt`);
+      const error = await errorOf(() => ensureDownloaded(req));
+      expect(error.reason).toBe('fetch-failed');
+      expect(error.message).toBe(`cannot download ${server.url}/hello.txt: redirected to an invalid location 'http://[bad'`);
+      expect(whereOf(error)).toBe('element.bst:4:8');
+      expect(server.requests()).toBe(1);
+      expect(cacheContents(req.sourceCache)).toEqual(['remote']);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('a 404 is a fetch-failed error at once, without retries', async () => {
     const req = request(`${nginx.url}/files/missing.txt`);
     const error = await errorOf(() => ensureDownloaded(req));

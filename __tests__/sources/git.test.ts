@@ -370,6 +370,18 @@ describe('staging git tags', () => {
     expect(hostGit(staged, 'cat-file', '-t', 'v1.0')).toBe('tag');
     expect(fs.readFileSync(path.join(staged, '.git', 'shallow'), 'utf8')).toBe(`${first}\n`);
   });
+
+  it('a tag name git refuses is an error at that tag, with git’s reason', async () => {
+    const repo = TestRepo.create('up');
+    const head = repo.commit({ 'a.txt': 'a\n' });
+    const { source, context } = await gitSource(
+      gitProject(parentOf(repo), ['url: repos:up', `ref: ${head}`, 'tags:', '- tag: bad..name', `  commit: ${head}`, '  annotated: false']),
+    );
+    const error = await errorOf(() => fetchAndStage(source, context));
+    expect(error.reason).toBe('invalid-data');
+    expect(error.message).toMatch(/^git refused tag 'bad\.\.name': .+/);
+    expect(whereOf(error)).toBe('element.bst:7:5');
+  });
 });
 
 describe('git submodules', () => {

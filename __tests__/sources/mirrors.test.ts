@@ -128,13 +128,15 @@ describe('fetching from mirrors', () => {
     const missing = `${nginx.url}/files/missing/`;
     const project = mirroredProject(deadUrl, [['broken', [missing]], ['good', [`${nginx.url}/files/second/`]]], remoteSource());
     const context = contextFor();
-    const before = nginx.hits('/files/first/hello.txt');
+    const before = { missing: nginx.hits('/files/missing/hello.txt'), second: nginx.hits('/files/second/hello.txt') };
     await fetchAndStage(await sourceOf(project), context);
     const failure = context.lines.find((line) => line.startsWith(`fetching from ${missing}hello.txt failed:`));
     expect(failure).toContain('HTTP 404');
     expect(failure).toContain(`trying ${nginx.url}/files/second/hello.txt`);
     expect(context.lines.indexOf(failure!)).toBeLessThan(context.lines.indexOf(`fetching ${nginx.url}/files/second/hello.txt`));
-    expect(nginx.hits('/files/first/hello.txt')).toBe(before);
+    // A 404 is not retried: the broken mirror is asked once, the good one once, and the alias never.
+    expect(nginx.hits('/files/missing/hello.txt')).toBe(before.missing + 1);
+    expect(nginx.hits('/files/second/hello.txt')).toBe(before.second + 1);
   });
 
   it("the alias's own URL is the last resort after every mirror failed", async () => {
@@ -142,6 +144,9 @@ describe('fetching from mirrors', () => {
     const context = contextFor();
     await fetchAndStage(await sourceOf(project), context);
     expect(context.lines.at(-2)).toBe(`fetching ${nginx.url}/files/first/hello.txt`);
+    const failure = context.lines.findIndex((line) => line.startsWith(`fetching from ${nginx.url}/files/missing/hello.txt failed`));
+    expect(failure).toBeGreaterThanOrEqual(0);
+    expect(failure).toBeLessThan(context.lines.lastIndexOf(`fetching ${nginx.url}/files/first/hello.txt`));
   });
 
   it('a mirror serving a different file is passed over for the next one', async () => {

@@ -175,6 +175,7 @@ describe('ostree sources', () => {
     const source = await sourceOf(ostreeProject(['  url: repos:partial', `  ref: ${checksum}`]));
     const context = contextFor();
     await source.plugin.fetch!(source.view, context);
+    expect(source.plugin.isCached!(source.view, context)).toBe(true);
     // What ostree leaves behind while a commit's objects are still coming in.
     fs.writeFileSync(path.join(context.sourceCache, 'ostree', 'repos_partial', 'state', `${checksum}.commitpartial`), '');
     expect(source.plugin.isCached!(source.view, context)).toBe(false);

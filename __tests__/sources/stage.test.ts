@@ -198,7 +198,7 @@ describe('tar sources', () => {
     const error = await errorOf(() => stageTar(project));
     expect(error.reason).toBe('invalid-data');
     expect(error.message).toMatch(/^no directory in file:\/\/.*\/files\/pkg\.tar\.gz matches base-dir 'nothing-\*'$/);
-    expect(whereOf(error)).toBe('element.bst:3:9');
+    expect(whereOf(error)).toBe('element.bst:6:13');
   });
 
   it('a leading ./ on member names is ignored', async () => {

@@ -5,9 +5,8 @@
 import type { JsonValue } from '../../src/cache/canonical-json.js';
 import type { AssemblingElementPlugin, BuildCommand, BuildContext, BuildOutput, ElementView } from '../../src/project/plugin-api.js';
 import { CairnError } from '../../src/format/errors.js';
-import { stageByLayout } from './staging-layout.js';
 import { checkKeys, readStringList } from './config-values.js';
-import { readStagingPlan, sortedGroups } from './staging-layout.js';
+import { readStagingPlan, sortedGroups, stageByLayout } from './staging-layout.js';
 
 export const COMMAND_STEPS = ['configure-commands', 'build-commands', 'install-commands', 'strip-commands'] as const;
 
@@ -62,12 +61,12 @@ async function assemble(element: ElementView, build: BuildContext): Promise<Buil
   if (!buildRoot || !installRoot) {
     throw new CairnError('invalid-data', `element '${element.name}' needs the variables build-root and install-root`, element.at);
   }
-  stageByLayout(element, build, readStagingPlan(element, DEPENDENCY_CONFIG_KEYS));
+  const plan = readStagingPlan(element, DEPENDENCY_CONFIG_KEYS);
+  stageByLayout(element, build, plan);
   await build.integrate();
   await build.stageSources(buildRoot);
   const subdir = element.variables.get('command-subdir');
   const cwd = subdir ? `${buildRoot}/${subdir}` : buildRoot;
-  const plan = readStagingPlan(element, DEPENDENCY_CONFIG_KEYS);
   // digest-environment: a variable naming the tree of a subsandbox holding those dependencies.
   const environment: Record<string, string> = {};
   for (const [variable, paths] of plan.digestEnvironment) {

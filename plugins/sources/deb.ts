@@ -6,12 +6,12 @@
 
 import fs from 'node:fs';
 import type { SourcePlugin } from '../../src/project/source-api.js';
-import { findHostTool } from '../../src/sources/archive-stream.js';
+import { findProgram } from '../../src/sandbox/host.js';
 import { debSourceKind } from '../../src/sources/debian/deb-kind.js';
 import { dpkgArchitecture } from '../../src/sources/debian/source-config.js';
 
-export const DEBIAN_KEYRING = '/usr/share/keyrings/debian-archive-keyring.gpg';
-export const UBUNTU_KEYRING = '/usr/share/keyrings/ubuntu-archive-keyring.gpg';
+const DEBIAN_KEYRING = '/usr/share/keyrings/debian-archive-keyring.gpg';
+const UBUNTU_KEYRING = '/usr/share/keyrings/ubuntu-archive-keyring.gpg';
 
 /** The distribution's own archive keyring: Ubuntu machines ship Ubuntu's and seldom Debian's. */
 function machineKeyring(): string {
@@ -21,6 +21,6 @@ function machineKeyring(): string {
 export const deb: SourcePlugin = debSourceKind({
   aptRoot: '/',
   keyring: machineKeyring(),
-  gpgv: () => findHostTool('gpgv'),
+  gpgv: () => findProgram('gpgv'),
   architecture: dpkgArchitecture(),
 });

@@ -12,8 +12,6 @@ import { stageGit } from '../../src/sources/git/stage.js';
 import { trackGit } from '../../src/sources/git/track.js';
 import { requireKey } from './common.js';
 
-export { commitOf };
-
 export const git: SourcePlugin = {
   kind: 'git',
   configKeys: ['url', 'track', 'ref', 'ref-format', 'checkout-submodules', 'submodules', 'track-tags', 'tags', 'version', 'version-guess-pattern'],

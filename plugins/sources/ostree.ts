@@ -3,6 +3,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { removeTreeAsync } from '../../src/cache/remove-tree.js';
 import { getString, scalarOf } from '../../src/format/accessors.js';
 import { CairnError } from '../../src/format/errors.js';
 import { projectPath } from '../../src/project/project-path.js';
@@ -65,22 +66,6 @@ async function fromEachUrl<T>(source: SourceView, context: SourceContext, purpos
   );
 }
 
-/** Removes a checkout even when the commit made some of its directories read-only. */
-async function removeTree(directory: string): Promise<void> {
-  try {
-    await fs.promises.rm(directory, { recursive: true, force: true });
-  } catch {
-    const open = async (dir: string): Promise<void> => {
-      await fs.promises.chmod(dir, 0o700);
-      for (const entry of await fs.promises.readdir(dir, { withFileTypes: true })) {
-        if (entry.isDirectory()) await open(path.join(dir, entry.name));
-      }
-    };
-    await open(directory);
-    await fs.promises.rm(directory, { recursive: true, force: true });
-  }
-}
-
 export const ostree: SourcePlugin = {
   kind: 'ostree',
   configKeys: ['url', 'ref', 'track', 'gpg-key'],
@@ -124,7 +109,8 @@ export const ostree: SourcePlugin = {
       await checkoutCommit(repository, commit, tree, operationFor(source, context));
       await copyIntoStaging({ from: tree, directory, at: source.at, signal: context.signal });
     } finally {
-      await removeTree(scratch);
+      // The commit may have made some of the checkout's directories read-only.
+      await removeTreeAsync(scratch);
     }
   },
 };

@@ -4,11 +4,11 @@
 import { getString } from '../../src/format/accessors.js';
 import type { SourcePlugin } from '../../src/project/source-api.js';
 import { cachedDownload, downloadUrl, fetchDownload, isDownloadCached, trackDownload } from '../../src/sources/downloadable.js';
-import { extractTar } from '../../src/sources/tar-extract.js';
-import { extractZip, type ZipExtractRequest } from '../../src/sources/zip-extract.js';
+import { extractTar, type ExtractRequest } from '../../src/sources/tar-extract.js';
+import { extractZip } from '../../src/sources/zip-extract.js';
 import { DOWNLOAD_KEYS, downloadKey, requireKey } from './common.js';
 
-function archive(kind: string, extract: (request: ZipExtractRequest) => Promise<void>): SourcePlugin {
+function archive(kind: string, extract: (request: ExtractRequest) => Promise<void>): SourcePlugin {
   return {
     kind,
     configKeys: [...DOWNLOAD_KEYS, 'base-dir'],

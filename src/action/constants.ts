@@ -51,6 +51,3 @@ export const Defaults = {
   uploadLogs: 'failed',
   fixUserns: false,
 } as const;
-
-/** Error annotations per step that GitHub shows; the rest are summarised in one notice. */
-export const MAX_ANNOTATIONS = 10;

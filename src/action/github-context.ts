@@ -25,8 +25,6 @@ export interface GithubContext {
   readonly runnerTemp: string;
   /** `ACTIONS_CACHE_MODE` from the workflow's `cache-mode:` (read, write, write-only, none), '' when unset. */
   readonly cacheMode: string;
-  readonly runnerOs: string;
-  readonly runnerArch: string;
 }
 
 interface Payload {
@@ -54,8 +52,6 @@ export function readGithubContext(env: NodeJS.ProcessEnv): GithubContext {
     // The runner always sets RUNNER_TEMP; outside it, a directory of our own under the system's.
     runnerTemp: env['RUNNER_TEMP'] || path.join(os.tmpdir(), 'cairn-action'),
     cacheMode: env['ACTIONS_CACHE_MODE'] ?? '',
-    runnerOs: env['RUNNER_OS'] || process.platform,
-    runnerArch: env['RUNNER_ARCH'] || process.arch,
   };
 }
 

@@ -2,6 +2,8 @@
 // context built from what the main step recorded, and a save that never throws.
 
 import type { ArtifactCache } from '../cache/artifact-cache.js';
+import { messageOf } from '../format/errors.js';
+import { countOf } from './words.js';
 import { saveArtifacts, type ArtifactKey, type SaveReport, type SharingContext } from './cache/sharing.js';
 import type { ActionHost } from './host.js';
 import type { SharingRecord } from './run-state.js';
@@ -25,7 +27,8 @@ export function sharingContext(host: ActionHost, cache: ArtifactCache, sharing: 
 /** saveArtifacts, with anything escaping it turned into a warning: a cache failure never fails the build. */
 export async function saveBestEffort(host: ActionHost, context: SharingContext, produced: readonly ArtifactKey[], used: readonly ArtifactKey[], maxBytes: number | null): Promise<SaveReport | undefined> {
   try {
-    const report = await saveArtifacts(context, produced, used, maxBytes === null ? {} : { maxBytes });
+    // null is `max-cache-size: infinity` (JSON has no Infinity).
+    const report = await saveArtifacts(context, produced, used, { maxBytes: maxBytes ?? Number.POSITIVE_INFINITY });
     if (report.packs > 0 || report.indexSaved) {
       host.log.info(`Saved ${countOf(report.artifacts, 'artifact')} in ${countOf(report.packs, 'pack')} (${report.bytes} bytes)${report.indexSaved ? ' and an index' : ''}${report.compacted ? ', compacting the index' : ''} to the Actions cache`);
     } else if (!report.readOnly && report.warnings.length === 0) {
@@ -36,12 +39,4 @@ export async function saveBestEffort(host: ActionHost, context: SharingContext, 
     host.log.warning(`Could not save artifacts to the Actions cache: ${messageOf(error)}`);
     return undefined;
   }
-}
-
-function countOf(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -14,7 +14,7 @@ import { checkout } from '../engine/checkout.js';
 import { lookupArtifact } from '../engine/artifact-state.js';
 import { loadPipeline, type KeyedElement, type KeyedGraph } from '../engine/pipeline.js';
 import { readUserConfig, resolveQuota, type UserConfig } from '../engine/user-config.js';
-import { CairnError } from '../format/errors.js';
+import { CairnError, messageOf } from '../format/errors.js';
 import type { LoadedElement } from '../project/loader.js';
 import { probeSandbox } from '../sandbox/bwrap.js';
 import { readHostFacts } from '../sandbox/host.js';
@@ -23,7 +23,7 @@ import { cacheScope, jobLineage } from './cache/keys.js';
 import { restoreArtifacts, type ArtifactKey, type SharingContext } from './cache/sharing.js';
 import { saveBestEffort, sharingContext } from './job-cache.js';
 import { cachedLocally, neededArtifacts, type NeededArtifact } from './build-needs.js';
-import { Inputs, MAX_ANNOTATIONS, Outputs, State } from './constants.js';
+import { Inputs, Outputs, State } from './constants.js';
 import { fixUserns, sandboxAdvice, type UsernsHost } from './fix-userns.js';
 import { readGithubContext, type GithubContext } from './github-context.js';
 import { githubHost, type ActionHost } from './host.js';
@@ -35,6 +35,7 @@ import { uploadLogs } from './report/log-artifacts.js';
 import { RunReportBuilder, totals, type RunReport } from './report/run-report.js';
 import { escapeText, renderSummary } from './report/summary.js';
 import { RunFile, type RunRecord, type SharingRecord } from './run-state.js';
+import { countOf } from './words.js';
 
 /** The entry point's call: the real runner, and an explicit end (see below). */
 export async function run(): Promise<void> {
@@ -50,7 +51,7 @@ export async function runMain(host: ActionHost): Promise<void> {
   } catch (error) {
     // Only programming errors get here: user errors and cache problems are handled where they occur.
     host.log.info(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    host.setFailed(`Cairn stopped on an internal error: ${error instanceof Error ? error.message : String(error)}`);
+    host.setFailed(`Cairn stopped on an internal error: ${messageOf(error)}`);
   }
 }
 
@@ -101,7 +102,7 @@ class MainStep {
     const stepDirectory = path.join(directories.base, `step-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
     fs.mkdirSync(stepDirectory, { recursive: true });
     const runFile = new RunFile(path.join(stepDirectory, 'run.json'));
-    let record: RunRecord = { version: 1, cacheDirectory: directories.cache, workDirectory: stepDirectory, used: [] };
+    let record: RunRecord = { version: 1, cacheDirectory: directories.cache, used: [] };
     runFile.write(record);
     host.saveState(State.CacheDirectory, directories.cache);
     host.saveState(State.RunFile, runFile.file);
@@ -175,7 +176,9 @@ class MainStep {
       const context = sharing;
       const produced = runFile.read()?.produced ?? [];
       const saved = await this.timed('save', () =>
-        host.group('Saving artifacts to the Actions cache', () => saveBestEffort(host, context, produced, neededArtifacts(graph, local).map((n) => n.ref), record.sharing!.maxBytes)),
+        // What compaction keeps is what the build needed before it ran: afterwards every built
+        // element is local, and the build dependencies of rebuilt elements would drop out.
+        host.group('Saving artifacts to the Actions cache', () => saveBestEffort(host, context, produced, used, record.sharing!.maxBytes)),
       );
       if (saved) {
         builder.cacheTraffic({ restoredEntries: 0, restoredBytes: 0, savedEntries: saved.packs + (saved.indexSaved ? 1 : 0), savedBytes: saved.bytes, warnings: saved.warnings });
@@ -242,16 +245,13 @@ class MainStep {
    * A warm run stops after the first; no artifact is asked for twice.
    */
   private async restore(context: SharingContext, graph: KeyedGraph, local: (keyed: KeyedElement) => boolean, builder: RunReportBuilder, pulled: Set<string>): Promise<void> {
-    const asked = new Set<string>();
+    // Every artifact asked for, so no round asks twice.
     const missing = new Map<string, { name: string; keyed: KeyedElement }>();
     const rounds: Array<() => NeededArtifact[]> = [() => neededArtifacts(graph, () => true), () => neededArtifacts(graph, local)];
     for (const round of rounds) {
-      const wanted = round().filter((n) => !asked.has(refId(n.ref)) && !local(n.keyed));
+      const wanted = round().filter((n) => !missing.has(refId(n.ref)) && !local(n.keyed));
       if (wanted.length === 0) continue;
-      for (const n of wanted) {
-        asked.add(refId(n.ref));
-        missing.set(refId(n.ref), { name: n.keyed.loaded.fullName, keyed: n.keyed });
-      }
+      for (const n of wanted) missing.set(refId(n.ref), { name: n.keyed.loaded.fullName, keyed: n.keyed });
       try {
         const restored = await restoreArtifacts(context, wanted.map((n) => n.ref));
         builder.cacheTraffic({ restoredEntries: restored.packs, restoredBytes: restored.bytes, savedEntries: 0, savedBytes: 0, warnings: restored.warnings });
@@ -383,7 +383,7 @@ class MainStep {
     const host = this.host;
     for (const { name, ms } of this.phases) builder.phase(name, ms);
     const report = builder.finish();
-    annotate(report, host.log, { max: MAX_ANNOTATIONS });
+    annotate(report, host.log);
 
     const logs = await uploadLogs(report, inputs.uploadLogs, host.logUploader(), { job: this.github.job, runAttempt: this.github.runAttempt, suffix: this.logSuffix(inputs) }, stepDirectory, (text) => host.log.warning(text));
     const server = host.env['GITHUB_SERVER_URL'] || 'https://github.com';
@@ -439,12 +439,4 @@ class MainStep {
 
 function refId(ref: ArtifactKey): string {
   return `${ref.project}\0${ref.element}\0${ref.key}`;
-}
-
-function countOf(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -5,10 +5,12 @@
 
 import process from 'node:process';
 import { ArtifactCache } from '../cache/artifact-cache.js';
+import { messageOf } from '../format/errors.js';
 import { State } from './constants.js';
 import { githubHost, type ActionHost } from './host.js';
 import { saveBestEffort, sharingContext } from './job-cache.js';
 import { RunFile } from './run-state.js';
+import { countOf } from './words.js';
 
 export async function run(): Promise<void> {
   await runPost(githubHost());
@@ -20,7 +22,7 @@ export async function runPost(host: ActionHost): Promise<void> {
   try {
     await savePending(host);
   } catch (error) {
-    host.log.warning(`Cairn's post step could not save to the Actions cache: ${error instanceof Error ? error.message : String(error)}`);
+    host.log.warning(`Cairn's post step could not save to the Actions cache: ${messageOf(error)}`);
   }
 }
 
@@ -47,6 +49,6 @@ async function savePending(host: ActionHost): Promise<void> {
   host.log.info(`Saving the ${produced.length === 1 ? 'artifact' : `${produced.length} artifacts`} the main step built${record.mainSave ? '' : ' (it ended before saving)'}`);
   const saved = await saveBestEffort(host, context, produced, record.used, record.sharing.maxBytes);
   if (saved && saved.packs > 0) {
-    await host.appendSummary(`\nCairn's post step saved ${saved.artifacts} artifact${saved.artifacts === 1 ? '' : 's'} to the Actions cache (${saved.packs} pack${saved.packs === 1 ? '' : 's'}, ${saved.bytes} bytes).\n`).catch(() => undefined);
+    await host.appendSummary(`\nCairn's post step saved ${countOf(saved.artifacts, 'artifact')} to the Actions cache (${countOf(saved.packs, 'pack')}, ${saved.bytes} bytes).\n`).catch(() => undefined);
   }
 }

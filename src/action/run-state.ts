@@ -5,6 +5,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../engine/ref-writer.js';
 
 export interface ArtifactRefJson {
   readonly project: string;
@@ -30,8 +31,6 @@ export interface SharingRecord {
 export interface RunRecord {
   readonly version: 1;
   readonly cacheDirectory: string;
-  /** Scratch space for packs, logs and summaries. */
-  readonly workDirectory: string;
   /** Absent with `cache: none` or before the project was loaded. */
   readonly sharing?: SharingRecord;
   /** The artifacts the build needed: what a compaction keeps. */
@@ -50,9 +49,7 @@ export class RunFile {
   /** Writes the record whole, through a temporary file, so a reader never sees half of it. */
   write(record: RunRecord): void {
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.tmp-${process.pid}`;
-    fs.writeFileSync(temporary, `${JSON.stringify(record)}\n`);
-    fs.renameSync(temporary, this.file);
+    writeFileAtomic(this.file, `${JSON.stringify(record)}\n`);
   }
 
   /** Adds one built artifact (one line; appends are atomic for lines this short). */

@@ -5,9 +5,11 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { CairnError } from '../format/errors.js';
 import type { JsonValue } from './canonical-json.js';
-import { ContentStore, isMissing } from './content-store.js';
+import { ContentStore, isMissing, readdirOrEmpty } from './content-store.js';
 import type { Digest } from './directory-digest.js';
+import { parseRef } from './reachability.js';
 
 export const ARTIFACT_RECORD_VERSION = 1;
 
@@ -57,17 +59,9 @@ export class ArtifactCache {
   /** The record under this key, or undefined. Marks it used unless `touch` is false. */
   lookup(ref: ArtifactRef, touch = true): ArtifactRecord | undefined {
     const file = this.refPath(ref);
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      if (isMissing(error)) return undefined;
-      throw error;
-    }
-    const record = JSON.parse(text) as ArtifactRecord;
-    if (record.version !== ARTIFACT_RECORD_VERSION) return undefined;
-    if (touch) touchFile(file);
-    return record;
+    const stored = readStoredRecord(file);
+    if (stored && touch) touchFile(file);
+    return stored?.record;
   }
 
   /** Writes the record under its strong and weak keys. */
@@ -84,9 +78,9 @@ export class ArtifactCache {
 
   /** Removes the refs of an artifact (its objects go with the next garbage collection). */
   delete(ref: ArtifactRef): boolean {
-    const record = this.lookup(ref, false);
-    if (!record) return false;
-    const text = fs.readFileSync(this.refPath(ref), 'utf8');
+    const stored = readStoredRecord(this.refPath(ref));
+    if (!stored) return false;
+    const { record, text } = stored;
     for (const key of new Set([ref.key, record.keys.strong, record.keys.weak])) {
       const file = this.refPath({ ...ref, key });
       try {
@@ -119,20 +113,36 @@ export class ArtifactCache {
   }
 }
 
+/**
+ * The record in a ref file and the text it was read from, or undefined when there is none or it
+ * is another Cairn version's (which may share the cache). A damaged ref throws: it is the cache's
+ * fault, not the build's, so the error names the file and the command that removes it.
+ */
+function readStoredRecord(file: string): { readonly record: ArtifactRecord; readonly text: string } | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw error;
+  }
+  const parsed = parseRef(text);
+  if (parsed.state === 'unreadable') throw damagedRef(file, parsed.message);
+  if (parsed.record['version'] !== ARTIFACT_RECORD_VERSION) return undefined;
+  return { record: parsed.record as unknown as ArtifactRecord, text };
+}
+
+function damagedRef(file: string, why: string): CairnError {
+  // No user file caused this, so there is no provenance; `cache check --repair` removes exactly
+  // such refs (as 'unreadable'), after which the artifact is built again.
+  return new CairnError('cache-corrupt', `damaged artifact ref ${file}: ${why}`, undefined, 'run cairn cache check --repair to remove it; the artifact is then built again');
+}
+
 function touchFile(file: string): void {
   const now = new Date();
   try {
     fs.utimesSync(file, now, now);
   } catch {
     // Another process may have expired it meanwhile; the record already read stays valid.
-  }
-}
-
-function readdirOrEmpty(dir: string): string[] {
-  try {
-    return fs.readdirSync(dir);
-  } catch (error) {
-    if (isMissing(error)) return [];
-    throw error;
   }
 }

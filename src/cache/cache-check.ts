@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { ArtifactCache, ArtifactRef } from './artifact-cache.js';
-import { isMissing } from './content-store.js';
+import { isMissing, lstatOrUndefined, unlinkIfPresent } from './content-store.js';
 import type { Digest } from './directory-digest.js';
 import { Pacer, isHash, locateObject, readRef, readTreeAt, type RefRoots } from './reachability.js';
 
@@ -44,15 +44,9 @@ export async function checkCache(cache: ArtifactCache, options: { readonly repai
   const corrupt: CorruptObject[] = [];
   for (const object of store.listObjects()) {
     await pacer.step();
-    let stat: fs.Stats;
-    try {
-      stat = fs.lstatSync(object.path);
-    } catch (error) {
-      // Collected by another process since the listing.
-      if (isMissing(error)) continue;
-      throw error;
-    }
-    if (stat.isDirectory()) continue;
+    const stat = lstatOrUndefined(object.path);
+    // Gone: collected by another process since the listing.
+    if (!stat || stat.isDirectory()) continue;
     let actual: string;
     if (!stat.isFile()) {
       actual = 'not a regular file';
@@ -137,12 +131,4 @@ async function hashFile(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
-}
-
-function unlinkIfPresent(file: string): void {
-  try {
-    fs.unlinkSync(file);
-  } catch (error) {
-    if (!isMissing(error)) throw error;
-  }
 }

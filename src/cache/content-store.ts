@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { decodeDirectory } from './directory-message.js';
-import { defaultFileMode, encodeDirectory, type Digest, type DirectoryChild } from './directory-digest.js';
+import { blobDigest, defaultFileMode, encodeDirectory, type Digest, type DirectoryChild } from './directory-digest.js';
 
 /** Every object carries this mtime (BuildStream's SOURCE_DATE_EPOCH), so staged trees are reproducible. */
 export const OBJECT_MTIME = 1321009871;
@@ -78,7 +78,7 @@ export class ContentStore {
   }
 
   putBytes(data: Uint8Array, executable = false): Digest {
-    const digest = { hash: createHash('sha256').update(data).digest('hex'), sizeBytes: data.length };
+    const digest = blobDigest(data);
     if (this.refresh(digest.hash, executable)) return digest;
     const temporary = this.temporaryPath('blob');
     fs.writeFileSync(temporary, data, { mode: 0o600 });
@@ -177,9 +177,9 @@ export class ContentStore {
 
   /** Every object file in the store, with the hash its name claims and whether it is the executable variant. */
   *listObjects(): Generator<{ readonly path: string; readonly hash: string; readonly executable: boolean }> {
-    for (const prefix of safeReaddir(this.objects)) {
+    for (const prefix of readdirOrEmpty(this.objects)) {
       if (!/^[0-9a-f]{2}$/.test(prefix)) continue;
-      for (const name of safeReaddir(path.join(this.objects, prefix))) {
+      for (const name of readdirOrEmpty(path.join(this.objects, prefix))) {
         const executable = name.endsWith('x');
         const rest = executable ? name.slice(0, -1) : name;
         yield { path: path.join(this.objects, prefix, name), hash: prefix + rest, executable };
@@ -206,7 +206,7 @@ export class ContentStore {
     // staged files copy-on-write (through the sandbox's overlay), as in BuildStream's sandboxes.
     // Objects stay unchanged because nothing ever writes through them: sandboxes see them only
     // through read-only mounts, an overlay, or private copies.
-    fs.chmodSync(temporary, executable ? 0o755 : 0o644);
+    fs.chmodSync(temporary, defaultFileMode(executable));
     fs.utimesSync(temporary, OBJECT_MTIME, OBJECT_MTIME);
     const final = this.objectPath(hash, executable);
     const dir = path.dirname(final);
@@ -243,11 +243,33 @@ export function hashFileSync(file: string): Digest {
   }
 }
 
-function safeReaddir(dir: string): string[] {
+/** The names in a directory, or none when it does not exist (yet, or any more). */
+export function readdirOrEmpty(dir: string): string[] {
   try {
     return fs.readdirSync(dir);
   } catch (error) {
     if (isMissing(error)) return [];
+    throw error;
+  }
+}
+
+/** The file's lstat, or undefined when it is gone: another process may remove it at any time. */
+export function lstatOrUndefined(file: string): fs.Stats | undefined {
+  try {
+    return fs.lstatSync(file);
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw error;
+  }
+}
+
+/** Unlinks the file; false when it was already gone (another process removed it first). */
+export function unlinkIfPresent(file: string): boolean {
+  try {
+    fs.unlinkSync(file);
+    return true;
+  } catch (error) {
+    if (isMissing(error)) return false;
     throw error;
   }
 }

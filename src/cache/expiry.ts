@@ -3,10 +3,9 @@
 // before their objects), expire an artifact being staged or just used, nor remove an object
 // another process may have just written or linked. Removal is by unlink only.
 
-import fs from 'node:fs';
 import path from 'node:path';
 import { ARTIFACT_RECORD_VERSION, type ArtifactCache, type ArtifactRef } from './artifact-cache.js';
-import { type ContentStore, isMissing } from './content-store.js';
+import { type ContentStore, lstatOrUndefined, readdirOrEmpty, unlinkIfPresent } from './content-store.js';
 import { Pacer, objectKey, readRef, walkNeeded, type RefRoots } from './reachability.js';
 
 const MINUTE = 60 * 1000;
@@ -238,33 +237,4 @@ function removeRefs(holder: Holder): boolean {
   let removed = false;
   for (const ref of holder.refs) removed = unlinkIfPresent(ref.path) || removed;
   return removed;
-}
-
-function lstatOrUndefined(file: string): fs.Stats | undefined {
-  try {
-    return fs.lstatSync(file);
-  } catch (error) {
-    // Another process may have removed it meanwhile.
-    if (isMissing(error)) return undefined;
-    throw error;
-  }
-}
-
-function unlinkIfPresent(file: string): boolean {
-  try {
-    fs.unlinkSync(file);
-    return true;
-  } catch (error) {
-    if (isMissing(error)) return false;
-    throw error;
-  }
-}
-
-function readdirOrEmpty(dir: string): string[] {
-  try {
-    return fs.readdirSync(dir);
-  } catch (error) {
-    if (isMissing(error)) return [];
-    throw error;
-  }
 }

@@ -52,6 +52,11 @@ export function readRef(file: string): RefRead {
     if (isMissing(error)) return { state: 'missing' };
     throw error;
   }
+  return parseRef(text);
+}
+
+/** A ref file's text checked as `readRef` checks it: for a reader that needs the text as well. */
+export function parseRef(text: string): Exclude<RefRead, { readonly state: 'missing' }> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

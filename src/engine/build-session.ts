@@ -9,7 +9,7 @@ import { ArtifactCache, normalName, type ArtifactRecord, ARTIFACT_RECORD_VERSION
 import { removeTree, removeTreeAsync } from '../cache/remove-tree.js';
 import { containSymlinks } from '../cache/contained-symlinks.js';
 import { expireArtifacts } from '../cache/expiry.js';
-import { CairnError, formatProvenance, type Provenance } from '../format/errors.js';
+import { CairnError, formatProvenance, messageOf, type Provenance } from '../format/errors.js';
 import { canAssemble, type TreeHandle } from '../project/plugin-api.js';
 import type { LoadedElement } from '../project/loader.js';
 import type { SourceContext } from '../project/source-api.js';
@@ -20,6 +20,7 @@ import { BuildAborted, CommandFailed, ElementBuild } from './element-build.js';
 import type { KeyedElement, KeyedGraph } from './pipeline.js';
 import { artifactPublic } from './public-data.js';
 import { elementKey, lookupArtifact } from './artifact-state.js';
+import { neededElements } from './plan.js';
 import { fetchElementSources, sourcesCached } from './element-sources.js';
 
 export interface BuildSessionOptions {
@@ -56,10 +57,21 @@ export type BuildEvent =
   | { readonly type: 'element-skipped'; readonly element: string; readonly reason: 'dependency-failed' | 'stopped' }
   | { readonly type: 'message'; readonly element?: string; readonly level: 'info' | 'warning'; readonly text: string };
 
+/** Why one element failed, as the build, fetch and track summaries report it. */
+export interface JobFailure {
+  readonly element: string;
+  /** One line. */
+  readonly message: string;
+  /** The job's log, when the job got as far as opening one. */
+  readonly log?: string;
+  /** Where in which file the failing command or error came from. */
+  readonly at?: Provenance;
+}
+
 export interface BuildSummary {
   readonly built: readonly string[];
   readonly cached: readonly string[];
-  readonly failed: ReadonlyArray<{ readonly element: string; readonly message: string; readonly log?: string; readonly at?: Provenance }>;
+  readonly failed: readonly JobFailure[];
   readonly skipped: readonly string[];
   readonly interrupted: boolean;
 }
@@ -72,7 +84,7 @@ interface PlanItem {
 export class BuildSession {
   private readonly scheduler: Scheduler<PlanItem>;
   private readonly built: string[] = [];
-  private readonly failures = new Map<string, { message: string; log?: string; at?: Provenance }>();
+  private readonly failures = new Map<string, JobFailure>();
   private readonly records = new Map<LoadedElement, ArtifactRecord>();
   private sandbox: Promise<SandboxCapabilities> | undefined;
   private readonly buildDirectory: string;
@@ -101,8 +113,25 @@ export class BuildSession {
       onError: options.onError,
       onEvent: (event) => {
         if (event.type === 'item-skipped') this.emit({ type: 'element-skipped', element: event.item.name, reason: event.reason });
+        else if (event.type === 'job-end' && event.error !== undefined) this.failThrown(event.item.name, event.queue as BuildAction, event.durationMs, event.error);
       },
     });
+  }
+
+  /**
+   * A job that threw rather than returning 'failed' (its log or work directory could not be
+   * made, needsJob threw, its artifact could not be stored) never said why: record and report
+   * the error as its failure, or the user would see only "failed".
+   */
+  private failThrown(name: string, action: BuildAction, durationMs: number, error: unknown): void {
+    const { message, at } = describeError(error);
+    this.fail({ element: name, message, ...(at ? { at } : {}) }, { action, durationMs });
+  }
+
+  /** Records an element's failure for the summary and reports its job's end. */
+  private fail(failure: JobFailure, job: { readonly action: BuildAction; readonly durationMs: number; readonly key?: string }): void {
+    this.failures.set(failure.element, failure);
+    this.emit({ type: 'job-end', ...failure, ...job, result: 'failure' });
   }
 
   /** Stops running sandboxes and starts nothing new (SIGINT, SIGTERM). */
@@ -125,7 +154,7 @@ export class BuildSession {
     return {
       built: this.built,
       cached,
-      failed: summary.failed.map(({ item }) => ({ element: item.name, ...(this.failures.get(item.name) ?? { message: 'failed' }) })),
+      failed: summary.failed.map(({ item }) => this.failures.get(item.name) ?? { element: item.name, message: 'failed' }),
       skipped: summary.skipped.map((item) => item.name),
       interrupted: summary.interrupted,
     };
@@ -150,31 +179,17 @@ export class BuildSession {
    * dependencies, plus the build dependencies of whatever is not cached yet.
    */
   private plan(): KeyedElement[] {
-    const graph = this.options.graph;
-    const all = graph.scope('all');
-    const needed = new Set<LoadedElement>(graph.targets);
-    const unkeyed: KeyedElement[] = [];
-    for (let i = all.length - 1; i >= 0; i--) {
-      const element = all[i]!;
-      if (!needed.has(element)) continue;
-      const keyed = graph.keyed(element);
-      if (element.kind === 'junction' || element.kind === 'link') continue;
-      if (!keyed.keys) unkeyed.push(keyed);
-      const mustBuild = !this.cachedSuccess(keyed);
-      for (const dep of element.dependencies) {
-        if (dep.type !== 'build' || mustBuild) needed.add(dep.element);
-      }
-    }
+    const plan = neededElements(this.options.graph, (keyed) => this.cachedSuccess(keyed));
+    const unkeyed = plan.filter((keyed) => !keyed.keys);
     if (unkeyed.length > 0) {
-      const first = unkeyed[unkeyed.length - 1]!;
       throw new CairnError(
         'invalid-data',
-        `cannot build: ${unkeyed.map((e) => e.loaded.fullName).reverse().join(', ')} ${unkeyed.length === 1 ? 'has' : 'have'} no cache key (a source without a ref)`,
-        first.loaded.kindAt,
+        `cannot build: ${unkeyed.map((e) => e.loaded.fullName).join(', ')} ${unkeyed.length === 1 ? 'has' : 'have'} no cache key (a source without a ref)`,
+        unkeyed[0]!.loaded.kindAt,
         'run cairn track on it to pin its sources',
       );
     }
-    return all.filter((e) => needed.has(e) && e.kind !== 'junction' && e.kind !== 'link').map((e) => graph.keyed(e));
+    return plan;
   }
 
   private record(element: KeyedElement): ArtifactRecord | undefined {
@@ -208,10 +223,9 @@ export class BuildSession {
       this.emit({ type: 'job-end', element: name, action: 'fetch', result: 'success', durationMs: Date.now() - started, log: log.file, key });
       return 'done';
     } catch (error) {
-      const failure = describeFailure(error);
-      log.line(`error: ${failure.at ? `${formatProvenance(failure.at)}: ` : ''}${failure.message}`);
-      this.failures.set(name, { ...failure, log: log.file });
-      this.emit({ type: 'job-end', element: name, action: 'fetch', result: 'failure', durationMs: Date.now() - started, log: log.file, key, ...failure });
+      const { message, at } = describeFailure(error);
+      log.line(`error: ${at ? `${formatProvenance(at)}: ` : ''}${message}`);
+      this.fail({ element: name, message, log: log.file, ...(at ? { at } : {}) }, { action: 'fetch', durationMs: Date.now() - started, key });
       return 'failed';
     } finally {
       log.close();
@@ -225,12 +239,11 @@ export class BuildSession {
     const previous = this.record(element);
     if (previous && !previous.result.success && !this.options.retryFailed) {
       const message = `build failure cached: ${previous.result.message} (use --retry-failed to build it again)`;
-      this.failures.set(name, { message });
-      this.emit({ type: 'job-end', element: name, action: 'build', result: 'failure', durationMs: 0, key, message });
+      this.fail({ element: name, message }, { action: 'build', durationMs: 0, key });
       return 'failed';
     }
     const plugin = element.composed.plugin;
-    if (!canAssemble(plugin)) throw new Error(`element kind ${plugin.kind} cannot be built`);
+    if (!canAssemble(plugin)) throw new CairnError('unsupported-plugin', `elements of kind '${plugin.kind}' cannot be built`, element.loaded.kindAt);
 
     const started = new Date();
     const log = new JobLog(jobLogPath(this.options.logDirectory, element.loaded.project.name, normalName(element.loaded.name), key, 'build', started));
@@ -261,18 +274,16 @@ export class BuildSession {
         log.line('interrupted');
         log.close();
         removeTree(work);
-        this.emit({ type: 'job-end', element: name, action: 'build', result: 'failure', durationMs: Date.now() - started.getTime(), log: log.file, key, message: 'interrupted' });
-        this.failures.set(name, { message: 'interrupted', log: log.file });
+        this.fail({ element: name, message: 'interrupted', log: log.file }, { action: 'build', durationMs: Date.now() - started.getTime(), key });
         return 'failed';
       }
       // A sandbox that cannot start is the machine's problem, not the element's: never cache it.
       if (error instanceof CairnError && error.reason === 'sandbox-unavailable') {
-        const failure = describeFailure(error);
-        log.line(`error: ${failure.message}`);
+        const { message, at } = describeError(error);
+        log.line(`error: ${message}`);
         log.close();
         removeTree(work);
-        this.failures.set(name, { ...failure, log: log.file });
-        this.emit({ type: 'job-end', element: name, action: 'build', result: 'failure', durationMs: Date.now() - started.getTime(), log: log.file, key, ...failure });
+        this.fail({ element: name, message, log: log.file, ...(at ? { at } : {}) }, { action: 'build', durationMs: Date.now() - started.getTime(), key });
         return 'failed';
       }
       failure = describeFailure(error);
@@ -306,8 +317,7 @@ export class BuildSession {
     this.options.cache.put(record);
     this.records.set(element.loaded, record);
     if (failure) {
-      this.failures.set(name, { message: failure.message, log: log.file, ...(failure.at ? { at: failure.at } : {}) });
-      this.emit({ type: 'job-end', element: name, action: 'build', result: 'failure', durationMs, log: log.file, key, message: failure.message, ...(failure.at ? { at: failure.at } : {}) });
+      this.fail({ element: name, message: failure.message, log: log.file, ...(failure.at ? { at: failure.at } : {}) }, { action: 'build', durationMs, key });
       return 'failed';
     }
     this.built.push(name);
@@ -326,13 +336,21 @@ export class BuildSession {
   }
 }
 
+/** A failed build as its artifact records it: the failing command beside the message, when a command failed. */
 function describeFailure(error: unknown): { message: string; detail?: string; at?: Provenance } {
   if (error instanceof CommandFailed) {
     return { message: error.message, detail: error.command.command, ...(error.command.at ? { at: error.command.at } : {}) };
   }
-  // The provenance travels beside the message, so that a renderer prints it once.
+  return describeError(error);
+}
+
+/**
+ * An error as a failure's one line and the place in a user's file it came from. The provenance
+ * travels beside the message, so that a renderer prints it once.
+ */
+export function describeError(error: unknown): { message: string; at?: Provenance } {
   if (error instanceof CairnError) return { message: `${error.message}${error.hint ? ` (${error.hint})` : ''}`, ...(error.provenance ? { at: error.provenance } : {}) };
-  return { message: error instanceof Error ? error.message : String(error) };
+  return { message: messageOf(error) };
 }
 
 function treeSize(store: ArtifactCache['store'], hash: string): number {

@@ -4,15 +4,15 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import * as tar from 'tar';
 import type { ArtifactCache, ArtifactRecord } from '../cache/artifact-cache.js';
+import { OBJECT_MTIME } from '../cache/content-store.js';
 import { removeTree } from '../cache/remove-tree.js';
 import { StagingArea } from '../cache/staging.js';
 import { CairnError } from '../format/errors.js';
 import { dependenciesOf } from '../project/graph.js';
 import type { LoadedElement } from '../project/loader.js';
-import { probeSandbox } from '../sandbox/bwrap.js';
-import { runInSandbox } from '../sandbox/bwrap.js';
+import { probeSandbox, runInSandbox } from '../sandbox/bwrap.js';
+import { requireEmptyDirectory, writeTarball } from './checkout-target.js';
 import type { KeyedGraph } from './pipeline.js';
 
 export type CheckoutDeps = 'none' | 'run' | 'build' | 'all';
@@ -67,7 +67,8 @@ export async function checkout(request: CheckoutRequest): Promise<{ files: numbe
     if ('directory' in target) {
       moveContents(work, target.directory);
     } else {
-      await writeTarball(work, target.tar, target.stdout);
+      // Every member gets the time the cache gives its files, as BuildStream's tarballs do: the same artifact gives the same bytes.
+      await writeTarball(work, target.tar, { mtime: OBJECT_MTIME, ...(target.stdout ? { stdout: target.stdout } : {}) });
     }
     return { files };
   } finally {
@@ -103,10 +104,7 @@ async function integrate(request: CheckoutRequest, records: ReadonlyArray<{ elem
 }
 
 function prepareEmptyDirectory(directory: string): void {
-  if (fs.existsSync(directory)) {
-    if (!fs.statSync(directory).isDirectory()) throw new CairnError('invalid-argument', `${directory} exists and is not a directory`);
-    if (fs.readdirSync(directory).length > 0) throw new CairnError('invalid-argument', `${directory} is not empty`, undefined, 'give an empty or new directory');
-  }
+  requireEmptyDirectory(directory);
   fs.mkdirSync(directory, { recursive: true });
 }
 
@@ -119,23 +117,4 @@ function moveContents(from: string, to: string): void {
       fs.cpSync(path.join(from, name), path.join(to, name), { recursive: true, verbatimSymlinks: true, preserveTimestamps: true });
     }
   }
-}
-
-async function writeTarball(root: string, file: string, stdout?: NodeJS.WritableStream): Promise<void> {
-  const entries = fs.readdirSync(root).sort();
-  const gzip = /\.(tgz|tar\.gz)$/.test(file);
-  // Portable: no user names, ids or access times, so the same artifact gives the same bytes.
-  const options = { cwd: root, portable: true, gzip, noDirRecurse: false, mtime: new Date(1321009871 * 1000) };
-  if (file === '-') {
-    const stream = tar.c(options, entries);
-    await new Promise<void>((resolve, reject) => {
-      stream.on('error', reject);
-      stream.on('end', resolve);
-      stream.pipe((stdout ?? process.stdout) as NodeJS.WritableStream);
-    });
-    return;
-  }
-  const temporary = `${file}.part-${process.pid}`;
-  await tar.c({ ...options, file: temporary }, entries);
-  fs.renameSync(temporary, file);
 }

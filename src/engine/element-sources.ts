@@ -8,7 +8,7 @@ import type { SourceContext } from '../project/source-api.js';
 import type { KeyedElement } from './pipeline.js';
 
 // The per-source rules live with the loader, which stages fetched junctions with them too.
-export { idleContext, sourceMissing };
+export { idleContext };
 
 /** Whether every source of the element is available without fetching (what `show` calls not "fetch needed"). */
 export function sourcesCached(element: KeyedElement, sourceCache: string): boolean {

@@ -4,14 +4,14 @@
 // nothing here prints, and nothing here builds.
 
 import { normalName } from '../cache/artifact-cache.js';
-import { CairnError, type Provenance } from '../format/errors.js';
+import { CairnError } from '../format/errors.js';
 import type { LoadedElement } from '../project/loader.js';
-import type { SourceContext } from '../project/source-api.js';
 import { JobLog, jobLogPath } from '../scheduler/job-log.js';
 import { Scheduler, type JobResult, type OnError } from '../scheduler/scheduler.js';
-import type { BuildEvent } from './build-session.js';
+import { describeError, type BuildEvent, type JobFailure } from './build-session.js';
 import type { KeyedElement, KeyedGraph } from './pipeline.js';
-import { fetchElementSources, idleContext, sourceMissing, sourcesCached } from './element-sources.js';
+import { neededElements } from './plan.js';
+import { fetchElementSources, sourcesCached } from './element-sources.js';
 
 export interface FetchSessionOptions {
   readonly graph: KeyedGraph;
@@ -28,12 +28,11 @@ export interface FetchSummary {
   readonly fetched: readonly string[];
   /** Elements whose sources were all in the cache already. */
   readonly cached: readonly string[];
-  readonly failed: ReadonlyArray<{ readonly element: string; readonly message: string; readonly log?: string; readonly at?: Provenance }>;
+  readonly failed: readonly JobFailure[];
   readonly skipped: readonly string[];
   readonly interrupted: boolean;
 }
 
-/** Whether a source must be fetched before it can be staged: it needs fetching and is not in the cache. */
 /**
  * Refuses elements with a source that has no ref, naming every one of them, as BuildStream's
  * consistency check does before fetching: there is nothing to fetch until they are tracked.
@@ -56,17 +55,9 @@ export function requireResolved(graph: KeyedGraph, elements: readonly LoadedElem
  * built, less every element whose artifact is cached.
  */
 export function planElements(graph: KeyedGraph, built: (element: KeyedElement) => boolean): LoadedElement[] {
-  const all = graph.scope('all');
-  const needed = new Set<LoadedElement>(graph.targets);
-  for (let i = all.length - 1; i >= 0; i--) {
-    const element = all[i]!;
-    if (!needed.has(element)) continue;
-    const mustBuild = !built(graph.keyed(element));
-    for (const dep of element.dependencies) {
-      if (dep.type !== 'build' || mustBuild) needed.add(dep.element);
-    }
-  }
-  return all.filter((element) => needed.has(element) && !built(graph.keyed(element)));
+  return neededElements(graph, built, true)
+    .filter((keyed) => !built(keyed))
+    .map((keyed) => keyed.loaded);
 }
 
 interface FetchItem {
@@ -77,7 +68,7 @@ interface FetchItem {
 export class FetchSession {
   private readonly scheduler: Scheduler<FetchItem>;
   private readonly fetched: string[] = [];
-  private readonly failures = new Map<string, { message: string; log?: string; at?: Provenance }>();
+  private readonly failures = new Map<string, JobFailure>();
 
   constructor(private readonly options: FetchSessionOptions) {
     this.scheduler = new Scheduler<FetchItem>({
@@ -93,8 +84,25 @@ export class FetchSession {
       onError: options.onError,
       onEvent: (event) => {
         if (event.type === 'item-skipped') this.emit({ type: 'element-skipped', element: event.item.name, reason: event.reason });
+        else if (event.type === 'job-end' && event.error !== undefined) this.failThrown(event.item.name, event.durationMs, event.error);
       },
     });
+  }
+
+  /**
+   * A job that threw rather than returning 'failed' (its log could not be opened, needsJob
+   * threw) never said why: record and report the error as its failure, or the user would see
+   * only "failed".
+   */
+  private failThrown(name: string, durationMs: number, error: unknown): void {
+    const { message, at } = describe(error);
+    this.fail({ element: name, message, ...(at ? { at } : {}) }, { durationMs });
+  }
+
+  /** Records an element's failure for the summary and reports its job's end. */
+  private fail(failure: JobFailure, job: { readonly durationMs: number; readonly key?: string }): void {
+    this.failures.set(failure.element, failure);
+    this.emit({ type: 'job-end', ...failure, ...job, action: 'fetch', result: 'failure' });
   }
 
   /** Aborts running downloads and starts nothing new (SIGINT, SIGTERM). */
@@ -118,7 +126,7 @@ export class FetchSession {
     return {
       fetched: this.fetched,
       cached,
-      failed: summary.failed.map(({ item }) => ({ element: item.name, ...(this.failures.get(item.name) ?? { message: 'failed' }) })),
+      failed: summary.failed.map(({ item }) => this.failures.get(item.name) ?? { element: item.name, message: 'failed' }),
       skipped: summary.skipped.map((item) => item.name),
       interrupted: summary.interrupted,
     };
@@ -137,10 +145,9 @@ export class FetchSession {
       this.emit({ type: 'job-end', ...end, result: 'success', durationMs: Date.now() - started });
       return 'done';
     } catch (error) {
-      const failure = describe(error);
-      log.line(`error: ${failure.message}`);
-      this.failures.set(name, { ...failure, log: log.file });
-      this.emit({ type: 'job-end', ...end, result: 'failure', durationMs: Date.now() - started, ...failure });
+      const { message, at } = describe(error);
+      log.line(`error: ${message}`);
+      this.fail({ element: name, message, log: log.file, ...(at ? { at } : {}) }, { durationMs: Date.now() - started, ...(key ? { key } : {}) });
       return 'failed';
     } finally {
       log.close();
@@ -152,9 +159,8 @@ export class FetchSession {
   }
 }
 
-function describe(error: unknown): { message: string; at?: Provenance } {
-  // The provenance travels beside the message, so that a renderer prints it once.
-  if (error instanceof CairnError) return { message: `${error.message}${error.hint ? ` (${error.hint})` : ''}`, ...(error.provenance ? { at: error.provenance } : {}) };
+/** describeError, except that a download cut short by a signal says so rather than quoting the abort. */
+function describe(error: unknown): ReturnType<typeof describeError> {
   if (error instanceof Error && error.name === 'AbortError') return { message: 'interrupted' };
-  return { message: error instanceof Error ? error.message : String(error) };
+  return describeError(error);
 }

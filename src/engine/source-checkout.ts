@@ -6,14 +6,12 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import * as tar from 'tar';
 import { normalName } from '../cache/artifact-cache.js';
 import { removeTree } from '../cache/remove-tree.js';
-import { CairnError } from '../format/errors.js';
 import type { LoadedElement } from '../project/loader.js';
 import type { SourceContext } from '../project/source-api.js';
 import { COMMAND_STEPS } from '../../plugins/elements/build-element.js';
+import { requireEmptyDirectory, writeTarball } from './checkout-target.js';
 import type { KeyedElement, KeyedGraph } from './pipeline.js';
 import { stageElementSources } from './element-sources.js';
 
@@ -46,7 +44,7 @@ export function elementDirectory(element: LoadedElement): string {
 export async function sourceCheckout(request: SourceCheckoutRequest): Promise<SourceCheckoutResult> {
   const { target } = request;
   const stagingParent = 'directory' in target ? path.dirname(path.resolve(target.directory)) : request.workDirectory;
-  if ('directory' in target) checkDirectoryTarget(target.directory);
+  if ('directory' in target) requireEmptyDirectory(target.directory);
   fs.mkdirSync(stagingParent, { recursive: true });
   // Staged beside the destination and renamed into place: the checkout appears whole or not at all.
   const work = fs.mkdtempSync(path.join(stagingParent, '.cairn-source-checkout-'));
@@ -182,24 +180,4 @@ done
 /** POSIX single quotes: the text exactly, whatever it holds. */
 function quote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
-function checkDirectoryTarget(directory: string): void {
-  if (!fs.existsSync(directory)) return;
-  if (!fs.statSync(directory).isDirectory()) throw new CairnError('invalid-argument', `${directory} exists and is not a directory`);
-  if (fs.readdirSync(directory).length > 0) throw new CairnError('invalid-argument', `${directory} is not empty`, undefined, 'give an empty or new directory');
-}
-
-async function writeTarball(root: string, file: string): Promise<void> {
-  const entries = fs.readdirSync(root).sort();
-  const gzip = /\.(tgz|tar\.gz)$/.test(file);
-  const temporary = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.part`);
-  try {
-    // Portable: no user or group names and ids, so the tarball does not depend on who made it.
-    if (entries.length > 0) await tar.c({ cwd: root, portable: true, gzip, file: temporary }, entries);
-    else fs.writeFileSync(temporary, gzip ? zlib.gzipSync(Buffer.alloc(1024)) : Buffer.alloc(1024)); // an empty archive: the end-of-archive blocks
-    fs.renameSync(temporary, file);
-  } finally {
-    fs.rmSync(temporary, { force: true });
-  }
 }

@@ -4,12 +4,12 @@
 
 import { normalName } from '../cache/artifact-cache.js';
 import { canonicalJson } from '../cache/canonical-json.js';
-import { CairnError, type Provenance } from '../format/errors.js';
 import { toPlain } from '../format/node.js';
 import type { LoadedElement } from '../project/loader.js';
 import type { TrackResult } from '../project/source-api.js';
 import { JobLog, jobLogPath } from '../scheduler/job-log.js';
 import { Scheduler, type JobResult, type OnError } from '../scheduler/scheduler.js';
+import { describeError, type JobFailure } from './build-session.js';
 import type { KeyedElement, KeyedGraph } from './pipeline.js';
 import type { StoredRefEdit } from './ref-writer.js';
 
@@ -51,13 +51,13 @@ export type TrackEvent =
       readonly durationMs: number;
       readonly log: string;
     }
-  | { readonly type: 'failed'; readonly element: string; readonly message: string; readonly at?: Provenance; readonly log: string }
+  | ({ readonly type: 'failed' } & JobFailure)
   | { readonly type: 'skipped'; readonly element: string; readonly reason: 'dependency-failed' | 'stopped' };
 
 export interface TrackSummary {
   readonly changed: readonly string[];
   readonly unchanged: readonly string[];
-  readonly failed: ReadonlyArray<{ readonly element: string; readonly message: string; readonly at?: Provenance; readonly log?: string }>;
+  readonly failed: readonly JobFailure[];
   readonly skipped: readonly string[];
   readonly interrupted: boolean;
 }
@@ -77,7 +77,7 @@ export class TrackSession {
   private readonly scheduler: Scheduler<TrackItem>;
   private readonly changed: string[] = [];
   private readonly unchanged: string[] = [];
-  private readonly failures = new Map<string, { message: string; at?: Provenance; log?: string }>();
+  private readonly failures = new Map<string, JobFailure>();
 
   constructor(private readonly options: TrackSessionOptions) {
     this.scheduler = new Scheduler<TrackItem>({
@@ -85,8 +85,24 @@ export class TrackSession {
       onError: options.onError,
       onEvent: (event) => {
         if (event.type === 'item-skipped') this.options.onEvent?.({ type: 'skipped', element: event.item.name, reason: event.reason });
+        else if (event.type === 'job-end' && event.error !== undefined) this.failThrown(event.item.name, event.error);
       },
     });
+  }
+
+  /**
+   * A job that threw rather than returning 'failed' (its log could not be opened) never said
+   * why: record and report the error as its failure, or the user would see only "failed".
+   */
+  private failThrown(name: string, error: unknown): void {
+    const { message, at } = describeError(error);
+    this.fail({ element: name, message, ...(at ? { at } : {}) });
+  }
+
+  /** Records an element's failure for the summary and reports it. */
+  private fail(failure: JobFailure): void {
+    this.failures.set(failure.element, failure);
+    this.options.onEvent?.({ type: 'failed', ...failure });
   }
 
   terminate(): void {
@@ -111,7 +127,7 @@ export class TrackSession {
     return {
       changed: this.changed,
       unchanged: this.unchanged,
-      failed: summary.failed.map(({ item }) => ({ element: item.name, ...(this.failures.get(item.name) ?? { message: 'failed' }) })),
+      failed: summary.failed.map(({ item }) => this.failures.get(item.name) ?? { element: item.name, message: 'failed' }),
       skipped: summary.skipped.map((item) => item.name),
       interrupted: summary.interrupted,
     };
@@ -143,13 +159,9 @@ export class TrackSession {
       this.options.onEvent?.({ type: 'tracked', element: name, sourceCount: element.composed.sources.length, sources: tracked, durationMs: Date.now() - started, log: log.file });
       return 'done';
     } catch (error) {
-      const failure =
-        error instanceof CairnError
-          ? { message: `${error.message}${error.hint ? ` (${error.hint})` : ''}`, ...(error.provenance ? { at: error.provenance } : {}) }
-          : { message: error instanceof Error ? error.message : String(error) };
-      log.line(`error: ${failure.message}`);
-      this.failures.set(name, { ...failure, log: log.file });
-      this.options.onEvent?.({ type: 'failed', element: name, ...failure, log: log.file });
+      const { message, at } = describeError(error);
+      log.line(`error: ${message}`);
+      this.fail({ element: name, message, log: log.file, ...(at ? { at } : {}) });
       return 'failed';
     } finally {
       log.close();

@@ -67,3 +67,12 @@ export class CairnError extends Error {
     return `${where}${this.message}${hint}`;
   }
 }
+
+/**
+ * The message of anything thrown: an Error's message, else the value as text. Not by
+ * `instanceof Error`: Node's own errors may come from another realm (as under Jest's VM modules).
+ */
+export function messageOf(error: unknown): string {
+  const message = (error as { readonly message?: unknown } | null | undefined)?.message;
+  return typeof message === 'string' ? message : String(error);
+}

@@ -12,7 +12,7 @@ export class BuildScopes {
   private readonly stack: Int32Array;
   private readonly cursor: Int32Array;
 
-  constructor(private readonly elements: readonly LoadedElement[]) {
+  constructor(elements: readonly LoadedElement[]) {
     this.buildDeps = elements.map((e) => Int32Array.from(e.dependencies.filter((d) => d.type !== 'runtime').map((d) => d.element.index)));
     this.runDeps = elements.map((e) => Int32Array.from(e.dependencies.filter((d) => d.type !== 'build').map((d) => d.element.index)));
     this.stamp = new Int32Array(elements.length);

@@ -11,7 +11,7 @@ import { readYaml } from '../format/yaml-reader.js';
 import type { LoadedElement } from './loaded-element.js';
 import type { DependencyView, ElementPlugin, ElementView } from './plugin-api.js';
 import type { Project } from './project.js';
-import type { ComposedSource, SourcePlugin, SourceView } from './source-api.js';
+import type { ComposedSource, SourceView } from './source-api.js';
 export type { ComposedSource } from './source-api.js';
 
 

@@ -6,19 +6,20 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { getMapping, getString, validateKeys } from '../format/accessors.js';
-import { CairnError, type Provenance } from '../format/errors.js';
+import { getMapping, getString, scalarOf, validateKeys } from '../format/accessors.js';
+import { CairnError, messageOf, type Provenance } from '../format/errors.js';
 import { processIncludes, type IncludeContext, type IncludedFile } from '../format/includes.js';
-import { ScalarNode, type MappingNode } from '../format/node.js';
+import { ScalarNode } from '../format/node.js';
 import { Variables } from '../format/variables.js';
 import { readYaml } from '../format/yaml-reader.js';
-import { readDependencies, type DependencyType } from './dependencies.js';
+import { readDependencies } from './dependencies.js';
 import { ElementComposer } from './element.js';
 import type { ComposedSource } from './source-api.js';
 import { checkElementName } from './element-name.js';
 import { locateJunction, stageJunction, type JunctionStaging } from './junction-sources.js';
 import { loadProject, type Project, type ProjectSettings } from './project.js';
-import type { LoadedDependency, LoadedElement } from './loaded-element.js';
+import { isInside, projectPath } from './project-path.js';
+import type { LoadedElement } from './loaded-element.js';
 
 export const ELEMENT_KEYS = [
   'kind', 'description', 'depends', 'build-depends', 'runtime-depends', 'sources', 'variables',
@@ -200,21 +201,15 @@ class ProjectLoader {
     const list = sources?.kind === 'sequence' ? sources.items : [];
     const first = list[0];
     const config = getMapping(junction.node, 'config');
-    const subdir = config ? getString(config, 'path') ?? '' : '';
+    const subdir = config ? scalarOf(config, 'path') : undefined;
     if (list.length === 1 && first?.kind === 'mapping' && getString(first, 'kind') === 'local') {
-      const sourcePath = getString(first, 'path') ?? '.';
-      const directory = path.resolve(this.project.directory, sourcePath, subdir);
-      if (!directory.startsWith(this.project.directory)) {
-        throw new CairnError('invalid-path', `junction '${junction.name}' points outside the project`, junction.kindAt);
-      }
-      return directory;
+      const sourcePath = scalarOf(first, 'path');
+      // Checked on its own first, so a path that leaves the project is reported at its own line.
+      const source = sourcePath ? projectPath(this.project.directory, sourcePath, `the local source path of junction '${junction.name}'`) : this.project.directory;
+      return junctionSubdirectory(junction, source, subdir, this.project.directory, 'the project');
     }
     const staged = this.stagedJunction(junction, at);
-    const directory = path.resolve(staged, subdir);
-    if (directory !== staged && !directory.startsWith(staged + path.sep)) {
-      throw new CairnError('invalid-path', `the config: path: of junction '${junction.name}' leaves its staged sources`, config?.get('path')?.at ?? junction.kindAt);
-    }
-    return directory;
+    return junctionSubdirectory(junction, staged, subdir, staged, 'its staged sources');
   }
 
   /** The staged copy of a fetched junction's sources, or an error saying what the user must do first. */
@@ -234,16 +229,32 @@ class ProjectLoader {
         throw new CairnError('source-not-cached', `junction '${name}' must be fetched before its subproject can load`, at ?? junction.kindAt, `run cairn fetch ${name}`);
       case 'stage-needed':
         // Staging is asynchronous and loading is not: loadElements stages, then loads again.
-        throw new JunctionNotStaged(location.staging, at ?? junction.kindAt);
+        throw new JunctionNotStaged(location.staging, at ?? junction.kindAt, junction.kindAt);
     }
   }
+}
+
+/**
+ * The directory `config: path:` names below a junction's sources, where the subproject is
+ * loaded from. It must stay inside `root`: the project for a local source used in place, the
+ * staged copy for fetched sources.
+ */
+function junctionSubdirectory(junction: LoadedElement, sources: string, subdir: ScalarNode | undefined, root: string, rootName: string): string {
+  const directory = path.resolve(sources, subdir?.value ?? '');
+  if (!isInside(root, directory)) {
+    throw new CairnError('invalid-path', `the config: path: of junction '${junction.name}' leaves ${rootName}`, subdir?.at ?? junction.kindAt);
+  }
+  return directory;
 }
 
 /** Thrown through a load that reached a fetched junction not yet staged; loadElements stages it and loads again. */
 class JunctionNotStaged extends Error {
   constructor(
     readonly staging: JunctionStaging,
+    /** Where the junction was needed. */
     readonly at: Provenance,
+    /** The junction element itself, where errors in staging it are reported. */
+    readonly junctionAt: Provenance,
   ) {
     super(`junction '${staging.junction}' is fetched but not staged`);
   }
@@ -296,13 +307,39 @@ export async function loadElements(project: Project, targetNames: readonly strin
       return loadOnce(project, targetNames, options, composer);
     } catch (error) {
       if (!(error instanceof JunctionNotStaged)) throw error;
-      const { staging } = error;
       // The staged directory exists after staging, so the same junction cannot come back.
-      if (staged.has(staging.directory)) throw new Error(`junction '${staging.junction}' was staged but is still not found at ${staging.directory}`);
-      staged.add(staging.directory);
-      await stageJunction(staging);
+      if (staged.has(error.staging.directory)) throw stillNotStaged(error);
+      staged.add(error.staging.directory);
+      await stageNeededJunction(error);
     }
   }
+}
+
+/** Stages the junction a load stopped at; a failure names the junction and points at it. */
+async function stageNeededJunction(needed: JunctionNotStaged): Promise<void> {
+  try {
+    await stageJunction(needed.staging);
+  } catch (error) {
+    throw stagingFailed(needed, error);
+  }
+}
+
+/**
+ * A staging failure as the user's error: said to be the junction's, at its element. A CairnError
+ * keeps its reason, hint and own position (a source's line inside the junction element is the
+ * closer one); anything else (a full disk, a file in the way) is a failure to get the sources.
+ */
+function stagingFailed(needed: JunctionNotStaged, error: unknown): CairnError {
+  const message = `staging junction '${needed.staging.junction}' failed: ${messageOf(error)}`;
+  if (error instanceof CairnError) return new CairnError(error.reason, message, error.provenance ?? needed.junctionAt, error.hint);
+  return new CairnError('fetch-failed', message, needed.junctionAt);
+}
+
+
+/** Staging said it put the directory in place, yet the next load did not find it there. */
+function stillNotStaged(needed: JunctionNotStaged): CairnError {
+  const { junction, directory } = needed.staging;
+  return new CairnError('fetch-failed', `junction '${junction}' was staged but is still not found at ${directory}`, needed.junctionAt, 'check that nothing else removes .bst/staged-junctions/ while Cairn loads');
 }
 
 function loadOnce(project: Project, targetNames: readonly string[], options: LoadOptions, composer: ElementComposer): LoadedGraph {

@@ -11,7 +11,7 @@ export function projectPath(directory: string, scalar: ScalarNode, what: string,
   const relative = scalar.value;
   if (path.isAbsolute(relative)) throw new CairnError('invalid-path', `${what} '${relative}' must be relative to the project`, scalar.at);
   const full = path.resolve(directory, relative);
-  if (full !== directory && !full.startsWith(directory + path.sep)) {
+  if (!isInside(directory, full)) {
     throw new CairnError('invalid-path', `${what} '${relative}' points outside the project`, scalar.at);
   }
   if (kind) {
@@ -25,4 +25,12 @@ export function projectPath(directory: string, scalar: ScalarNode, what: string,
     if (kind === 'file' && !stat.isFile()) throw new CairnError('invalid-path', `${what} '${relative}' is not a regular file`, scalar.at);
   }
   return full;
+}
+
+/**
+ * Whether the absolute path `full` is `root` or below it. A bare prefix test is not enough: it
+ * would take /w/proj-other for a directory of /w/proj.
+ */
+export function isInside(root: string, full: string): boolean {
+  return full === root || full.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 }

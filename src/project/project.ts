@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { getBool, getMapping, getSequence, getString, getStringList, requireString, scalarOf, validateKeys } from '../format/accessors.js';
-import { CairnError, type Provenance } from '../format/errors.js';
+import { getBool, getMapping, getSequence, getStringList, requireString, scalarOf, validateKeys } from '../format/accessors.js';
+import { CairnError } from '../format/errors.js';
 import { processIncludes, type IncludeContext, type IncludedFile } from '../format/includes.js';
 import { assertFullyComposited, compositeInto, MappingNode, ScalarNode, SYNTHETIC, type SequenceNode } from '../format/node.js';
 import { resolveConditionals } from '../format/conditionals.js';

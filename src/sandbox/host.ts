@@ -105,28 +105,3 @@ export function runToCompletion(program: string, args: readonly string[]): Promi
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
 }
-
-/**
- * Removes a directory tree that a sandbox has used. Overlayfs leaves `work/work` with mode 000, which
- * a plain recursive remove cannot enter as an ordinary user, so unreadable directories are opened up
- * and the removal retried.
- */
-export async function removeTree(dir: string): Promise<void> {
-  try {
-    await fs.promises.rm(dir, { recursive: true, force: true });
-  } catch {
-    openUp(dir);
-    await fs.promises.rm(dir, { recursive: true, force: true });
-  }
-}
-
-function openUp(dir: string): void {
-  try {
-    fs.chmodSync(dir, 0o700);
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory()) openUp(path.join(dir, entry.name));
-    }
-  } catch {
-    // What cannot be opened up is reported by the retried removal.
-  }
-}

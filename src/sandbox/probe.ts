@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { removeTreeAsync } from '../cache/remove-tree.js';
 import { CairnError } from '../format/errors.js';
 import {
   isolationArguments,
@@ -13,7 +14,7 @@ import {
   unsharePrefix,
   type OverlayRoute,
 } from './bwrap-arguments.js';
-import { findHostTools, findProgram, isProgram, prepareOverlay, readHostFacts, removeTree, runToCompletion } from './host.js';
+import { findHostTools, findProgram, isProgram, prepareOverlay, readHostFacts, runToCompletion } from './host.js';
 import { bwrapNotInstalled, explainSetupFailure, INSTALL_HINT } from './setup-failure.js';
 
 /** What the host's bwrap can do, as the probe found it. */
@@ -122,12 +123,14 @@ async function canOverlay(bwrap: string, route: OverlayRoute): Promise<boolean> 
       (await fs.promises.readFile(path.join(lower, 'file'), 'utf8')) === 'lower\n' &&
       fs.existsSync(path.join(lower, 'dir', 'file'));
     const copiedUp = path.join(upper, 'file');
-    const written = fs.existsSync(copiedUp) && (await fs.promises.readFile(copiedUp, 'utf8')) === 'lower\nsandbox\n';
+    // A missing copy-up makes the read throw, which the catch below turns into a failed probe.
+    const written = (await fs.promises.readFile(copiedUp, 'utf8')) === 'lower\nsandbox\n';
     return lowerIntact && written;
   } catch {
     return false;
   } finally {
     // A temporary directory left behind must not turn a working sandbox into a failed probe.
-    await removeTree(dir).catch(() => undefined);
+    // removeTreeAsync opens up overlayfs's mode-000 work/work before retrying.
+    await removeTreeAsync(dir).catch(() => undefined);
   }
 }

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CairnError, type Provenance } from '../format/errors.js';
-import { findHostTool } from './archive-stream.js';
+import { findProgram } from '../sandbox/host.js';
 
 export interface PatchRequest {
   /** Absolute path of the patch file. */
@@ -38,7 +38,7 @@ export async function applyPatch(request: PatchRequest): Promise<void> {
     // BuildStream's 'patch-no-files'.
     throw new CairnError('missing-file', `nothing to patch: no source before patch '${request.label}' staged any files`, request.at, 'list the sources the patch applies to before it');
   }
-  const tool = findHostTool('patch');
+  const tool = findProgram('patch');
   if (tool === undefined) throw new CairnError('missing-file', `applying '${request.label}' needs the host's 'patch', which is not installed`, request.at, 'install GNU patch');
   const args = [`-p${request.stripLevel}`, '-i', request.patch, '-d', request.directory, ...COMMON_FLAGS];
   const dryRun = await run(tool, [...args, '--dry-run'], request.signal);

@@ -4,9 +4,9 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
 import { CairnError, type Provenance } from '../format/errors.js';
+import { findProgram } from '../sandbox/host.js';
 
 interface Compression {
   readonly tool: string;
@@ -36,7 +36,7 @@ export async function withTarStream<T>(file: string, label: string, at: Provenan
       stream.destroy();
     }
   }
-  const tool = findHostTool(compression.tool);
+  const tool = findProgram(compression.tool);
   if (tool === undefined) {
     throw new CairnError('missing-file', `${label} is ${compression.tool}-compressed, but the host has no '${compression.tool}' to unpack it`, at, `install ${compression.tool}`);
   }
@@ -90,19 +90,4 @@ async function detect(file: string): Promise<Compression | undefined> {
   } finally {
     await handle.close();
   }
-}
-
-/** The absolute path of an executable on PATH, or undefined. */
-export function findHostTool(name: string): string | undefined {
-  for (const directory of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (directory === '') continue;
-    const candidate = path.join(directory, name);
-    try {
-      fs.accessSync(candidate, fs.constants.X_OK);
-      if (fs.statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not here; keep looking
-    }
-  }
-  return undefined;
 }

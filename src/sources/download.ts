@@ -120,7 +120,11 @@ function openHttp(url: URL, written: string, options: TransferOptions, redirects
       if (REDIRECT_STATUSES.has(status) && location !== undefined) {
         response.resume();
         if (redirectsLeft === 0) return reject(new CairnError('fetch-failed', `cannot download ${written}: too many redirects`, options.at));
-        const next = new URL(location, url);
+        const next = redirectTarget(location, url);
+        // Thrown here, inside the response callback, an invalid URL would escape the promise and crash Cairn.
+        if (next === undefined) {
+          return reject(new CairnError('fetch-failed', `cannot download ${written}: redirected to an invalid location '${location}'`, options.at));
+        }
         // A redirect must not turn an HTTP download into a read of the local filesystem.
         if (next.protocol !== 'http:' && next.protocol !== 'https:') {
           return reject(new CairnError('fetch-failed', `cannot download ${written}: redirected to ${next.protocol} URL`, options.at));
@@ -143,6 +147,15 @@ function openHttp(url: URL, written: string, options: TransferOptions, redirects
     });
     request.on('error', reject);
   });
+}
+
+/** Where a Location header points, resolved against the URL that sent it; undefined when it is no URL. */
+function redirectTarget(location: string, from: URL): URL | undefined {
+  try {
+    return new URL(location, from);
+  } catch {
+    return undefined;
+  }
 }
 
 async function copyInto(body: Readable, file: string, signal: AbortSignal, expectedBytes: number | undefined): Promise<Transferred> {

@@ -25,6 +25,8 @@ export interface ExtractRequest {
   readonly directory: string;
   /** BuildStream's `base-dir`: a glob for the directory to extract, or '' for the whole archive. */
   readonly baseDir: string;
+  /** Where `base-dir` is written, when it is: a base-dir matching nothing points there. */
+  readonly baseDirAt?: Provenance;
   /** Where the source is declared, for errors. */
   readonly at: Provenance;
   readonly signal: AbortSignal;
@@ -148,7 +150,7 @@ async function findBaseDir(request: ExtractRequest): Promise<string> {
       members.push({ raw: entry.path, name: withoutDotSlash(entry.path), isDirectory: entry.type === 'Directory' || entry.type === 'GNUDumpDir' });
     }
   });
-  return chooseBaseDir(members, request.baseDir, request.label, request.at);
+  return chooseBaseDir(members, request.baseDir, request.label, request.baseDirAt ?? request.at);
 }
 
 function isTarParseError(error: unknown): error is Error {

@@ -11,14 +11,9 @@ import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { chooseBaseDir, safeComponents, withoutDotSlash } from './archive-members.js';
-import { CairnError, type Provenance } from '../format/errors.js';
+import { CairnError, messageOf } from '../format/errors.js';
 import { StagingRoot, type Placement } from './staging-root.js';
 import type { ExtractRequest } from './tar-extract.js';
-
-export interface ZipExtractRequest extends ExtractRequest {
-  /** Where `base-dir` is written, when it is: a base-dir matching nothing points there. */
-  readonly baseDirAt?: Provenance;
-}
 
 interface Member {
   /** The name as the archive writes it (decoded), for messages. */
@@ -33,7 +28,7 @@ const FILE_MODE = 0o644;
 // O_NOFOLLOW: a member's file is created fresh; a symlink appearing at its name is a race.
 const CREATE_FLAGS = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW;
 
-export async function extractZip(request: ZipExtractRequest): Promise<void> {
+export async function extractZip(request: ExtractRequest): Promise<void> {
   const zip = await zipCall(request, () =>
     // Names are decoded here rather than by yauzl, whose own checks would fail the whole archive
     // with a message that names no member. Backslashes stay literal, as on Linux they are.
@@ -121,7 +116,7 @@ function crcCheck(expected: number): Transform {
   });
 }
 
-function findBaseDir(members: readonly Member[], request: ZipExtractRequest): string {
+function findBaseDir(members: readonly Member[], request: ExtractRequest): string {
   return chooseBaseDir(members, request.baseDir, request.label, request.baseDirAt ?? request.at);
 }
 
@@ -132,6 +127,6 @@ async function zipCall<T>(request: ExtractRequest, call: () => Promise<T>): Prom
   } catch (error) {
     request.signal.throwIfAborted();
     if (error instanceof CairnError) throw error;
-    throw new CairnError('invalid-data', `${request.label} is not a valid zip archive: ${error instanceof Error ? error.message : String(error)}`, request.at);
+    throw new CairnError('invalid-data', `${request.label} is not a valid zip archive: ${messageOf(error)}`, request.at);
   }
 }

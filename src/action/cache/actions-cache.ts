@@ -6,6 +6,7 @@
 
 import { AsyncLocalStorage } from 'node:async_hooks';
 import * as actionsCache from '@actions/cache';
+import { messageOf } from '../../format/errors.js';
 
 export interface CacheLog {
   info(text: string): void;
@@ -202,10 +203,6 @@ function tokenCannotWrite(): boolean {
   } catch {
     return false;
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -111,7 +111,7 @@ function parsePack(value: unknown, isPackKey: (key: string) => boolean): PackEnt
  * pack covering most of what is still uncovered, the newer then the smaller on a tie (a weak
  * key may name different builds in different packs; the newest is the one to use).
  */
-export function choosePacks(index: PackIndex, wanted: ReadonlySet<string>): { readonly packs: PackEntry[]; readonly unknown: string[] } {
+export function choosePacks(index: PackIndex, wanted: ReadonlySet<string>): PackEntry[] {
   const holds = new Map<PackEntry, Set<string>>();
   for (const pack of index.packs) {
     const names = new Set<string>();
@@ -123,8 +123,8 @@ export function choosePacks(index: PackIndex, wanted: ReadonlySet<string>): { re
     }
     if (names.size > 0) holds.set(pack, names);
   }
-  const uncovered = new Set([...wanted].filter((name) => [...holds.values()].some((names) => names.has(name))));
-  const unknown = [...wanted].filter((name) => !uncovered.has(name));
+  // What no pack holds is simply not restored: the build makes it.
+  const uncovered = new Set([...holds.values()].flatMap((names) => [...names]));
   const chosen: PackEntry[] = [];
   while (uncovered.size > 0) {
     let best: { pack: PackEntry; count: number } | undefined;
@@ -145,7 +145,7 @@ export function choosePacks(index: PackIndex, wanted: ReadonlySet<string>): { re
     for (const name of holds.get(best.pack) ?? []) uncovered.delete(name);
     holds.delete(best.pack);
   }
-  return { packs: chosen, unknown };
+  return chosen;
 }
 
 /** Strong keys (as ref names) of every artifact the index lists. */

@@ -6,13 +6,15 @@
 // throughout: a cache problem is a warning in the report, never an exception, and nothing is
 // published into the local cache before the pack holding it has been verified.
 
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ArtifactCache, ArtifactRecord } from '../../cache/artifact-cache.js';
 import { isMissing } from '../../cache/content-store.js';
 import { Pacer } from '../../cache/reachability.js';
 import { removeTree } from '../../cache/remove-tree.js';
+import { writeFileAtomic } from '../../engine/ref-writer.js';
+import { messageOf } from '../../format/errors.js';
 import type { CacheLog, CacheService } from './actions-cache.js';
 import { branchSlug, cleanScope, indexKey, indexPrefix, packHashOf, packKey } from './keys.js';
 import {
@@ -74,10 +76,8 @@ export interface ArtifactKey {
 
 /** Largest pack worth one entry: a stuck or failed download then costs at most this much. */
 export const PACK_BYTES = 1024 ** 3;
-/** The default branch compacts once its index lists more packs than this... */
+/** The default branch compacts once its index lists more packs than this, or more bytes than `maxBytes`. */
 export const MAX_PACKS = 16;
-/** ...or more bytes than this (an option overrides it). */
-export const DEFAULT_MAX_BYTES = 4 * 1024 ** 3;
 /** Packs one save may upload; what does not fit waits for a later run (the budget is shared by every job). */
 export const MAX_PACKS_PER_SAVE = 8;
 const RESTORE_CONCURRENCY = 4;
@@ -92,11 +92,7 @@ const STATE_VERSION = 2;
  * first one read.
  */
 export async function restoreArtifacts(context: SharingContext, wanted: readonly ArtifactKey[]): Promise<RestoreReport> {
-  const warnings: string[] = [];
-  const warn = (text: string): void => {
-    warnings.push(text);
-    context.log.warning(text);
-  };
+  const { warnings, warn } = warningsTo(context.log);
   let artifacts = 0;
   let packs = 0;
   let bytes = 0;
@@ -118,7 +114,7 @@ export async function restoreArtifacts(context: SharingContext, wanted: readonly
       if (!fs.existsSync(context.cache.refPath(key))) lacking.add(refName(key.project, key.element, key.key));
     }
     if (lacking.size === 0) return { artifacts, packs, bytes, warnings };
-    const chosen = choosePacks(index, lacking).packs;
+    const chosen = choosePacks(index, lacking);
     if (chosen.length > 0) {
       context.log.info(`${lacking.size} wanted artifacts are not in the local cache: restoring ${chosen.length} of the ${index.packs.length} packs the Actions cache index lists`);
     }
@@ -154,11 +150,7 @@ export async function saveArtifacts(
   used: readonly ArtifactKey[],
   options: { maxBytes?: number } = {},
 ): Promise<SaveReport> {
-  const warnings: string[] = [];
-  const warn = (text: string): void => {
-    warnings.push(text);
-    context.log.warning(text);
-  };
+  const { warnings, warn } = warningsTo(context.log);
   let artifacts = 0;
   let packs = 0;
   let bytes = 0;
@@ -183,7 +175,7 @@ export async function saveArtifacts(
     const delta = await selectArtifacts(context, produced, knownArtifacts(known), pacer, warn, true);
     let kind: PackEntry['kind'] = 'delta';
     let plans = planPacks(delta, PACK_BYTES);
-    const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
     const onDefault = branchSlug(context.branch) === branchSlug(context.defaultBranch);
     const newKeys = plans.filter((plan) => !knownKeys.has(packKey(place.scope, plan.hash)));
     const prospectivePacks = known.packs.length + newKeys.length;
@@ -527,10 +519,8 @@ function readState(place: Place): SharingState | undefined {
 
 function writeState(place: Place, state: SharingState): void {
   fs.mkdirSync(place.root, { recursive: true });
-  const temporary = `${place.stateFile}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   const text = JSON.stringify({ version: STATE_VERSION, index: state.index, others: state.others, pending: makeIndex(state.pending), missing: state.missing, adopted: state.adopted });
-  fs.writeFileSync(temporary, text);
-  fs.renameSync(temporary, place.stateFile);
+  writeFileAtomic(place.stateFile, text);
 }
 
 async function forEachLimited<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
@@ -544,10 +534,18 @@ async function forEachLimited<T>(items: readonly T[], limit: number, run: (item:
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+/** Warnings go to the log as they happen and into the call's report. */
+function warningsTo(log: CacheLog): { readonly warnings: string[]; readonly warn: (text: string) => void } {
+  const warnings: string[] = [];
+  return {
+    warnings,
+    warn: (text) => {
+      warnings.push(text);
+      log.warning(text);
+    },
+  };
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }

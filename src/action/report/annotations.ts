@@ -4,7 +4,7 @@
 
 import fs from 'node:fs';
 import type { Provenance } from '../../format/errors.js';
-import { describePosition, inRepository, repositoryPath } from './repository-paths.js';
+import { describePosition, repositoryFile } from './repository-paths.js';
 import type { ElementReport, RunReport } from './run-report.js';
 
 export interface AnnotationProperties {
@@ -21,6 +21,7 @@ export interface AnnotationSink {
   notice?(message: string, properties?: AnnotationProperties): void;
 }
 
+/** Error annotations per step that GitHub shows; the rest are summarised in one notice. */
 export const DEFAULT_MAX_ANNOTATIONS = 10;
 export const DEFAULT_LOG_LINES = 20;
 // Annotation bodies are reportedly cut around 64 KB; the log tail stays well below.
@@ -102,7 +103,7 @@ function failure(report: RunReport, element: ElementReport, logLines: number): A
  * a plugin's defaults or the command line cannot be linked, so the message quotes it instead.
  */
 function located(report: RunReport, title: string, message: string, where: Provenance | undefined, cause: Provenance | undefined): Annotation {
-  const file = where && inRepository(where) ? repositoryPath(report.projectDirectory, where.file) : undefined;
+  const file = where ? repositoryFile(report.projectDirectory, where) : undefined;
   const quoted = cause && !(file !== undefined && where === cause) && cause.line > 0 ? `${describePosition(report.projectDirectory, cause)}: ` : '';
   const properties: AnnotationProperties = { title };
   if (file !== undefined) {

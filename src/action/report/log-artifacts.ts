@@ -4,6 +4,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { messageOf } from '../../format/errors.js';
 import type { ElementReport, RunReport } from './run-report.js';
 
 export interface LogUploader {
@@ -79,7 +80,7 @@ export async function uploadLogs(
     const result = await uploader.upload(name, files, staging);
     return { uploaded: files.length, name, ...(result.id !== undefined ? { id: result.id } : {}) };
   } catch (error) {
-    warn(`could not upload the job logs as artifact ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    warn(`could not upload the job logs as artifact ${name}: ${messageOf(error)}`);
     return { uploaded: 0 };
   } finally {
     if (staging) await fs.promises.rm(staging, { recursive: true, force: true }).catch(() => undefined);

@@ -8,22 +8,28 @@ import { formatProvenance, type Provenance } from '../../format/errors.js';
  * Whether a provenance names a file of the project itself. Others are shown as
  * `junction.bst:elements/x.bst`, `[builtin project defaults]` or `<command line>`.
  */
-export function inRepository(p: Provenance): boolean {
+function inProject(p: Provenance): boolean {
   return p.file !== '' && !p.file.includes(':') && !/^[[<]/.test(p.file) && !p.file.startsWith('/');
 }
 
-/** `projectDirectory` + `file`, normalised, with `/` separators. */
-export function repositoryPath(projectDirectory: string, file: string): string {
+/**
+ * The repository-relative path of the file a provenance names, with `/` separators, or
+ * undefined when it is no file of the repository: not one of the project's files, or the
+ * project itself lies outside the repository (`project: ../other`, or under RUNNER_TEMP).
+ */
+export function repositoryFile(projectDirectory: string, p: Provenance): string | undefined {
+  if (!inProject(p) || projectDirectory.startsWith('/')) return undefined;
   const out: string[] = [];
-  for (const part of [...projectDirectory.split(/[\\/]/), ...file.split(/[\\/]/)]) {
+  for (const part of [...projectDirectory.split(/[\\/]/), ...p.file.split(/[\\/]/)]) {
     if (part === '' || part === '.') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
+    if (part !== '..') out.push(part);
+    else if (out.pop() === undefined) return undefined;
   }
   return out.join('/');
 }
 
-/** `file:line:column`, repository-relative when the file is one of the project's. */
+/** `file:line:column`, repository-relative when the file is one of the repository's. */
 export function describePosition(projectDirectory: string, p: Provenance): string {
-  return formatProvenance(inRepository(p) ? { ...p, file: repositoryPath(projectDirectory, p.file) } : p);
+  const file = repositoryFile(projectDirectory, p);
+  return formatProvenance(file === undefined ? p : { ...p, file });
 }

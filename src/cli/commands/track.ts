@@ -42,7 +42,7 @@ export async function trackCommand(context: CommandContext, targets: readonly st
     refs: new RefStore(graph.project),
     onEvent: (event) => {
       if (event.type === 'tracked') context.io.out.write(`${event.element}: ${describeTracked(event.sources, event.sourceCount)}\n`);
-      else if (event.type === 'failed') context.io.err.write(`${event.element}: FAILURE ${event.at ? `${formatProvenance(event.at)}: ` : ''}${event.message} (log: ${event.log})\n`);
+      else if (event.type === 'failed') context.io.err.write(`${event.element}: FAILURE ${event.at ? `${formatProvenance(event.at)}: ` : ''}${event.message}${event.log ? ` (log: ${event.log})` : ''}\n`);
     },
   });
   const stop = (): void => session.terminate();

@@ -41,7 +41,17 @@ interface Archive {
 }
 
 export function debSourceKind(machine: DebMachine): SourcePlugin {
-  const configOf = (source: SourceView): DebConfig => readDebConfig(source, machine.architecture);
+  // Loading an element validates, keys and checks the cache of each source: reading a set's
+  // pinned closure (thousands of packages) once per view keeps that to one pass.
+  const configs = new WeakMap<SourceView, DebConfig>();
+  const configOf = (source: SourceView): DebConfig => {
+    let config = configs.get(source);
+    if (config === undefined) {
+      config = readDebConfig(source, machine.architecture);
+      configs.set(source, config);
+    }
+    return config;
+  };
   const scratchOf = (context: SourceContext): string => path.join(context.sourceCache, '.deb-scratch');
 
   /**

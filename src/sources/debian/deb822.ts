@@ -9,7 +9,7 @@ import { StringDecoder } from 'node:string_decoder';
 export type Stanza = ReadonlyMap<string, string>;
 
 /** Feeds lines one at a time and hands back each stanza when it ends. */
-export class StanzaReader {
+class StanzaReader {
   private fields = new Map<string, string>();
   private current: string | undefined;
 

@@ -25,7 +25,7 @@ export interface StageRequest {
 }
 
 /** Where the file lists go, relative to the staging directory. */
-export const LIST_DIRECTORY = ['var', 'lib', 'cairn-deb'] as const;
+const LIST_DIRECTORY = ['var', 'lib', 'cairn-deb'] as const;
 
 export async function stagePackages(request: StageRequest): Promise<void> {
   await fs.promises.mkdir(request.scratch, { recursive: true });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
-import { CairnError, type Provenance } from '../../format/errors.js';
+import { CairnError, messageOf, type Provenance } from '../../format/errors.js';
 import { withTarStream } from '../archive-stream.js';
 import { downloadToFile, type Transferred } from '../download.js';
 import { streamStanzas } from './deb822.js';
@@ -169,6 +169,6 @@ async function withDecompressed(file: string, label: string, at: Provenance, rea
     gunzip.destroy();
     await piped.catch(() => undefined);
     if (error instanceof CairnError) throw error;
-    throw new CairnError('invalid-data', `${label} is not valid gzip: ${error instanceof Error ? error.message : String(error)}`, at);
+    throw new CairnError('invalid-data', `${label} is not valid gzip: ${messageOf(error)}`, at);
   }
 }

@@ -5,8 +5,6 @@
 /** A version relation as written in a Depends field; `<` and `>` are dpkg's obsolete spellings of `<=` and `>=`. */
 export type VersionRelation = '<<' | '<=' | '=' | '>=' | '>>';
 
-export const VERSION_RELATIONS: readonly string[] = ['<<', '<=', '=', '>=', '>>', '<', '>'];
-
 interface ParsedVersion {
   readonly epoch: number;
   readonly upstream: string;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { CairnError, type Provenance } from '../../format/errors.js';
 import type { SourceView } from '../../project/source-api.js';
 import { submoduleUrl, type GitSourceConfig, type RemoteUrl } from './config.js';
-import { runGitSync } from './host-git.js';
+import { gitMessage, runGitSync } from './host-git.js';
 import { commitInMirror, mirrorDirectory } from './mirror.js';
 
 export interface Repository {
@@ -58,17 +58,17 @@ const linksOf = new Map<string, { readonly links: readonly GitLink[]; readonly n
  * path is a gitlink in the commit's tree. Entries that are not (never `git submodule add`ed)
  * are skipped with a note, as BuildStream warns `git:inconsistent-submodule` and skips them.
  */
-function gitLinks(mirror: string, commit: string): { readonly links: readonly GitLink[]; readonly notes: readonly string[] } {
+function gitLinks(mirror: string, commit: string, at: Provenance): { readonly links: readonly GitLink[]; readonly notes: readonly string[] } {
   const memo = `${mirror}\0${commit}`;
   const known = linksOf.get(memo);
   if (known) return known;
   const notes: string[] = [];
   const links: GitLink[] = [];
-  const top = runGitSync(['ls-tree', '-z', commit, '--', '.gitmodules'], { cwd: mirror });
-  if (top.code !== 0) throw new Error(`git ls-tree ${commit} failed in ${mirror}: ${top.stderr}`);
+  const top = runGitSync(['ls-tree', '-z', commit, '--', '.gitmodules'], { cwd: mirror }, at);
+  if (top.code !== 0) throw new CairnError('fetch-failed', `cannot read the submodules of commit ${commit}: ${gitMessage(top)}`, at);
   if (top.stdout !== '') {
     // git parses the file itself: quoting, continuation lines and comments as git reads them.
-    const config = runGitSync(['config', '-z', '--blob', `${commit}:.gitmodules`, '--get-regexp', '^submodule\\..*\\.(path|url)$'], { cwd: mirror });
+    const config = runGitSync(['config', '-z', '--blob', `${commit}:.gitmodules`, '--get-regexp', '^submodule\\..*\\.(path|url)$'], { cwd: mirror }, at);
     const entries = new Map<string, { path?: string; url?: string }>();
     if (config.code === 0) {
       for (const record of config.stdout.split('\0')) {
@@ -95,7 +95,7 @@ function gitLinks(mirror: string, commit: string): { readonly links: readonly Gi
       }
       paths.push(where);
     }
-    const tree = paths.length === 0 ? undefined : runGitSync(['ls-tree', '-z', commit, '--', ...paths], { cwd: mirror });
+    const tree = paths.length === 0 ? undefined : runGitSync(['ls-tree', '-z', commit, '--', ...paths], { cwd: mirror }, at);
     const gitlinks = new Map<string, string>();
     for (const line of tree?.stdout.split('\0') ?? []) {
       const match = /^160000 commit ([0-9a-f]+)\t(.*)$/s.exec(line);
@@ -130,8 +130,10 @@ function isInsidePath(relative: string): boolean {
  */
 export function submodulesOf(parent: Repository, config: GitSourceConfig, source: SourceView, sourceCache: string, log: (line: string) => void): Repository[] {
   const commit = commitInMirror(parent.mirror, parent.commit);
-  if (commit === undefined) throw new Error(`${parent.what} is not in ${parent.mirror}`);
-  const { links, notes } = gitLinks(parent.mirror, commit);
+  if (commit === undefined) {
+    throw new CairnError('source-not-cached', `${parent.what} of git repository ${parent.url.own} has not been fetched`, parent.at, 'fetch it first');
+  }
+  const { links, notes } = gitLinks(parent.mirror, commit, parent.at);
   for (const note of notes) log(note);
   const result: Repository[] = [];
   for (const link of links) {

@@ -25,9 +25,9 @@ export async function stageGit(source: SourceView, directory: string, context: S
     }
     const target = repository.path === '' ? root : await submoduleDirectory(root, repository, source);
     log(`checking out ${commit}${repository.path === '' ? '' : ` into ${repository.path}`}`);
-    await checkoutCommit(repository.mirror, commit, target, { scratch, signal: context.signal });
+    await checkoutCommit(repository.mirror, commit, target, { scratch, at: source.at, signal: context.signal });
     if (repository.path === '' && config.tags.length > 0) {
-      await writeTagRepository(repository.mirror, commit, target, config.tags, repository.url.own, context.signal);
+      await writeTagRepository(repository.mirror, commit, target, config.tags, repository.url.own, { at: source.at, signal: context.signal });
     }
     for (const submodule of submodulesOf(repository, config, source, context.sourceCache, log)) await visit(submodule);
   };
